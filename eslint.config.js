@@ -1,0 +1,49 @@
+// ESLint 9 flat config: Salesforce's LWC rules (recommended TypeScript set) plus typescript-eslint.
+const lwcConfig = require('@salesforce/eslint-config-lwc');
+const tseslint = require('typescript-eslint');
+const globals = require('globals');
+
+module.exports = [
+    {
+        ignores: [
+            'node_modules/**',
+            'build/**',
+            'coverage/**',
+            '.sfdx/**',
+            '.sf/**',
+            '**/*.d.ts',
+            'force-app/**/lwc/**/*.js',
+            'scripts/__fixtures__/**',
+            'preview/dist/**',
+        ],
+    },
+    ...lwcConfig.configs.recommendedTs.map((c) => ({ ...c, files: ['force-app/**/lwc/**/*.ts'] })),
+    ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['**/*.ts'] })),
+    {
+        files: ['**/*.ts'],
+        languageOptions: {
+            parser: tseslint.parser,
+            parserOptions: { projectService: true, tsconfigRootDir: __dirname },
+        },
+        rules: {
+            '@typescript-eslint/no-explicit-any': 'error',
+            '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+        },
+    },
+    {
+        files: ['force-app/**/__tests__/**/*.ts'],
+        languageOptions: { globals: { ...globals.node, ...globals.jest } },
+        rules: {
+            '@typescript-eslint/no-require-imports': 'off',
+            '@lwc/lwc/no-async-operation': 'off',
+        },
+    },
+    {
+        files: ['scripts/**/*.ts', '*.js'],
+        languageOptions: { globals: { ...globals.node } },
+    },
+    {
+        files: ['*.js'],
+        rules: { '@typescript-eslint/no-require-imports': 'off' },
+    },
+];
