@@ -1,0 +1,354 @@
+/**
+ * Property-based tests (fast-check) of the engine's three laws over random orgs:
+ *  1. a full plan fixes everything it can: evaluate(simulate(s, plan(s, 'all'))) passes;
+ *  2. fixing is idempotent: the plan of that result is empty (and of any passing item);
+ *  3. nothing outside the plan changes, and nothing the admin has is removed but a move they chose.
+ */
+import fc from 'fast-check';
+import {
+    evaluate,
+    ITEM_IDS,
+    plan,
+    simulate,
+    validateChoices,
+    type Operation,
+    type OrgSnapshot,
+    type Part,
+} from '../setupEngine';
+import { ADMIN, CHAT, choices, OMNI_OFF, omniOrg, packageFlow, read, SC_SETUP_FIELDS } from './fixtures';
+
+const OBJECTS = ['Case', CHAT, 'MessagingSession'];
+
+function id(prefix: string, n: number): string {
+    return `${prefix}5g${String(n).padStart(13, '0')}`;
+}
+
+/** A random subset of `items`, as an arbitrary. */
+function subsetOf<T>(items: readonly T[]): fc.Arbitrary<T[]> {
+    return fc.subarray([...items]);
+}
+
+interface Shape {
+    omniEnabled: boolean;
+    profileCount: number;
+    channelObjects: string[];
+    channelNames: string[];
+    routing: { name: string; model: string; priority: number; weight: number | null }[];
+    queues: { name: string; routingIndex: number | null; objects: string[] }[];
+    statuses: { name: string; channelIndexes: number[] }[];
+    configs: { name: string; capacity: number }[];
+    profileConfig: (number | null)[];
+    access: [number, number][];
+    flow: 'none' | 'inactive' | 'active';
+    scSetup: 'none' | 'blank' | 'full';
+    agents: number[];
+    moves: number[];
+    capacity: number | null;
+}
+
+const shapeArb: fc.Arbitrary<Shape> = fc
+    .record({
+        omniEnabled: fc.boolean(),
+        profileCount: fc.integer({ min: 1, max: 6 }),
+        channelObjects: subsetOf(OBJECTS),
+        channelNames: fc.shuffledSubarray(['SimplyChat', 'Chat_Sessions', 'sfdc_Case', 'Messaging'], {
+            minLength: 3,
+            maxLength: 3,
+        }),
+        routingNames: fc.shuffledSubarray(['SimplyChat', 'Chat_Routing', 'Case_Routing'], {
+            minLength: 0,
+            maxLength: 3,
+        }),
+        routingValues: fc.array(
+            fc.record({
+                model: fc.constantFrom('MostAvailable', 'LeastActive'),
+                priority: fc.integer({ min: 1, max: 3 }),
+                weight: fc.option(fc.constantFrom(1, 2), { nil: null }),
+            }),
+            { minLength: 3, maxLength: 3 }
+        ),
+        queueNames: fc.shuffledSubarray(['SimplyChat', 'Chat_Queue', 'Cases'], { minLength: 0, maxLength: 3 }),
+        queueValues: fc.array(
+            fc.record({ routingIndex: fc.option(fc.nat(2), { nil: null }), objects: subsetOf(OBJECTS) }),
+            {
+                minLength: 3,
+                maxLength: 3,
+            }
+        ),
+        statusNames: fc.shuffledSubarray(['SimplyChat_Online', 'SimplyChat_Busy', 'Available', 'Away', 'Online'], {
+            minLength: 0,
+            maxLength: 5,
+        }),
+        statusChannels: fc.array(subsetOf([0, 1, 2]), { minLength: 5, maxLength: 5 }),
+        configNames: fc.shuffledSubarray(['SimplyChat', 'Agents_Config', 'Sales_Config'], {
+            minLength: 0,
+            maxLength: 3,
+        }),
+        capacities: fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 3, maxLength: 3 }),
+        profileConfig: fc.array(fc.option(fc.nat(2), { nil: null }), { minLength: 6, maxLength: 6 }),
+        access: fc.array(fc.tuple(fc.nat(5), fc.nat(4)), { maxLength: 20 }),
+        flow: fc.constantFrom('none' as const, 'inactive' as const, 'active' as const),
+        scSetup: fc.constantFrom('none' as const, 'blank' as const, 'full' as const),
+        agents: subsetOf([0, 1, 2, 3, 4, 5]),
+        moves: subsetOf([0, 1, 2, 3, 4, 5]),
+        capacity: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+    })
+    .map((r) => ({
+        omniEnabled: r.omniEnabled,
+        profileCount: r.profileCount,
+        channelObjects: r.channelObjects,
+        channelNames: r.channelNames,
+        routing: r.routingNames.map((name, i) => ({ name, ...r.routingValues[i] })),
+        queues: r.queueNames.map((name, i) => ({
+            name,
+            routingIndex:
+                r.queueValues[i].routingIndex !== null && r.queueValues[i].routingIndex < r.routingNames.length
+                    ? r.queueValues[i].routingIndex
+                    : null,
+            objects: r.queueValues[i].objects,
+        })),
+        statuses: r.statusNames.map((name, i) => ({
+            name,
+            channelIndexes: r.statusChannels[i].filter((c) => c < r.channelObjects.length),
+        })),
+        configs: r.configNames.map((name, i) => ({ name, capacity: r.capacities[i] })),
+        profileConfig: r.profileConfig.map((c) => (c !== null && c < r.configNames.length ? c : null)),
+        access: r.access,
+        flow: r.flow,
+        scSetup: r.scSetup,
+        agents: r.agents.filter((a) => a < r.profileCount),
+        moves: r.moves.filter((a) => a < r.profileCount),
+        capacity: r.capacity,
+    }));
+
+/** Builds the snapshot an admin's org with this shape would give. */
+function build(shape: Shape): OrgSnapshot {
+    const profiles = Array.from({ length: shape.profileCount }, (_, i) => ({
+        Id: id('00e', i + 1),
+        Name: `Profile ${i + 1}`,
+        UserCount: i,
+    }));
+    const channels = shape.channelObjects.map((object, i) => ({
+        Id: id('0N1', i + 1),
+        DeveloperName: shape.channelNames[i],
+        MasterLabel: shape.channelNames[i],
+        RelatedEntity: object,
+    }));
+    const routingConfigs = shape.routing.map((r, i) => ({
+        Id: id('0K7', i + 1),
+        DeveloperName: r.name,
+        MasterLabel: r.name,
+        RoutingModel: r.model,
+        RoutingPriority: r.priority,
+        CapacityWeight: r.weight,
+        CapacityPercentage: r.weight === null ? 100 : null,
+    }));
+    const queues = shape.queues.map((q, i) => ({
+        Id: id('00G', i + 1),
+        DeveloperName: q.name,
+        Name: q.name,
+        QueueRoutingConfigId: shape.omniEnabled && q.routingIndex !== null ? routingConfigs[q.routingIndex].Id : null,
+    }));
+    const queueSobjects = shape.queues.flatMap((q, i) =>
+        q.objects.map((object, j) => ({ Id: id('03g', i * 10 + j + 1), QueueId: queues[i].Id, SobjectType: object }))
+    );
+    const statuses = shape.statuses.map((st, i) => ({
+        Id: id('0N5', i + 1),
+        DeveloperName: st.name,
+        MasterLabel: st.name,
+    }));
+    const statusChannels = shape.statuses.flatMap((st, i) =>
+        st.channelIndexes.map((c, j) => ({
+            Id: id('0N6', i * 10 + j + 1),
+            ServicePresenceStatusId: statuses[i].Id,
+            ServiceChannelId: channels[c].Id,
+        }))
+    );
+    const configs = shape.configs.map((c, i) => ({
+        Id: id('0Nd', i + 1),
+        DeveloperName: c.name,
+        MasterLabel: c.name,
+        Capacity: c.capacity,
+    }));
+    const configProfiles = profiles.flatMap((p, i) => {
+        const c = shape.profileConfig[i];
+        return c === null || c === undefined
+            ? []
+            : [{ Id: id('0Nf', i + 1), PresenceUserConfigId: configs[c].Id, ProfileId: p.Id }];
+    });
+    const access = [
+        ...new Map(
+            shape.access
+                .filter(([p, st]) => p < profiles.length && st < statuses.length)
+                .map(([p, st]) => [`${p}-${st}`, { ProfileId: profiles[p].Id, SetupEntityId: statuses[st].Id }])
+        ).values(),
+    ];
+    const omni = <T>(records: T[]): Part<T> => (shape.omniEnabled ? read(records) : OMNI_OFF);
+    const agentIds = shape.agents.map((a) => profiles[a].Id);
+    return {
+        ...omniOrg(),
+        omniEnabled: shape.omniEnabled,
+        serviceChannels: omni(channels),
+        routingConfigs: omni(routingConfigs),
+        queues: read(queues),
+        queueSobjects: read(queueSobjects),
+        presenceStatuses: omni(statuses),
+        statusChannels: omni(statusChannels),
+        presenceConfigs: omni(configs),
+        presenceConfigProfiles: omni(configProfiles),
+        presenceConfigUsers: omni([]),
+        profiles: read(profiles),
+        statusAccess: omni(access),
+        flows: read(shape.flow === 'none' ? [] : [packageFlow(shape.flow === 'active')]),
+        scSetup: read([
+            {
+                objectApiName: 'WINP__SC_Setup__c',
+                fields: SC_SETUP_FIELDS,
+                orgDefault:
+                    shape.scSetup === 'none'
+                        ? null
+                        : { WINP__Server_URL__c: shape.scSetup === 'full' ? 'https://wisetalk.windmillsoft.kr' : '' },
+            },
+        ]),
+        choices: choices({
+            agentProfileIds: agentIds,
+            moveProfileIds: shape.moves.filter((m) => shape.agents.includes(m)).map((m) => profiles[m].Id),
+            capacity: shape.capacity,
+        }),
+    };
+}
+
+/** Items that cannot reach pass by design: no fix exists, or the admin did not choose to move a profile. */
+function expectedLeftovers(before: OrgSnapshot, after: OrgSnapshot): Set<string> {
+    const left = new Set<string>();
+    if (before.flows.status === 'read' && before.flows.records.length === 0) left.add('flow');
+    if (before.choices.agentProfileIds.length === 0) {
+        left.add('presenceConfig');
+        left.add('profileAccess');
+    }
+    const presence = evaluate(after).find((i) => i.id === 'presenceConfig');
+    if (presence?.status === 'warning' && presence.reason.key === 'item.presenceConfig.profilesInOtherConfig') {
+        const unchosen = presence.details.filter((d) => d.kind === 'profileInOtherConfig' && !d.willMove);
+        if (unchosen.length > 0) left.add('presenceConfig');
+    }
+    return left;
+}
+
+type AnyRecord = { Id?: string } & Record<string, unknown>;
+
+function recordsOf(part: Part<unknown>): AnyRecord[] {
+    return part.status === 'read' ? (part.records as AnyRecord[]) : [];
+}
+
+const PARTS = [
+    'serviceChannels',
+    'routingConfigs',
+    'queues',
+    'queueSobjects',
+    'presenceStatuses',
+    'statusChannels',
+    'presenceConfigs',
+    'presenceConfigProfiles',
+    'statusAccess',
+    'flows',
+] as const;
+
+/** Ids an operation may change in place, and assignment rows it may remove. */
+function allowedChanges(ops: Operation[]): { changed: Set<string>; removedProfileRows: Set<string> } {
+    const changed = new Set<string>();
+    const removedProfileRows = new Set<string>();
+    for (const op of ops) {
+        if (op.kind === 'upsertRoutingConfig' && op.existingId) changed.add(op.existingId);
+        if (op.kind === 'upsertQueue' && op.existingId) changed.add(op.existingId);
+        if (op.kind === 'setCapacity') changed.add(op.configId);
+        if (op.kind === 'activateFlow') changed.add(`flow:${op.flowApiName}`);
+        if (op.kind === 'moveProfilesToConfig')
+            for (const m of op.moves) removedProfileRows.add(`${m.fromConfigId}:${m.profileId}`);
+    }
+    return { changed, removedProfileRows };
+}
+
+function keyOf(record: AnyRecord): string {
+    if (record.Id) return record.Id;
+    if ('ApiName' in record) return `flow:${String(record.ApiName)}`;
+    return JSON.stringify(record); // SetupEntityAccess rows: the pair is the identity
+}
+
+/** Law 3: every record that existed is still there, unchanged, unless an operation names it. */
+function assertOnlyPlannedChanges(before: OrgSnapshot, after: OrgSnapshot, ops: Operation[]): void {
+    const { changed, removedProfileRows } = allowedChanges(ops);
+    for (const part of PARTS) {
+        const afterByKey = new Map(recordsOf(after[part]).map((r) => [keyOf(r), r]));
+        for (const record of recordsOf(before[part])) {
+            const now = afterByKey.get(keyOf(record));
+            if (part === 'presenceConfigProfiles' && !now) {
+                expect(
+                    removedProfileRows.has(`${String(record.PresenceUserConfigId)}:${String(record.ProfileId)}`)
+                ).toBe(true);
+                continue;
+            }
+            expect(now).toBeDefined();
+            if (!changed.has(keyOf(record))) expect(now).toEqual(record);
+        }
+    }
+}
+
+describe('engine laws over random orgs', () => {
+    it('a full plan fixes every fixable item, re-planning is empty, and only planned records change', () => {
+        fc.assert(
+            fc.property(shapeArb, (shape) => {
+                const before = build(shape);
+                expect(validateChoices(before.choices, before)).toEqual([]);
+                const ops = plan(before, 'all');
+                const after = simulate(before, ops);
+                const leftovers = expectedLeftovers(before, after);
+                const notPassing = evaluate(after)
+                    .filter((i) => i.status !== 'pass' && !leftovers.has(i.id))
+                    .map((i) => `${i.id}: ${i.status} ${i.reason.key}`);
+                expect(notPassing).toEqual([]);
+                expect(plan(after, 'all')).toEqual([]);
+                assertOnlyPlannedChanges(before, after, ops);
+            }),
+            { numRuns: 300 }
+        );
+    });
+
+    it('plans nothing for a passing item, and something for every item it offers to fix', () => {
+        fc.assert(
+            fc.property(shapeArb, (shape) => {
+                const s = build(shape);
+                const wrong = evaluate(s).flatMap((item) => {
+                    const ops = plan(s, [item.id]).filter((o) => o.itemId === item.id);
+                    if (item.status === 'pass' && ops.length > 0) return [`${item.id} passes but plans ${ops.length}`];
+                    if (item.fix.available && ops.length === 0) return [`${item.id} offers a fix but plans nothing`];
+                    return [];
+                });
+                expect(wrong).toEqual([]);
+            }),
+            { numRuns: 200 }
+        );
+    });
+
+    it('never offers a fix to a user who cannot change setup, nor an API fix without the connection', () => {
+        fc.assert(
+            fc.property(shapeArb, fc.boolean(), (shape, readOnly) => {
+                const s = build(shape);
+                const limited: OrgSnapshot = readOnly
+                    ? { ...s, user: { id: s.user.id, permissions: { ...ADMIN, customizeApplication: false } } }
+                    : {
+                          ...s,
+                          apiAccess: { namedCredential: 'present', connection: 'unauthenticated', httpStatus: 401 },
+                      };
+                const offered = evaluate(limited)
+                    .filter((i) => i.fix.available)
+                    .map((i) => i.id);
+                expect(offered).toEqual(readOnly ? [] : offered.filter((i) => i === 'scSetup'));
+            }),
+            { numRuns: 100 }
+        );
+    });
+
+    it('keeps the checklist in its documented order', () => {
+        expect(evaluate(build(fc.sample(shapeArb, 1)[0])).map((i) => i.id)).toEqual([...ITEM_IDS]);
+    });
+});

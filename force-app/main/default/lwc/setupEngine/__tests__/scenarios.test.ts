@@ -1,0 +1,648 @@
+import { evaluate, plan, simulate, type ChecklistItem, type ItemId, type OrgSnapshot } from '../setupEngine';
+import {
+    CHAT,
+    choices,
+    fullySetUpOrg,
+    HAND,
+    NO_PERMISSIONS,
+    omniDisabledOrg,
+    omniOrg,
+    packageFlow,
+    partlySetUpOrg,
+    PROFILE,
+    read,
+    SC_SETUP_FIELDS,
+} from './fixtures';
+
+/** id → "status reason.key", the whole checklist at a glance. */
+function summary(items: ChecklistItem[]): Record<string, string> {
+    return Object.fromEntries(items.map((i) => [i.id, `${i.status} ${i.reason.key}`]));
+}
+
+function item(items: ChecklistItem[], id: ItemId): ChecklistItem {
+    const found = items.find((i) => i.id === id);
+    if (!found) throw new Error(`no item ${id}`);
+    return found;
+}
+
+function fixReason(i: ChecklistItem): string {
+    return i.fix.available ? 'available' : i.fix.reason.key;
+}
+
+function allPass(s: OrgSnapshot): void {
+    const after = simulate(s, plan(s, 'all'));
+    expect(
+        evaluate(after)
+            .filter((i) => i.status !== 'pass')
+            .map((i) => `${i.id} ${i.status} ${i.reason.key}`)
+    ).toEqual([]);
+    expect(plan(after, 'all')).toEqual([]);
+}
+
+describe('a fresh org with Omni-Channel off', () => {
+    const s = omniDisabledOrg();
+    const items = evaluate(s);
+
+    it('fails Omni-Channel and blocks every Omni-Channel item behind it', () => {
+        expect(summary(items)).toEqual({
+            apiAccess: 'pass item.apiAccess.ok',
+            permissions: 'pass item.permissions.canFix',
+            omniChannel: 'fail item.omniChannel.disabled',
+            serviceChannel: 'blocked item.blocked',
+            routingConfig: 'blocked item.blocked',
+            queue: 'blocked item.blocked',
+            onlineStatus: 'blocked item.blocked',
+            busyStatus: 'blocked item.blocked',
+            presenceConfig: 'blocked item.blocked',
+            profileAccess: 'blocked item.blocked',
+            flow: 'fail item.flow.inactive',
+            scSetup: 'fail item.scSetup.missing',
+        });
+        expect(item(items, 'queue').blockedBy).toEqual(['omniChannel', 'routingConfig']);
+        expect(item(items, 'queue').reason.params).toEqual({ items: 'omniChannel,routingConfig' });
+    });
+
+    it('offers the Omni-Channel fix only with an org-wide confirmation, and no fix for blocked items', () => {
+        expect(fixReason(item(items, 'omniChannel'))).toBe('available');
+        expect(item(items, 'omniChannel').needs).toEqual(['confirmOrgWide']);
+        expect(fixReason(item(items, 'serviceChannel'))).toBe('fix.blocked');
+    });
+
+    it('plans enabling Omni-Channel first, then everything else, and ends all green', () => {
+        const ops = plan(s, 'all');
+        expect(ops.map((o) => o.kind)).toEqual([
+            'enableOmniChannel',
+            'createServiceChannel',
+            'upsertRoutingConfig',
+            'upsertQueue',
+            'createPresenceStatus',
+            'createPresenceStatus',
+            'createPresenceConfig',
+            'grantStatusAccess',
+            'activateFlow',
+            'setScSetupDefaults',
+        ]);
+        allPass(s);
+    });
+
+    it('plans only the Omni-Channel switch when only that item is fixed', () => {
+        expect(plan(s, ['omniChannel'])).toEqual([{ kind: 'enableOmniChannel', itemId: 'omniChannel', orgWide: true }]);
+    });
+});
+
+describe('Omni-Channel on, nothing set up yet', () => {
+    const s = omniOrg();
+    const items = evaluate(s);
+
+    it('fails each missing record, and blocks the items that need another first', () => {
+        expect(summary(items)).toEqual({
+            apiAccess: 'pass item.apiAccess.ok',
+            permissions: 'pass item.permissions.canFix',
+            omniChannel: 'pass item.omniChannel.enabled',
+            serviceChannel: 'fail item.serviceChannel.missing',
+            routingConfig: 'fail item.routingConfig.missing',
+            queue: 'blocked item.blocked',
+            onlineStatus: 'blocked item.blocked',
+            busyStatus: 'fail item.busyStatus.missing',
+            presenceConfig: 'fail item.presenceConfig.missing',
+            profileAccess: 'blocked item.blocked',
+            flow: 'fail item.flow.inactive',
+            scSetup: 'fail item.scSetup.missing',
+        });
+        expect(item(items, 'serviceChannel').reason.params).toEqual({ object: CHAT });
+        expect(item(items, 'onlineStatus').blockedBy).toEqual(['serviceChannel']);
+        expect(item(items, 'profileAccess').blockedBy).toEqual(['onlineStatus', 'busyStatus']);
+    });
+
+    it('creates the records with the guide values and the default names', () => {
+        const ops = plan(s, 'all');
+        expect(ops).toContainEqual({
+            kind: 'createServiceChannel',
+            itemId: 'serviceChannel',
+            developerName: 'SimplyChat',
+            label: 'SimplyChat',
+            relatedEntityType: CHAT,
+        });
+        expect(ops).toContainEqual({
+            kind: 'upsertRoutingConfig',
+            itemId: 'routingConfig',
+            existingId: null,
+            developerName: 'SimplyChat',
+            label: 'SimplyChat',
+            routingModel: 'MostAvailable',
+            routingPriority: 1,
+            capacityWeight: 1,
+            changes: [],
+        });
+        expect(ops).toContainEqual({
+            kind: 'createPresenceStatus',
+            itemId: 'onlineStatus',
+            developerName: 'SimplyChat_Online',
+            label: 'Online',
+            channelDeveloperNames: ['SimplyChat'],
+        });
+        expect(ops).toContainEqual({
+            kind: 'createPresenceStatus',
+            itemId: 'busyStatus',
+            developerName: 'SimplyChat_Busy',
+            label: 'Busy',
+            channelDeveloperNames: [],
+        });
+        expect(ops).toContainEqual({
+            kind: 'createPresenceConfig',
+            itemId: 'presenceConfig',
+            developerName: 'SimplyChat',
+            label: 'SimplyChat Agents',
+            capacity: 5,
+            profiles: [
+                { profileId: PROFILE.agent.Id, profileName: 'SimplyChat Agent' },
+                { profileId: PROFILE.support.Id, profileName: 'Support' },
+            ],
+        });
+        allPass(s);
+    });
+
+    it('uses the capacity the admin chose for a new presence configuration', () => {
+        const ops = plan(s, ['presenceConfig'], choices({ capacity: 3 }));
+        expect(ops).toEqual([expect.objectContaining({ kind: 'createPresenceConfig', capacity: 3 })]);
+    });
+
+    it('plans a blocked item together with the items it waits for', () => {
+        expect(plan(s, ['onlineStatus']).map((o) => `${o.itemId}:${o.kind}`)).toEqual([
+            'serviceChannel:createServiceChannel',
+            'onlineStatus:createPresenceStatus',
+        ]);
+        expect(plan(s, ['profileAccess']).map((o) => o.itemId)).toEqual([
+            'serviceChannel',
+            'onlineStatus',
+            'busyStatus',
+            'profileAccess',
+        ]);
+    });
+
+    it('asks for agent profiles before planning the presence configuration and access', () => {
+        const none = omniOrg({}, { choices: choices({ agentProfileIds: [] }) });
+        const list = evaluate(none);
+        expect(item(list, 'presenceConfig').reason.key).toBe('item.presenceConfig.noAgentProfiles');
+        expect(item(list, 'presenceConfig').needs).toEqual(['agentProfiles']);
+        expect(fixReason(item(list, 'presenceConfig'))).toBe('fix.needsChoices');
+        expect(plan(none, ['presenceConfig'])).toEqual([]);
+    });
+});
+
+describe('fully set up by hand, with other names', () => {
+    const s = fullySetUpOrg();
+    const items = evaluate(s);
+
+    it('passes every item and reuses what the admin made', () => {
+        expect(items.every((i) => i.status === 'pass')).toBe(true);
+        expect(item(items, 'serviceChannel').reason.params).toEqual({ name: 'Chat Sessions', object: CHAT });
+        expect(item(items, 'routingConfig').reason.params).toEqual({ name: 'Chat Routing' });
+        expect(item(items, 'queue').reason.params).toEqual({ name: 'Chat Queue' });
+        expect(item(items, 'onlineStatus').reason.params).toEqual({ name: 'Available' });
+        expect(item(items, 'busyStatus').reason.params).toEqual({ name: 'Away' });
+        expect(item(items, 'presenceConfig').reason.params).toEqual({ name: 'Agents', capacity: 3, count: 2 });
+        expect(items.every((i) => fixReason(i) === 'fix.notNeeded')).toBe(true);
+    });
+
+    it('plans nothing', () => {
+        expect(plan(s, 'all')).toEqual([]);
+    });
+
+    it('counts a status carrying SimplyChat plus other channels as online, and keeps its other channels', () => {
+        expect(item(items, 'onlineStatus').details).toEqual([
+            { kind: 'record', role: 'onlineStatus', developerName: 'Available', label: 'Available' },
+        ]);
+    });
+
+    it('changes the capacity only when the admin chose a different one', () => {
+        const chosen = { ...s, choices: choices({ capacity: 5 }) };
+        const list = evaluate(chosen);
+        expect(summary(list).presenceConfig).toBe('warning item.presenceConfig.capacityDiffers');
+        expect(item(list, 'presenceConfig').reason.params).toEqual({ name: 'Agents', actual: 3, chosen: 5 });
+        expect(plan(chosen, 'all')).toEqual([
+            {
+                kind: 'setCapacity',
+                itemId: 'presenceConfig',
+                configId: HAND.agentsConfig.Id,
+                configDeveloperName: 'Agents_Config',
+                from: 3,
+                capacity: 5,
+            },
+        ]);
+        allPass(chosen);
+    });
+});
+
+describe('partly set up', () => {
+    const s = partlySetUpOrg();
+    const items = evaluate(s);
+
+    it('passes what exists and fails the rest', () => {
+        expect(summary(items)).toEqual({
+            apiAccess: 'pass item.apiAccess.ok',
+            permissions: 'pass item.permissions.canFix',
+            omniChannel: 'pass item.omniChannel.enabled',
+            serviceChannel: 'pass item.serviceChannel.ok',
+            routingConfig: 'fail item.routingConfig.missing',
+            queue: 'blocked item.blocked',
+            onlineStatus: 'pass item.onlineStatus.ok',
+            busyStatus: 'fail item.busyStatus.missing',
+            presenceConfig: 'fail item.presenceConfig.missing',
+            profileAccess: 'blocked item.blocked',
+            flow: 'fail item.flow.inactive',
+            scSetup: 'fail item.scSetup.missing',
+        });
+    });
+
+    it('grants each profile only the statuses it lacks, reusing the existing online status', () => {
+        const grant = plan(s, ['profileAccess']).find((o) => o.kind === 'grantStatusAccess');
+        expect(grant).toEqual({
+            kind: 'grantStatusAccess',
+            itemId: 'profileAccess',
+            grants: [
+                {
+                    profileId: PROFILE.agent.Id,
+                    profileName: 'SimplyChat Agent',
+                    statusDeveloperNames: ['SimplyChat_Busy'],
+                },
+                {
+                    profileId: PROFILE.support.Id,
+                    profileName: 'Support',
+                    statusDeveloperNames: ['Available', 'SimplyChat_Busy'],
+                },
+            ],
+        });
+        allPass(s);
+    });
+
+    it('lists per profile which statuses are missing once the statuses exist', () => {
+        const withBusy = simulate(s, plan(s, ['busyStatus']));
+        const access = item(evaluate(withBusy), 'profileAccess');
+        expect(access.status).toBe('fail');
+        expect(access.reason).toEqual({ key: 'item.profileAccess.missing', params: { count: 2 } });
+        expect(access.details).toEqual([
+            {
+                kind: 'profileMissingAccess',
+                profileId: PROFILE.agent.Id,
+                profileName: 'SimplyChat Agent',
+                missingStatuses: ['SimplyChat_Busy'],
+            },
+            {
+                kind: 'profileMissingAccess',
+                profileId: PROFILE.support.Id,
+                profileName: 'Support',
+                missingStatuses: ['Available', 'SimplyChat_Busy'],
+            },
+        ]);
+    });
+});
+
+describe('routing configuration with wrong values', () => {
+    const wrong = {
+        ...HAND.routing,
+        RoutingModel: 'LeastActive',
+        RoutingPriority: 2,
+        CapacityWeight: null,
+        CapacityPercentage: 100,
+    };
+    const s: OrgSnapshot = { ...fullySetUpOrg(), routingConfigs: read([wrong]) };
+    const items = evaluate(s);
+
+    it('warns and shows each wrong value', () => {
+        expect(summary(items).routingConfig).toBe('warning item.routingConfig.wrongValues');
+        expect(item(items, 'routingConfig').reason.params).toEqual({ name: 'Chat Routing', count: 4 });
+        expect(item(items, 'routingConfig').details.filter((d) => d.kind === 'fieldMismatch')).toEqual([
+            { kind: 'fieldMismatch', field: 'RoutingPriority', expected: '1', actual: '2' },
+            { kind: 'fieldMismatch', field: 'RoutingModel', expected: 'MostAvailable', actual: 'LeastActive' },
+            { kind: 'fieldMismatch', field: 'CapacityWeight', expected: '1', actual: '' },
+            { kind: 'fieldMismatch', field: 'CapacityPercentage', expected: '', actual: '100' },
+        ]);
+    });
+
+    it('does not block the queue: a warning still routes', () => {
+        expect(summary(items).queue).toBe('pass item.queue.ok');
+    });
+
+    it('updates exactly the wrong fields of the configuration the chat queue uses', () => {
+        expect(plan(s, ['routingConfig'])).toEqual([
+            {
+                kind: 'upsertRoutingConfig',
+                itemId: 'routingConfig',
+                existingId: HAND.routing.Id,
+                developerName: 'Chat_Routing',
+                label: 'Chat Routing',
+                routingModel: 'MostAvailable',
+                routingPriority: 1,
+                capacityWeight: 1,
+                changes: [
+                    { field: 'RoutingPriority', from: '2', to: '1' },
+                    { field: 'RoutingModel', from: 'LeastActive', to: 'MostAvailable' },
+                    { field: 'CapacityWeight', from: '', to: '1' },
+                    { field: 'CapacityPercentage', from: '100', to: '' },
+                ],
+            },
+        ]);
+        allPass(s);
+    });
+});
+
+describe('an agent profile in another presence configuration', () => {
+    const base = fullySetUpOrg();
+    const assignments = [
+        { Id: '0Nf5g00000000PcpAg', PresenceUserConfigId: HAND.agentsConfig.Id, ProfileId: PROFILE.agent.Id },
+        { Id: '0Nf5g00000000PcpSu', PresenceUserConfigId: HAND.salesConfig.Id, ProfileId: PROFILE.support.Id },
+    ];
+    const s: OrgSnapshot = {
+        ...base,
+        presenceConfigs: read([HAND.agentsConfig, HAND.salesConfig]),
+        presenceConfigProfiles: read(assignments),
+    };
+
+    it('reports the profile with the configuration it sits in, and does not move it unasked', () => {
+        const presence = item(evaluate(s), 'presenceConfig');
+        expect(presence.status).toBe('warning');
+        expect(presence.reason).toEqual({
+            key: 'item.presenceConfig.profilesInOtherConfig',
+            params: { count: 1, name: 'Agents' },
+        });
+        expect(presence.details).toContainEqual({
+            kind: 'profileInOtherConfig',
+            profileId: PROFILE.support.Id,
+            profileName: 'Support',
+            configId: HAND.salesConfig.Id,
+            configName: 'Sales Team',
+            willMove: false,
+        });
+        expect(presence.needs).toContain('moveProfiles');
+        expect(plan(s, 'all')).toEqual([]);
+    });
+
+    it('moves it when the admin ticks it, and keeps the other configuration', () => {
+        const chosen = { ...s, choices: choices({ moveProfileIds: [PROFILE.support.Id] }) };
+        const ops = plan(chosen, 'all');
+        expect(ops).toEqual([
+            {
+                kind: 'moveProfilesToConfig',
+                itemId: 'presenceConfig',
+                configId: HAND.agentsConfig.Id,
+                configDeveloperName: 'Agents_Config',
+                moves: [
+                    {
+                        profileId: PROFILE.support.Id,
+                        profileName: 'Support',
+                        fromConfigId: HAND.salesConfig.Id,
+                        fromConfigDeveloperName: 'Sales_Config',
+                    },
+                ],
+            },
+        ]);
+        const after = simulate(chosen, ops);
+        expect(after.presenceConfigs).toEqual(chosen.presenceConfigs);
+        allPass(chosen);
+    });
+});
+
+describe('a user without permission', () => {
+    const s: OrgSnapshot = { ...omniOrg(), user: { id: '0055g00000000Agent', permissions: NO_PERMISSIONS } };
+    const items = evaluate(s);
+
+    it('fails the permission item with each missing permission, and offers no fix anywhere', () => {
+        expect(summary(items).permissions).toBe('fail item.permissions.cannotRead');
+        expect(item(items, 'permissions').details).toEqual([
+            { kind: 'missingPermission', permission: 'viewSetup' },
+            { kind: 'missingPermission', permission: 'customizeApplication' },
+            { kind: 'missingPermission', permission: 'modifyMetadata' },
+        ]);
+        expect(items.filter((i) => i.fix.available)).toEqual([]);
+        expect(fixReason(item(items, 'serviceChannel'))).toBe('fix.readOnly');
+    });
+
+    it('is read-only with View Setup alone', () => {
+        const viewer = { ...s, user: { id: s.user.id, permissions: { ...NO_PERMISSIONS, viewSetup: true } } };
+        const list = evaluate(viewer);
+        expect(summary(list).permissions).toBe('warning item.permissions.readOnly');
+        expect(fixReason(item(list, 'busyStatus'))).toBe('fix.readOnly');
+    });
+
+    it('can fix everything but queues without Manage Users', () => {
+        const noUsers = evaluate({
+            ...s,
+            user: {
+                id: s.user.id,
+                permissions: { ...NO_PERMISSIONS, viewSetup: true, customizeApplication: true, modifyMetadata: true },
+            },
+        });
+        expect(summary(noUsers).permissions).toBe('pass item.permissions.canFixExceptQueues');
+        expect(fixReason(item(noUsers, 'busyStatus'))).toBe('available');
+        const withRouting = evaluate({
+            ...fullySetUpOrg(),
+            routingConfigs: read([{ ...HAND.routing, DeveloperName: 'SimplyChat' }]),
+            queues: read([{ ...HAND.queue, QueueRoutingConfigId: null }]),
+            user: {
+                id: s.user.id,
+                permissions: { ...NO_PERMISSIONS, viewSetup: true, customizeApplication: true, modifyAllData: true },
+            },
+        });
+        expect(summary(withRouting).queue).toBe('fail item.queue.noRoutingConfig');
+        expect(fixReason(item(withRouting, 'queue'))).toBe('fix.needsManageUsers');
+    });
+});
+
+describe('the API connection', () => {
+    it('is informational: without it, API fixes are unavailable but the custom setting can still be fixed', () => {
+        const s: OrgSnapshot = { ...omniOrg(), apiAccess: { namedCredential: 'missing', connection: 'untested' } };
+        const items = evaluate(s);
+        expect(summary(items).apiAccess).toBe('warning item.apiAccess.notConfigured');
+        expect(fixReason(item(items, 'apiAccess'))).toBe('fix.apiSetupSteps');
+        expect(fixReason(item(items, 'busyStatus'))).toBe('fix.needsApi');
+        expect(fixReason(item(items, 'scSetup'))).toBe('available');
+    });
+
+    it('tells an unauthenticated principal, an error and an untested connection apart', () => {
+        const at = (apiAccess: OrgSnapshot['apiAccess']) => summary(evaluate({ ...omniOrg(), apiAccess })).apiAccess;
+        expect(at({ namedCredential: 'present', connection: 'unauthenticated', httpStatus: 401 })).toBe(
+            'warning item.apiAccess.unauthenticated'
+        );
+        expect(at({ namedCredential: 'present', connection: 'error', httpStatus: 500, message: 'boom' })).toBe(
+            'warning item.apiAccess.error'
+        );
+        expect(at({ namedCredential: 'present', connection: 'untested' })).toBe('unknown item.apiAccess.untested');
+    });
+});
+
+describe('unreadable parts', () => {
+    const s: OrgSnapshot = {
+        ...partlySetUpOrg(),
+        statusAccess: { status: 'unavailable', code: 'noAccess', message: 'Insufficient privileges' },
+        flows: { status: 'unavailable', code: 'queryFailed', message: 'INVALID_FIELD' },
+        routingConfigs: { status: 'unavailable', code: 'queryFailed', message: 'timeout' },
+    };
+    const items = evaluate(s);
+
+    it('reports unknown with the part and the reason, never a pass or a fail', () => {
+        expect(summary(items).profileAccess).toBe('unknown item.unreadable');
+        expect(item(items, 'profileAccess').details).toEqual([
+            { kind: 'unreadable', part: 'SetupEntityAccess', code: 'noAccess', message: 'Insufficient privileges' },
+        ]);
+        expect(summary(items).flow).toBe('unknown item.unreadable');
+        expect(summary(items).routingConfig).toBe('unknown item.unreadable');
+        expect(fixReason(item(items, 'flow'))).toBe('fix.unknown');
+    });
+
+    it('blocks the items that depend on an unknown one and plans nothing for them', () => {
+        expect(summary(items).queue).toBe('blocked item.blocked');
+        expect(item(items, 'queue').blockedBy).toEqual(['routingConfig']);
+        expect(plan(s, ['queue', 'profileAccess', 'flow'])).toEqual([]);
+    });
+});
+
+describe('the package pieces', () => {
+    it('says the chat object is missing (package not installed) and offers no fix', () => {
+        const s: OrgSnapshot = {
+            ...omniOrg({ routingConfigs: [{ ...HAND.routing, DeveloperName: 'SimplyChat' }] }),
+            chatObject: { apiName: CHAT, exists: false, label: null },
+        };
+        const items = evaluate(s);
+        expect(summary(items).serviceChannel).toBe('fail item.serviceChannel.chatObjectMissing');
+        expect(fixReason(item(items, 'serviceChannel'))).toBe('fix.chatObjectMissing');
+        expect(summary(items).queue).toBe('fail item.queue.chatObjectMissing');
+        expect(summary(items).onlineStatus).toBe('blocked item.blocked');
+        expect(fixReason(item(items, 'queue'))).toBe('fix.chatObjectMissing');
+        expect(plan(s, ['serviceChannel', 'queue', 'onlineStatus'])).toEqual([]);
+    });
+
+    it('fails a missing flow without a fix, and activates an inactive one', () => {
+        const missing = evaluate({ ...omniOrg(), flows: read([]) });
+        expect(summary(missing).flow).toBe('fail item.flow.missing');
+        expect(fixReason(item(missing, 'flow'))).toBe('fix.reinstallPackage');
+        expect(plan(omniOrg(), ['flow'])).toEqual([
+            {
+                kind: 'activateFlow',
+                itemId: 'flow',
+                flowApiName: packageFlow(false).ApiName,
+                latestVersionId: '3015g000000FlowV2A',
+            },
+        ]);
+    });
+
+    it('finds the flow by its label when the API name differs', () => {
+        const renamed = { ...packageFlow(true), ApiName: 'SC_talkSession_status_update' };
+        expect(summary(evaluate({ ...omniOrg(), flows: read([renamed]) })).flow).toBe('pass item.flow.active');
+    });
+
+    it('reports SC Setup as unknown when the package setting is absent', () => {
+        const s = { ...omniOrg(), scSetup: read([{ objectApiName: null, fields: [], orgDefault: null }]) };
+        expect(summary(evaluate(s)).scSetup).toBe('unknown item.scSetup.notInstalled');
+        expect(plan(s, ['scSetup'])).toEqual([]);
+    });
+
+    it('creates the org default with the guide values for the fields it recognises', () => {
+        const [op] = plan(omniOrg(), ['scSetup']);
+        expect(op).toEqual({
+            kind: 'setScSetupDefaults',
+            itemId: 'scSetup',
+            objectApiName: 'WINP__SC_Setup__c',
+            mode: 'create',
+            values: {
+                WINP__Chat_After_Time__c: 1,
+                WINP__Chat_After_Alert_Time__c: 0,
+                WINP__Debug_Mode__c: false,
+                WINP__Max_Chat_Number__c: 100,
+                WINP__Random_Name__c: true,
+                WINP__Only_Owner_available_to_chat__c: true,
+                WINP__Server_URL__c: 'https://wisetalk.windmillsoft.kr',
+            },
+        });
+    });
+
+    it('warns about a blank Server URL and fills only that field', () => {
+        const s = {
+            ...fullySetUpOrg(),
+            scSetup: read([
+                {
+                    objectApiName: 'WINP__SC_Setup__c',
+                    fields: SC_SETUP_FIELDS,
+                    orgDefault: { WINP__Server_URL__c: ' ' },
+                },
+            ]),
+        };
+        expect(summary(evaluate(s)).scSetup).toBe('warning item.scSetup.blankValues');
+        expect(plan(s, 'all')).toEqual([
+            {
+                kind: 'setScSetupDefaults',
+                itemId: 'scSetup',
+                objectApiName: 'WINP__SC_Setup__c',
+                mode: 'fillBlanks',
+                values: { WINP__Server_URL__c: 'https://wisetalk.windmillsoft.kr' },
+            },
+        ]);
+        allPass(s);
+    });
+});
+
+describe('names and reuse', () => {
+    it('picks a free developer name when ours is taken by a record that does not fit', () => {
+        const busyNamedOnline = { Id: '0N55g00000000Taken', DeveloperName: 'SimplyChat_Online', MasterLabel: 'Old' };
+        const s = omniOrg({
+            serviceChannels: [HAND.chatChannel],
+            presenceStatuses: [busyNamedOnline],
+        });
+        // SimplyChat_Online exists without channels: it is a busy status, never turned into an online one.
+        const ops = plan(s, ['onlineStatus', 'busyStatus']);
+        expect(ops).toEqual([
+            {
+                kind: 'createPresenceStatus',
+                itemId: 'onlineStatus',
+                developerName: 'SimplyChat_Online_2',
+                label: 'Online',
+                channelDeveloperNames: ['Chat_Sessions'],
+            },
+        ]);
+        expect(summary(evaluate(s)).busyStatus).toBe('pass item.busyStatus.ok');
+    });
+
+    it('adds the channel to our named status when it already carries other channels', () => {
+        const named = { Id: '0N55g0000000Online', DeveloperName: 'SimplyChat_Online', MasterLabel: 'Online' };
+        const s = omniOrg({
+            serviceChannels: [HAND.caseChannel, HAND.chatChannel],
+            presenceStatuses: [named],
+            statusChannels: [
+                { Id: '0N65g0000000LinkOn', ServicePresenceStatusId: named.Id, ServiceChannelId: HAND.caseChannel.Id },
+            ],
+        });
+        expect(plan(s, ['onlineStatus'])).toEqual([
+            {
+                kind: 'addChannelToStatus',
+                itemId: 'onlineStatus',
+                statusId: named.Id,
+                statusDeveloperName: 'SimplyChat_Online',
+                channelDeveloperName: 'Chat_Sessions',
+            },
+        ]);
+        const after = simulate(s, plan(s, ['onlineStatus']));
+        expect(after.statusChannels.status === 'read' && after.statusChannels.records.length).toBe(2);
+    });
+
+    it('adds the chat object to our named queue and sets its routing configuration', () => {
+        const queue = {
+            Id: '00G5g000000000Name',
+            DeveloperName: 'SimplyChat',
+            Name: 'SimplyChat',
+            QueueRoutingConfigId: null,
+        };
+        const s = omniOrg({ routingConfigs: [{ ...HAND.routing, DeveloperName: 'SimplyChat' }], queues: [queue] });
+        expect(summary(evaluate(s)).queue).toBe('fail item.queue.missingObject');
+        expect(plan(s, ['queue'])).toEqual([
+            {
+                kind: 'upsertQueue',
+                itemId: 'queue',
+                existingId: queue.Id,
+                developerName: 'SimplyChat',
+                label: 'SimplyChat',
+                routingConfigDeveloperName: 'SimplyChat',
+                addSobjectTypes: [CHAT],
+            },
+        ]);
+    });
+});

@@ -1,0 +1,42 @@
+import { missingFixPermissions, runRules, type ItemResult } from './rules';
+import { reason } from './reasons';
+import type { ChecklistItem, FixAvailability, OrgSnapshot, SetupChoices } from './types';
+
+/** Whether an operation needs the API connection (everything but the package's own custom setting record). */
+export function operationNeedsApi(kind: string): boolean {
+    return kind !== 'setScSetupDefaults';
+}
+
+function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixAvailability {
+    const no = (r: FixAvailability & { available: false }): FixAvailability => r;
+    if (result.status === 'pass') return no({ available: false, reason: reason('fix.notNeeded') });
+    if (result.status === 'blocked')
+        return no({ available: false, reason: reason('fix.blocked', { items: result.blockedBy.join(',') }) });
+    if (result.status === 'unknown' && result.ops.length === 0) {
+        return no({ available: false, reason: result.noFixReason ?? reason('fix.unknown') });
+    }
+    if (result.ops.length === 0) return no({ available: false, reason: result.noFixReason ?? reason('fix.unknown') });
+    const permissions = snapshot.user.permissions;
+    if (missingFixPermissions(permissions).length > 0) return no({ available: false, reason: reason('fix.readOnly') });
+    if (result.ops.some((op) => op.kind === 'upsertQueue') && !permissions.manageUsers) {
+        return no({ available: false, reason: reason('fix.needsManageUsers') });
+    }
+    if (result.ops.some((op) => operationNeedsApi(op.kind)) && snapshot.apiAccess.connection !== 'ok') {
+        return no({ available: false, reason: reason('fix.needsApi') });
+    }
+    return { available: true };
+}
+
+/** The checklist: one item per rule, in order, with status, reason, details and whether this user can fix it. */
+export function evaluate(snapshot: OrgSnapshot, choices: SetupChoices = snapshot.choices): ChecklistItem[] {
+    return runRules(snapshot, choices).map((result, index) => ({
+        id: result.id,
+        order: index + 1,
+        status: result.status,
+        reason: result.reason,
+        details: result.details,
+        blockedBy: result.blockedBy,
+        fix: fixAvailability(result, snapshot),
+        needs: result.needs,
+    }));
+}

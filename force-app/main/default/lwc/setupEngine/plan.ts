@@ -1,0 +1,120 @@
+import { DEPENDENCIES, runRules } from './rules';
+import { reason } from './reasons';
+import { ChoicesInvalidError, validateChoices } from './validate';
+import type { ItemId, Operation, OrgSnapshot, Reason, SetupChoices } from './types';
+
+/**
+ * The operations that fix the given items (or all), in dependency order: an item's failing prerequisites are
+ * fixed first, so a blocked item can be planned too. Passing items contribute nothing, so a plan is empty once
+ * everything passes. Throws ChoicesInvalidError when the choices are invalid; nothing is planned then.
+ */
+export function plan(
+    snapshot: OrgSnapshot,
+    itemIds: readonly ItemId[] | 'all',
+    choices: SetupChoices = snapshot.choices
+): Operation[] {
+    const errors = validateChoices(choices, snapshot);
+    if (errors.length > 0) throw new ChoicesInvalidError(errors);
+    const results = runRules(snapshot, choices);
+    const byId = new Map(results.map((r) => [r.id, r]));
+    const statusOf = new Map(results.map((r) => [r.id, r.status]));
+    const selected = new Set<ItemId>();
+    const add = (id: ItemId): void => {
+        if (selected.has(id)) return;
+        selected.add(id);
+        // An item with nothing to do (passing, or no fix exists) needs none of its prerequisites fixed.
+        if (byId.get(id)?.ops.length === 0) return;
+        for (const dep of DEPENDENCIES[id]) {
+            const status = statusOf.get(dep);
+            if (status !== 'pass' && status !== 'warning') add(dep);
+        }
+    };
+    for (const result of results) if (itemIds === 'all' || itemIds.includes(result.id)) add(result.id);
+    return results.filter((r) => selected.has(r.id)).flatMap((r) => r.ops);
+}
+
+/** A sentence for the plan dialog: a label key and its parameters. */
+export function describeOperation(op: Operation): Reason {
+    switch (op.kind) {
+        case 'enableOmniChannel':
+            return reason('op.enableOmniChannel');
+        case 'createServiceChannel':
+            return reason('op.createServiceChannel', {
+                name: op.label,
+                developerName: op.developerName,
+                object: op.relatedEntityType,
+            });
+        case 'upsertRoutingConfig':
+            return op.existingId
+                ? reason('op.updateRoutingConfig', {
+                      name: op.label,
+                      changes: op.changes.map((c) => `${c.field}: ${c.from || '—'} → ${c.to || '—'}`).join('; '),
+                  })
+                : reason('op.createRoutingConfig', {
+                      name: op.label,
+                      priority: op.routingPriority,
+                      model: op.routingModel,
+                      units: op.capacityWeight,
+                  });
+        case 'upsertQueue':
+            return op.existingId
+                ? reason('op.updateQueue', {
+                      name: op.label,
+                      routing: op.routingConfigDeveloperName,
+                      objects: op.addSobjectTypes.join(', '),
+                  })
+                : reason('op.createQueue', {
+                      name: op.label,
+                      routing: op.routingConfigDeveloperName,
+                      objects: op.addSobjectTypes.join(', '),
+                  });
+        case 'createPresenceStatus':
+            return reason('op.createPresenceStatus', {
+                name: op.label,
+                developerName: op.developerName,
+                channels: op.channelDeveloperNames.join(', '),
+                count: op.channelDeveloperNames.length,
+            });
+        case 'addChannelToStatus':
+            return reason('op.addChannelToStatus', {
+                status: op.statusDeveloperName,
+                channel: op.channelDeveloperName,
+            });
+        case 'createPresenceConfig':
+            return reason('op.createPresenceConfig', {
+                name: op.label,
+                capacity: op.capacity,
+                profiles: op.profiles.map((p) => p.profileName).join(', '),
+                count: op.profiles.length,
+            });
+        case 'setCapacity':
+            return reason('op.setCapacity', { name: op.configDeveloperName, from: op.from, capacity: op.capacity });
+        case 'assignProfilesToConfig':
+            return reason('op.assignProfilesToConfig', {
+                name: op.configDeveloperName,
+                profiles: op.profiles.map((p) => p.profileName).join(', '),
+                count: op.profiles.length,
+            });
+        case 'moveProfilesToConfig':
+            return reason('op.moveProfilesToConfig', {
+                name: op.configDeveloperName,
+                profiles: op.moves.map((m) => `${m.profileName} (${m.fromConfigDeveloperName})`).join(', '),
+                count: op.moves.length,
+            });
+        case 'grantStatusAccess':
+            return reason('op.grantStatusAccess', {
+                profiles: op.grants.map((g) => g.profileName).join(', '),
+                statuses: [...new Set(op.grants.flatMap((g) => g.statusDeveloperNames))].join(', '),
+                count: op.grants.length,
+            });
+        case 'activateFlow':
+            return reason('op.activateFlow', { name: op.flowApiName });
+        case 'setScSetupDefaults':
+            return reason(op.mode === 'create' ? 'op.createScSetupDefaults' : 'op.fillScSetupBlanks', {
+                object: op.objectApiName,
+                count: Object.keys(op.values).length,
+            });
+        default:
+            throw new Error(`Unknown operation ${(op as { kind: string }).kind}`);
+    }
+}

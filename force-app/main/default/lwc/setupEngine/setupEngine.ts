@@ -1,0 +1,27 @@
+/**
+ * The SimplyChat Setup checklist engine: snapshot → checklist items → plan of typed operations.
+ * Pure TypeScript, no Salesforce runtime: shared by the setup tab (as the LWC module c/setupEngine) and the
+ * installer CLI. Every rule lives here; Apex only reads the snapshot and executes operations.
+ */
+export * from './types';
+export { evaluate, operationNeedsApi } from './evaluate';
+export { plan, describeOperation } from './plan';
+export { simulate, SimulationError } from './simulate';
+export { validateChoices, ChoicesInvalidError } from './validate';
+export { REASON_KEYS } from './reasons';
+export type { ReasonKey } from './reasons';
+export { DEPENDENCIES } from './rules';
+export {
+    CAPACITY_MAX,
+    CAPACITY_MIN,
+    DEFAULT_CAPACITY,
+    DEFAULT_CHAT_OBJECT,
+    DEFAULT_NAMES,
+    FLOW_API_NAME,
+    FLOW_LABEL,
+    GUIDE_ROUTING,
+    METADATA_BATCH_SIZE,
+    SC_SETUP_DEFAULTS,
+    defaultChoices,
+} from './facts';
+export { isValidDeveloperName, isValidObjectApiName } from './names';

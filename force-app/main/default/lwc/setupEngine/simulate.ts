@@ -1,0 +1,294 @@
+/**
+ * simulate(): applies operations to a snapshot the way the org would, without touching the input. Used by the
+ * tests, the local preview's simulated org and the CLI's fake Salesforce API. Ids of new records are simulated
+ * (`<prefix>SIM<counter>`, 18 characters); the key prefixes are illustrative.
+ */
+import type { FieldValue, Operation, OrgSnapshot, Part, PresenceUserConfigProfileRecord, ScSetupState } from './types';
+
+/** An operation the simulated org refuses, with the message the org would give. */
+export class SimulationError extends Error {
+    readonly operation: Operation;
+    constructor(operation: Operation, message: string) {
+        super(message);
+        this.name = 'SimulationError';
+        this.operation = operation;
+    }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Parts whose objects exist only with Omni-Channel on. */
+const OMNI_PARTS = [
+    'serviceChannels',
+    'routingConfigs',
+    'presenceStatuses',
+    'statusChannels',
+    'presenceConfigs',
+    'presenceConfigProfiles',
+    'presenceConfigUsers',
+    'statusAccess',
+] as const;
+
+function records<T>(part: Part<T>, operation: Operation, name: string): T[] {
+    if (part.status !== 'read') throw new SimulationError(operation, `${name} is not readable (${part.code})`);
+    return [...part.records];
+}
+
+function readPart<T>(list: T[]): Part<T> {
+    return { status: 'read', records: list };
+}
+
+function lower(s: string): string {
+    return s.toLowerCase();
+}
+
+export function simulate(snapshot: OrgSnapshot, operations: readonly Operation[]): OrgSnapshot {
+    // A snapshot is plain JSON by contract, so a JSON round trip is a deep copy (structuredClone is missing in jsdom).
+    const s = JSON.parse(JSON.stringify(snapshot)) as Mutable<OrgSnapshot>;
+    const counters = new Map<string, number>();
+    const allIds = new Set<string>();
+    const collect = (value: unknown): void => {
+        if (Array.isArray(value)) value.forEach(collect);
+        else if (value && typeof value === 'object') {
+            for (const [k, v] of Object.entries(value)) {
+                if (k === 'Id' && typeof v === 'string') allIds.add(v);
+                else collect(v);
+            }
+        }
+    };
+    collect(snapshot);
+    const newId = (prefix: string): string => {
+        let n = counters.get(prefix) ?? 0;
+        let id: string;
+        do {
+            n += 1;
+            id = `${prefix}SIM${String(n).padStart(12, '0')}`;
+        } while (allIds.has(id));
+        counters.set(prefix, n);
+        allIds.add(id);
+        return id;
+    };
+
+    for (const op of operations) {
+        switch (op.kind) {
+            case 'enableOmniChannel': {
+                s.omniEnabled = true;
+                for (const key of OMNI_PARTS) {
+                    const part = s[key];
+                    if (part.status === 'unavailable' && part.code === 'omniDisabled') {
+                        (s as Record<string, unknown>)[key] = readPart([]);
+                    }
+                }
+                break;
+            }
+            case 'createServiceChannel': {
+                const list = records(s.serviceChannels, op, 'ServiceChannel');
+                if (list.some((c) => lower(c.DeveloperName) === lower(op.developerName))) {
+                    throw new SimulationError(op, `DUPLICATE_DEVELOPER_NAME: ${op.developerName}`);
+                }
+                if (list.some((c) => lower(c.RelatedEntity) === lower(op.relatedEntityType))) {
+                    throw new SimulationError(op, `A service channel already routes ${op.relatedEntityType}`);
+                }
+                list.push({
+                    Id: newId('0N1'),
+                    DeveloperName: op.developerName,
+                    MasterLabel: op.label,
+                    RelatedEntity: op.relatedEntityType,
+                });
+                s.serviceChannels = readPart(list);
+                break;
+            }
+            case 'upsertRoutingConfig': {
+                const list = records(s.routingConfigs, op, 'QueueRoutingConfig');
+                const values = {
+                    RoutingModel: op.routingModel,
+                    RoutingPriority: op.routingPriority,
+                    CapacityWeight: op.capacityWeight,
+                    CapacityPercentage: null,
+                };
+                const index = op.existingId ? list.findIndex((c) => c.Id === op.existingId) : -1;
+                if (op.existingId && index < 0)
+                    throw new SimulationError(op, `No routing configuration ${op.existingId}`);
+                if (index >= 0) list[index] = { ...list[index], ...values };
+                else list.push({ Id: newId('0K7'), DeveloperName: op.developerName, MasterLabel: op.label, ...values });
+                s.routingConfigs = readPart(list);
+                break;
+            }
+            case 'upsertQueue': {
+                const configs = records(s.routingConfigs, op, 'QueueRoutingConfig');
+                const config = configs.find((c) => lower(c.DeveloperName) === lower(op.routingConfigDeveloperName));
+                if (!config) throw new SimulationError(op, `No routing configuration ${op.routingConfigDeveloperName}`);
+                const queues = records(s.queues, op, 'Group');
+                const sobjects = records(s.queueSobjects, op, 'QueueSobject');
+                let queueId = op.existingId;
+                if (queueId) {
+                    const index = queues.findIndex((q) => q.Id === queueId);
+                    if (index < 0) throw new SimulationError(op, `No queue ${queueId}`);
+                    queues[index] = { ...queues[index], QueueRoutingConfigId: config.Id };
+                } else {
+                    queueId = newId('00G');
+                    queues.push({
+                        Id: queueId,
+                        DeveloperName: op.developerName,
+                        Name: op.label,
+                        QueueRoutingConfigId: config.Id,
+                    });
+                }
+                for (const type of op.addSobjectTypes) {
+                    if (!sobjects.some((q) => q.QueueId === queueId && lower(q.SobjectType) === lower(type))) {
+                        sobjects.push({ Id: newId('03g'), QueueId: queueId, SobjectType: type });
+                    }
+                }
+                s.queues = readPart(queues);
+                s.queueSobjects = readPart(sobjects);
+                break;
+            }
+            case 'createPresenceStatus': {
+                const statuses = records(s.presenceStatuses, op, 'ServicePresenceStatus');
+                const links = records(s.statusChannels, op, 'ServiceChannelStatus');
+                const channels = records(s.serviceChannels, op, 'ServiceChannel');
+                if (statuses.some((st) => lower(st.DeveloperName) === lower(op.developerName))) {
+                    throw new SimulationError(op, `DUPLICATE_DEVELOPER_NAME: ${op.developerName}`);
+                }
+                const id = newId('0N5');
+                statuses.push({ Id: id, DeveloperName: op.developerName, MasterLabel: op.label });
+                for (const name of op.channelDeveloperNames) {
+                    const channel = channels.find((c) => lower(c.DeveloperName) === lower(name));
+                    if (!channel) throw new SimulationError(op, `No service channel ${name}`);
+                    links.push({ Id: newId('0N6'), ServicePresenceStatusId: id, ServiceChannelId: channel.Id });
+                }
+                s.presenceStatuses = readPart(statuses);
+                s.statusChannels = readPart(links);
+                break;
+            }
+            case 'addChannelToStatus': {
+                const links = records(s.statusChannels, op, 'ServiceChannelStatus');
+                const channel = records(s.serviceChannels, op, 'ServiceChannel').find(
+                    (c) => lower(c.DeveloperName) === lower(op.channelDeveloperName)
+                );
+                if (!channel) throw new SimulationError(op, `No service channel ${op.channelDeveloperName}`);
+                if (!records(s.presenceStatuses, op, 'ServicePresenceStatus').some((st) => st.Id === op.statusId)) {
+                    throw new SimulationError(op, `No presence status ${op.statusId}`);
+                }
+                if (
+                    !links.some((l) => l.ServicePresenceStatusId === op.statusId && l.ServiceChannelId === channel.Id)
+                ) {
+                    links.push({
+                        Id: newId('0N6'),
+                        ServicePresenceStatusId: op.statusId,
+                        ServiceChannelId: channel.Id,
+                    });
+                }
+                s.statusChannels = readPart(links);
+                break;
+            }
+            case 'createPresenceConfig': {
+                const configs = records(s.presenceConfigs, op, 'PresenceUserConfig');
+                if (configs.some((c) => lower(c.DeveloperName) === lower(op.developerName))) {
+                    throw new SimulationError(op, `DUPLICATE_DEVELOPER_NAME: ${op.developerName}`);
+                }
+                const id = newId('0Nd');
+                configs.push({ Id: id, DeveloperName: op.developerName, MasterLabel: op.label, Capacity: op.capacity });
+                s.presenceConfigs = readPart(configs);
+                s.presenceConfigProfiles = readPart(
+                    assign(
+                        records(s.presenceConfigProfiles, op, 'PresenceUserConfigProfile'),
+                        id,
+                        op.profiles.map((p) => p.profileId),
+                        op,
+                        newId
+                    )
+                );
+                break;
+            }
+            case 'setCapacity': {
+                const configs = records(s.presenceConfigs, op, 'PresenceUserConfig');
+                const index = configs.findIndex((c) => c.Id === op.configId);
+                if (index < 0) throw new SimulationError(op, `No presence configuration ${op.configId}`);
+                configs[index] = { ...configs[index], Capacity: op.capacity };
+                s.presenceConfigs = readPart(configs);
+                break;
+            }
+            case 'assignProfilesToConfig':
+            case 'moveProfilesToConfig': {
+                const configs = records(s.presenceConfigs, op, 'PresenceUserConfig');
+                const target = op.configId
+                    ? configs.find((c) => c.Id === op.configId)
+                    : configs.find((c) => lower(c.DeveloperName) === lower(op.configDeveloperName));
+                if (!target) throw new SimulationError(op, `No presence configuration ${op.configDeveloperName}`);
+                let rows = records(s.presenceConfigProfiles, op, 'PresenceUserConfigProfile');
+                const ids =
+                    op.kind === 'assignProfilesToConfig'
+                        ? op.profiles.map((p) => p.profileId)
+                        : op.moves.map((m) => m.profileId);
+                if (op.kind === 'moveProfilesToConfig') {
+                    const moving = new Map(op.moves.map((m) => [m.profileId, m.fromConfigId]));
+                    rows = rows.filter((r) => moving.get(r.ProfileId) !== r.PresenceUserConfigId);
+                }
+                s.presenceConfigProfiles = readPart(assign(rows, target.Id, ids, op, newId));
+                break;
+            }
+            case 'grantStatusAccess': {
+                const statuses = records(s.presenceStatuses, op, 'ServicePresenceStatus');
+                const rows = records(s.statusAccess, op, 'SetupEntityAccess');
+                for (const grant of op.grants) {
+                    for (const name of grant.statusDeveloperNames) {
+                        const status = statuses.find((st) => lower(st.DeveloperName) === lower(name));
+                        if (!status) throw new SimulationError(op, `No presence status ${name}`);
+                        if (!rows.some((r) => r.ProfileId === grant.profileId && r.SetupEntityId === status.Id)) {
+                            rows.push({ ProfileId: grant.profileId, SetupEntityId: status.Id });
+                        }
+                    }
+                }
+                s.statusAccess = readPart(rows);
+                break;
+            }
+            case 'activateFlow': {
+                const flows = records(s.flows, op, 'FlowDefinitionView');
+                const index = flows.findIndex(
+                    (f) => f.ApiName === op.flowApiName && f.LatestVersionId === op.latestVersionId
+                );
+                if (index < 0)
+                    throw new SimulationError(op, `No flow ${op.flowApiName} with version ${op.latestVersionId}`);
+                flows[index] = { ...flows[index], ActiveVersionId: op.latestVersionId };
+                s.flows = readPart(flows);
+                break;
+            }
+            case 'setScSetupDefaults': {
+                const [setting] = records(s.scSetup, op, 'SC Setup');
+                if (!setting || setting.objectApiName !== op.objectApiName) {
+                    throw new SimulationError(op, `No custom setting ${op.objectApiName}`);
+                }
+                if (op.mode === 'create' && setting.orgDefault)
+                    throw new SimulationError(op, 'The org default record already exists');
+                if (op.mode === 'fillBlanks' && !setting.orgDefault)
+                    throw new SimulationError(op, 'There is no org default record');
+                const orgDefault: Record<string, FieldValue> = { ...(setting.orgDefault ?? {}), ...op.values };
+                const next: ScSetupState = { ...setting, orgDefault };
+                s.scSetup = readPart([next]);
+                break;
+            }
+            default:
+                throw new SimulationError(op, `Unknown operation ${(op as { kind: string }).kind}`);
+        }
+    }
+    return s;
+}
+
+/** Adds profile assignments; a profile already in a configuration is refused, as in the org. */
+function assign(
+    rows: PresenceUserConfigProfileRecord[],
+    configId: string,
+    profileIds: readonly string[],
+    op: Operation,
+    newId: (prefix: string) => string
+): PresenceUserConfigProfileRecord[] {
+    const taken = new Set(rows.map((r) => r.ProfileId));
+    for (const profileId of profileIds) {
+        if (taken.has(profileId))
+            throw new SimulationError(op, `Profile ${profileId} is already in a presence configuration`);
+        rows.push({ Id: newId('0Nf'), PresenceUserConfigId: configId, ProfileId: profileId });
+        taken.add(profileId);
+    }
+    return rows;
+}

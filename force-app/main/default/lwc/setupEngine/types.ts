@@ -1,0 +1,448 @@
+/**
+ * The contract of the checklist engine: what is read from the org (OrgSnapshot), what the admin chose
+ * (SetupChoices), what the engine says about each item (ChecklistItem) and what it plans to write (Operation).
+ *
+ * Records keep the Salesforce field names they are read with (SOQL / describe), so the Apex DTOs and the CLI's
+ * REST reader map one to one. Everything here is plain data: serializable to JSON and back without loss.
+ */
+
+/** A Salesforce record Id (15 or 18 characters). */
+export type SalesforceId = string;
+
+/** Why a part of the org could not be read. Never an empty list pretending to be a fact. */
+export type UnavailableCode =
+    /** Omni-Channel is off: its objects do not exist in this org. */
+    | 'omniDisabled'
+    /** The running user may not read it (e.g. SetupEntityAccess needs View Setup). */
+    | 'noAccess'
+    /** The query failed for another reason; `message` says which. */
+    | 'queryFailed';
+
+/** One part of the snapshot: either what was read, or why it could not be read. */
+export type Part<T> =
+    | { readonly status: 'read'; readonly records: readonly T[] }
+    | { readonly status: 'unavailable'; readonly code: UnavailableCode; readonly message?: string };
+
+/** ServiceChannel: `SELECT Id, DeveloperName, MasterLabel, RelatedEntity FROM ServiceChannel`. */
+export interface ServiceChannelRecord {
+    readonly Id: SalesforceId;
+    readonly DeveloperName: string;
+    readonly MasterLabel: string;
+    /** API name of the object the channel routes (the SOQL column; `relatedEntityType` in metadata). */
+    readonly RelatedEntity: string;
+}
+
+/** Data-API values of QueueRoutingConfig.RoutingModel (metadata: MOST_AVAILABLE, LEAST_ACTIVE, EXTERNAL_ROUTING). */
+export type RoutingModel = 'MostAvailable' | 'LeastActive' | 'ExternalRouting';
+
+/** QueueRoutingConfig (routing configuration). */
+export interface QueueRoutingConfigRecord {
+    readonly Id: SalesforceId;
+    readonly DeveloperName: string;
+    readonly MasterLabel: string;
+    readonly RoutingModel: RoutingModel | string;
+    readonly RoutingPriority: number | null;
+    /** Units of capacity; null when the configuration uses CapacityPercentage instead. */
+    readonly CapacityWeight: number | null;
+    readonly CapacityPercentage: number | null;
+}
+
+/** Group with Type = 'Queue'. */
+export interface QueueRecord {
+    readonly Id: SalesforceId;
+    readonly DeveloperName: string;
+    readonly Name: string;
+    readonly QueueRoutingConfigId: SalesforceId | null;
+}
+
+/** QueueSobject: one object a queue supports. */
+export interface QueueSobjectRecord {
+    readonly Id: SalesforceId;
+    readonly QueueId: SalesforceId;
+    readonly SobjectType: string;
+}
+
+/** ServicePresenceStatus. Online or busy is not a field: it is whether ServiceChannelStatus rows link it. */
+export interface ServicePresenceStatusRecord {
+    readonly Id: SalesforceId;
+    readonly DeveloperName: string;
+    readonly MasterLabel: string;
+}
+
+/** ServiceChannelStatus: a presence status carries a service channel. */
+export interface ServiceChannelStatusRecord {
+    readonly Id: SalesforceId;
+    readonly ServicePresenceStatusId: SalesforceId;
+    readonly ServiceChannelId: SalesforceId;
+}
+
+/** PresenceUserConfig (presence configuration). */
+export interface PresenceUserConfigRecord {
+    readonly Id: SalesforceId;
+    readonly DeveloperName: string;
+    readonly MasterLabel: string;
+    readonly Capacity: number;
+}
+
+/** PresenceUserConfigProfile: a profile assigned to a presence configuration (at most one per profile). */
+export interface PresenceUserConfigProfileRecord {
+    readonly Id: SalesforceId;
+    readonly PresenceUserConfigId: SalesforceId;
+    readonly ProfileId: SalesforceId;
+}
+
+/** PresenceUserConfigUser: a user assigned directly (overrides the profile's configuration). */
+export interface PresenceUserConfigUserRecord {
+    readonly Id: SalesforceId;
+    readonly PresenceUserConfigId: SalesforceId;
+    readonly UserId: SalesforceId;
+}
+
+/** A profile that can be an agent, with its number of active users. */
+export interface ProfileRecord {
+    readonly Id: SalesforceId;
+    readonly Name: string;
+    readonly UserCount: number;
+}
+
+/**
+ * A profile's access to a presence status: a SetupEntityAccess row whose parent is the profile's own permission set,
+ * read with `SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN :statusIds
+ * AND Parent.IsOwnedByProfile = true`. `ProfileId` holds `Parent.ProfileId`.
+ */
+export interface StatusAccessRecord {
+    readonly ProfileId: SalesforceId;
+    readonly SetupEntityId: SalesforceId;
+}
+
+/** FlowDefinitionView. Active means `ActiveVersionId != null` (IsActive only says the latest version is active). */
+export interface FlowRecord {
+    readonly ApiName: string;
+    readonly Label: string;
+    readonly NamespacePrefix: string | null;
+    readonly ActiveVersionId: SalesforceId | null;
+    readonly LatestVersionId: SalesforceId | null;
+}
+
+/** A field of the `SC Setup` custom setting, from describe. */
+export interface ScSetupField {
+    readonly apiName: string;
+    readonly label: string;
+    /** Schema.DisplayType in lower case: boolean, double, string, url, time, picklist, … */
+    readonly type: string;
+}
+
+export type FieldValue = string | number | boolean | null;
+
+/** The package's `SC Setup` hierarchy custom setting, found by describe. */
+export interface ScSetupState {
+    /** API name found by describe, or null when no such setting exists in the org (package not installed). */
+    readonly objectApiName: string | null;
+    readonly fields: readonly ScSetupField[];
+    /** The org-wide default record's values by field API name, or null when there is none. */
+    readonly orgDefault: Readonly<Record<string, FieldValue>> | null;
+}
+
+/** The chat object SimplyChat routes (e.g. WINP__Talk_Session__c), from describe. */
+export interface ChatObjectState {
+    readonly apiName: string;
+    readonly exists: boolean;
+    readonly label: string | null;
+}
+
+/** The running user's permissions, read server-side from their permission sets (profile included). */
+export interface UserPermissions {
+    readonly viewSetup: boolean;
+    readonly customizeApplication: boolean;
+    readonly modifyMetadata: boolean;
+    readonly modifyAllData: boolean;
+    readonly manageUsers: boolean;
+    readonly manageProfilesPermissionsets: boolean;
+}
+
+/** The API connection used for fixes (Named Credential to this org's Tooling and Metadata APIs). */
+export interface ApiAccess {
+    /** Whether the package's Named Credential exists ('unknown' when it could not be read). */
+    readonly namedCredential: 'present' | 'missing' | 'unknown';
+    /** Result of the last connection test; 'untested' until the cheap test call has run. */
+    readonly connection: 'untested' | 'ok' | 'unauthenticated' | 'error';
+    /** HTTP status of the test call, when there was one. */
+    readonly httpStatus?: number;
+    readonly message?: string;
+}
+
+/** A name of something the fixes create: API (developer) name and label. */
+export interface NameChoice {
+    readonly developerName: string;
+    readonly label: string;
+}
+
+export interface SetupNames {
+    readonly serviceChannel: NameChoice;
+    readonly routingConfig: NameChoice;
+    readonly queue: NameChoice;
+    readonly onlineStatus: NameChoice;
+    readonly busyStatus: NameChoice;
+    readonly presenceConfig: NameChoice;
+}
+
+/** What the admin chose; saved in the org and part of the snapshot. */
+export interface SetupChoices {
+    /** API name of the object chats are routed as. */
+    readonly chatObject: string;
+    /** Profiles of the agents who take chats. */
+    readonly agentProfileIds: readonly SalesforceId[];
+    /**
+     * Chats per agent at once (capacity, with 1 unit per chat). Null: keep an existing configuration's capacity,
+     * and use the suggested default for a new one.
+     */
+    readonly capacity: number | null;
+    /** Agent profiles that sit in another presence configuration and that the admin agreed to move. */
+    readonly moveProfileIds: readonly SalesforceId[];
+    readonly names: SetupNames;
+}
+
+/** Everything the engine evaluates: exactly what Apex (or the CLI) read from one org at one time. */
+export interface OrgSnapshot {
+    readonly schemaVersion: 1;
+    /** ISO 8601 time of the read. */
+    readonly readAt: string;
+    readonly orgId: SalesforceId;
+    readonly user: { readonly id: SalesforceId; readonly permissions: UserPermissions };
+    readonly apiAccess: ApiAccess;
+    readonly omniEnabled: boolean;
+    readonly chatObject: ChatObjectState;
+    readonly serviceChannels: Part<ServiceChannelRecord>;
+    readonly routingConfigs: Part<QueueRoutingConfigRecord>;
+    readonly queues: Part<QueueRecord>;
+    readonly queueSobjects: Part<QueueSobjectRecord>;
+    readonly presenceStatuses: Part<ServicePresenceStatusRecord>;
+    readonly statusChannels: Part<ServiceChannelStatusRecord>;
+    readonly presenceConfigs: Part<PresenceUserConfigRecord>;
+    readonly presenceConfigProfiles: Part<PresenceUserConfigProfileRecord>;
+    readonly presenceConfigUsers: Part<PresenceUserConfigUserRecord>;
+    readonly profiles: Part<ProfileRecord>;
+    readonly statusAccess: Part<StatusAccessRecord>;
+    readonly flows: Part<FlowRecord>;
+    readonly scSetup: Part<ScSetupState>;
+    readonly choices: SetupChoices;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evaluation
+
+export const ITEM_IDS = [
+    'apiAccess',
+    'permissions',
+    'omniChannel',
+    'serviceChannel',
+    'routingConfig',
+    'queue',
+    'onlineStatus',
+    'busyStatus',
+    'presenceConfig',
+    'profileAccess',
+    'flow',
+    'scSetup',
+] as const;
+export type ItemId = (typeof ITEM_IDS)[number];
+
+export type ItemStatus = 'pass' | 'fail' | 'warning' | 'blocked' | 'unknown';
+
+export type ParamValue = string | number;
+
+/** A message for the UI: a label key and its parameters. The engine holds no user-facing English. */
+export interface Reason {
+    readonly key: string;
+    readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+/** Facts behind a status, for the expandable details. */
+export type Detail =
+    | { readonly kind: 'record'; readonly role: string; readonly developerName: string; readonly label: string }
+    | { readonly kind: 'fieldMismatch'; readonly field: string; readonly expected: string; readonly actual: string }
+    | { readonly kind: 'missingPermission'; readonly permission: keyof UserPermissions }
+    | { readonly kind: 'profileUnassigned'; readonly profileId: SalesforceId; readonly profileName: string }
+    | {
+          readonly kind: 'profileInOtherConfig';
+          readonly profileId: SalesforceId;
+          readonly profileName: string;
+          readonly configId: SalesforceId;
+          readonly configName: string;
+          readonly willMove: boolean;
+      }
+    | {
+          readonly kind: 'profileMissingAccess';
+          readonly profileId: SalesforceId;
+          readonly profileName: string;
+          /** Developer names of the statuses the profile lacks. */
+          readonly missingStatuses: readonly string[];
+      }
+    | { readonly kind: 'settingValue'; readonly field: string; readonly expected: string; readonly actual: string }
+    | { readonly kind: 'unreadable'; readonly part: string; readonly code: UnavailableCode; readonly message: string };
+
+/** Whether this user can fix the item from the page, and if not, why. */
+export type FixAvailability = { readonly available: true } | { readonly available: false; readonly reason: Reason };
+
+/** Choices a fix needs from the admin before it can be planned. */
+export type ChoiceKey = 'agentProfiles' | 'capacity' | 'chatObject' | 'moveProfiles' | 'confirmOrgWide';
+
+export interface ChecklistItem {
+    readonly id: ItemId;
+    /** 1-based position in the checklist. */
+    readonly order: number;
+    readonly status: ItemStatus;
+    readonly reason: Reason;
+    readonly details: readonly Detail[];
+    /** Earlier items that must pass first (set when status is 'blocked'). */
+    readonly blockedBy: readonly ItemId[];
+    readonly fix: FixAvailability;
+    readonly needs: readonly ChoiceKey[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Operations: the only writes there are. Apex accepts exactly these kinds and re-validates every field.
+
+interface OperationBase {
+    /** The checklist item this operation fixes. */
+    readonly itemId: ItemId;
+}
+
+export interface EnableOmniChannelOp extends OperationBase {
+    readonly kind: 'enableOmniChannel';
+    /** Org-wide setting: the admin must confirm it explicitly. */
+    readonly orgWide: true;
+}
+
+export interface CreateServiceChannelOp extends OperationBase {
+    readonly kind: 'createServiceChannel';
+    readonly developerName: string;
+    readonly label: string;
+    readonly relatedEntityType: string;
+}
+
+export interface UpsertRoutingConfigOp extends OperationBase {
+    readonly kind: 'upsertRoutingConfig';
+    /** Id of the configuration to change, or null to create it. */
+    readonly existingId: SalesforceId | null;
+    readonly developerName: string;
+    readonly label: string;
+    readonly routingModel: RoutingModel;
+    readonly routingPriority: number;
+    readonly capacityWeight: number;
+    /** For an existing configuration: exactly the fields that change (nothing else is written). */
+    readonly changes: readonly { readonly field: string; readonly from: string; readonly to: string }[];
+}
+
+export interface UpsertQueueOp extends OperationBase {
+    readonly kind: 'upsertQueue';
+    /** Id of the queue to change, or null to create it. */
+    readonly existingId: SalesforceId | null;
+    readonly developerName: string;
+    readonly label: string;
+    /** Developer name of the routing configuration the queue must use. */
+    readonly routingConfigDeveloperName: string;
+    /** Objects to add to the queue's supported objects (existing ones are kept). */
+    readonly addSobjectTypes: readonly string[];
+}
+
+export interface CreatePresenceStatusOp extends OperationBase {
+    readonly kind: 'createPresenceStatus';
+    readonly developerName: string;
+    readonly label: string;
+    /** Developer names of the service channels it carries; empty for a busy status. */
+    readonly channelDeveloperNames: readonly string[];
+}
+
+export interface AddChannelToStatusOp extends OperationBase {
+    readonly kind: 'addChannelToStatus';
+    readonly statusId: SalesforceId;
+    readonly statusDeveloperName: string;
+    readonly channelDeveloperName: string;
+}
+
+export interface ProfileRef {
+    readonly profileId: SalesforceId;
+    readonly profileName: string;
+}
+
+export interface CreatePresenceConfigOp extends OperationBase {
+    readonly kind: 'createPresenceConfig';
+    readonly developerName: string;
+    readonly label: string;
+    readonly capacity: number;
+    /** Profiles assigned from the start (none of them is in another configuration). */
+    readonly profiles: readonly ProfileRef[];
+}
+
+export interface SetCapacityOp extends OperationBase {
+    readonly kind: 'setCapacity';
+    readonly configId: SalesforceId;
+    readonly configDeveloperName: string;
+    readonly from: number;
+    readonly capacity: number;
+}
+
+export interface AssignProfilesToConfigOp extends OperationBase {
+    readonly kind: 'assignProfilesToConfig';
+    /** Target configuration; its Id is null when it is created earlier in the same plan. */
+    readonly configId: SalesforceId | null;
+    readonly configDeveloperName: string;
+    /** Profiles in no presence configuration yet. */
+    readonly profiles: readonly ProfileRef[];
+}
+
+export interface MoveProfilesToConfigOp extends OperationBase {
+    readonly kind: 'moveProfilesToConfig';
+    readonly configId: SalesforceId | null;
+    readonly configDeveloperName: string;
+    /** Profiles the admin chose to move, each with the configuration it leaves. */
+    readonly moves: readonly (ProfileRef & {
+        readonly fromConfigId: SalesforceId;
+        readonly fromConfigDeveloperName: string;
+    })[];
+}
+
+export interface GrantStatusAccessOp extends OperationBase {
+    readonly kind: 'grantStatusAccess';
+    /** At most METADATA_BATCH_SIZE profiles (one Profile component each). */
+    readonly grants: readonly (ProfileRef & { readonly statusDeveloperNames: readonly string[] })[];
+}
+
+export interface ActivateFlowOp extends OperationBase {
+    readonly kind: 'activateFlow';
+    readonly flowApiName: string;
+    readonly latestVersionId: SalesforceId;
+}
+
+export interface SetScSetupDefaultsOp extends OperationBase {
+    readonly kind: 'setScSetupDefaults';
+    readonly objectApiName: string;
+    /** 'create': insert the org-default record; 'fillBlanks': set only blank fields of the existing one. */
+    readonly mode: 'create' | 'fillBlanks';
+    /** Field API name → value, for the fields recognised by their label. */
+    readonly values: Readonly<Record<string, FieldValue>>;
+}
+
+export type Operation =
+    | EnableOmniChannelOp
+    | CreateServiceChannelOp
+    | UpsertRoutingConfigOp
+    | UpsertQueueOp
+    | CreatePresenceStatusOp
+    | AddChannelToStatusOp
+    | CreatePresenceConfigOp
+    | SetCapacityOp
+    | AssignProfilesToConfigOp
+    | MoveProfilesToConfigOp
+    | GrantStatusAccessOp
+    | ActivateFlowOp
+    | SetScSetupDefaultsOp;
+
+export type OperationKind = Operation['kind'];
+
+/** A problem with the admin's choices: which choice, and a label key with parameters. */
+export interface ChoiceError {
+    readonly field: string;
+    readonly reason: Reason;
+}

@@ -1,0 +1,66 @@
+import { CAPACITY_MAX, CAPACITY_MIN, MAX_NAME_LENGTH } from './facts';
+import { isValidDeveloperName, isValidObjectApiName } from './names';
+import { reason } from './reasons';
+import type { ChoiceError, OrgSnapshot, SetupChoices, SetupNames } from './types';
+
+const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/**
+ * Checks the admin's choices; each error names the choice and a label key. Profile ids are checked against the
+ * snapshot's profiles when it could read them. An empty list means the choices are valid.
+ */
+export function validateChoices(choices: SetupChoices, snapshot?: OrgSnapshot): ChoiceError[] {
+    const errors: ChoiceError[] = [];
+    const { capacity } = choices;
+    if (capacity !== null && (!Number.isInteger(capacity) || capacity < CAPACITY_MIN || capacity > CAPACITY_MAX)) {
+        errors.push({
+            field: 'capacity',
+            reason: reason('choice.capacityRange', { min: CAPACITY_MIN, max: CAPACITY_MAX }),
+        });
+    }
+    if (!isValidObjectApiName(choices.chatObject)) {
+        errors.push({ field: 'chatObject', reason: reason('choice.chatObjectInvalid', { value: choices.chatObject }) });
+    }
+    const known =
+        snapshot && snapshot.profiles.status === 'read'
+            ? new Set(snapshot.profiles.records.map((p) => p.Id))
+            : undefined;
+    for (const id of choices.agentProfileIds) {
+        if (!ID_PATTERN.test(id)) {
+            errors.push({ field: 'agentProfileIds', reason: reason('choice.profileIdInvalid', { value: id }) });
+        } else if (known && !known.has(id)) {
+            errors.push({ field: 'agentProfileIds', reason: reason('choice.profileUnknown', { value: id }) });
+        }
+    }
+    const agents = new Set(choices.agentProfileIds);
+    for (const id of choices.moveProfileIds) {
+        if (!agents.has(id))
+            errors.push({ field: 'moveProfileIds', reason: reason('choice.moveNotAgent', { value: id }) });
+    }
+    for (const key of Object.keys(choices.names) as (keyof SetupNames)[]) {
+        const name = choices.names[key];
+        if (!isValidDeveloperName(name.developerName)) {
+            errors.push({
+                field: `names.${key}.developerName`,
+                reason: reason('choice.developerNameInvalid', { value: name.developerName, max: MAX_NAME_LENGTH }),
+            });
+        }
+        if (name.label.trim() === '' || name.label.length > MAX_NAME_LENGTH) {
+            errors.push({
+                field: `names.${key}.label`,
+                reason: reason('choice.labelInvalid', { max: MAX_NAME_LENGTH }),
+            });
+        }
+    }
+    return errors;
+}
+
+/** Thrown by plan() when the choices are invalid; `errors` say which. */
+export class ChoicesInvalidError extends Error {
+    readonly errors: readonly ChoiceError[];
+    constructor(errors: readonly ChoiceError[]) {
+        super(`Invalid setup choices: ${errors.map((e) => `${e.field} (${e.reason.key})`).join(', ')}`);
+        this.name = 'ChoicesInvalidError';
+        this.errors = errors;
+    }
+}
