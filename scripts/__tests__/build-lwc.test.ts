@@ -58,6 +58,29 @@ describe('build (LWC TypeScript → JavaScript)', () => {
         assert.equal(fs.existsSync(path.join(root, 'lwc/broken/broken.js')), false);
     });
 
+    it('fails on a template the LWC compiler refuses, naming the file', async () => {
+        const root = tree({
+            'lwc/card/card.ts':
+                "import { LightningElement } from 'lwc';\nexport default class Card extends LightningElement {}\n",
+            'lwc/card/card.html': '<template><p>{label.}</p></template>\n',
+        });
+        const result = await buildLwc(root);
+        assert.equal(result.compiled.length, 1);
+        assert.equal(result.errors.length, 1);
+        assert.match(result.errors[0].file, /card\.html$/);
+        assert.match(result.errors[0].message, /^LWC compiler: .*LWC1083/);
+    });
+
+    it('fails on a decorator the LWC compiler refuses', async () => {
+        const root = tree({
+            'lwc/bad/bad.ts':
+                "import { LightningElement, api } from 'lwc';\nexport default class Bad extends LightningElement {\n    @api @api twice = 1;\n}\n",
+        });
+        const result = await buildLwc(root);
+        assert.equal(result.errors.length, 1);
+        assert.match(result.errors[0].message, /^LWC compiler: /);
+    });
+
     it('removes a generated .js whose .ts is gone, but never a hand-written .js', async () => {
         const root = tree({
             'lwc/old/old.js': `${GENERATED_HEADER}\nexport default 1;\n`,

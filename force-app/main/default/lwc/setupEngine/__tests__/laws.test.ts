@@ -5,17 +5,9 @@
  *  3. nothing outside the plan changes, and nothing the admin has is removed but a move they chose.
  */
 import fc from 'fast-check';
-import {
-    evaluate,
-    ITEM_IDS,
-    plan,
-    simulate,
-    validateChoices,
-    type Operation,
-    type OrgSnapshot,
-    type Part,
-} from '../setupEngine';
+import { evaluate, ITEM_IDS, plan, simulate, validateChoices, type OrgSnapshot, type Part } from '../setupEngine';
 import { ADMIN, CHAT, choices, OMNI_OFF, omniOrg, packageFlow, read, SC_SETUP_FIELDS } from './fixtures';
+import { assertOnlyPlannedChanges } from './lawCheck';
 
 const OBJECTS = ['Case', CHAT, 'MessagingSession'];
 
@@ -232,65 +224,6 @@ function expectedLeftovers(before: OrgSnapshot, after: OrgSnapshot): Set<string>
         if (unchosen.length > 0) left.add('presenceConfig');
     }
     return left;
-}
-
-type AnyRecord = { Id?: string } & Record<string, unknown>;
-
-function recordsOf(part: Part<unknown>): AnyRecord[] {
-    return part.status === 'read' ? (part.records as AnyRecord[]) : [];
-}
-
-const PARTS = [
-    'serviceChannels',
-    'routingConfigs',
-    'queues',
-    'queueSobjects',
-    'presenceStatuses',
-    'statusChannels',
-    'presenceConfigs',
-    'presenceConfigProfiles',
-    'statusAccess',
-    'flows',
-] as const;
-
-/** Ids an operation may change in place, and assignment rows it may remove. */
-function allowedChanges(ops: Operation[]): { changed: Set<string>; removedProfileRows: Set<string> } {
-    const changed = new Set<string>();
-    const removedProfileRows = new Set<string>();
-    for (const op of ops) {
-        if (op.kind === 'upsertRoutingConfig' && op.existingId) changed.add(op.existingId);
-        if (op.kind === 'upsertQueue' && op.existingId) changed.add(op.existingId);
-        if (op.kind === 'setCapacity') changed.add(op.configId);
-        if (op.kind === 'activateFlow') changed.add(`flow:${op.flowApiName}`);
-        if (op.kind === 'moveProfilesToConfig')
-            for (const m of op.moves) removedProfileRows.add(`${m.fromConfigId}:${m.profileId}`);
-    }
-    return { changed, removedProfileRows };
-}
-
-function keyOf(record: AnyRecord): string {
-    if (record.Id) return record.Id;
-    if ('ApiName' in record) return `flow:${String(record.ApiName)}`;
-    return JSON.stringify(record); // SetupEntityAccess rows: the pair is the identity
-}
-
-/** Law 3: every record that existed is still there, unchanged, unless an operation names it. */
-function assertOnlyPlannedChanges(before: OrgSnapshot, after: OrgSnapshot, ops: Operation[]): void {
-    const { changed, removedProfileRows } = allowedChanges(ops);
-    for (const part of PARTS) {
-        const afterByKey = new Map(recordsOf(after[part]).map((r) => [keyOf(r), r]));
-        for (const record of recordsOf(before[part])) {
-            const now = afterByKey.get(keyOf(record));
-            if (part === 'presenceConfigProfiles' && !now) {
-                expect(
-                    removedProfileRows.has(`${String(record.PresenceUserConfigId)}:${String(record.ProfileId)}`)
-                ).toBe(true);
-                continue;
-            }
-            expect(now).toBeDefined();
-            if (!changed.has(keyOf(record))) expect(now).toEqual(record);
-        }
-    }
 }
 
 describe('engine laws over random orgs', () => {

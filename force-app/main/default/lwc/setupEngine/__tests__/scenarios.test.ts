@@ -13,6 +13,7 @@ import {
     read,
     SC_SETUP_FIELDS,
 } from './fixtures';
+import { assertOnlyPlannedChanges } from './lawCheck';
 
 /** id → "status reason.key", the whole checklist at a glance. */
 function summary(items: ChecklistItem[]): Record<string, string> {
@@ -418,6 +419,16 @@ describe('a user without permission', () => {
         expect(fixReason(item(items, 'serviceChannel'))).toBe('fix.readOnly');
     });
 
+    it('plans the same fixes as for an admin (Apex refuses them for this user), and they converge', () => {
+        expect(plan(s, 'all')).toEqual(plan(omniOrg(), 'all'));
+        const after = simulate(s, plan(s, 'all'));
+        expect(
+            evaluate(after)
+                .filter((i) => i.status !== 'pass')
+                .map((i) => i.id)
+        ).toEqual(['permissions']);
+    });
+
     it('is read-only with View Setup alone', () => {
         const viewer = { ...s, user: { id: s.user.id, permissions: { ...NO_PERMISSIONS, viewSetup: true } } };
         const list = evaluate(viewer);
@@ -488,6 +499,22 @@ describe('unreadable parts', () => {
         expect(summary(items).flow).toBe('unknown item.unreadable');
         expect(summary(items).routingConfig).toBe('unknown item.unreadable');
         expect(fixReason(item(items, 'flow'))).toBe('fix.unknown');
+    });
+
+    it('fixes what it can read, changes nothing else, and leaves the unknown items unknown', () => {
+        const ops = plan(s, 'all');
+        const after = simulate(s, ops);
+        expect(summary(evaluate(after))).toMatchObject({
+            routingConfig: 'unknown item.unreadable',
+            queue: 'blocked item.blocked',
+            busyStatus: 'pass item.busyStatus.ok',
+            presenceConfig: 'pass item.presenceConfig.ok',
+            profileAccess: 'unknown item.unreadable',
+            flow: 'unknown item.unreadable',
+            scSetup: 'pass item.scSetup.ok',
+        });
+        expect(plan(after, 'all')).toEqual([]);
+        assertOnlyPlannedChanges(s, after, ops);
     });
 
     it('blocks the items that depend on an unknown one and plans nothing for them', () => {
