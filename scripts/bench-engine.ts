@@ -26,6 +26,7 @@ export function benchOrg(profileCount: number, statusCount = 50, configCount = 2
         Id: id('00e', i),
         Name: `Agent ${i}`,
         UserCount: i % 40,
+        ServiceCloudUserCount: i % 7,
     }));
     const channels = [
         { Id: id('0N1', 1), DeveloperName: 'SimplyChat', MasterLabel: 'SimplyChat', RelatedEntity: CHAT },
@@ -69,7 +70,7 @@ export function benchOrg(profileCount: number, statusCount = 50, configCount = 2
                 manageProfilesPermissionsets: true,
             },
         },
-        apiAccess: { namedCredential: 'present', connection: 'ok' },
+        apiAccess: { connectionSetup: 'present', connection: 'ok' },
         omniEnabled: true,
         chatObject: { apiName: CHAT, exists: true, label: 'Chat Session' },
         serviceChannels: read(channels),

@@ -2,7 +2,8 @@ import type { ParamValue, Reason } from './types';
 
 /**
  * Every message key the engine emits. The UI maps each to a Custom Label (English and Korean); a test checks
- * that none is missing. Keys are grouped: item.<id>.<state>, fix.<why not>, choice.<error>, op.<kind>.
+ * that none is missing. Keys are grouped: item.<id>.<state>, fix.<why not>, choice.<error>, op.<kind>, and
+ * error.<what> for the errors the Apex controllers return (SetupError.cls).
  */
 export const REASON_KEYS = [
     'item.apiAccess.ok',
@@ -60,13 +61,19 @@ export const REASON_KEYS = [
     'fix.grantPermissions',
     'fix.chatObjectMissing',
     'fix.reinstallPackage',
+    'choice.missing',
     'choice.capacityRange',
     'choice.chatObjectInvalid',
+    'choice.chatObjectUnknown',
     'choice.profileIdInvalid',
     'choice.profileUnknown',
     'choice.moveNotAgent',
     'choice.developerNameInvalid',
     'choice.labelInvalid',
+    'error.noViewSetup',
+    'error.noCustomizeApplication',
+    'error.invalidChoices',
+    'error.unexpected',
     'op.enableOmniChannel',
     'op.createServiceChannel',
     'op.createRoutingConfig',

@@ -162,7 +162,7 @@ function unreadable(detail: Detail): Draft {
 function apiAccessRule(ctx: Context): ItemResult {
     const api = ctx.snapshot.apiAccess;
     const steps = reason('fix.apiSetupSteps');
-    if (api.namedCredential === 'missing') {
+    if (api.connectionSetup === 'missing') {
         return finish(ctx, 'apiAccess', {
             status: 'warning',
             reason: reason('item.apiAccess.notConfigured'),

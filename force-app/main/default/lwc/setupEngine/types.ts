@@ -91,18 +91,25 @@ export interface PresenceUserConfigProfileRecord {
     readonly ProfileId: SalesforceId;
 }
 
-/** PresenceUserConfigUser: a user assigned directly (overrides the profile's configuration). */
-export interface PresenceUserConfigUserRecord {
-    readonly Id: SalesforceId;
+/**
+ * Users assigned directly to a presence configuration (PresenceUserConfigUser), counted per configuration with
+ * `SELECT PresenceUserConfigId, COUNT(Id) FROM PresenceUserConfigUser GROUP BY PresenceUserConfigId`: a direct
+ * assignment overrides the profile's configuration. Counted, not listed: an org may have 20,000 users.
+ */
+export interface PresenceUserConfigUserCount {
     readonly PresenceUserConfigId: SalesforceId;
-    readonly UserId: SalesforceId;
+    readonly UserCount: number;
 }
 
-/** A profile that can be an agent, with its number of active users. */
+/**
+ * A profile that can be an agent: a profile with active internal users (or one the admin already chose), with its
+ * number of active users and how many of them have the Service Cloud User feature licence.
+ */
 export interface ProfileRecord {
     readonly Id: SalesforceId;
     readonly Name: string;
     readonly UserCount: number;
+    readonly ServiceCloudUserCount: number;
 }
 
 /**
@@ -162,8 +169,8 @@ export interface UserPermissions {
 
 /** The API connection used for fixes (Named Credential to this org's Tooling and Metadata APIs). */
 export interface ApiAccess {
-    /** Whether the package's Named Credential exists ('unknown' when it could not be read). */
-    readonly namedCredential: 'present' | 'missing' | 'unknown';
+    /** Whether the package's Named Credential for the connection exists ('unknown' until checked). */
+    readonly connectionSetup: 'present' | 'missing' | 'unknown';
     /** Result of the last connection test; 'untested' until the cheap test call has run. */
     readonly connection: 'untested' | 'ok' | 'unauthenticated' | 'error';
     /** HTTP status of the test call, when there was one. */
@@ -220,7 +227,7 @@ export interface OrgSnapshot {
     readonly statusChannels: Part<ServiceChannelStatusRecord>;
     readonly presenceConfigs: Part<PresenceUserConfigRecord>;
     readonly presenceConfigProfiles: Part<PresenceUserConfigProfileRecord>;
-    readonly presenceConfigUsers: Part<PresenceUserConfigUserRecord>;
+    readonly presenceConfigUsers: Part<PresenceUserConfigUserCount>;
     readonly profiles: Part<ProfileRecord>;
     readonly statusAccess: Part<StatusAccessRecord>;
     readonly flows: Part<FlowRecord>;

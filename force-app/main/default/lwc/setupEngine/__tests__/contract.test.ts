@@ -136,6 +136,7 @@ describe('batching for the Metadata API', () => {
             Id: `00e5g${String(i).padStart(13, '0')}`,
             Name: `Agent ${i}`,
             UserCount: 1,
+            ServiceCloudUserCount: 1,
         }));
         return {
             ...fullySetUpOrg(),

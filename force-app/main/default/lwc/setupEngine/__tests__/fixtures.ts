@@ -25,10 +25,10 @@ import type {
 export const CHAT = 'WINP__Talk_Session__c';
 
 export const PROFILE = {
-    admin: { Id: '00e5g00000AdminAAA', Name: 'System Administrator', UserCount: 3 },
-    agent: { Id: '00e5g00000AgentAAA', Name: 'SimplyChat Agent', UserCount: 25 },
-    support: { Id: '00e5g0000SupportAA', Name: 'Support', UserCount: 12 },
-    sales: { Id: '00e5g00000SalesAAA', Name: 'Sales', UserCount: 40 },
+    admin: { Id: '00e5g00000AdminAAA', Name: 'System Administrator', UserCount: 3, ServiceCloudUserCount: 0 },
+    agent: { Id: '00e5g00000AgentAAA', Name: 'SimplyChat Agent', UserCount: 25, ServiceCloudUserCount: 25 },
+    support: { Id: '00e5g0000SupportAA', Name: 'Support', UserCount: 12, ServiceCloudUserCount: 10 },
+    sales: { Id: '00e5g00000SalesAAA', Name: 'Sales', UserCount: 40, ServiceCloudUserCount: 0 },
 } satisfies Record<string, ProfileRecord>;
 
 export const ADMIN: UserPermissions = {
@@ -99,7 +99,7 @@ export function omniOrg(records: OmniRecords = {}, overrides: Partial<OrgSnapsho
         readAt: '2026-11-25T09:00:00.000Z',
         orgId: '00D5g000000OrgAAAA',
         user: { id: '0055g000000AdminAA', permissions: ADMIN },
-        apiAccess: { namedCredential: 'present', connection: 'ok', httpStatus: 200 },
+        apiAccess: { connectionSetup: 'present', connection: 'ok', httpStatus: 200 },
         omniEnabled: true,
         chatObject: { apiName: CHAT, exists: true, label: 'Chat Session' },
         serviceChannels: read(records.serviceChannels ?? []),

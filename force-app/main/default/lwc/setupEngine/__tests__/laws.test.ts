@@ -119,6 +119,7 @@ function build(shape: Shape): OrgSnapshot {
         Id: id('00e', i + 1),
         Name: `Profile ${i + 1}`,
         UserCount: i,
+        ServiceCloudUserCount: 0,
     }));
     const channels = shape.channelObjects.map((object, i) => ({
         Id: id('0N1', i + 1),
@@ -270,7 +271,7 @@ describe('engine laws over random orgs', () => {
                     ? { ...s, user: { id: s.user.id, permissions: { ...ADMIN, customizeApplication: false } } }
                     : {
                           ...s,
-                          apiAccess: { namedCredential: 'present', connection: 'unauthenticated', httpStatus: 401 },
+                          apiAccess: { connectionSetup: 'present', connection: 'unauthenticated', httpStatus: 401 },
                       };
                 const offered = evaluate(limited)
                     .filter((i) => i.fix.available)

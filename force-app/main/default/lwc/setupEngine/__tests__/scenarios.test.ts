@@ -462,7 +462,7 @@ describe('a user without permission', () => {
 
 describe('the API connection', () => {
     it('is informational: without it, API fixes are unavailable but the custom setting can still be fixed', () => {
-        const s: OrgSnapshot = { ...omniOrg(), apiAccess: { namedCredential: 'missing', connection: 'untested' } };
+        const s: OrgSnapshot = { ...omniOrg(), apiAccess: { connectionSetup: 'missing', connection: 'untested' } };
         const items = evaluate(s);
         expect(summary(items).apiAccess).toBe('warning item.apiAccess.notConfigured');
         expect(fixReason(item(items, 'apiAccess'))).toBe('fix.apiSetupSteps');
@@ -472,13 +472,13 @@ describe('the API connection', () => {
 
     it('tells an unauthenticated principal, an error and an untested connection apart', () => {
         const at = (apiAccess: OrgSnapshot['apiAccess']) => summary(evaluate({ ...omniOrg(), apiAccess })).apiAccess;
-        expect(at({ namedCredential: 'present', connection: 'unauthenticated', httpStatus: 401 })).toBe(
+        expect(at({ connectionSetup: 'present', connection: 'unauthenticated', httpStatus: 401 })).toBe(
             'warning item.apiAccess.unauthenticated'
         );
-        expect(at({ namedCredential: 'present', connection: 'error', httpStatus: 500, message: 'boom' })).toBe(
+        expect(at({ connectionSetup: 'present', connection: 'error', httpStatus: 500, message: 'boom' })).toBe(
             'warning item.apiAccess.error'
         );
-        expect(at({ namedCredential: 'present', connection: 'untested' })).toBe('unknown item.apiAccess.untested');
+        expect(at({ connectionSetup: 'present', connection: 'untested' })).toBe('unknown item.apiAccess.untested');
     });
 });
 

@@ -1,0 +1,123 @@
+/**
+ * The Apex snapshot DTOs (SetupSnapshot.cls, SetupPermissions.Grants) must carry exactly the fields of the
+ * TypeScript contract (lwc/setupEngine/types.ts): the engine reads what Apex serializes, by name. The Apex
+ * defaults and unverified constants must match the engine's too.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import ts from 'typescript';
+import {
+    DEFAULT_NAMES,
+    FLOW_API_NAME,
+    FLOW_LABEL,
+    CAPACITY_MAX,
+    DEFAULT_CHAT_OBJECT,
+} from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { auraEnabledFields } from '../lib/apex-dto';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLASSES = path.join(ROOT, 'force-app', 'main', 'default', 'classes');
+const TYPES = path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupEngine', 'types.ts');
+
+function apex(name: string): string {
+    return fs.readFileSync(path.join(CLASSES, `${name}.cls`), 'utf8');
+}
+
+/** Property names of each interface (and of inline object types of interface properties, as "Iface.prop"). */
+function tsShapes(): Map<string, string[]> {
+    const file = ts.createSourceFile(TYPES, fs.readFileSync(TYPES, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const shapes = new Map<string, string[]>();
+    const membersOf = (members: ts.NodeArray<ts.TypeElement>): string[] =>
+        members.filter(ts.isPropertySignature).map((m) => m.name.getText(file));
+    file.forEachChild((node) => {
+        if (!ts.isInterfaceDeclaration(node)) return;
+        shapes.set(node.name.text, membersOf(node.members));
+        for (const member of node.members) {
+            if (ts.isPropertySignature(member) && member.type && ts.isTypeLiteralNode(member.type)) {
+                shapes.set(`${node.name.text}.${member.name.getText(file)}`, membersOf(member.type.members));
+            }
+        }
+    });
+    return shapes;
+}
+
+/** Apex class → the TypeScript shape it mirrors. */
+const MIRRORS: [string, string][] = [
+    ['SetupSnapshot', 'OrgSnapshot'],
+    ['UserInfoDto', 'OrgSnapshot.user'],
+    ['ApiAccess', 'ApiAccess'],
+    ['ChatObjectState', 'ChatObjectState'],
+    ['ServiceChannelRecord', 'ServiceChannelRecord'],
+    ['QueueRoutingConfigRecord', 'QueueRoutingConfigRecord'],
+    ['QueueRecord', 'QueueRecord'],
+    ['QueueSobjectRecord', 'QueueSobjectRecord'],
+    ['ServicePresenceStatusRecord', 'ServicePresenceStatusRecord'],
+    ['ServiceChannelStatusRecord', 'ServiceChannelStatusRecord'],
+    ['PresenceUserConfigRecord', 'PresenceUserConfigRecord'],
+    ['PresenceUserConfigProfileRecord', 'PresenceUserConfigProfileRecord'],
+    ['PresenceUserConfigUserCount', 'PresenceUserConfigUserCount'],
+    ['ProfileRecord', 'ProfileRecord'],
+    ['StatusAccessRecord', 'StatusAccessRecord'],
+    ['FlowRecord', 'FlowRecord'],
+    ['ScSetupField', 'ScSetupField'],
+    ['ScSetupState', 'ScSetupState'],
+    ['NameChoice', 'NameChoice'],
+    ['SetupNames', 'SetupNames'],
+    ['Choices', 'SetupChoices'],
+];
+
+const sorted = (names: readonly string[]): string[] => [...names].sort();
+
+describe('Apex snapshot DTOs ↔ TypeScript contract', () => {
+    const dto = auraEnabledFields(apex('SetupSnapshot'));
+    const shapes = tsShapes();
+
+    for (const [apexClass, tsType] of MIRRORS) {
+        it(`${apexClass} has exactly the fields of ${tsType}`, () => {
+            assert.ok(dto.has(apexClass), `Apex class ${apexClass} not found`);
+            assert.ok(shapes.has(tsType), `TypeScript type ${tsType} not found`);
+            assert.deepEqual(sorted(dto.get(apexClass) ?? []), sorted(shapes.get(tsType) ?? []));
+        });
+    }
+
+    it('every part class carries status, code, message and records (TypeScript Part<T>)', () => {
+        const parts = [...dto.keys()].filter((name) => name.endsWith('Part'));
+        assert.equal(parts.length, 13);
+        for (const part of parts)
+            assert.deepEqual(sorted(dto.get(part) ?? []), ['code', 'message', 'records', 'status'], part);
+    });
+
+    it('SetupPermissions.Grants has exactly the fields of UserPermissions', () => {
+        const grants = auraEnabledFields(apex('SetupPermissions')).get('Grants') ?? [];
+        assert.deepEqual(sorted(grants), sorted(shapes.get('UserPermissions') ?? []));
+    });
+
+    it("the Apex default names, chat object, capacity bound and flow name are the engine's", () => {
+        const store = apex('SetupChoicesStore');
+        for (const [key, name] of Object.entries(DEFAULT_NAMES)) {
+            assert.ok(
+                store.includes(
+                    `names.${key} = new SetupSnapshot.NameChoice('${name.developerName}', '${name.label}');`
+                ),
+                `default name for ${key}`
+            );
+        }
+        assert.ok(store.includes(`DEFAULT_CHAT_OBJECT = '${DEFAULT_CHAT_OBJECT}'`));
+        assert.ok(store.includes(`CAPACITY_MAX = ${CAPACITY_MAX};`));
+        const reader = apex('SetupSnapshotReader');
+        assert.ok(reader.includes(`FLOW_API_NAME = '${FLOW_API_NAME}'`));
+        assert.ok(reader.includes(`FLOW_LABEL = '${FLOW_LABEL}'`));
+    });
+
+    it('detects a drift (a renamed Apex field)', () => {
+        const drifted = auraEnabledFields(
+            apex('SetupSnapshot').replace('public String RelatedEntity;', 'public String RelatedEntityType;')
+        );
+        assert.notDeepEqual(
+            sorted(drifted.get('ServiceChannelRecord') ?? []),
+            sorted(shapes.get('ServiceChannelRecord') ?? [])
+        );
+    });
+});
