@@ -114,10 +114,21 @@ describe('check:metadata', () => {
 
     it('fails on a type that has no schema until it is described in metadata-schema.ts', async () => {
         const report = await check({
+            'force-app/main/default/messagingChannels/Kakao.messagingChannel-meta.xml':
+                '<?xml version="1.0" encoding="UTF-8"?>\n<MessagingChannel xmlns="http://soap.sforce.com/2006/04/metadata"><masterLabel>Kakao</masterLabel></MessagingChannel>\n',
+        });
+        assert.ok(
+            messages(report).some((m) => m.startsWith('schema: no schema for <MessagingChannel>')),
+            messages(report).join('; ')
+        );
+    });
+
+    it('checks newer types from the allow-list too (an External Credential without its protocol)', async () => {
+        const report = await check({
             'force-app/main/default/externalCredentials/Api.externalCredential-meta.xml':
                 '<?xml version="1.0" encoding="UTF-8"?>\n<ExternalCredential xmlns="http://soap.sforce.com/2006/04/metadata"><label>Api</label></ExternalCredential>\n',
         });
-        assert.ok(messages(report).some((m) => m.startsWith('schema: no schema for <ExternalCredential>')));
+        assert.deepEqual(messages(report), ['schema: ExternalCredential: missing required <authenticationProtocol>']);
     });
 
     it('accepts a documented element newer than the jsforce schema (allow-list)', async () => {

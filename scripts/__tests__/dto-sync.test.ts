@@ -14,6 +14,7 @@ import {
     FLOW_LABEL,
     CAPACITY_MAX,
     DEFAULT_CHAT_OBJECT,
+    REASON_KEYS,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { auraEnabledFields } from '../lib/apex-dto';
 
@@ -109,6 +110,20 @@ describe('Apex snapshot DTOs ↔ TypeScript contract', () => {
         const reader = apex('SetupSnapshotReader');
         assert.ok(reader.includes(`FLOW_API_NAME = '${FLOW_API_NAME}'`));
         assert.ok(reader.includes(`FLOW_LABEL = '${FLOW_LABEL}'`));
+    });
+
+    it('every label key the Apex classes send is one the tab can translate (REASON_KEYS)', () => {
+        const known = new Set<string>(REASON_KEYS);
+        const used = new Set<string>();
+        for (const file of fs.readdirSync(CLASSES).filter((f) => f.endsWith('.cls') && !f.endsWith('Test.cls'))) {
+            const source = fs.readFileSync(path.join(CLASSES, file), 'utf8');
+            for (const m of source.matchAll(
+                /'((?:error|choice|operation|apiError|result)\.[A-Za-z]+(?:\.[A-Za-z]+)?)'/g
+            ))
+                used.add(m[1]);
+        }
+        assert.ok(used.size > 30, `found only ${used.size} keys`);
+        assert.deepEqual([...used].filter((key) => !known.has(key)).sort(), []);
     });
 
     it('detects a drift (a renamed Apex field)', () => {

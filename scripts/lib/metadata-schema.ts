@@ -26,6 +26,16 @@ const EXTRA_ELEMENTS: Record<string, Record<string, PropDecl>> = {
     LightningComponentBundle: { targetConfigs: '?any', capabilities: '?any' },
     // Profile / PermissionSet: servicePresenceStatusAccesses, API 64.0+ (metadata-profile, metadata-permissionset).
     Profile: { servicePresenceStatusAccesses: ['ServicePresenceStatusAccess'] },
+    // NamedCredential: metadata-namedcredential (API 56.0+ SecuredEndpoint model; calloutStatus 59.0+).
+    // protocol and principalType are required in the old WSDL but valid only for Legacy credentials (deprecated, 56.0).
+    NamedCredential: {
+        calloutStatus: '?string',
+        description: '?string',
+        principalType: '?string',
+        protocol: '?string',
+        namedCredentialParameters: ['NamedCredentialParameter'],
+        namedCredentialType: '?string',
+    },
     PermissionSet: {
         servicePresenceStatusAccesses: ['ServicePresenceStatusAccess'],
         externalCredentialPrincipalAccesses: ['PermissionSetExternalCredentialPrincipalAccess'],
@@ -34,6 +44,47 @@ const EXTRA_ELEMENTS: Record<string, Record<string, PropDecl>> = {
 
 /** Types newer than the jsforce schema. */
 const EXTRA_TYPES: Record<string, TypeSchema> = {
+    // metadata-namedcredential: NamedCredentialParameter (API 56.0+).
+    NamedCredentialParameter: {
+        props: {
+            certificate: '?string',
+            description: '?string',
+            externalCredential: '?string',
+            globalNamedPrincipalCredential: '?boolean',
+            managedFeatureEnabledCallout: '?boolean',
+            outboundNetworkConnection: '?string',
+            parameterName: 'string',
+            parameterType: 'string',
+            parameterValue: '?string',
+            readOnlyNamedCredential: '?boolean',
+            sequenceNumber: '?number',
+            systemUserNamedCredential: '?boolean',
+        },
+    },
+    // metadata-externalcredential: ExternalCredential and ExternalCredentialParameter (API 56.0+).
+    ExternalCredential: {
+        extends: 'Metadata',
+        props: {
+            authenticationProtocol: 'string',
+            description: '?string',
+            externalCredentialParameters: ['ExternalCredentialParameter'],
+            label: 'string',
+        },
+    },
+    ExternalCredentialParameter: {
+        props: {
+            authProvider: '?string',
+            certificate: '?string',
+            description: '?string',
+            externalAuthIdentityProvider: '?string',
+            parameterGroup: '?string',
+            parameterName: 'string',
+            parameterType: 'string',
+            parameterValue: '?string',
+            principal: '?string',
+            sequenceNumber: '?number',
+        },
+    },
     ServicePresenceStatusAccess: { props: { enabled: 'boolean', servicePresenceStatus: 'string' } },
     // metadata-permissionset: externalCredentialPrincipalAccesses (API 56.0+).
     PermissionSetExternalCredentialPrincipalAccess: {

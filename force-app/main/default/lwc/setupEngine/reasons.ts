@@ -3,13 +3,15 @@ import type { ParamValue, Reason } from './types';
 /**
  * Every message key the engine emits. The UI maps each to a Custom Label (English and Korean); a test checks
  * that none is missing. Keys are grouped: item.<id>.<state>, fix.<why not>, choice.<error>, op.<kind>, and
- * error.<what> for the errors the Apex controllers return (SetupError.cls).
+ * error.<what> for the errors the Apex controllers return (SetupError.cls), operation.<problem> for operations the
+ * server refuses, apiError.<what> and result.<state> for the per-operation results of a fix.
  */
 export const REASON_KEYS = [
     'item.apiAccess.ok',
     'item.apiAccess.untested',
     'item.apiAccess.notConfigured',
     'item.apiAccess.unauthenticated',
+    'item.apiAccess.wrongOrg',
     'item.apiAccess.error',
     'item.permissions.canFix',
     'item.permissions.canFixExceptQueues',
@@ -74,6 +76,36 @@ export const REASON_KEYS = [
     'error.noCustomizeApplication',
     'error.invalidChoices',
     'error.unexpected',
+    'error.invalidOperations',
+    'error.noFixPermission',
+    'error.needsManageUsers',
+    'error.confirmOrgWide',
+    'operation.notJson',
+    'operation.empty',
+    'operation.tooMany',
+    'operation.wrongType',
+    'operation.unknownKind',
+    'operation.unknownField',
+    'operation.missingField',
+    'operation.itemMismatch',
+    'operation.invalidValue',
+    'operation.invalidName',
+    'operation.invalidLabel',
+    'operation.invalidObject',
+    'operation.invalidId',
+    'operation.capacityRange',
+    'operation.needsOmni',
+    'operation.notFound',
+    'operation.nameMismatch',
+    'operation.notOurFlow',
+    'operation.notOurSetting',
+    'apiError.unauthenticated',
+    'apiError.timeout',
+    'apiError.rejected',
+    'apiError.failed',
+    'apiError.notConfigured',
+    'result.notRun.afterFailure',
+    'result.notRun.deferred',
     'op.enableOmniChannel',
     'op.createServiceChannel',
     'op.createRoutingConfig',

@@ -178,6 +178,12 @@ function apiAccessRule(ctx: Context): ItemResult {
                 reason: reason('item.apiAccess.unauthenticated'),
                 noFixReason: steps,
             });
+        case 'wrongOrg':
+            return finish(ctx, 'apiAccess', {
+                status: 'warning',
+                reason: reason('item.apiAccess.wrongOrg'),
+                noFixReason: steps,
+            });
         case 'error':
             return finish(ctx, 'apiAccess', {
                 status: 'warning',

@@ -171,8 +171,11 @@ export interface UserPermissions {
 export interface ApiAccess {
     /** Whether the package's Named Credential for the connection exists ('unknown' until checked). */
     readonly connectionSetup: 'present' | 'missing' | 'unknown';
-    /** Result of the last connection test; 'untested' until the cheap test call has run. */
-    readonly connection: 'untested' | 'ok' | 'unauthenticated' | 'error';
+    /**
+     * Result of the last connection test; 'untested' until the cheap test call has run; 'wrongOrg' when the
+     * Named Credential reaches another org than this one.
+     */
+    readonly connection: 'untested' | 'ok' | 'unauthenticated' | 'wrongOrg' | 'error';
     /** HTTP status of the test call, when there was one. */
     readonly httpStatus?: number;
     readonly message?: string;

@@ -479,6 +479,9 @@ describe('the API connection', () => {
             'warning item.apiAccess.error'
         );
         expect(at({ connectionSetup: 'present', connection: 'untested' })).toBe('unknown item.apiAccess.untested');
+        expect(at({ connectionSetup: 'present', connection: 'wrongOrg', httpStatus: 200 })).toBe(
+            'warning item.apiAccess.wrongOrg'
+        );
     });
 });
 
