@@ -36,6 +36,8 @@ module.exports = [
         rules: {
             '@typescript-eslint/no-require-imports': 'off',
             '@lwc/lwc/no-async-operation': 'off',
+            'no-await-in-loop': 'off',
+            'no-confusing-arrow': 'off',
         },
     },
     {

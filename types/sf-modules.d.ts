@@ -36,3 +36,31 @@ declare module '@salesforce/schema/*' {
     const field: { fieldApiName: string; objectApiName: string };
     export default field;
 }
+
+// The SimplyChat Setup Apex methods, typed with the engine's contract.
+declare module '@salesforce/apex/SetupSnapshotController.getSnapshot' {
+    import type { OrgSnapshot } from 'c/setupEngine';
+    const getSnapshot: () => Promise<OrgSnapshot>;
+    export default getSnapshot;
+}
+
+declare module '@salesforce/apex/SetupSnapshotController.saveChoices' {
+    import type { SetupChoices } from 'c/setupEngine';
+    const saveChoices: (params: { choices: SetupChoices }) => Promise<SetupChoices>;
+    export default saveChoices;
+}
+
+declare module '@salesforce/apex/SetupOperationsController.applyOperations' {
+    import type { OperationResult } from 'c/setupViewModel';
+    const applyOperations: (params: {
+        operationsJson: string;
+        confirmOrgWide: boolean;
+    }) => Promise<{ results: OperationResult[]; complete: boolean; deferred: boolean }>;
+    export default applyOperations;
+}
+
+declare module '@salesforce/apex/SetupOperationsController.testConnection' {
+    import type { ApiAccess } from 'c/setupEngine';
+    const testConnection: () => Promise<ApiAccess>;
+    export default testConnection;
+}

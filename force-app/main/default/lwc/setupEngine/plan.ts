@@ -69,6 +69,9 @@ export function describeOperation(op: Operation): Reason {
                       objects: op.addSobjectTypes.join(', '),
                   });
         case 'createPresenceStatus':
+            if (op.channelDeveloperNames.length === 0) {
+                return reason('op.createBusyStatus', { name: op.label, developerName: op.developerName });
+            }
             return reason('op.createPresenceStatus', {
                 name: op.label,
                 developerName: op.developerName,

@@ -113,6 +113,7 @@ export const REASON_KEYS = [
     'op.createQueue',
     'op.updateQueue',
     'op.createPresenceStatus',
+    'op.createBusyStatus',
     'op.addChannelToStatus',
     'op.createPresenceConfig',
     'op.setCapacity',

@@ -1,37 +1,365 @@
-import { createElement } from 'lwc';
-import SimplyChatSetup from 'c/simplyChatSetup';
+import getSnapshot from '@salesforce/apex/SetupSnapshotController.getSnapshot';
+import saveChoices from '@salesforce/apex/SetupSnapshotController.saveChoices';
+import applyOperations from '@salesforce/apex/SetupOperationsController.applyOperations';
+import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
+import { plan, simulate, type OrgSnapshot } from 'c/setupEngine';
+import {
+    choices,
+    fullySetUpOrg,
+    NO_PERMISSIONS,
+    omniDisabledOrg,
+    omniOrg,
+    partlySetUpOrg,
+} from '../../setupEngine/__tests__/fixtures';
+import { mount, q, qa, reset, row, rows, settle, text } from './harness';
 
-jest.mock('@salesforce/label/c.SC_Setup_Title', () => ({ default: 'SimplyChat Setup' }), { virtual: true });
-jest.mock(
-    '@salesforce/label/c.SC_Setup_Subtitle',
-    () => ({ default: 'Check and fix everything SimplyChat needs in Omni-Channel.' }),
-    { virtual: true }
-);
+jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
+jest.mock('@salesforce/apex/SetupSnapshotController.getSnapshot', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupSnapshotController.saveChoices', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupOperationsController.applyOperations', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/SetupOperationsController.testConnection', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+
+const getSnapshotMock = getSnapshot as unknown as jest.Mock;
+const saveChoicesMock = saveChoices as unknown as jest.Mock;
+const applyMock = applyOperations as unknown as jest.Mock;
+const connectionMock = testConnection as unknown as jest.Mock;
+
+/** The org behind the mocked Apex: reads return it, applyOperations changes it with simulate(). */
+function org(initial: OrgSnapshot, failKind?: string): { current: OrgSnapshot } {
+    const state = { current: initial };
+    getSnapshotMock.mockImplementation(() => Promise.resolve(state.current));
+    connectionMock.mockResolvedValue(initial.apiAccess);
+    applyMock.mockImplementation(({ operationsJson }: { operationsJson: string }) => {
+        const ops = JSON.parse(operationsJson) as ReturnType<typeof plan>;
+        let failed = false;
+        const results = ops.map((op, index) => {
+            if (failed)
+                return {
+                    index,
+                    kind: op.kind,
+                    itemId: op.itemId,
+                    status: 'notRun',
+                    changed: [],
+                    error: { key: 'result.notRun.afterFailure', params: {} },
+                };
+            if (op.kind === failKind) {
+                failed = true;
+                return {
+                    index,
+                    kind: op.kind,
+                    itemId: op.itemId,
+                    status: 'failed',
+                    changed: [],
+                    error: {
+                        key: 'apiError.rejected',
+                        params: { code: 'FIELD_INTEGRITY_EXCEPTION', message: 'Refused' },
+                    },
+                };
+            }
+            state.current = simulate(state.current, [op]);
+            return { index, kind: op.kind, itemId: op.itemId, status: 'done', changed: [op.kind], error: null };
+        });
+        return Promise.resolve({ results, complete: !failed, deferred: false });
+    });
+    return state;
+}
+
+async function open(
+    snapshot: OrgSnapshot,
+    failKind?: string
+): Promise<{ element: HTMLElement; state: { current: OrgSnapshot } }> {
+    const state = org(snapshot, failKind);
+    const element = mount();
+    await settle();
+    return { element, state };
+}
+
+function planDialog(element: HTMLElement): HTMLElement | null {
+    return q(element, 'c-setup-plan-dialog');
+}
 
 describe('c-simply-chat-setup', () => {
-    afterEach(() => {
-        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    afterEach(reset);
+
+    it('shows a spinner while loading, then the checklist with its progress', async () => {
+        getSnapshotMock.mockReturnValue(new Promise(() => undefined));
+        const loading = mount();
+        await settle(1);
+        expect(q(loading, 'lightning-spinner')).not.toBeNull();
+        reset();
+
+        const { element } = await open(partlySetUpOrg());
+        expect(q(element, 'lightning-spinner')).toBeNull();
+        expect(rows(element)).toHaveLength(12);
+        expect(text(q(element, '[data-id="progress"]'))).toBe('5 of 12 ready');
+        expect(q(element, '[data-id="progress"]')?.getAttribute('aria-live')).toBe('polite');
     });
 
-    function mount(): HTMLElement {
-        const element = createElement('c-simply-chat-setup', { is: SimplyChatSetup });
-        document.body.appendChild(element);
-        return element;
-    }
-
-    it('shows the page title from its custom label on the card', () => {
-        const element = mount();
-        const card = element.shadowRoot?.querySelector('lightning-card') as (HTMLElement & { title: string }) | null;
-        expect(card).not.toBeNull();
-        expect(card?.title).toBe('SimplyChat Setup');
-        expect(card?.getAttribute('icon-name') ?? (card as unknown as { iconName: string }).iconName).toBe(
-            'standard:omni_supervisor'
+    it('renders every status with its icon, label and reason', async () => {
+        const s: OrgSnapshot = {
+            ...partlySetUpOrg(),
+            apiAccess: { connectionSetup: 'present', connection: 'untested' },
+            routingConfigs: {
+                status: 'read',
+                records: [
+                    {
+                        Id: '0K75g0000000000001',
+                        DeveloperName: 'SimplyChat',
+                        MasterLabel: 'SimplyChat',
+                        RoutingModel: 'LeastActive',
+                        RoutingPriority: 1,
+                        CapacityWeight: 1,
+                        CapacityPercentage: null,
+                    },
+                ],
+            },
+        };
+        connectionMock.mockResolvedValue(s.apiAccess);
+        const { element } = await open(s);
+        connectionMock.mockResolvedValue(s.apiAccess);
+        const status = (id: string) => {
+            const r = row(element, id);
+            return `${q(r, 'lightning-icon')?.getAttribute('icon-name') ?? (q(r, 'lightning-icon') as unknown as { iconName: string }).iconName} ${text(q(r, '[data-id="status"]'))}`;
+        };
+        expect(status('serviceChannel')).toBe('utility:success Ready');
+        expect(status('busyStatus')).toBe('utility:error Needs a fix');
+        expect(status('routingConfig')).toBe('utility:warning Check');
+        expect(status('profileAccess')).toBe('utility:lock Waiting for an earlier item');
+        expect(text(q(row(element, 'routingConfig'), '[data-id="reason-text"]'))).toBe(
+            'The routing configuration SimplyChat differs from the guide in 1 values.'
         );
     });
 
-    it('shows the subtitle from its custom label', () => {
+    it('shows the API test result once the connection test answers', async () => {
+        const s = {
+            ...partlySetUpOrg(),
+            apiAccess: { connectionSetup: 'unknown' as const, connection: 'untested' as const },
+        };
+        org(s);
+        connectionMock.mockResolvedValue({
+            connectionSetup: 'present',
+            connection: 'unauthenticated',
+            httpStatus: 401,
+        });
         const element = mount();
-        const subtitle = element.shadowRoot?.querySelector('[data-id="subtitle"]');
-        expect(subtitle?.textContent).toBe('Check and fix everything SimplyChat needs in Omni-Channel.');
+        await settle();
+        expect(connectionMock).toHaveBeenCalledTimes(1);
+        expect(text(q(row(element, 'apiAccess'), '[data-id="reason"]'))).toContain(
+            'You have not authenticated the SimplyChat Setup API credential'
+        );
+    });
+
+    it("expands an item's details with a keyboard-reachable toggle that says its state", async () => {
+        const { element } = await open(partlySetUpOrg());
+        const presence = row(element, 'presenceConfig');
+        const toggle = q(presence, '[data-id="toggle"]');
+        expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+        expect(q(presence, '[data-id="details"]')).toBeNull();
+        toggle?.click();
+        await settle(1);
+        expect(q(presence, '[data-id="toggle"]')?.getAttribute('aria-expanded')).toBe('true');
+        expect(qa(presence, '[data-id="details"] li').map(text)).toEqual([
+            'SimplyChat Agent has no presence configuration',
+            'Support has no presence configuration',
+        ]);
+    });
+
+    it('shows the planned changes before writing, and Fix sends exactly those operations', async () => {
+        const s = partlySetUpOrg();
+        const { element } = await open(s);
+        q(row(element, 'busyStatus'), '[data-id="fix"]')?.click();
+        await settle(1);
+        const dialog = planDialog(element);
+        expect(dialog).not.toBeNull();
+        expect(qa(dialog, '[data-id="plan"] li').map(text)).toEqual([
+            'Create the busy presence status Busy (SimplyChat_Busy), without channels',
+        ]);
+        expect(applyMock).not.toHaveBeenCalled();
+
+        q(dialog, '[data-id="confirm"]')?.click();
+        await settle(8);
+        expect(applyMock).toHaveBeenCalledTimes(1);
+        expect(JSON.parse(applyMock.mock.calls[0][0].operationsJson)).toEqual(plan(s, ['busyStatus']));
+        expect(applyMock.mock.calls[0][0].confirmOrgWide).toBe(false);
+        expect(text(q(element, '[data-id="summary-message"]'))).toBe('All 1 changes were made.');
+        expect(getSnapshotMock).toHaveBeenCalledTimes(2); // re-checked after the fix
+        expect(text(q(row(element, 'busyStatus'), '[data-id="status"]'))).toBe('Ready');
+    });
+
+    it('cancels the plan without writing', async () => {
+        const { element } = await open(partlySetUpOrg());
+        q(element, '[data-id="fix-all"]')?.click();
+        await settle(1);
+        q(planDialog(element), '[data-id="cancel"]')?.click();
+        await settle(1);
+        expect(planDialog(element)).toBeNull();
+        expect(applyMock).not.toHaveBeenCalled();
+    });
+
+    it('Fix all turns a partly set up org all green, in batches, with a success toast', async () => {
+        const { element, state } = await open(partlySetUpOrg());
+        const toasts: { title: string; variant: string }[] = [];
+        element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+        q(element, '[data-id="fix-all"]')?.click();
+        await settle(1);
+        q(planDialog(element), '[data-id="confirm"]')?.click();
+        await settle(12);
+        const sent = applyMock.mock.calls.flatMap((c) => JSON.parse(c[0].operationsJson));
+        expect(sent).toEqual(plan(partlySetUpOrg(), 'all'));
+        expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 12 ready');
+        expect(state.current.presenceStatuses.status === 'read' && state.current.presenceStatuses.records).toHaveLength(
+            2
+        );
+        expect(toasts).toEqual([expect.objectContaining({ title: 'Setup updated', variant: 'success' })]);
+    });
+
+    it('asks for the org-wide confirmation before enabling Omni-Channel and sends it', async () => {
+        const { element } = await open(omniDisabledOrg());
+        q(element, '[data-id="fix-all"]')?.click();
+        await settle(1);
+        const dialog = planDialog(element);
+        const confirm = q(dialog, '[data-id="confirm"]') as unknown as { disabled: boolean };
+        expect(confirm.disabled).toBe(true);
+        const orgWide = q(dialog, '[data-id="org-wide"]') as HTMLElement & { checked: boolean };
+        orgWide.checked = true;
+        orgWide.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+        await settle(1);
+        expect((q(dialog, '[data-id="confirm"]') as unknown as { disabled: boolean }).disabled).toBe(false);
+        q(dialog, '[data-id="confirm"]')?.click();
+        await settle(12);
+        expect(applyMock.mock.calls[0][0].confirmOrgWide).toBe(true);
+    });
+
+    it('on a partial failure names what changed and what did not, and checks again', async () => {
+        const { element } = await open(partlySetUpOrg(), 'createPresenceConfig');
+        const toasts: { title: string; variant: string }[] = [];
+        element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+        q(element, '[data-id="fix-all"]')?.click();
+        await settle(1);
+        q(planDialog(element), '[data-id="confirm"]')?.click();
+        await settle(12);
+        const planned = plan(partlySetUpOrg(), 'all');
+        const total = planned.length;
+        const failedAt = planned.findIndex((op) => op.kind === 'createPresenceConfig');
+        expect(text(q(element, '[data-id="summary-message"]'))).toBe(
+            `${failedAt} of ${total} changes were made; 1 failed and ${total - failedAt - 1} were not run. The checklist was checked again and shows the current state.`
+        );
+        const lines = qa(element, '[data-id="summary-lines"] li').map(text);
+        expect(lines[0]).toMatch(/^Done: Create the routing configuration/);
+        expect(lines[failedAt]).toBe(
+            'Failed: Create the presence configuration SimplyChat Agents with capacity 5 for SimplyChat Agent, Support — Salesforce refused the change (FIELD_INTEGRITY_EXCEPTION): Refused'
+        );
+        expect(lines[failedAt + 1]).toMatch(/^Not run: /);
+        expect(toasts[0]).toMatchObject({ title: 'Setup partly updated', variant: 'warning' });
+        expect(getSnapshotMock).toHaveBeenCalledTimes(2);
+        expect(applyMock).toHaveBeenCalledTimes(1); // stopped at the failure
+    });
+
+    it('shows a read-only user why, with no Fix button anywhere', async () => {
+        const s: OrgSnapshot = {
+            ...partlySetUpOrg(),
+            user: { id: 'u', permissions: { ...NO_PERMISSIONS, viewSetup: true } },
+        };
+        const { element } = await open(s);
+        expect(text(q(element, '[data-id="read-only"]'))).toBe(
+            'You can view this checklist but not change it: You can view the checklist but not fix it.'
+        );
+        expect(rows(element).filter((r) => q(r, '[data-id="fix"]') !== null)).toHaveLength(0);
+        expect((q(element, '[data-id="fix-all"]') as unknown as { disabled: boolean }).disabled).toBe(true);
+        expect(q(element, 'c-setup-choices')).toBeNull();
+    });
+
+    it('shows a bad capacity inline and calls nothing', async () => {
+        const { element } = await open(omniOrg());
+        const panel = q(element, 'c-setup-choices');
+        q(panel, '[data-id="capacity"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: '0' } }));
+        await settle(1);
+        q(element, '[data-id="fix-all"]')?.click();
+        await settle(1);
+        expect(text(q(q(element, 'c-setup-choices'), '[data-id="capacity-error"]'))).toBe(
+            'Enter a whole number from 1 to 9999.'
+        );
+        expect(planDialog(element)).toBeNull();
+        expect(applyMock).not.toHaveBeenCalled();
+        expect(saveChoicesMock).not.toHaveBeenCalled();
+    });
+
+    it('saves changed choices before fixing, and shows server-side choice errors inline', async () => {
+        const { element } = await open(omniOrg());
+        saveChoicesMock.mockRejectedValue({
+            body: {
+                message: JSON.stringify({
+                    key: 'error.invalidChoices',
+                    params: { count: 1 },
+                    choiceErrors: [
+                        {
+                            field: 'chatObject',
+                            reason: { key: 'choice.chatObjectUnknown', params: { value: 'Chat__c' } },
+                        },
+                    ],
+                }),
+            },
+        });
+        const panel = q(element, 'c-setup-choices');
+        q(panel, '[data-id="chat-object"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: 'Chat__c' } }));
+        await settle(1);
+        q(element, '[data-id="fix-all"]')?.click();
+        await settle(1);
+        q(planDialog(element), '[data-id="confirm"]')?.click();
+        await settle(6);
+        expect(saveChoicesMock).toHaveBeenCalledWith({ choices: expect.objectContaining({ chatObject: 'Chat__c' }) });
+        expect(text(q(q(element, 'c-setup-choices'), '[data-id="chat-object-error"]'))).toBe(
+            'No object Chat__c exists in this org.'
+        );
+        expect(applyMock).not.toHaveBeenCalled();
+    });
+
+    it('saves choices on request and confirms it', async () => {
+        const { element } = await open(fullySetUpOrg());
+        saveChoicesMock.mockImplementation(({ choices: saved }) => Promise.resolve(saved));
+        const toasts: { title: string }[] = [];
+        element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+        const panel = q(element, 'c-setup-choices');
+        q(panel, '[data-id="profiles"]')?.dispatchEvent(
+            new CustomEvent('change', { detail: { value: [choices().agentProfileIds[0]] } })
+        );
+        q(panel, '[data-id="search"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: 'sup' } }));
+        q(panel, '[data-id="save"]')?.click();
+        await settle(4);
+        expect(saveChoicesMock).toHaveBeenCalledWith({
+            choices: expect.objectContaining({ agentProfileIds: [choices().agentProfileIds[0]] }),
+        });
+        expect(toasts[0]).toMatchObject({ title: 'Choices saved.' });
+    });
+
+    it('offers a text and a JSON report for support', async () => {
+        const { element } = await open(partlySetUpOrg());
+        const link = q(element, '[data-id="report-text"]') as HTMLAnchorElement;
+        expect(link.getAttribute('download')).toBe('simplychat-setup-report.txt');
+        expect(decodeURIComponent(link.getAttribute('href') ?? '')).toContain(
+            '6. Queue for chats [Waiting for an earlier item]'
+        );
+        const json = q(element, '[data-id="report-json"]') as HTMLAnchorElement;
+        expect(decodeURIComponent(json.getAttribute('href') ?? '')).toContain('"orgId"');
+    });
+
+    it('shows a friendly error when the checklist cannot be loaded, and tries again', async () => {
+        getSnapshotMock.mockRejectedValue({
+            body: { message: JSON.stringify({ key: 'error.noViewSetup', params: {} }) },
+        });
+        const element = mount();
+        await settle();
+        expect(text(q(element, '[data-id="load-error"]'))).toContain(
+            'The checklist could not be loaded: You need View Setup and Configuration to use SimplyChat Setup.'
+        );
+        org(fullySetUpOrg());
+        q(element, '[data-id="recheck"]')?.click();
+        await settle();
+        expect(q(element, '[data-id="load-error"]')).toBeNull();
+        expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 12 ready');
     });
 });

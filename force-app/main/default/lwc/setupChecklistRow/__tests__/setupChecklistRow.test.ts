@@ -1,0 +1,62 @@
+import { createElement } from 'lwc';
+import SetupChecklistRow from 'c/setupChecklistRow';
+import { rowView } from 'c/setupViewModel';
+import { evaluate } from 'c/setupEngine';
+import { partlySetUpOrg } from '../../setupEngine/__tests__/fixtures';
+import { ENGLISH } from '../../setupViewModel/__tests__/testLabels';
+
+function mount(id: string, props: Record<string, unknown> = {}): HTMLElement {
+    const item = evaluate(partlySetUpOrg()).find((i) => i.id === id);
+    const element = createElement('c-setup-checklist-row', { is: SetupChecklistRow });
+    Object.assign(element, { row: item && rowView(ENGLISH, item), ...props });
+    document.body.appendChild(element);
+    return element;
+}
+
+const q = (el: HTMLElement, sel: string) => el.shadowRoot?.querySelector(sel) as HTMLElement | null;
+
+describe('c-setup-checklist-row', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    });
+
+    it('offers Fix with an accessible name, and sends the item id', () => {
+        const element = mount('busyStatus');
+        const handler = jest.fn();
+        element.addEventListener('fix', handler);
+        const fix = q(element, '[data-id="fix"]');
+        expect(fix?.getAttribute('title') ?? (fix as unknown as { title: string }).title).toBe(
+            'Fix Busy presence status'
+        );
+        fix?.click();
+        expect(handler.mock.calls[0][0].detail).toEqual({ id: 'busyStatus' });
+    });
+
+    it('hides Fix while disabled, and shows why an item has no fix', () => {
+        expect(q(mount('busyStatus', { disabled: true }), '[data-id="fix"]')).toBeNull();
+        expect(q(mount('queue'), '[data-id="no-fix"]')?.textContent).toBe(
+            'No fix here: Fix Routing configuration first.'
+        );
+    });
+
+    it('toggles details and says whether they are shown', async () => {
+        const element = mount('presenceConfig', { showDetailsLabel: 'Show', hideDetailsLabel: 'Hide' });
+        const handler = jest.fn();
+        element.addEventListener('toggle', handler);
+        const toggle = q(element, '[data-id="toggle"]');
+        expect(toggle?.getAttribute('aria-controls')).toMatch(/^details-presenceConfig/);
+        toggle?.click();
+        expect(handler.mock.calls[0][0].detail).toEqual({ id: 'presenceConfig' });
+        Object.assign(element, { expanded: true });
+        await Promise.resolve();
+        expect(q(element, '[data-id="toggle"]')?.getAttribute('aria-expanded')).toBe('true');
+        expect(q(element, '[data-id="details"]')?.querySelectorAll('li')).toHaveLength(2);
+        expect(q(element, '[data-id="toggle"]')?.getAttribute('aria-controls')).toBe(
+            q(element, '[data-id="details"]')?.id
+        );
+    });
+
+    it('renders nothing without a row', () => {
+        expect(q(mount('none'), '[data-id="title"]')).toBeNull();
+    });
+});

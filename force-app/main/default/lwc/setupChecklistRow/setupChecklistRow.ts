@@ -1,0 +1,45 @@
+import { LightningElement, api } from 'lwc';
+import type { RowView } from 'c/setupViewModel';
+
+/** One checklist item: status icon, title, reason, the Fix button or why there is none, and its details. */
+export default class SetupChecklistRow extends LightningElement {
+    @api row?: RowView;
+    @api expanded = false;
+    /** True while a fix runs or the user cannot fix: no Fix button. */
+    @api disabled = false;
+    @api showDetailsLabel = 'Show details';
+    @api hideDetailsLabel = 'Hide details';
+    @api fixLabel = 'Fix';
+
+    get showFix(): boolean {
+        return Boolean(this.row?.fixable) && !this.disabled;
+    }
+
+    get detailsId(): string {
+        return `details-${this.row?.id ?? ''}`;
+    }
+
+    get toggleLabel(): string {
+        return this.expanded ? this.hideDetailsLabel : this.showDetailsLabel;
+    }
+
+    get ariaExpanded(): string {
+        return String(this.expanded);
+    }
+
+    get toggleIcon(): string {
+        return this.expanded ? 'utility:chevrondown' : 'utility:chevronright';
+    }
+
+    get rowClass(): string {
+        return `slds-item slds-p-vertical_small row row_${this.row?.status ?? 'unknown'}`;
+    }
+
+    handleFix(): void {
+        this.dispatchEvent(new CustomEvent('fix', { detail: { id: this.row?.id } }));
+    }
+
+    handleToggle(): void {
+        this.dispatchEvent(new CustomEvent('toggle', { detail: { id: this.row?.id } }));
+    }
+}

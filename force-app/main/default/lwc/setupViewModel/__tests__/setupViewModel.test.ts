@@ -1,0 +1,389 @@
+import { evaluate, plan, simulate, type OrgSnapshot } from 'c/setupEngine';
+import {
+    batches,
+    capacityHelp,
+    choiceErrors,
+    detailText,
+    format,
+    moveOptions,
+    pageView,
+    parseCapacity,
+    planView,
+    profileOptions,
+    reasonText,
+    report,
+    serverError,
+    summarize,
+    uiText,
+    type OperationResult,
+} from 'c/setupViewModel';
+import {
+    choices,
+    fullySetUpOrg,
+    HAND,
+    NO_PERMISSIONS,
+    omniDisabledOrg,
+    omniOrg,
+    partlySetUpOrg,
+    PROFILE,
+    read,
+} from '../../setupEngine/__tests__/fixtures';
+import { ENGLISH, KOREAN } from './testLabels';
+
+describe('labels and formatting', () => {
+    it('fills parameters and shows a missing key as itself', () => {
+        expect(format(ENGLISH, 'ui.progress', { ready: 7, total: 12 })).toBe('7 of 12 ready');
+        expect(format(KOREAN, 'ui.progress', { ready: 7, total: 12 })).toBe('12개 중 7개 완료');
+        expect(format(ENGLISH, 'no.such.key')).toBe('no.such.key');
+        expect(format(ENGLISH, 'ui.result.success', {})).toBe('All {count} changes were made.');
+    });
+
+    it('names blocking items by their titles', () => {
+        expect(reasonText(ENGLISH, { key: 'item.blocked', params: { items: 'omniChannel,routingConfig' } })).toBe(
+            'Waiting for: Omni-Channel, Routing configuration'
+        );
+        expect(reasonText(KOREAN, { key: 'fix.blocked', params: { items: 'serviceChannel' } })).toBe(
+            '먼저 SimplyChat 서비스 채널을(를) 수정하세요.'
+        );
+    });
+
+    it('describes every kind of detail', () => {
+        const t = (d: Parameters<typeof detailText>[1]) => detailText(ENGLISH, d);
+        expect(t({ kind: 'record', role: 'queue', developerName: 'Chat_Queue', label: 'Chat Queue' })).toBe(
+            'Uses Chat Queue (Chat_Queue)'
+        );
+        expect(t({ kind: 'fieldMismatch', field: 'RoutingPriority', expected: '1', actual: '2' })).toBe(
+            'RoutingPriority is 2; the guide says 1'
+        );
+        expect(t({ kind: 'fieldMismatch', field: 'CapacityPercentage', expected: '', actual: '100' })).toBe(
+            'CapacityPercentage is 100; the guide says —'
+        );
+        expect(t({ kind: 'missingPermission', permission: 'modifyMetadata' })).toBe(
+            'Missing permission: Modify Metadata Through Metadata API Functions'
+        );
+        expect(t({ kind: 'profileUnassigned', profileId: 'x', profileName: 'Support' })).toBe(
+            'Support has no presence configuration'
+        );
+        expect(
+            t({
+                kind: 'profileInOtherConfig',
+                profileId: 'x',
+                profileName: 'Support',
+                configId: 'y',
+                configName: 'Sales',
+                willMove: false,
+            })
+        ).toBe('Support is in the presence configuration Sales');
+        expect(
+            t({
+                kind: 'profileInOtherConfig',
+                profileId: 'x',
+                profileName: 'Support',
+                configId: 'y',
+                configName: 'Sales',
+                willMove: true,
+            })
+        ).toBe('Support will move from Sales');
+        expect(
+            t({ kind: 'profileMissingAccess', profileId: 'x', profileName: 'Support', missingStatuses: ['A', 'B'] })
+        ).toBe('Support cannot use A, B');
+        expect(t({ kind: 'settingValue', field: 'Server URL', expected: 'https://x', actual: '' })).toBe(
+            'Server URL: https://x'
+        );
+        expect(t({ kind: 'unreadable', part: 'SetupEntityAccess', code: 'noAccess', message: 'denied' })).toBe(
+            'SetupEntityAccess could not be read (noAccess) denied'
+        );
+        expect(detailText(ENGLISH, { kind: 'other' } as unknown as Parameters<typeof detailText>[1])).toBe('');
+    });
+
+    it('gives the page its fixed strings', () => {
+        expect(uiText(ENGLISH).fixAll).toBe('Fix all');
+        expect(uiText(KOREAN).fixAll).toBe('모두 수정');
+    });
+});
+
+describe('pageView', () => {
+    it('counts ready items and makes one row per item, in English', () => {
+        const view = pageView(ENGLISH, partlySetUpOrg());
+        expect(view.total).toBe(12);
+        expect(view.ready).toBe(5);
+        expect(view.progressText).toBe('5 of 12 ready');
+        expect(view.progressValue).toBe(42);
+        const channel = view.rows.find((r) => r.id === 'serviceChannel');
+        expect(channel).toMatchObject({
+            order: 4,
+            title: 'SimplyChat service channel',
+            status: 'pass',
+            statusLabel: 'Ready',
+            iconName: 'utility:success',
+            reason: 'The service channel Chat Sessions routes WINP__Talk_Session__c.',
+            fixable: false,
+            noFixText: '',
+        });
+        const queue = view.rows.find((r) => r.id === 'queue');
+        expect(queue).toMatchObject({
+            status: 'blocked',
+            iconName: 'utility:lock',
+            reason: 'Waiting for: Routing configuration',
+        });
+        expect(queue?.noFixText).toBe('No fix here: Fix Routing configuration first.');
+        expect(view.canFixAny).toBe(true);
+        expect(view.readOnlyText).toBe('');
+    });
+
+    it('speaks Korean with Korean labels', () => {
+        const view = pageView(KOREAN, partlySetUpOrg());
+        expect(view.progressText).toBe('12개 중 5개 완료');
+        expect(view.rows.find((r) => r.id === 'busyStatus')).toMatchObject({
+            title: '다른 용무 중 현재 상태',
+            statusLabel: '수정 필요',
+            reason: '채널이 없는 현재 상태(다른 용무 중)가 없습니다.',
+            fixAriaLabel: '다른 용무 중 현재 상태 수정',
+        });
+    });
+
+    it('tells a user without permission why the page is read-only, and offers no fix', () => {
+        const s: OrgSnapshot = { ...omniOrg(), user: { id: 'u', permissions: { ...NO_PERMISSIONS, viewSetup: true } } };
+        const view = pageView(ENGLISH, s);
+        expect(view.readOnlyText).toBe(
+            'You can view this checklist but not change it: You can view the checklist but not fix it.'
+        );
+        expect(view.canFixAny).toBe(false);
+        expect(view.rows.every((r) => !r.fixable)).toBe(true);
+        expect(view.rows.find((r) => r.id === 'busyStatus')?.noFixText).toBe(
+            'No fix here: You need Customize Application and Modify Metadata (or Modify All Data).'
+        );
+    });
+
+    it('shows details of an item', () => {
+        const view = pageView(ENGLISH, partlySetUpOrg());
+        const presence = view.rows.find((r) => r.id === 'presenceConfig');
+        expect(presence?.hasDetails).toBe(true);
+        expect(presence?.details.map((d) => d.text)).toEqual([
+            'SimplyChat Agent has no presence configuration',
+            'Support has no presence configuration',
+        ]);
+    });
+});
+
+describe('choices', () => {
+    const s = fullySetUpOrg();
+
+    it('parses the capacity field: empty keeps the existing capacity', () => {
+        expect(parseCapacity('')).toBeNull();
+        expect(parseCapacity(null)).toBeNull();
+        expect(parseCapacity(undefined)).toBeNull();
+        expect(parseCapacity('5')).toBe(5);
+        expect(parseCapacity(' 0 ')).toBe(0);
+    });
+
+    it('validates choices into inline messages', () => {
+        expect(choiceErrors(ENGLISH, choices({ capacity: 0 }), s)).toEqual([
+            { field: 'capacity', text: 'Enter a whole number from 1 to 9999.' },
+        ]);
+        expect(choiceErrors(KOREAN, choices({ chatObject: 'Bad Name' }), s)).toEqual([
+            { field: 'chatObject', text: 'Bad Name은(는) 올바른 개체 API 이름이 아닙니다.' },
+        ]);
+    });
+
+    it('lists chosen profiles first, then matches by Service Cloud users, within the limit', () => {
+        const options = profileOptions(ENGLISH, s, [PROFILE.support.Id], 'a');
+        expect(options[0]).toEqual({ label: 'Support (12 users)', value: PROFILE.support.Id });
+        // Agent has Service Cloud users; Sales and System Administrator have none and sort by name.
+        expect(options.map((o) => o.value)).toEqual([
+            PROFILE.support.Id,
+            PROFILE.agent.Id,
+            PROFILE.sales.Id,
+            PROFILE.admin.Id,
+        ]);
+        expect(profileOptions(ENGLISH, s, [], 'sales').map((o) => o.value)).toEqual([PROFILE.sales.Id]);
+        expect(profileOptions(ENGLISH, s, [], '', 2)).toHaveLength(2);
+        expect(profileOptions(ENGLISH, { ...s, profiles: { status: 'unavailable', code: 'noAccess' } }, [])).toEqual(
+            []
+        );
+    });
+
+    it('stays fast with 1,000 profiles', () => {
+        const profiles = Array.from({ length: 1000 }, (_, i) => ({
+            Id: `00e5g${String(i).padStart(13, '0')}`,
+            Name: `Agent ${i}`,
+            UserCount: i,
+            ServiceCloudUserCount: i % 3,
+        }));
+        const big = { ...s, profiles: read(profiles) };
+        const start = Date.now();
+        const options = profileOptions(
+            ENGLISH,
+            big,
+            profiles.slice(0, 500).map((p) => p.Id),
+            '9'
+        );
+        expect(Date.now() - start).toBeLessThan(200);
+        const matching = profiles.slice(500).filter((p) => p.Name.includes('9')).length;
+        expect(options.length).toBe(500 + matching);
+        expect(profileOptions(ENGLISH, big, [], '')).toHaveLength(200);
+    });
+
+    it('offers to move the agent profiles that sit in another configuration', () => {
+        const other: OrgSnapshot = {
+            ...s,
+            presenceConfigs: read([HAND.agentsConfig, HAND.salesConfig]),
+            presenceConfigProfiles: read([
+                { Id: '0Nf5g00000000000x1', PresenceUserConfigId: HAND.agentsConfig.Id, ProfileId: PROFILE.agent.Id },
+                { Id: '0Nf5g00000000000x2', PresenceUserConfigId: HAND.salesConfig.Id, ProfileId: PROFILE.support.Id },
+            ]),
+        };
+        expect(moveOptions(ENGLISH, evaluate(other))).toEqual([
+            { label: 'Support (now in Sales Team)', value: PROFILE.support.Id },
+        ]);
+        expect(moveOptions(ENGLISH, [])).toEqual([]);
+    });
+
+    it('explains capacity with the default', () => {
+        expect(capacityHelp(ENGLISH)).toContain('a new one gets 5');
+    });
+});
+
+describe('planView', () => {
+    it('describes each planned change for the dialog, and asks for the org-wide confirmation', () => {
+        const result = planView(ENGLISH, omniDisabledOrg(), 'all', choices());
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(result.needsOrgWideConfirmation).toBe(true);
+        expect(result.lines[0].text).toBe('Enable Omni-Channel for the whole org');
+        expect(result.lines[1].text).toBe(
+            'Create the service channel SimplyChat (SimplyChat) for WINP__Talk_Session__c'
+        );
+        expect(result.lines).toHaveLength(result.operations.length);
+    });
+
+    it('gives inline errors instead of a plan when a choice is bad', () => {
+        const result = planView(ENGLISH, omniOrg(), ['presenceConfig'], choices({ capacity: 10000 }));
+        expect(result).toEqual({
+            ok: false,
+            errors: [{ field: 'capacity', text: 'Enter a whole number from 1 to 9999.' }],
+        });
+    });
+
+    it('splits operations into batches', () => {
+        expect(batches([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+        expect(batches([], 3)).toEqual([]);
+    });
+});
+
+describe('summarize', () => {
+    const s = partlySetUpOrg();
+    const operations = plan(s, 'all');
+    const NO_PARAMS: Record<string, string> = {};
+    const results = (statuses: OperationResult['status'][]): OperationResult[] =>
+        statuses.map((status, index): OperationResult => ({
+            index,
+            kind: operations[index].kind,
+            itemId: operations[index].itemId,
+            status,
+            changed: [],
+            error:
+                status === 'failed'
+                    ? { key: 'apiError.rejected', params: { code: 'FIELD_INTEGRITY_EXCEPTION', message: 'Bad value' } }
+                    : status === 'notRun'
+                      ? { key: 'result.notRun.afterFailure', params: NO_PARAMS }
+                      : null,
+        }));
+
+    it('reports success', () => {
+        const summary = summarize(ENGLISH, operations, results(operations.map(() => 'done')));
+        expect(summary).toMatchObject({
+            outcome: 'success',
+            toastVariant: 'success',
+            message: `All ${operations.length} changes were made.`,
+        });
+        expect(summary.lines[0].text).toMatch(/^Done: Create the routing configuration SimplyChat/);
+    });
+
+    it('names what changed and what did not on a partial failure', () => {
+        const statuses = operations.map((_, i) =>
+            i < 2 ? 'done' : i === 2 ? 'failed' : 'notRun'
+        ) as OperationResult['status'][];
+        const summary = summarize(ENGLISH, operations, results(statuses));
+        expect(summary.outcome).toBe('partial');
+        expect(summary.toastVariant).toBe('warning');
+        expect(summary.message).toBe(
+            `2 of ${operations.length} changes were made; 1 failed and ${operations.length - 3} were not run. The checklist was checked again and shows the current state.`
+        );
+        expect(summary.lines[2].text).toMatch(
+            /^Failed: .* — Salesforce refused the change \(FIELD_INTEGRITY_EXCEPTION\): Bad value$/
+        );
+        expect(summary.lines[3].text).toMatch(/^Not run: /);
+    });
+
+    it('reports a failure before any change, and operations with no result as not run', () => {
+        const summary = summarize(ENGLISH, operations, results(['failed']));
+        expect(summary.outcome).toBe('failure');
+        expect(summary.message).toBe(
+            'No change was made: Salesforce refused the change (FIELD_INTEGRITY_EXCEPTION): Bad value'
+        );
+        expect(summary.lines[1].text).toMatch(/^Not run: /);
+        expect(summarize(ENGLISH, operations, []).message).toBe('No change was made: ');
+    });
+});
+
+describe('serverError', () => {
+    it('translates a SetupError payload with its field errors', () => {
+        const error = {
+            body: {
+                message: JSON.stringify({
+                    key: 'error.invalidChoices',
+                    params: { count: 1 },
+                    choiceErrors: [
+                        { field: 'capacity', reason: { key: 'choice.capacityRange', params: { min: 1, max: 9999 } } },
+                    ],
+                }),
+            },
+        };
+        expect(serverError(KOREAN, error)).toEqual({
+            message: '선택 사항 1개가 올바르지 않습니다.',
+            fieldErrors: [{ field: 'capacity', text: '1에서 9999 사이의 정수를 입력하세요.' }],
+        });
+    });
+
+    it('shows any other error as the platform gave it', () => {
+        expect(serverError(ENGLISH, { body: { message: 'Insufficient Privileges' } })).toEqual({
+            message: 'Insufficient Privileges',
+            fieldErrors: [],
+        });
+        expect(serverError(ENGLISH, new Error('Network down')).message).toBe('Network down');
+        expect(serverError(ENGLISH, { body: { message: '{"other":1}' } }).message).toBe('{"other":1}');
+        expect(serverError(ENGLISH, 'plain').message).toBe('plain');
+    });
+});
+
+describe('report', () => {
+    const s = partlySetUpOrg();
+    const items = evaluate(s);
+
+    it('writes a text report with every item, status, reason and detail', () => {
+        const text = report(ENGLISH, s, items, 'text');
+        expect(text.split('\n')[0]).toBe(`SimplyChat Setup — ${s.readAt} — ${s.orgId}`);
+        expect(text).toContain('5 of 12 ready');
+        expect(text).toContain('6. Queue for chats [Waiting for an earlier item] Waiting for: Routing configuration');
+        expect(text).toContain('   - Support has no presence configuration');
+    });
+
+    it('writes a JSON report for support tools', () => {
+        const json = JSON.parse(report(KOREAN, s, items, 'json')) as {
+            orgId: string;
+            items: { id: string; text: string }[];
+        };
+        expect(json.orgId).toBe(s.orgId);
+        expect(json.items).toHaveLength(12);
+        expect(json.items[7]).toMatchObject({
+            id: 'busyStatus',
+            text: '채널이 없는 현재 상태(다른 용무 중)가 없습니다.',
+        });
+    });
+
+    it('reflects a fixed org after a simulated fix', () => {
+        const fixed = simulate(s, plan(s, 'all'));
+        expect(report(ENGLISH, fixed, evaluate(fixed), 'text')).toContain('12 of 12 ready');
+    });
+});
