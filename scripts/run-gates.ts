@@ -21,6 +21,7 @@ export const GATES: readonly Gate[] = [
     { script: 'test:scripts', purpose: 'check scripts against planted defects' },
     { script: 'check:apex', purpose: 'Apex syntax + PMD security/performance rules' },
     { script: 'check:metadata', purpose: 'SDR convert + pairing + XML schema' },
+    { script: 'test:e2e', purpose: 'the tab in Chromium on the simulated org (preview)' },
 ];
 
 export interface GateOutcome {

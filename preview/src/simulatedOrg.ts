@@ -1,0 +1,134 @@
+/**
+ * The simulated org behind the preview: answers the tab's Apex calls the way the controllers do, keeping its state
+ * in memory until the page reloads. Fixes go through the engine's simulate(), so what the tab shows after a fix is
+ * what the org would show; the scenario can make the API refuse some operations.
+ */
+import {
+    simulate,
+    validateChoices,
+    type Operation,
+    type OrgSnapshot,
+    type SetupChoices,
+} from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { scenario, type Scenario } from '../../samples/scenarios';
+
+const LATENCY_MS = 120;
+
+interface State {
+    scenario: Scenario;
+    snapshot: OrgSnapshot;
+}
+
+let state: State | undefined;
+
+export function currentScenario(): Scenario {
+    return ensure().scenario;
+}
+
+function ensure(): State {
+    if (!state) {
+        const chosen = scenario(new URLSearchParams(window.location.search).get('scenario'));
+        state = { scenario: chosen, snapshot: chosen.snapshot() };
+    }
+    return state;
+}
+
+function copy<T>(value: T): T {
+    return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** An error shaped like the one Lightning gives for an AuraHandledException from SetupError. */
+function setupError(
+    key: string,
+    params: Record<string, unknown> = {},
+    choiceErrors: unknown[] = []
+): { body: { message: string } } {
+    return { body: { message: JSON.stringify({ key, params, choiceErrors }) } };
+}
+
+function later<T>(produce: () => T): Promise<T> {
+    return new Promise((resolve, reject) =>
+        setTimeout(() => {
+            try {
+                resolve(produce());
+            } catch (error) {
+                reject(error);
+            }
+        }, LATENCY_MS)
+    );
+}
+
+function canFix(snapshot: OrgSnapshot): boolean {
+    const p = snapshot.user.permissions;
+    return p.viewSetup && p.customizeApplication && (p.modifyMetadata || p.modifyAllData);
+}
+
+function applyOperations(params: { operationsJson: string; confirmOrgWide: boolean }): unknown {
+    const current = ensure();
+    if (!canFix(current.snapshot)) throw setupError('error.noFixPermission');
+    const operations = JSON.parse(params.operationsJson) as Operation[];
+    if (operations.some((op) => op.kind === 'enableOmniChannel') && !params.confirmOrgWide)
+        throw setupError('error.confirmOrgWide');
+    let stopped = false;
+    const results = operations.map((op, index) => {
+        const base = { index, kind: op.kind, itemId: op.itemId, changed: [] as string[] };
+        if (stopped) return { ...base, status: 'notRun', error: { key: 'result.notRun.afterFailure', params: {} } };
+        if (op.kind !== 'setScSetupDefaults' && current.snapshot.apiAccess.connection !== 'ok') {
+            stopped = true;
+            return {
+                ...base,
+                status: 'failed',
+                error: {
+                    key: 'apiError.notConfigured',
+                    params: { code: 'CALLOUT', message: 'Unable to find a named credential' },
+                },
+            };
+        }
+        if (current.scenario.failingKinds?.includes(op.kind)) {
+            stopped = true;
+            return {
+                ...base,
+                status: 'failed',
+                error: {
+                    key: 'apiError.rejected',
+                    params: { code: 'FIELD_INTEGRITY_EXCEPTION', message: 'The simulated API refused this change.' },
+                },
+            };
+        }
+        try {
+            current.snapshot = simulate(current.snapshot, [op]);
+            return { ...base, status: 'done', changed: [op.kind], error: null };
+        } catch (error) {
+            stopped = true;
+            return {
+                ...base,
+                status: 'failed',
+                error: { key: 'apiError.rejected', params: { code: 'SIMULATION', message: (error as Error).message } },
+            };
+        }
+    });
+    return { results, complete: !stopped, deferred: false };
+}
+
+function saveChoices(params: { choices: SetupChoices }): SetupChoices {
+    const current = ensure();
+    if (!current.snapshot.user.permissions.customizeApplication) throw setupError('error.noCustomizeApplication');
+    const errors = validateChoices(params.choices, current.snapshot);
+    if (errors.length > 0) throw setupError('error.invalidChoices', { count: errors.length }, errors);
+    current.snapshot = { ...current.snapshot, choices: copy(params.choices) };
+    return copy(current.snapshot.choices);
+}
+
+const METHODS: Record<string, (params: never) => unknown> = {
+    'SetupSnapshotController.getSnapshot': () => ({ ...copy(ensure().snapshot), readAt: new Date().toISOString() }),
+    'SetupSnapshotController.saveChoices': saveChoices,
+    'SetupOperationsController.applyOperations': applyOperations,
+    'SetupOperationsController.testConnection': () => copy(ensure().snapshot.apiAccess),
+};
+
+/** The function behind `import method from '@salesforce/apex/Class.method'` in the preview. */
+export function apexMethod(name: string): (params?: unknown) => Promise<unknown> {
+    const implementation = METHODS[name];
+    if (!implementation) throw new Error(`The preview has no simulated Apex method ${name}`);
+    return (params?: unknown) => later(() => implementation(params as never));
+}

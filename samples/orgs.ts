@@ -1,0 +1,232 @@
+/**
+ * Sample orgs: realistic snapshots, shared by the engine and tab tests, the local preview's simulated org and the
+ * CLI's fake Salesforce API. The shapes Apex reads, with ids of the right length and key prefixes, and the names
+ * an admin would have used.
+ */
+import { defaultChoices, FLOW_API_NAME, FLOW_LABEL } from '../force-app/main/default/lwc/setupEngine/facts';
+import type {
+    FlowRecord,
+    OrgSnapshot,
+    Part,
+    PresenceUserConfigProfileRecord,
+    PresenceUserConfigRecord,
+    ProfileRecord,
+    QueueRecord,
+    QueueRoutingConfigRecord,
+    QueueSobjectRecord,
+    ScSetupField,
+    ServiceChannelRecord,
+    ServiceChannelStatusRecord,
+    ServicePresenceStatusRecord,
+    SetupChoices,
+    StatusAccessRecord,
+    UserPermissions,
+} from '../force-app/main/default/lwc/setupEngine/types';
+
+export const CHAT = 'WINP__Talk_Session__c';
+
+export const PROFILE = {
+    admin: { Id: '00e5g00000AdminAAA', Name: 'System Administrator', UserCount: 3, ServiceCloudUserCount: 0 },
+    agent: { Id: '00e5g00000AgentAAA', Name: 'SimplyChat Agent', UserCount: 25, ServiceCloudUserCount: 25 },
+    support: { Id: '00e5g0000SupportAA', Name: 'Support', UserCount: 12, ServiceCloudUserCount: 10 },
+    sales: { Id: '00e5g00000SalesAAA', Name: 'Sales', UserCount: 40, ServiceCloudUserCount: 0 },
+} satisfies Record<string, ProfileRecord>;
+
+export const ADMIN: UserPermissions = {
+    viewSetup: true,
+    customizeApplication: true,
+    modifyMetadata: true,
+    modifyAllData: true,
+    manageUsers: true,
+    manageProfilesPermissionsets: true,
+};
+
+export const NO_PERMISSIONS: UserPermissions = {
+    viewSetup: false,
+    customizeApplication: false,
+    modifyMetadata: false,
+    modifyAllData: false,
+    manageUsers: false,
+    manageProfilesPermissionsets: false,
+};
+
+export function read<T>(records: T[]): Part<T> {
+    return { status: 'read', records };
+}
+
+export const OMNI_OFF = { status: 'unavailable', code: 'omniDisabled' } as const;
+
+export const SC_SETUP_FIELDS: ScSetupField[] = [
+    { apiName: 'WINP__Chat_After_Time__c', label: 'Chat After Time', type: 'double' },
+    { apiName: 'WINP__Chat_After_Alert_Time__c', label: 'Chat After Alert Time', type: 'double' },
+    { apiName: 'WINP__Debug_Mode__c', label: 'Debug Mode', type: 'boolean' },
+    { apiName: 'WINP__Max_Chat_Number__c', label: 'Max Chat Number', type: 'double' },
+    { apiName: 'WINP__Random_Name__c', label: 'Random Name', type: 'boolean' },
+    { apiName: 'WINP__Only_Owner_available_to_chat__c', label: 'Only Owner available to chat', type: 'boolean' },
+    { apiName: 'WINP__Server_URL__c', label: 'Server URL', type: 'url' },
+    { apiName: 'WINP__End_Chat_Management__c', label: 'End Chat Management', type: 'picklist' },
+];
+
+export function packageFlow(active: boolean): FlowRecord {
+    return {
+        ApiName: FLOW_API_NAME,
+        Label: FLOW_LABEL,
+        NamespacePrefix: 'WINP',
+        ActiveVersionId: active ? '3015g000000FlowV2A' : null,
+        LatestVersionId: '3015g000000FlowV2A',
+    };
+}
+
+export function choices(overrides: Partial<SetupChoices> = {}): SetupChoices {
+    return { ...defaultChoices(), agentProfileIds: [PROFILE.agent.Id, PROFILE.support.Id], ...overrides };
+}
+
+interface OmniRecords {
+    serviceChannels?: ServiceChannelRecord[];
+    routingConfigs?: QueueRoutingConfigRecord[];
+    queues?: QueueRecord[];
+    queueSobjects?: QueueSobjectRecord[];
+    presenceStatuses?: ServicePresenceStatusRecord[];
+    statusChannels?: ServiceChannelStatusRecord[];
+    presenceConfigs?: PresenceUserConfigRecord[];
+    presenceConfigProfiles?: PresenceUserConfigProfileRecord[];
+    statusAccess?: StatusAccessRecord[];
+}
+
+/** An org with Omni-Channel on, the SimplyChat package installed, an admin with a working API connection. */
+export function omniOrg(records: OmniRecords = {}, overrides: Partial<OrgSnapshot> = {}): OrgSnapshot {
+    return {
+        schemaVersion: 1,
+        readAt: '2026-11-25T09:00:00.000Z',
+        orgId: '00D5g000000OrgAAAA',
+        user: { id: '0055g000000AdminAA', permissions: ADMIN },
+        apiAccess: { connectionSetup: 'present', connection: 'ok', httpStatus: 200 },
+        omniEnabled: true,
+        chatObject: { apiName: CHAT, exists: true, label: 'Chat Session' },
+        serviceChannels: read(records.serviceChannels ?? []),
+        routingConfigs: read(records.routingConfigs ?? []),
+        queues: read(records.queues ?? []),
+        queueSobjects: read(records.queueSobjects ?? []),
+        presenceStatuses: read(records.presenceStatuses ?? []),
+        statusChannels: read(records.statusChannels ?? []),
+        presenceConfigs: read(records.presenceConfigs ?? []),
+        presenceConfigProfiles: read(records.presenceConfigProfiles ?? []),
+        presenceConfigUsers: read([]),
+        profiles: read(Object.values(PROFILE)),
+        statusAccess: read(records.statusAccess ?? []),
+        flows: read([packageFlow(false)]),
+        scSetup: read([{ objectApiName: 'WINP__SC_Setup__c', fields: SC_SETUP_FIELDS, orgDefault: null }]),
+        choices: choices(),
+        ...overrides,
+    };
+}
+
+/** A fresh org: Omni-Channel was never enabled. */
+export function omniDisabledOrg(): OrgSnapshot {
+    return omniOrg(
+        {},
+        {
+            omniEnabled: false,
+            serviceChannels: OMNI_OFF,
+            routingConfigs: OMNI_OFF,
+            presenceStatuses: OMNI_OFF,
+            statusChannels: OMNI_OFF,
+            presenceConfigs: OMNI_OFF,
+            presenceConfigProfiles: OMNI_OFF,
+            presenceConfigUsers: OMNI_OFF,
+            statusAccess: OMNI_OFF,
+        }
+    );
+}
+
+/** Records of an org an admin set up by hand, with names of their own. */
+export const HAND = {
+    caseChannel: { Id: '0N15g000000CaseAAA', DeveloperName: 'sfdc_Case', MasterLabel: 'Case', RelatedEntity: 'Case' },
+    chatChannel: {
+        Id: '0N15g000000ChatAAA',
+        DeveloperName: 'Chat_Sessions',
+        MasterLabel: 'Chat Sessions',
+        RelatedEntity: CHAT,
+    },
+    routing: {
+        Id: '0K75g000000RoutAAA',
+        DeveloperName: 'Chat_Routing',
+        MasterLabel: 'Chat Routing',
+        RoutingModel: 'MostAvailable',
+        RoutingPriority: 1,
+        CapacityWeight: 1,
+        CapacityPercentage: null,
+    },
+    queue: {
+        Id: '00G5g000000ChatQAA',
+        DeveloperName: 'Chat_Queue',
+        Name: 'Chat Queue',
+        QueueRoutingConfigId: '0K75g000000RoutAAA',
+    },
+    queueSobject: { Id: '03g5g000000QsobAAA', QueueId: '00G5g000000ChatQAA', SobjectType: CHAT },
+    available: { Id: '0N55g000000AvailAA', DeveloperName: 'Available', MasterLabel: 'Available' },
+    away: { Id: '0N55g000000AwayAAA', DeveloperName: 'Away', MasterLabel: 'Away' },
+    availableCase: {
+        Id: '0N65g000000Link1AA',
+        ServicePresenceStatusId: '0N55g000000AvailAA',
+        ServiceChannelId: '0N15g000000CaseAAA',
+    },
+    availableChat: {
+        Id: '0N65g000000Link2AA',
+        ServicePresenceStatusId: '0N55g000000AvailAA',
+        ServiceChannelId: '0N15g000000ChatAAA',
+    },
+    agentsConfig: { Id: '0Nd5g000000AgentsA', DeveloperName: 'Agents_Config', MasterLabel: 'Agents', Capacity: 3 },
+    salesConfig: { Id: '0Nd5g000000SalesAA', DeveloperName: 'Sales_Config', MasterLabel: 'Sales Team', Capacity: 2 },
+} as const;
+
+/** Everything set up by hand with other names: the available status also carries the Case channel. */
+export function fullySetUpOrg(): OrgSnapshot {
+    return omniOrg(
+        {
+            serviceChannels: [HAND.caseChannel, HAND.chatChannel],
+            routingConfigs: [HAND.routing],
+            queues: [HAND.queue],
+            queueSobjects: [HAND.queueSobject],
+            presenceStatuses: [HAND.available, HAND.away],
+            statusChannels: [HAND.availableCase, HAND.availableChat],
+            presenceConfigs: [HAND.agentsConfig],
+            presenceConfigProfiles: [
+                { Id: '0Nf5g000000PcpAgAA', PresenceUserConfigId: HAND.agentsConfig.Id, ProfileId: PROFILE.agent.Id },
+                { Id: '0Nf5g000000PcpSuAA', PresenceUserConfigId: HAND.agentsConfig.Id, ProfileId: PROFILE.support.Id },
+            ],
+            statusAccess: [
+                { ProfileId: PROFILE.agent.Id, SetupEntityId: HAND.available.Id },
+                { ProfileId: PROFILE.agent.Id, SetupEntityId: HAND.away.Id },
+                { ProfileId: PROFILE.support.Id, SetupEntityId: HAND.available.Id },
+                { ProfileId: PROFILE.support.Id, SetupEntityId: HAND.away.Id },
+            ],
+        },
+        {
+            flows: read([packageFlow(true)]),
+            scSetup: read([
+                {
+                    objectApiName: 'WINP__SC_Setup__c',
+                    fields: SC_SETUP_FIELDS,
+                    orgDefault: {
+                        WINP__Server_URL__c: 'https://wisetalk.windmillsoft.kr',
+                        WINP__Max_Chat_Number__c: 100,
+                    },
+                },
+            ]),
+        }
+    );
+}
+
+/**
+ * Partly set up: the channel and an online status exist; no routing configuration, no queue, no busy status, no
+ * presence configuration; the agent profile sees the online status; the flow is inactive; no SC Setup record.
+ */
+export function partlySetUpOrg(): OrgSnapshot {
+    return omniOrg({
+        serviceChannels: [HAND.caseChannel, HAND.chatChannel],
+        presenceStatuses: [HAND.available],
+        statusChannels: [HAND.availableChat],
+        statusAccess: [{ ProfileId: PROFILE.agent.Id, SetupEntityId: HAND.available.Id }],
+    });
+}

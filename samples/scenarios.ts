@@ -1,0 +1,68 @@
+/**
+ * The named scenarios of the local preview (and of the CLI's fake org): each an org snapshot, plus how the
+ * simulated org behaves (which operations its API refuses).
+ */
+import type { OperationKind, OrgSnapshot } from '../force-app/main/default/lwc/setupEngine/types';
+import { choices, fullySetUpOrg, NO_PERMISSIONS, omniDisabledOrg, omniOrg, partlySetUpOrg, read } from './orgs';
+
+export interface Scenario {
+    readonly id: string;
+    readonly title: string;
+    readonly snapshot: () => OrgSnapshot;
+    /** Operation kinds the simulated API refuses. */
+    readonly failingKinds?: readonly OperationKind[];
+}
+
+/** A partly set up org with `count` agent profiles (every one chosen). */
+export function manyProfilesOrg(count: number): OrgSnapshot {
+    const base = partlySetUpOrg();
+    const profiles = Array.from({ length: count }, (_, i) => ({
+        Id: `00e5g${String(i).padStart(13, '0')}`,
+        Name: `Agent Team ${String(i + 1).padStart(4, '0')}`,
+        UserCount: 5 + (i % 20),
+        ServiceCloudUserCount: i % 7,
+    }));
+    return {
+        ...base,
+        profiles: read(profiles),
+        choices: choices({ agentProfileIds: profiles.map((p) => p.Id) }),
+    };
+}
+
+export const SCENARIOS: readonly Scenario[] = [
+    { id: 'fresh', title: 'Fresh org (Omni-Channel off)', snapshot: omniDisabledOrg },
+    { id: 'empty', title: 'Omni-Channel on, nothing set up', snapshot: omniOrg },
+    { id: 'partly', title: 'Partly set up', snapshot: partlySetUpOrg },
+    { id: 'full', title: 'Fully set up', snapshot: fullySetUpOrg },
+    { id: 'profiles1000', title: '1,000 agent profiles', snapshot: () => manyProfilesOrg(1000) },
+    {
+        id: 'readOnly',
+        title: 'Read-only user',
+        snapshot: () => ({
+            ...partlySetUpOrg(),
+            user: { id: '0055g00000000Viewr', permissions: { ...NO_PERMISSIONS, viewSetup: true } },
+        }),
+    },
+    {
+        id: 'apiMissing',
+        title: 'API connection missing',
+        snapshot: () => ({
+            ...partlySetUpOrg(),
+            apiAccess: {
+                connectionSetup: 'missing',
+                connection: 'error',
+                message: 'Unable to find a named credential',
+            },
+        }),
+    },
+    {
+        id: 'apiFailures',
+        title: 'API failures on some operations',
+        snapshot: partlySetUpOrg,
+        failingKinds: ['createPresenceConfig'],
+    },
+];
+
+export function scenario(id: string | null | undefined): Scenario {
+    return SCENARIOS.find((s) => s.id === id) ?? SCENARIOS[2];
+}
