@@ -11,6 +11,7 @@ import {
     type OrgSnapshot,
 } from '../force-app/main/default/lwc/setupEngine/setupEngine';
 import { runMain } from './lib/files';
+import { omniOrg, read } from '../samples/orgs';
 
 export const TARGET_MS = 50;
 const CHAT = 'WINP__Talk_Session__c';
@@ -21,7 +22,6 @@ function id(prefix: string, n: number): string {
 
 /** A large, partly set up org: every agent profile sits in one of the configurations and sees a few statuses. */
 export function benchOrg(profileCount: number, statusCount = 50, configCount = 20): OrgSnapshot {
-    const read = <T>(records: T[]) => ({ status: 'read' as const, records });
     const profiles = Array.from({ length: profileCount }, (_, i) => ({
         Id: id('00e', i),
         Name: `Agent ${i}`,
@@ -56,32 +56,13 @@ export function benchOrg(profileCount: number, statusCount = 50, configCount = 2
         { ProfileId: p.Id, SetupEntityId: statuses[(i + 1) % statusCount].Id },
     ]);
     return {
-        schemaVersion: 1,
-        readAt: '2026-11-25T00:00:00.000Z',
+        ...omniOrg(),
         orgId: '00D5g000000000Bench',
-        user: {
-            id: '0055g000000000Admin',
-            permissions: {
-                viewSetup: true,
-                customizeApplication: true,
-                modifyMetadata: true,
-                modifyAllData: true,
-                manageUsers: true,
-                manageProfilesPermissionsets: true,
-            },
-        },
-        apiAccess: { connectionSetup: 'present', connection: 'ok' },
-        omniEnabled: true,
-        chatObject: { apiName: CHAT, exists: true, label: 'Chat Session' },
         serviceChannels: read(channels),
-        routingConfigs: read([]),
-        queues: read([]),
-        queueSobjects: read([]),
         presenceStatuses: read(statuses),
         statusChannels: read(statusChannels),
         presenceConfigs: read(configs),
         presenceConfigProfiles: read(assignments),
-        presenceConfigUsers: read([]),
         profiles: read(profiles),
         statusAccess: read(access),
         flows: read([]),

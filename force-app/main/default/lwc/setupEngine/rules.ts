@@ -948,53 +948,35 @@ function scSetupRule(ctx: Context): ItemResult {
         const d = scSetupDefaultFor(field);
         return d ? [{ field, default: d }] : [];
     });
-    if (!setting.orgDefault) {
+    const objectApiName = setting.objectApiName;
+    /** The fix for some fields: create the org-default record, or fill its blanks, with the guide's values. */
+    const fixWith = (
+        fields: typeof known,
+        mode: 'create' | 'fillBlanks',
+        status: ItemStatus,
+        why: Reason
+    ): ItemResult => {
         const values: Record<string, FieldValue> = {};
-        for (const k of known) values[k.field.apiName] = k.default.value;
+        for (const k of fields) values[k.field.apiName] = k.default.value;
         return finish(ctx, 'scSetup', {
-            status: 'fail',
-            reason: reason('item.scSetup.missing', { object: setting.objectApiName }),
-            details: known.map((k): Detail => ({
+            status,
+            reason: why,
+            details: fields.map((k): Detail => ({
                 kind: 'settingValue',
                 field: k.field.label,
                 expected: String(k.default.value),
                 actual: '',
             })),
-            ops: [
-                {
-                    kind: 'setScSetupDefaults',
-                    itemId: 'scSetup',
-                    objectApiName: setting.objectApiName,
-                    mode: 'create',
-                    values,
-                },
-            ],
+            ops: [{ kind: 'setScSetupDefaults', itemId: 'scSetup', objectApiName, mode, values }],
         });
-    }
+    };
     const orgDefault = setting.orgDefault;
+    if (!orgDefault) {
+        return fixWith(known, 'create', 'fail', reason('item.scSetup.missing', { object: objectApiName }));
+    }
     const blanks = known.filter((k) => k.default.required && isBlank(orgDefault[k.field.apiName]));
     if (blanks.length > 0) {
-        const values: Record<string, FieldValue> = {};
-        for (const k of blanks) values[k.field.apiName] = k.default.value;
-        return finish(ctx, 'scSetup', {
-            status: 'warning',
-            reason: reason('item.scSetup.blankValues', { count: blanks.length }),
-            details: blanks.map((k): Detail => ({
-                kind: 'settingValue',
-                field: k.field.label,
-                expected: String(k.default.value),
-                actual: '',
-            })),
-            ops: [
-                {
-                    kind: 'setScSetupDefaults',
-                    itemId: 'scSetup',
-                    objectApiName: setting.objectApiName,
-                    mode: 'fillBlanks',
-                    values,
-                },
-            ],
-        });
+        return fixWith(blanks, 'fillBlanks', 'warning', reason('item.scSetup.blankValues', { count: blanks.length }));
     }
     return finish(ctx, 'scSetup', {
         status: 'pass',

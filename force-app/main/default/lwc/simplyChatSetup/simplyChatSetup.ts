@@ -278,7 +278,11 @@ export default class SimplyChatSetup extends LightningElement {
         this.applying = { done: 0, total: operations.length };
         let failure: string | undefined;
         try {
-            let queue = batches(operations.map((op, index) => ({ op, index })));
+            // One operation per call: progress moves per operation, and a failure stops the rest at once.
+            let queue = batches(
+                operations.map((op, index) => ({ op, index })),
+                1
+            );
             while (queue.length > 0 && !failure) {
                 const batch = queue.shift() ?? [];
                 // Batches run one after another and stop at the first failure.

@@ -200,7 +200,7 @@ describe('c-simply-chat-setup', () => {
         expect(applyMock).not.toHaveBeenCalled();
     });
 
-    it('Fix all turns a partly set up org all green, in batches, with a success toast', async () => {
+    it('Fix all turns a partly set up org all green, one operation per call, with a success toast', async () => {
         const { element, state } = await open(partlySetUpOrg());
         const toasts: { title: string; variant: string }[] = [];
         element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
@@ -208,8 +208,8 @@ describe('c-simply-chat-setup', () => {
         await settle(1);
         q(planDialog(element), '[data-id="confirm"]')?.click();
         await settle(12);
-        const sent = applyMock.mock.calls.flatMap((c) => JSON.parse(c[0].operationsJson));
-        expect(sent).toEqual(plan(partlySetUpOrg(), 'all'));
+        const sent = applyMock.mock.calls.map((c) => JSON.parse(c[0].operationsJson));
+        expect(sent).toEqual(plan(partlySetUpOrg(), 'all').map((op) => [op]));
         expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 12 ready');
         expect(state.current.presenceStatuses.status === 'read' && state.current.presenceStatuses.records).toHaveLength(
             2
@@ -256,7 +256,7 @@ describe('c-simply-chat-setup', () => {
         expect(lines[failedAt + 1]).toMatch(/^Not run: /);
         expect(toasts[0]).toMatchObject({ title: 'Setup partly updated', variant: 'warning' });
         expect(getSnapshotMock).toHaveBeenCalledTimes(2);
-        expect(applyMock).toHaveBeenCalledTimes(1); // stopped at the failure
+        expect(applyMock).toHaveBeenCalledTimes(failedAt + 1); // one call per operation, none after the failure
     });
 
     it('shows a read-only user why, with no Fix button anywhere', async () => {
