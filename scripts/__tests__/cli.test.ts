@@ -71,6 +71,23 @@ describe('simplychat-setup check', () => {
         assert.equal(report.org.id, partlySetUpOrg().orgId);
     });
 
+    it('works as a pre-flight check before the SimplyChat package is installed', async () => {
+        await start({
+            ...omniDisabledOrg(),
+            chatObject: { apiName: 'WINP__Talk_Session__c', exists: false, label: null },
+            flows: { status: 'read', records: [] },
+            scSetup: { status: 'read', records: [{ objectApiName: null, fields: [], orgDefault: null }] },
+        });
+        const result = await cli(['check', '--instance-url', url, '--json']);
+        assert.equal(result.code, 1);
+        const items = (JSON.parse(result.out) as { items: { id: string; status: string; reason: { key: string } }[] })
+            .items;
+        const byId = Object.fromEntries(items.map((i) => [i.id, `${i.status} ${i.reason.key}`]));
+        assert.equal(byId.omniChannel, 'fail item.omniChannel.disabled');
+        assert.equal(byId.flow, 'fail item.flow.missing');
+        assert.equal(byId.scSetup, 'unknown item.scSetup.notInstalled');
+    });
+
     it('warns loudly about a production org', async () => {
         await start(fullySetUpOrg());
         fake.organization = {
@@ -270,6 +287,12 @@ describe('simplychat-setup authentication and arguments', () => {
             assert.equal(fake.writes, 0);
         });
     }
+
+    it('prints the usage on --help (exit 0)', async () => {
+        const result = await cli(['--help']);
+        assert.equal(result.code, 0);
+        assert.match(result.out, /^Usage:\n {2}simplychat-setup check/);
+    });
 
     it('refuses a profile name the org does not have (exit 2)', async () => {
         const result = await cli(['check', '--instance-url', url, '--profiles', 'Agents,Nobody']);

@@ -110,7 +110,7 @@ export class Executor {
             else {
                 try {
                     // Each operation reads what it changes first: they run one after another on purpose.
-                     
+
                     outcome = { index, operation, status: 'done', changed: await this.execute(operation) };
                 } catch (error) {
                     failed = true;
@@ -327,7 +327,7 @@ export async function profileFullNames(api: SalesforceApi, ids: readonly string[
     for (let i = 0; i < ids.length; i += 200) {
         const batch = ids.slice(i, i + 200).filter((id) => /^[A-Za-z0-9]+$/.test(id));
         if (batch.length === 0) continue;
-         
+
         const rows = await api.query<{ ProfileId: string; IsCustom: boolean; Profile: { Name: string } }>(
             `SELECT ProfileId, Profile.Name, IsCustom FROM PermissionSet WHERE IsOwnedByProfile = true AND ProfileId IN (${batch.map((id) => `'${id}'`).join(', ')})`
         );

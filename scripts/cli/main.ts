@@ -98,6 +98,10 @@ export async function run(
     env: Readonly<Record<string, string | undefined>>,
     io: Io
 ): Promise<number> {
+    if (argv.length === 1 && ['--help', '-h', 'help'].includes(argv[0])) {
+        io.out(USAGE);
+        return 0;
+    }
     let args: CliArgs;
     try {
         args = parseArgs(argv, env);
