@@ -42,6 +42,18 @@ async function shoot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Waits until the checklist's progress line reads `expected` (after a re-check). */
+async function waitForProgress(page: Page, expected: string): Promise<void> {
+    await page.waitForFunction(
+        (want) =>
+            document
+                .querySelector('c-simply-chat-setup')
+                ?.shadowRoot?.querySelector('[data-id="progress"]')
+                ?.textContent?.trim() === want,
+        expected
+    );
+}
+
 async function fixAll(page: Page, confirmOrgWide = false): Promise<void> {
     await page.getByRole('button', { name: 'Fix all' }).click();
     const dialog = page.getByRole('dialog');
@@ -139,13 +151,7 @@ describe('local preview (npm start) in Chromium', () => {
         await dialog.getByRole('button', { name: 'Make these changes' }).click();
         await page.locator('[data-id="summary-message"]').waitFor({ timeout: 30000 });
         assert.equal(await text(page, '[data-id="summary-message"]'), `All ${planned.length} changes were made.`);
-        await page.waitForFunction(
-            () =>
-                document
-                    .querySelector('c-simply-chat-setup')
-                    ?.shadowRoot?.querySelector('[data-id="progress"]')
-                    ?.textContent?.trim() === '12 of 12 ready'
-        );
+        await waitForProgress(page, '12 of 12 ready');
         await shoot(page, 'partly-fixed');
         await page.close();
     });
@@ -153,13 +159,7 @@ describe('local preview (npm start) in Chromium', () => {
     it('enables Omni-Channel on a fresh org only after the org-wide confirmation, and fixes everything', async () => {
         const page = await open('scenario=fresh');
         await fixAll(page, true);
-        await page.waitForFunction(
-            () =>
-                document
-                    .querySelector('c-simply-chat-setup')
-                    ?.shadowRoot?.querySelector('[data-id="progress"]')
-                    ?.textContent?.trim() === '12 of 12 ready'
-        );
+        await waitForProgress(page, '12 of 12 ready');
         await page.close();
     });
 
@@ -184,13 +184,7 @@ describe('local preview (npm start) in Chromium', () => {
         const page = await open('scenario=partly');
         await page.getByRole('link', { name: '한국어' }).click();
         await page.locator('c-setup-checklist-row').first().waitFor();
-        await page.waitForFunction(
-            () =>
-                document
-                    .querySelector('c-simply-chat-setup')
-                    ?.shadowRoot?.querySelector('[data-id="progress"]')
-                    ?.textContent?.trim() === '12개 중 5개 완료'
-        );
+        await waitForProgress(page, '12개 중 5개 완료');
         assert.ok(await page.getByRole('button', { name: '모두 수정' }).isVisible());
         await shoot(page, 'partly-ko');
         await page.close();

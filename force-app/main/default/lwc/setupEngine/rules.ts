@@ -759,52 +759,32 @@ function presenceConfigRule(ctx: Context): ItemResult {
         : [];
     const needs: ChoiceKey[] =
         inOther.length > 0 ? ['agentProfiles', 'capacity', 'moveProfiles'] : ['agentProfiles', 'capacity'];
-    if (!target) {
-        return finish(ctx, 'presenceConfig', {
-            status: 'fail',
-            reason: reason('item.presenceConfig.missing', { count: agents.profiles.length }),
-            details,
-            needs,
-            ops,
-        });
-    }
+    const report = (status: ItemStatus, why: Reason): ItemResult =>
+        finish(ctx, 'presenceConfig', { status, reason: why, details: [...record, ...details], needs, ops });
+    if (!target) return report('fail', reason('item.presenceConfig.missing', { count: agents.profiles.length }));
+    const label = target.MasterLabel;
     if (unassigned.length > 0) {
-        return finish(ctx, 'presenceConfig', {
-            status: 'fail',
-            reason: reason('item.presenceConfig.profilesUnassigned', {
-                count: unassigned.length,
-                name: target.MasterLabel,
-            }),
-            details: [...record, ...details],
-            needs,
-            ops,
-        });
+        return report(
+            'fail',
+            reason('item.presenceConfig.profilesUnassigned', { count: unassigned.length, name: label })
+        );
     }
     if (inOther.length > 0) {
-        return finish(ctx, 'presenceConfig', {
-            status: 'warning',
-            reason: reason('item.presenceConfig.profilesInOtherConfig', {
-                count: inOther.length,
-                name: target.MasterLabel,
-            }),
-            details: [...record, ...details],
-            needs,
-            ops,
-        });
+        return report(
+            'warning',
+            reason('item.presenceConfig.profilesInOtherConfig', { count: inOther.length, name: label })
+        );
     }
     const setCapacity = ops.find((o) => o.kind === 'setCapacity');
     if (setCapacity && setCapacity.kind === 'setCapacity') {
-        return finish(ctx, 'presenceConfig', {
-            status: 'warning',
-            reason: reason('item.presenceConfig.capacityDiffers', {
-                name: target.MasterLabel,
+        return report(
+            'warning',
+            reason('item.presenceConfig.capacityDiffers', {
+                name: label,
                 actual: setCapacity.from,
                 chosen: setCapacity.capacity,
-            }),
-            details: [...record, ...details],
-            needs,
-            ops,
-        });
+            })
+        );
     }
     return finish(ctx, 'presenceConfig', {
         status: 'pass',
