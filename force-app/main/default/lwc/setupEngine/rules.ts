@@ -617,22 +617,32 @@ function agentProfiles(ctx: Context): { ok: true; profiles: ProfileRecord[] } | 
     return { ok: true, profiles: chosen };
 }
 
+/** The chosen agent profiles, or the item's finished result when profiles are unreadable or none is chosen. */
+function requireAgents(
+    ctx: Context,
+    id: 'presenceConfig' | 'profileAccess'
+): { profiles: ProfileRecord[] } | { result: ItemResult } {
+    const agents = agentProfiles(ctx);
+    if (!agents.ok) return { result: finish(ctx, id, unreadable(agents.detail)) };
+    if (agents.profiles.length > 0) return { profiles: agents.profiles };
+    return {
+        result: finish(ctx, id, {
+            status: 'fail',
+            reason: reason(`item.${id}.noAgentProfiles` as const),
+            needs: ['agentProfiles'],
+            noFixReason: reason('fix.needsChoices'),
+        }),
+    };
+}
+
 function ref(profile: ProfileRecord): ProfileRef {
     return { profileId: profile.Id, profileName: profile.Name };
 }
 
 function presenceConfigRule(ctx: Context): ItemResult {
     const { snapshot, choices } = ctx;
-    const agents = agentProfiles(ctx);
-    if (!agents.ok) return finish(ctx, 'presenceConfig', unreadable(agents.detail));
-    if (agents.profiles.length === 0) {
-        return finish(ctx, 'presenceConfig', {
-            status: 'fail',
-            reason: reason('item.presenceConfig.noAgentProfiles'),
-            needs: ['agentProfiles'],
-            noFixReason: reason('fix.needsChoices'),
-        });
-    }
+    const agents = requireAgents(ctx, 'presenceConfig');
+    if ('result' in agents) return agents.result;
     const configs = read(snapshot.presenceConfigs, 'PresenceUserConfig');
     if (!configs.ok) return finish(ctx, 'presenceConfig', unreadable(configs.detail));
     const assignments = read(snapshot.presenceConfigProfiles, 'PresenceUserConfigProfile');
@@ -801,16 +811,8 @@ function presenceConfigRule(ctx: Context): ItemResult {
 // ---------------------------------------------------------------------------------------- 10. Profile access
 
 function profileAccessRule(ctx: Context): ItemResult {
-    const agents = agentProfiles(ctx);
-    if (!agents.ok) return finish(ctx, 'profileAccess', unreadable(agents.detail));
-    if (agents.profiles.length === 0) {
-        return finish(ctx, 'profileAccess', {
-            status: 'fail',
-            reason: reason('item.profileAccess.noAgentProfiles'),
-            needs: ['agentProfiles'],
-            noFixReason: reason('fix.needsChoices'),
-        });
-    }
+    const agents = requireAgents(ctx, 'profileAccess');
+    if ('result' in agents) return agents.result;
     const indexed = statusIndex(ctx);
     if (!indexed.ok) return finish(ctx, 'profileAccess', unreadable(indexed.detail));
     const access = read(ctx.snapshot.statusAccess, 'SetupEntityAccess');
