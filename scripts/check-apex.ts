@@ -1,7 +1,9 @@
 /**
  * check:apex — offline Apex gate.
  *  1. Every .cls/.trigger parses with @apexdevtools/apex-parser (any syntax error fails).
- *  2. PMD (through Salesforce Code Analyzer core + its PMD engine) with the security and performance rules;
+ *  2. References to our own classes resolve (scripts/lib/apex-xref.ts): a call of a method that does not exist, or
+ *     with the wrong number of arguments, fails — the compile error the parser and PMD cannot see.
+ *  3. PMD (through Salesforce Code Analyzer core + its PMD engine) with the security and performance rules;
  *     any violation fails, and so does any engine error (PMD processing error, Java missing, crash).
  *
  * Usage: node build/scripts/check-apex.js [sourceDir=force-app]
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
 import * as core from '@salesforce/code-analyzer-core';
 import * as pmdEngine from '@salesforce/code-analyzer-pmd-engine';
+import { checkApexReferences, type XrefProblem } from './lib/apex-xref';
 import { displayPath, listFiles, runMain } from './lib/files';
 
 export interface SyntaxProblem {
@@ -144,6 +147,8 @@ export async function runPmd(
 export interface ApexCheckReport {
     files: string[];
     syntaxProblems: SyntaxProblem[];
+    /** Unresolved references to our own classes (checked over the files that parse). */
+    referenceProblems: XrefProblem[];
     pmd?: PmdResult;
     ok: boolean;
 }
@@ -151,15 +156,23 @@ export interface ApexCheckReport {
 export async function checkApex(sourceDir: string, javaCommand?: string): Promise<ApexCheckReport> {
     const files = listFiles(sourceDir, isApexSource);
     const syntaxProblems = checkApexSyntax(files);
+    const unparsable = new Set(syntaxProblems.map((p) => p.file));
+    const referenceProblems = checkApexReferences(
+        files.filter((file) => !unparsable.has(file)).map((file) => ({ file, source: fs.readFileSync(file, 'utf8') }))
+    );
     const pmd = files.length > 0 ? await runPmd(sourceDir, javaCommand) : undefined;
-    const ok = syntaxProblems.length === 0 && (!pmd || (pmd.violations.length === 0 && pmd.engineErrors.length === 0));
-    return { files, syntaxProblems, pmd, ok };
+    const ok =
+        syntaxProblems.length === 0 &&
+        referenceProblems.length === 0 &&
+        (!pmd || (pmd.violations.length === 0 && pmd.engineErrors.length === 0));
+    return { files, syntaxProblems, referenceProblems, pmd, ok };
 }
 
 export function formatApexReport(report: ApexCheckReport): string {
     const lines: string[] = [];
     for (const p of report.syntaxProblems)
         lines.push(`syntax  ${displayPath(p.file)}:${p.line}:${p.column} ${p.message}`);
+    for (const p of report.referenceProblems) lines.push(`xref    ${displayPath(p.file)}:${p.line} ${p.message}`);
     for (const v of report.pmd?.violations ?? [])
         lines.push(`pmd     ${displayPath(v.file)}:${v.line} ${v.rule}: ${v.message}`);
     for (const e of report.pmd?.engineErrors ?? []) lines.push(`engine  ${e}`);
@@ -168,7 +181,8 @@ export function formatApexReport(report: ApexCheckReport): string {
         : 'PMD skipped (no Apex files)';
     lines.push(
         `check:apex ${report.ok ? 'passed' : 'FAILED'}: ${report.files.length} Apex file(s), ` +
-            `${report.syntaxProblems.length} syntax error(s), ${pmdSummary}`
+            `${report.syntaxProblems.length} syntax error(s), ${report.referenceProblems.length} reference error(s), ` +
+            pmdSummary
     );
     return lines.join('\n');
 }

@@ -124,6 +124,22 @@ private class NoAssertTest {
         CleanService.byName('x');
     }
 }`,
+                MissingMember: `public with sharing class MissingMember {
+    public static Integer twice(Integer n) {
+        return CleanService.byNames(String.valueOf(n)).size() + CleanService.byName('a', 'b').size();
+    }
+}`,
+                Caller: `public with sharing class Caller {
+    public class Inner {
+    }
+    public static Object build(Integer n) {
+        Object wrong = new CleanService.Inner();
+        helper(n);
+        return new Caller.Inner();
+    }
+    private static void helper() {
+    }
+}`,
                 SeeAllDataTest: `@IsTest(SeeAllData=true)
 private class SeeAllDataTest {
     @IsTest
@@ -139,7 +155,7 @@ private class SeeAllDataTest {
         assert.equal(report.ok, false);
         assert.match(
             formatApexReport(report),
-            /check:apex FAILED: 13 Apex file\(s\), [1-9]\d* syntax error\(s\), 12 PMD violation\(s\), 1 engine error\(s\)/
+            /check:apex FAILED: 15 Apex file\(s\), [1-9]\d* syntax error\(s\), 4 reference error\(s\), 12 PMD violation\(s\), 1 engine error\(s\)/
         );
     });
 
@@ -175,6 +191,17 @@ private class SeeAllDataTest {
     it('reports a test without assertions and a test that sees all data', () => {
         assert.ok(rulesFor(report, 'NoAssertTest').includes('ApexUnitTestClassShouldHaveAsserts'));
         assert.ok(rulesFor(report, 'SeeAllDataTest').includes('ApexUnitTestShouldNotUseSeeAllDataTrue'));
+    });
+
+    it('reports a call of a method that does not exist or with the wrong number of arguments', () => {
+        const found = report.referenceProblems.map((p) => `${path.basename(p.file)}:${p.line} ${p.message}`).sort();
+        assert.deepEqual(found, [
+            'Caller.cls:5 CleanService has no inner type Inner',
+            'Caller.cls:6 Caller.helper takes 0 argument(s), not 1',
+            'MissingMember.cls:3 CleanService has no method byNames',
+            'MissingMember.cls:3 CleanService.byName takes 1 argument(s), not 2',
+        ]);
+        assert.match(formatApexReport(report), /xref {4}.*MissingMember\.cls:3 CleanService has no method byNames/);
     });
 
     it('reports nothing on the clean class and its test', () => {
