@@ -2,7 +2,7 @@
  * Salesforce and SimplyChat facts the rules depend on, in one place. Each unverified fact sits behind one constant
  * or function named here and in docs/org-verification.md, so checking it in an org changes one line.
  */
-import type { FieldValue, FlowRecord, NameChoice, RoutingModel, ScSetupField, SetupChoices } from './types';
+import type { FieldValue, FlowRecord, RoutingModel, ScSetupField, SetupChoices, SetupNames } from './types';
 
 /** Default API name of SimplyChat's chat object (Chat Session). Inferred from the vendor guide's namespace. */
 export const DEFAULT_CHAT_OBJECT = 'WINP__Talk_Session__c';
@@ -30,14 +30,7 @@ export const METADATA_BATCH_SIZE = 10;
 /** Longest developer name and label we create. */
 export const MAX_NAME_LENGTH = 80;
 
-export const DEFAULT_NAMES: {
-    readonly serviceChannel: NameChoice;
-    readonly routingConfig: NameChoice;
-    readonly queue: NameChoice;
-    readonly onlineStatus: NameChoice;
-    readonly busyStatus: NameChoice;
-    readonly presenceConfig: NameChoice;
-} = {
+export const DEFAULT_NAMES: SetupNames = {
     serviceChannel: { developerName: 'SimplyChat', label: 'SimplyChat' },
     routingConfig: { developerName: 'SimplyChat', label: 'SimplyChat' },
     queue: { developerName: 'SimplyChat', label: 'SimplyChat' },
