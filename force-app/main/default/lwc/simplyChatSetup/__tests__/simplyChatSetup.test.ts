@@ -82,6 +82,23 @@ function planDialog(element: HTMLElement): HTMLElement | null {
     return q(element, 'c-setup-plan-dialog');
 }
 
+type Toast = { title: string; variant: string };
+
+/** Collects the toasts the tab shows from now on. */
+function toastsOf(element: HTMLElement): Toast[] {
+    const toasts: Toast[] = [];
+    element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+    return toasts;
+}
+
+/** Fix all, confirm the plan, and wait until every operation has run. */
+async function fixAllAndConfirm(element: HTMLElement): Promise<void> {
+    q(element, '[data-id="fix-all"]')?.click();
+    await settle(1);
+    q(planDialog(element), '[data-id="confirm"]')?.click();
+    await settle(12);
+}
+
 describe('c-simply-chat-setup', () => {
     afterEach(reset);
 
@@ -202,12 +219,8 @@ describe('c-simply-chat-setup', () => {
 
     it('Fix all turns a partly set up org all green, one operation per call, with a success toast', async () => {
         const { element, state } = await open(partlySetUpOrg());
-        const toasts: { title: string; variant: string }[] = [];
-        element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
-        q(element, '[data-id="fix-all"]')?.click();
-        await settle(1);
-        q(planDialog(element), '[data-id="confirm"]')?.click();
-        await settle(12);
+        const toasts = toastsOf(element);
+        await fixAllAndConfirm(element);
         const sent = applyMock.mock.calls.map((c) => JSON.parse(c[0].operationsJson));
         expect(sent).toEqual(plan(partlySetUpOrg(), 'all').map((op) => [op]));
         expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 12 ready');
@@ -236,12 +249,8 @@ describe('c-simply-chat-setup', () => {
 
     it('on a partial failure names what changed and what did not, and checks again', async () => {
         const { element } = await open(partlySetUpOrg(), 'createPresenceConfig');
-        const toasts: { title: string; variant: string }[] = [];
-        element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
-        q(element, '[data-id="fix-all"]')?.click();
-        await settle(1);
-        q(planDialog(element), '[data-id="confirm"]')?.click();
-        await settle(12);
+        const toasts = toastsOf(element);
+        await fixAllAndConfirm(element);
         const planned = plan(partlySetUpOrg(), 'all');
         const total = planned.length;
         const failedAt = planned.findIndex((op) => op.kind === 'createPresenceConfig');
@@ -321,8 +330,7 @@ describe('c-simply-chat-setup', () => {
     it('saves choices on request and confirms it', async () => {
         const { element } = await open(fullySetUpOrg());
         saveChoicesMock.mockImplementation(({ choices: saved }) => Promise.resolve(saved));
-        const toasts: { title: string }[] = [];
-        element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+        const toasts = toastsOf(element);
         const panel = q(element, 'c-setup-choices');
         q(panel, '[data-id="profiles"]')?.dispatchEvent(
             new CustomEvent('change', { detail: { value: [choices().agentProfileIds[0]] } })
