@@ -1,8 +1,9 @@
 /**
  * check:apex — offline Apex gate.
  *  1. Every .cls/.trigger parses with @apexdevtools/apex-parser (any syntax error fails).
- *  2. References to our own classes resolve (scripts/lib/apex-xref.ts): a call of a method that does not exist, or
- *     with the wrong number of arguments, fails — the compile error the parser and PMD cannot see.
+ *  2. apex-ls (scripts/lib/apex-ls.ts), a semantic analyzer that knows Salesforce's standard library and SObject
+ *     types, reports what a deploy would refuse: unknown names, type clashes, wrong return types, locals hiding
+ *     fields, unused code. Any such diagnostic fails, and so does its self-test (planted errors it must report).
  *  3. PMD (through Salesforce Code Analyzer core + its PMD engine) with the security and performance rules;
  *     any violation fails, and so does any engine error (PMD processing error, Java missing, crash).
  *
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
 import * as core from '@salesforce/code-analyzer-core';
 import * as pmdEngine from '@salesforce/code-analyzer-pmd-engine';
-import { checkApexReferences, type XrefProblem } from './lib/apex-xref';
+import { checkWithApexLs, defaultApexLsRunner, type ApexLsResult, type ApexLsRunner } from './lib/apex-ls';
 import { displayPath, listFiles, runMain } from './lib/files';
 
 export interface SyntaxProblem {
@@ -147,42 +148,57 @@ export async function runPmd(
 export interface ApexCheckReport {
     files: string[];
     syntaxProblems: SyntaxProblem[];
-    /** Unresolved references to our own classes (checked over the files that parse). */
-    referenceProblems: XrefProblem[];
+    apexLs?: ApexLsResult;
     pmd?: PmdResult;
     ok: boolean;
 }
 
-export async function checkApex(sourceDir: string, javaCommand?: string): Promise<ApexCheckReport> {
+export interface ApexCheckOptions {
+    /** The java executable for PMD and apex-ls (default: SC_JAVA_COMMAND or java). */
+    javaCommand?: string;
+    /** How apex-ls runs (default: the cached Java 17 copy of the apexlink jars). */
+    apexLs?: ApexLsRunner;
+}
+
+export async function checkApex(sourceDir: string, options: ApexCheckOptions = {}): Promise<ApexCheckReport> {
     const files = listFiles(sourceDir, isApexSource);
     const syntaxProblems = checkApexSyntax(files);
-    const unparsable = new Set(syntaxProblems.map((p) => p.file));
-    const referenceProblems = checkApexReferences(
-        files.filter((file) => !unparsable.has(file)).map((file) => ({ file, source: fs.readFileSync(file, 'utf8') }))
-    );
-    const pmd = files.length > 0 ? await runPmd(sourceDir, javaCommand) : undefined;
+    if (files.length === 0) return { files, syntaxProblems, ok: syntaxProblems.length === 0 };
+    const runner = options.apexLs ?? (await defaultApexLsRunner(options.javaCommand));
+    const [apexLs, pmd] = await Promise.all([
+        checkWithApexLs(sourceDir, runner),
+        runPmd(sourceDir, options.javaCommand),
+    ]);
     const ok =
         syntaxProblems.length === 0 &&
-        referenceProblems.length === 0 &&
-        (!pmd || (pmd.violations.length === 0 && pmd.engineErrors.length === 0));
-    return { files, syntaxProblems, referenceProblems, pmd, ok };
+        apexLs.diagnostics.length === 0 &&
+        apexLs.engineErrors.length === 0 &&
+        pmd.violations.length === 0 &&
+        pmd.engineErrors.length === 0;
+    return { files, syntaxProblems, apexLs, pmd, ok };
 }
 
 export function formatApexReport(report: ApexCheckReport): string {
     const lines: string[] = [];
     for (const p of report.syntaxProblems)
         lines.push(`syntax  ${displayPath(p.file)}:${p.line}:${p.column} ${p.message}`);
-    for (const p of report.referenceProblems) lines.push(`xref    ${displayPath(p.file)}:${p.line} ${p.message}`);
+    for (const d of report.apexLs?.diagnostics ?? [])
+        lines.push(`apex-ls ${displayPath(d.file)}:${d.line}:${d.column} ${d.category}: ${d.message}`);
+    for (const d of report.apexLs?.keptUnused ?? [])
+        lines.push(`kept    ${displayPath(d.file)}:${d.line} ${d.message} (a "Kept unused" comment says why)`);
     for (const v of report.pmd?.violations ?? [])
         lines.push(`pmd     ${displayPath(v.file)}:${v.line} ${v.rule}: ${v.message}`);
-    for (const e of report.pmd?.engineErrors ?? []) lines.push(`engine  ${e}`);
-    const pmdSummary = report.pmd
-        ? `${report.pmd.violations.length} PMD violation(s), ${report.pmd.engineErrors.length} engine error(s)`
-        : 'PMD skipped (no Apex files)';
+    for (const e of [...(report.apexLs?.engineErrors ?? []), ...(report.pmd?.engineErrors ?? [])])
+        lines.push(`engine  ${e}`);
+    const analyzers =
+        report.apexLs && report.pmd
+            ? `${report.apexLs.diagnostics.length} apex-ls diagnostic(s), ` +
+              `${report.pmd.violations.length} PMD violation(s), ` +
+              `${report.apexLs.engineErrors.length + report.pmd.engineErrors.length} engine error(s)`
+            : 'apex-ls and PMD skipped (no Apex files)';
     lines.push(
         `check:apex ${report.ok ? 'passed' : 'FAILED'}: ${report.files.length} Apex file(s), ` +
-            `${report.syntaxProblems.length} syntax error(s), ${report.referenceProblems.length} reference error(s), ` +
-            pmdSummary
+            `${report.syntaxProblems.length} syntax error(s), ${analyzers}`
     );
     return lines.join('\n');
 }

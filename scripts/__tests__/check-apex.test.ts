@@ -27,6 +27,7 @@ function rulesFor(report: ApexCheckReport, className: string): string[] {
 }
 
 const CLEAN = `public with sharing class CleanService {
+    @AuraEnabled(cacheable=true)
     public static List<Account> byName(String name) {
         return [SELECT Id FROM Account WHERE Name = :name WITH USER_MODE];
     }
@@ -155,7 +156,7 @@ private class SeeAllDataTest {
         assert.equal(report.ok, false);
         assert.match(
             formatApexReport(report),
-            /check:apex FAILED: 15 Apex file\(s\), [1-9]\d* syntax error\(s\), 4 reference error\(s\), 12 PMD violation\(s\), 1 engine error\(s\)/
+            /check:apex FAILED: 15 Apex file\(s\), [1-9]\d* syntax error\(s\), [1-9]\d* apex-ls diagnostic\(s\), 12 PMD violation\(s\), 1 engine error\(s\)/
         );
     });
 
@@ -193,35 +194,51 @@ private class SeeAllDataTest {
         assert.ok(rulesFor(report, 'SeeAllDataTest').includes('ApexUnitTestShouldNotUseSeeAllDataTrue'));
     });
 
-    it('reports a call of a method that does not exist or with the wrong number of arguments', () => {
-        const found = report.referenceProblems.map((p) => `${path.basename(p.file)}:${p.line} ${p.message}`).sort();
+    it('reports, through apex-ls, a call of a method that does not exist or with the wrong arguments', () => {
+        const found = (report.apexLs?.diagnostics ?? [])
+            .filter((d) => d.category === 'Missing')
+            .map((d) => `${path.basename(d.file)}:${d.line} ${d.message.replace(/, did you mean.*$/, '')}`)
+            .sort();
         assert.deepEqual(found, [
-            'Caller.cls:5 CleanService has no inner type Inner',
-            'Caller.cls:6 Caller.helper takes 0 argument(s), not 1',
-            'MissingMember.cls:3 CleanService has no method byNames',
-            'MissingMember.cls:3 CleanService.byName takes 1 argument(s), not 2',
+            "Caller.cls:5 No type declaration found for 'CleanService.Inner'",
+            "Caller.cls:6 No matching method found for 'helper' on 'Caller' taking arguments 'System.Integer'",
+            "MissingMember.cls:3 No matching method found for 'byName' on 'CleanService' taking arguments 'System.String, System.String'",
+            "MissingMember.cls:3 No matching method found for 'byNames' on 'CleanService' taking arguments 'System.String'",
         ]);
-        assert.match(formatApexReport(report), /xref {4}.*MissingMember\.cls:3 CleanService has no method byNames/);
+        assert.match(
+            formatApexReport(report),
+            /apex-ls .*MissingMember\.cls:3:\d+ Missing: No matching method found for 'byNames'/
+        );
+    });
+
+    it('reports unused code through apex-ls', () => {
+        const unused = (report.apexLs?.diagnostics ?? []).filter((d) => d.category === 'Unused');
+        assert.ok(unused.some((d) => path.basename(d.file) === 'QueryInLoop.cls' && /Unused class/.test(d.message)));
     });
 
     it('reports nothing on the clean class and its test', () => {
         assert.deepEqual(rulesFor(report, 'CleanService'), []);
         assert.deepEqual(rulesFor(report, 'CleanServiceTest'), []);
+        const clean = (report.apexLs?.diagnostics ?? []).filter((d) => path.basename(d.file).startsWith('Clean'));
+        assert.deepEqual(clean, []);
     });
 });
 
 describe('check:apex engine failures', () => {
     it('passes clean code', async () => {
         const report = await checkApex(tree({ CleanService: CLEAN, CleanServiceTest: CLEAN_TEST }));
+        assert.deepEqual(report.apexLs?.diagnostics, []);
+        assert.deepEqual(report.apexLs?.engineErrors, []);
         assert.deepEqual(report.pmd?.violations, []);
         assert.deepEqual(report.pmd?.engineErrors, []);
         assert.equal(report.ok, true);
     });
 
-    it('fails, never passes silently, when PMD cannot start (no Java)', async () => {
-        const report = await checkApex(tree({ CleanService: CLEAN }), '/nonexistent/bin/java');
+    it('fails, never passes silently, when PMD and apex-ls cannot start (no Java)', async () => {
+        const report = await checkApex(tree({ CleanService: CLEAN }), { javaCommand: '/nonexistent/bin/java' });
         assert.equal(report.ok, false);
         assert.ok((report.pmd?.engineErrors.length ?? 0) > 0);
+        assert.match(report.apexLs?.engineErrors.join('\n') ?? '', /^apex-ls: /);
         assert.match(formatApexReport(report), /engine error/);
     });
 
@@ -229,6 +246,7 @@ describe('check:apex engine failures', () => {
         const report = await checkApex(tree({}));
         assert.equal(report.ok, true);
         assert.equal(report.pmd, undefined);
-        assert.match(formatApexReport(report), /PMD skipped/);
+        assert.equal(report.apexLs, undefined);
+        assert.match(formatApexReport(report), /apex-ls and PMD skipped/);
     });
 });
