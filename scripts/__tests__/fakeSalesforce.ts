@@ -186,21 +186,22 @@ export class FakeSalesforce {
                 return rows(s.presenceConfigProfiles) as unknown as Row[];
             case 'PresenceUserConfigUser':
                 return rows(s.presenceConfigUsers).map((r) => ({
-                    PresenceUserConfigId: r.PresenceUserConfigId,
+                    configId: r.PresenceUserConfigId,
                     userCount: r.UserCount,
                 }));
-            case 'Group':
-                return rows(s.queues) as unknown as Row[];
-            case 'QueueSobject':
-                return rows(s.queueSobjects) as unknown as Row[];
+            case 'Group': {
+                const name = /DeveloperName = '(\w+)'/.exec(soql)?.[1];
+                const ids = idsIn(soql, 'Id');
+                return rows(s.queues).filter((q) => q.DeveloperName === name || ids.has(q.Id)) as unknown as Row[];
+            }
+            case 'QueueSobject': {
+                const type = /SobjectType = '(\w+)'/.exec(soql)?.[1]?.toLowerCase();
+                return rows(s.queueSobjects).filter((q) => q.SobjectType.toLowerCase() === type) as unknown as Row[];
+            }
             case 'User':
                 return rows(s.profiles).flatMap((x) => [
-                    { ProfileId: x.Id, UserPermissionsSupportUser: true, userCount: x.ServiceCloudUserCount },
-                    {
-                        ProfileId: x.Id,
-                        UserPermissionsSupportUser: false,
-                        userCount: x.UserCount - x.ServiceCloudUserCount,
-                    },
+                    { profileId: x.Id, serviceCloud: true, userCount: x.ServiceCloudUserCount },
+                    { profileId: x.Id, serviceCloud: false, userCount: x.UserCount - x.ServiceCloudUserCount },
                 ]);
             case 'Profile': {
                 const ids = idsIn(soql, 'Id');

@@ -7,6 +7,8 @@ import type {
     OrgSnapshot,
     Part,
     ProfileRecord,
+    QueueRecord,
+    QueueSobjectRecord,
     ScSetupField,
     ScSetupState,
     SetupChoices,
@@ -14,35 +16,19 @@ import type {
     UserPermissions,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { FLOW_API_NAME, FLOW_LABEL } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { bindSoql, SOQL } from '../lib/soql';
 import { ApiError, type SalesforceApi } from './api';
 
-export const SOQL = {
+/** Queries only the CLI needs (Apex reads the org and the running user's permissions otherwise). */
+export const CLI_SOQL = {
     organization: 'SELECT Id, Name, IsSandbox, OrganizationType, TrialExpirationDate FROM Organization LIMIT 1',
-    serviceChannels:
-        'SELECT Id, DeveloperName, MasterLabel, RelatedEntity FROM ServiceChannel ORDER BY DeveloperName LIMIT 2000',
-    routingConfigs:
-        'SELECT Id, DeveloperName, MasterLabel, RoutingModel, RoutingPriority, CapacityWeight, CapacityPercentage FROM QueueRoutingConfig ORDER BY DeveloperName LIMIT 2000',
-    presenceStatuses:
-        'SELECT Id, DeveloperName, MasterLabel FROM ServicePresenceStatus ORDER BY DeveloperName LIMIT 2000',
-    statusChannels: 'SELECT Id, ServicePresenceStatusId, ServiceChannelId FROM ServiceChannelStatus LIMIT 10000',
-    presenceConfigs:
-        'SELECT Id, DeveloperName, MasterLabel, Capacity FROM PresenceUserConfig ORDER BY DeveloperName LIMIT 2000',
-    presenceConfigProfiles: 'SELECT Id, PresenceUserConfigId, ProfileId FROM PresenceUserConfigProfile LIMIT 10000',
-    directUsers:
-        'SELECT PresenceUserConfigId, COUNT(Id) userCount FROM PresenceUserConfigUser GROUP BY PresenceUserConfigId',
-    activeUsers:
-        "SELECT ProfileId, UserPermissionsSupportUser, COUNT(Id) userCount FROM User WHERE IsActive = true AND UserType = 'Standard' GROUP BY ProfileId, UserPermissionsSupportUser",
-    queues: (omni: boolean) =>
-        `SELECT Id, DeveloperName, Name${omni ? ', QueueRoutingConfigId' : ''} FROM Group WHERE Type = 'Queue' ORDER BY DeveloperName`,
-    queueSobjects: 'SELECT Id, QueueId, SobjectType FROM QueueSobject',
-    profiles: (ids: readonly string[]) => `SELECT Id, Name FROM Profile WHERE Id IN (${quoted(ids)}) ORDER BY Name`,
     permissions: (userId: string) =>
         'SELECT PermissionsViewSetup, PermissionsCustomizeApplication, PermissionsModifyMetadata, PermissionsModifyAllData, PermissionsManageUsers, PermissionsManageProfilesPermissionsets ' +
         `FROM PermissionSet WHERE Id IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = ${quoted([userId])})`,
-    statusAccess: (statusIds: readonly string[], profileIds: readonly string[]) =>
-        `SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN (${quoted(statusIds)}) AND Parent.IsOwnedByProfile = true AND Parent.ProfileId IN (${quoted(profileIds)})`,
-    flows: `SELECT ApiName, Label, NamespacePrefix, ActiveVersionId, LatestVersionId FROM FlowDefinitionView WHERE ApiName = '${FLOW_API_NAME}' OR Label = '${FLOW_LABEL}'`,
 };
+
+/** Rows the Apex reader also caps (SetupSnapshotReader.maxAccessRows). */
+const MAX_ACCESS_ROWS = 45000;
 
 /** Ids and names are checked before they reach SOQL; only [A-Za-z0-9_] passes. */
 function quoted(values: readonly string[]): string {
@@ -85,7 +71,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 export async function readOrg(api: SalesforceApi): Promise<OrgInfo> {
-    const [org] = await api.query<Row>(SOQL.organization);
+    const [org] = await api.query<Row>(CLI_SOQL.organization);
     return {
         id: String(org.Id),
         name: String(org.Name ?? ''),
@@ -105,7 +91,7 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
     const omni = <T>(read: () => Promise<T[]>): Promise<Part<T>> =>
         omniEnabled ? part(read) : Promise.resolve({ status: 'unavailable', code: 'omniDisabled' });
 
-    const sets = await api.query<Row>(SOQL.permissions(userId));
+    const sets = await api.query<Row>(CLI_SOQL.permissions(userId));
     const has = (field: string): boolean => sets.some((s) => s[field] === true);
     const permissions: UserPermissions = {
         viewSetup: has('PermissionsViewSetup'),
@@ -117,12 +103,12 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
     };
 
     const serviceChannels = await omni(async () =>
-        (await api.query<Row>(SOQL.serviceChannels)).map(
+        (await api.query<Row>(SOQL.SERVICE_CHANNELS)).map(
             (r) => pick(r, 'Id', 'DeveloperName', 'MasterLabel', 'RelatedEntity') as never
         )
     );
     const routingConfigs = await omni(async () =>
-        (await api.query<Row>(SOQL.routingConfigs)).map(
+        (await api.query<Row>(SOQL.ROUTING_CONFIGS)).map(
             (r) =>
                 pick(
                     r,
@@ -137,55 +123,68 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
         )
     );
     const presenceStatuses = await omni(async () =>
-        (await api.query<Row>(SOQL.presenceStatuses)).map((r) => pick(r, 'Id', 'DeveloperName', 'MasterLabel') as never)
+        (await api.query<Row>(SOQL.PRESENCE_STATUSES)).map(
+            (r) => pick(r, 'Id', 'DeveloperName', 'MasterLabel') as never
+        )
     );
     const statusChannels = await omni(async () =>
-        (await api.query<Row>(SOQL.statusChannels)).map(
+        (await api.query<Row>(SOQL.STATUS_CHANNELS)).map(
             (r) => pick(r, 'Id', 'ServicePresenceStatusId', 'ServiceChannelId') as never
         )
     );
     const presenceConfigs = await omni(async () =>
-        (await api.query<Row>(SOQL.presenceConfigs)).map(
+        (await api.query<Row>(SOQL.PRESENCE_CONFIGS)).map(
             (r) => ({ ...pick(r, 'Id', 'DeveloperName', 'MasterLabel'), Capacity: Number(r.Capacity ?? 0) }) as never
         )
     );
     const presenceConfigProfiles = await omni(async () =>
-        (await api.query<Row>(SOQL.presenceConfigProfiles)).map(
+        (await api.query<Row>(SOQL.PRESENCE_CONFIG_PROFILES)).map(
             (r) => pick(r, 'Id', 'PresenceUserConfigId', 'ProfileId') as never
         )
     );
     const presenceConfigUsers = await omni(async () =>
-        (await api.query<Row>(SOQL.directUsers)).map((r) => ({
-            PresenceUserConfigId: String(r.PresenceUserConfigId),
+        (await api.query<Row>(SOQL.DIRECT_USERS)).map((r) => ({
+            PresenceUserConfigId: String(r.configId),
             UserCount: Number(r.userCount),
         }))
     );
-    const queues = await part(async () =>
-        (await api.query<Row>(SOQL.queues(omniEnabled))).map(
-            (r) =>
-                ({
-                    ...pick(r, 'Id', 'DeveloperName', 'Name'),
-                    QueueRoutingConfigId: (r.QueueRoutingConfigId as string) ?? null,
-                }) as never
+    // As in Apex: the queues that support the chat object, or carry our queue name (SOQL refuses a semi-join in OR).
+    const queueSobjects = await part(async () =>
+        (await api.query<Row>(bindSoql(SOQL.QUEUE_SOBJECTS, { chatObject: choices.chatObject }))).map(
+            (r) => pick(r, 'Id', 'QueueId', 'SobjectType') as never
         )
     );
-    const queueSobjects = await part(async () =>
-        (await api.query<Row>(SOQL.queueSobjects))
-            .filter((r) => String(r.SobjectType).toLowerCase() === choices.chatObject.toLowerCase())
-            .map((r) => pick(r, 'Id', 'QueueId', 'SobjectType') as never)
-    );
+    const queues: Part<QueueRecord> =
+        queueSobjects.status !== 'read'
+            ? { status: 'unavailable', code: 'queryFailed', message: 'QueueSobject could not be read' }
+            : await part(async () =>
+                  (
+                      await api.query<Row>(
+                          bindSoql(omniEnabled ? SOQL.QUEUES_WITH_ROUTING : SOQL.QUEUES, {
+                              queueName: choices.names.queue.developerName,
+                              queueIds: queueSobjects.records.map((r) => (r as QueueSobjectRecord).QueueId),
+                          })
+                      )
+                  ).map((r) => ({
+                      Id: String(r.Id),
+                      DeveloperName: String(r.DeveloperName),
+                      Name: String(r.Name),
+                      QueueRoutingConfigId: (r.QueueRoutingConfigId as string) ?? null,
+                  }))
+              );
     const profiles = await part<ProfileRecord>(async () => {
         const counts = new Map<string, { all: number; serviceCloud: number }>();
-        for (const row of await api.query<Row>(SOQL.activeUsers)) {
-            const id = String(row.ProfileId);
+        for (const row of await api.query<Row>(SOQL.ACTIVE_USERS)) {
+            const id = String(row.profileId);
             const count = counts.get(id) ?? { all: 0, serviceCloud: 0 };
             count.all += Number(row.userCount);
-            if (row.UserPermissionsSupportUser === true) count.serviceCloud += Number(row.userCount);
+            if (row.serviceCloud === true) count.serviceCloud += Number(row.userCount);
             counts.set(id, count);
         }
         const ids = [...new Set([...counts.keys(), ...choices.agentProfileIds])];
         const rows: Row[] = [];
-        for (const batch of chunks(ids, 200)) rows.push(...(await api.query<Row>(SOQL.profiles(batch))));
+        for (const batch of chunks(ids, 200))
+            rows.push(...(await api.query<Row>(bindSoql(SOQL.PROFILES, { ids: batch }))));
         return rows.map((r) => ({
             Id: String(r.Id),
             Name: String(r.Name),
@@ -201,7 +200,9 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
                   if (statusIds.length === 0 || choices.agentProfileIds.length === 0) return [];
                   const rows: StatusAccessRecord[] = [];
                   for (const batch of chunks(choices.agentProfileIds, 200)) {
-                      for (const r of await api.query<Row>(SOQL.statusAccess(statusIds, batch))) {
+                      for (const r of await api.query<Row>(
+                          bindSoql(SOQL.STATUS_ACCESS, { statusIds, profileIds: batch, maxRows: MAX_ACCESS_ROWS })
+                      )) {
                           rows.push({
                               ProfileId: String((r.Parent as Row)?.ProfileId),
                               SetupEntityId: String(r.SetupEntityId),
@@ -211,7 +212,7 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
                   return rows;
               });
     const flows = await part<FlowRecord>(async () =>
-        (await api.query<Row>(SOQL.flows)).map(
+        (await api.query<Row>(bindSoql(SOQL.FLOWS, { apiName: FLOW_API_NAME, label: FLOW_LABEL }))).map(
             (r) => pick(r, 'ApiName', 'Label', 'NamespacePrefix', 'ActiveVersionId', 'LatestVersionId') as never
         )
     );

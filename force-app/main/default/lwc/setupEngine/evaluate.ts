@@ -1,10 +1,11 @@
+import { OPERATION_NEEDS_API } from './contract';
 import { missingFixPermissions, runRules, type ItemResult } from './rules';
 import { reason } from './reasons';
 import type { ChecklistItem, FixAvailability, OrgSnapshot, SetupChoices } from './types';
 
 /** Whether an operation needs the API connection (everything but the package's own custom setting record). */
 export function operationNeedsApi(kind: string): boolean {
-    return kind !== 'setScSetupDefaults';
+    return OPERATION_NEEDS_API.includes(kind);
 }
 
 function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixAvailability {

@@ -24,8 +24,8 @@ export const DEFAULT_CAPACITY = 5;
 export const CAPACITY_MIN = 1;
 export const CAPACITY_MAX = 9999;
 
-/** Components per Metadata API create/update/upsert call (10 for these types). */
-export const METADATA_BATCH_SIZE = 10;
+/** Components per Metadata API create/update call: one fact of the contract (config/contract/setup-contract.json). */
+export { METADATA_BATCH_SIZE } from './contract';
 
 /** Longest developer name and label we create. */
 export const MAX_NAME_LENGTH = 80;

@@ -5,6 +5,7 @@
  * Records keep the Salesforce field names they are read with (SOQL / describe), so the Apex DTOs and the CLI's
  * REST reader map one to one. Everything here is plain data: serializable to JSON and back without loss.
  */
+import type { ROUTING_MODEL_METADATA } from './contract';
 
 /** A Salesforce record Id (15 or 18 characters). */
 export type SalesforceId = string;
@@ -33,7 +34,7 @@ export interface ServiceChannelRecord {
 }
 
 /** Data-API values of QueueRoutingConfig.RoutingModel (metadata: MOST_AVAILABLE, LEAST_ACTIVE, EXTERNAL_ROUTING). */
-export type RoutingModel = 'MostAvailable' | 'LeastActive' | 'ExternalRouting';
+export type RoutingModel = keyof typeof ROUTING_MODEL_METADATA;
 
 /** QueueRoutingConfig (routing configuration). */
 export interface QueueRoutingConfigRecord {

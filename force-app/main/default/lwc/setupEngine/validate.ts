@@ -1,9 +1,8 @@
+import { SALESFORCE_ID_PATTERN } from './contract';
 import { CAPACITY_MAX, CAPACITY_MIN, MAX_NAME_LENGTH } from './facts';
 import { isValidDeveloperName, isValidObjectApiName } from './names';
 import { reason } from './reasons';
 import type { ChoiceError, OrgSnapshot, SetupChoices, SetupNames } from './types';
-
-const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /**
  * Checks the admin's choices; each error names the choice and a label key. Profile ids are checked against the
@@ -26,7 +25,7 @@ export function validateChoices(choices: SetupChoices, snapshot?: OrgSnapshot): 
             ? new Set(snapshot.profiles.records.map((p) => p.Id))
             : undefined;
     for (const id of choices.agentProfileIds) {
-        if (!ID_PATTERN.test(id)) {
+        if (!SALESFORCE_ID_PATTERN.test(id)) {
             errors.push({ field: 'agentProfileIds', reason: reason('choice.profileIdInvalid', { value: id }) });
         } else if (known && !known.has(id)) {
             errors.push({ field: 'agentProfileIds', reason: reason('choice.profileUnknown', { value: id }) });

@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import {
+    apexString,
+    checkContract,
+    fixturePlans,
+    outOfDate,
+    readContract,
+    readSources,
+    type Contract,
+} from '../contract';
+import { bindSoql, NO_ID, SOQL } from '../lib/soql';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const contract = readContract();
+const sources = readSources();
+
+describe('the setup contract (config/contract/setup-contract.json)', () => {
+    it('generated files are up to date', async () => {
+        assert.deepEqual(await outOfDate(), []);
+    });
+
+    it('a change of the source makes the generated files stale (planted drift)', async () => {
+        const renamed: Contract = JSON.parse(JSON.stringify(contract)) as Contract;
+        renamed.operations.setCapacity.fields = ['configId', 'configDeveloperName', 'from', 'newCapacity'];
+        renamed.soql.PROFILES = renamed.soql.PROFILES.replace('LIMIT 2000', 'LIMIT 1000');
+        const stale = await outOfDate(renamed);
+        assert.deepEqual(stale.sort(), [
+            'force-app/main/default/classes/SetupContract.cls',
+            'force-app/main/default/classes/SoqlQueries.cls',
+            'force-app/main/default/lwc/setupEngine/contract.ts',
+            'scripts/lib/soql.generated.ts',
+        ]);
+    });
+
+    it('the hand-written TypeScript types, OperationResult and the Apex parser agree with it', () => {
+        assert.deepEqual(checkContract(contract, sources), []);
+    });
+
+    it('fails on a field renamed in types.ts (planted drift)', () => {
+        const drifted = {
+            ...sources,
+            types: sources.types.replace('readonly statusDeveloperName: string;', 'readonly statusName: string;'),
+        };
+        assert.deepEqual(checkContract(contract, drifted), [
+            'types.ts addChannelToStatus has fields statusId, statusName, channelDeveloperName; the contract says statusId, statusDeveloperName, channelDeveloperName',
+        ]);
+    });
+
+    it('fails on a kind the engine plans that Apex does not allow, and on a kind it lost', () => {
+        const extra = {
+            ...sources,
+            types: `${sources.types}\nexport interface RenameOp { readonly kind: 'renameQueue'; readonly itemId: string; }\n`,
+        };
+        assert.deepEqual(checkContract(contract, extra), [
+            'types.ts plans renameQueue, which the contract does not allow',
+        ]);
+        const lost = { ...sources, types: sources.types.replace("readonly kind: 'activateFlow';", '') };
+        assert.deepEqual(checkContract(contract, lost), ['types.ts has no operation of kind activateFlow']);
+    });
+
+    it('fails when the Apex parser no longer reads a field (planted drift)', () => {
+        const drifted = {
+            ...sources,
+            setupOperation: sources.setupOperation.split("'latestVersionId'").join("'latestVersion'"),
+        };
+        assert.deepEqual(checkContract(contract, drifted), [
+            "SetupOperation.cls never reads 'latestVersionId' (operation activateFlow)",
+        ]);
+    });
+
+    it('fails when OperationResult drifts in TypeScript or in Apex', () => {
+        const ts = {
+            ...sources,
+            viewModel: sources.viewModel.replace(
+                /(interface OperationResult \{[\s\S]*?)readonly changed/,
+                '$1readonly written'
+            ),
+        };
+        assert.equal(checkContract(contract, ts).length, 1);
+        assert.match(checkContract(contract, ts)[0], /^setupViewModel\.ts OperationResult has .*written/);
+        const apex = {
+            ...sources,
+            executor: sources.executor.replace('public List<String> changed', 'public List<String> written'),
+        };
+        assert.equal(checkContract(contract, apex).length, 1);
+        assert.match(checkContract(contract, apex)[0], /^SetupOperationExecutor\.Result has .*written/);
+    });
+
+    it('the Apex fixtures are the plans of the sample orgs, and together they plan every kind', () => {
+        const kinds = new Set(fixturePlans().flatMap((p) => p.operations.map((op) => op.kind)));
+        assert.deepEqual([...kinds].sort(), Object.keys(contract.operations).sort());
+        const fixtures = fs.readFileSync(
+            path.join(ROOT, 'force-app', 'main', 'default', 'classes', 'SetupOperationFixtures.cls'),
+            'utf8'
+        );
+        for (const { name, operations } of fixturePlans())
+            assert.ok(
+                fixtures.includes(`${apexString(name)} =>`) &&
+                    fixtures.includes(JSON.stringify(operations).slice(0, 60)),
+                name
+            );
+    });
+
+    it('writes Apex string literals that survive quotes and backslashes', () => {
+        assert.equal(apexString(`it's a \\ path\n`), "'it\\'s a \\\\ path\\n'");
+    });
+});
+
+describe('one SOQL for Apex and the CLI', () => {
+    const soqlIn = (file: string): string[] =>
+        [...fs.readFileSync(file, 'utf8').matchAll(/'(SELECT [^']*)/g)].map((m) => m[1]);
+
+    it('Apex reads the snapshot only through the generated SoqlQueries (the SC Setup query is built from describe)', () => {
+        for (const name of ['SoqlSource.cls', 'SetupSnapshotReader.cls'])
+            assert.deepEqual(
+                soqlIn(path.join(ROOT, 'force-app', 'main', 'default', 'classes', name)).filter((q) => q !== 'SELECT '),
+                [],
+                name
+            );
+    });
+
+    it('the CLI reader writes no snapshot query of its own', () => {
+        const own = soqlIn(path.join(ROOT, 'scripts', 'cli', 'reader.ts'));
+        assert.deepEqual(own, [
+            'SELECT Id, Name, IsSandbox, OrganizationType, TrialExpirationDate FROM Organization LIMIT 1',
+            'SELECT PermissionsViewSetup, PermissionsCustomizeApplication, PermissionsModifyMetadata, PermissionsModifyAllData, PermissionsManageUsers, PermissionsManageProfilesPermissionsets ',
+        ]);
+    });
+
+    it('substitutes binds as Apex would bind them', () => {
+        assert.equal(
+            bindSoql(SOQL.STATUS_ACCESS, {
+                statusIds: ['0N5A', '0N5B'],
+                profileIds: new Set(['00eA']),
+                maxRows: 45000,
+            }),
+            "SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN ('0N5A', '0N5B') AND Parent.IsOwnedByProfile = TRUE AND Parent.ProfileId IN ('00eA') LIMIT 45000"
+        );
+        assert.match(
+            bindSoql(SOQL.QUEUES, { queueName: 'SimplyChat', queueIds: [] }),
+            new RegExp(`DeveloperName = 'SimplyChat' OR Id IN \\('${NO_ID}'\\)`)
+        );
+    });
+
+    it('refuses a value that could change the query, a missing bind and a fraction', () => {
+        assert.throws(() => bindSoql(SOQL.PROFILES, { ids: ["x' OR Name != '"] }), /Refusing/);
+        assert.throws(() => bindSoql(SOQL.PROFILES, {}), /No value for the bind variable :ids/);
+        assert.throws(() => bindSoql(SOQL.STATUS_ACCESS, { statusIds: [], profileIds: [], maxRows: 1.5 }), /Refusing/);
+    });
+});
