@@ -47,6 +47,8 @@ export interface Contract {
     operations: Record<string, OperationContract>;
     operationResult: string[];
     soql: Record<string, string>;
+    /** Queries Apex writes inline as static SOQL for-loops (checked, not generated). */
+    soqlInlineInApex: { names: string[] };
 }
 
 const withoutComments = <T>(record: Record<string, T | string>): Record<string, T> =>
@@ -142,6 +144,7 @@ function soqlApexClass(c: Contract): string {
     return `/** ${HEADER} The snapshot's SOQL, with bind variables; the CLI runs the same text (scripts/lib/soql.generated.ts). */
 public inherited sharing class SoqlQueries {
 ${Object.entries(c.soql)
+    .filter(([name]) => !c.soqlInlineInApex.names.includes(name))
     .map(([name, soql]) => `    public static final String ${name} = ${apexString(soql)};`)
     .join('\n')}
 }
@@ -272,6 +275,7 @@ export function interfaceFields(source: string, name: string): string[] {
 }
 
 export interface ContractSources {
+    soqlSource: string;
     types: string;
     viewModel: string;
     setupOperation: string;
@@ -280,6 +284,7 @@ export interface ContractSources {
 
 export function readSources(): ContractSources {
     return {
+        soqlSource: fs.readFileSync(path.join(CLASSES, 'SoqlSource.cls'), 'utf8'),
         types: fs.readFileSync(path.join(ENGINE, 'types.ts'), 'utf8'),
         viewModel: fs.readFileSync(
             path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupViewModel', 'setupViewModel.ts'),
@@ -288,6 +293,16 @@ export function readSources(): ContractSources {
         setupOperation: fs.readFileSync(path.join(CLASSES, 'SetupOperation.cls'), 'utf8'),
         executor: fs.readFileSync(path.join(CLASSES, 'SetupOperationExecutor.cls'), 'utf8'),
     };
+}
+
+/** Static SOQL written inline in an Apex source, whitespace folded and the access mode left out. */
+export function inlineSoql(apexSource: string): string[] {
+    return [...apexSource.matchAll(/\[\s*(SELECT[^\]]*)\]/g)].map((m) =>
+        m[1]
+            .replace(/\s+/g, ' ')
+            .replace(/ WITH (USER|SYSTEM)_MODE/, '')
+            .trim()
+    );
 }
 
 const same = (a: readonly string[], b: readonly string[]): boolean =>
@@ -311,6 +326,10 @@ export function checkContract(c: Contract, sources: ContractSources): string[] {
     }
     for (const kind of tsOps.keys())
         if (!(kind in c.operations)) problems.push(`types.ts plans ${kind}, which the contract does not allow`);
+    const inline = inlineSoql(sources.soqlSource);
+    for (const name of c.soqlInlineInApex.names) {
+        if (!inline.includes(c.soql[name])) problems.push(`SoqlSource.cls has no static SOQL equal to ${name}`);
+    }
     const tsResult = interfaceFields(sources.viewModel, 'OperationResult');
     if (!same(tsResult, c.operationResult))
         problems.push(

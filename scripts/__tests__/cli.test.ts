@@ -9,7 +9,18 @@ import path from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { evaluate, type OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { run, type Io } from '../cli/main';
-import { choices, fullySetUpOrg, omniDisabledOrg, partlySetUpOrg, PROFILE } from '../../samples/orgs';
+import { SalesforceApi } from '../cli/api';
+import { Executor, profileFullNames } from '../cli/executor';
+import {
+    choices,
+    fullySetUpOrg,
+    HAND,
+    omniDisabledOrg,
+    omniOrg,
+    partlySetUpOrg,
+    PROFILE,
+    read,
+} from '../../samples/orgs';
 import { FakeSalesforce } from './fakeSalesforce';
 
 interface Captured {
@@ -305,5 +316,63 @@ describe('simplychat-setup authentication and arguments', () => {
         assert.equal(result.code, 2);
         assert.match(result.err, /Refusing to change the org without --yes in a non-interactive shell\./);
         assert.equal(fake.writes, 0);
+    });
+});
+
+describe('simplychat-setup writes safe in real orgs', () => {
+    afterEach(() => fake?.stop());
+
+    it('reads profile full names from the org (listMetadata), encoded as listed, never built from names', async () => {
+        const org = fullySetUpOrg();
+        const renamed = { ...PROFILE.support, Name: 'Custom: Support Profile' };
+        await start({ ...org, profiles: read([PROFILE.agent, renamed]) });
+        const api = new SalesforceApi(url, fake.token);
+        const names = await profileFullNames(api, [PROFILE.agent.Id, renamed.Id]);
+        assert.equal(names.get(renamed.Id), 'Custom%3A Support Profile');
+        assert.equal(names.get(PROFILE.agent.Id), 'SimplyChat Agent');
+        assert.deepEqual(fake.soapCalls, ['listMetadata:'], 'one listMetadata call for every profile');
+    });
+
+    it('writes the configurations a profile leaves before the one it joins', async () => {
+        const org = fullySetUpOrg();
+        await start(
+            omniOrg(
+                {
+                    presenceConfigs: [HAND.agentsConfig, HAND.salesConfig],
+                    presenceConfigProfiles: [
+                        {
+                            Id: '0Nf5g000000PcpSaAA',
+                            PresenceUserConfigId: HAND.salesConfig.Id,
+                            ProfileId: PROFILE.sales.Id,
+                        },
+                    ],
+                },
+                { profiles: org.profiles }
+            )
+        );
+        const api = new SalesforceApi(url, fake.token);
+        const executor = new Executor(api, await profileFullNames(api, [PROFILE.sales.Id]), org.orgId);
+        const [outcome] = await executor.run([
+            {
+                kind: 'moveProfilesToConfig',
+                itemId: 'presenceConfig',
+                configId: HAND.agentsConfig.Id,
+                configDeveloperName: HAND.agentsConfig.DeveloperName,
+                moves: [
+                    {
+                        profileId: PROFILE.sales.Id,
+                        profileName: PROFILE.sales.Name,
+                        fromConfigId: HAND.salesConfig.Id,
+                        fromConfigDeveloperName: HAND.salesConfig.DeveloperName,
+                    },
+                ],
+            },
+        ]);
+        assert.equal(outcome.status, 'done', JSON.stringify(outcome));
+        assert.equal(
+            fake.soapCalls.find((c) => c.startsWith('updateMetadata')),
+            'updateMetadata:Sales_Config,Agents_Config',
+            'the source first, the target last'
+        );
     });
 });

@@ -122,6 +122,14 @@ describe('one SOQL for Apex and the CLI', () => {
             );
     });
 
+    it('fails when a static SOQL for-loop in Apex drifts from the contract (planted drift)', () => {
+        const drifted = {
+            ...sources,
+            soqlSource: sources.soqlSource.replace("UserType = 'Standard'", "UserType = 'PowerPartner'"),
+        };
+        assert.deepEqual(checkContract(contract, drifted), ['SoqlSource.cls has no static SOQL equal to ACTIVE_USERS']);
+    });
+
     it('the CLI reader writes no snapshot query of its own', () => {
         const own = soqlIn(path.join(ROOT, 'scripts', 'cli', 'reader.ts'));
         assert.deepEqual(own, [

@@ -31,6 +31,11 @@ function xmlEscape(text: string): string {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** A profile's Metadata API full name in this fake org: its name with `:` and `.` URL-encoded, as real orgs list it. */
+function metadataName(name: string): string {
+    return name.replace(/:/g, '%3A').replace(/\./g, '%2E');
+}
+
 function idsIn(soql: string, field: string): Set<string> {
     const match = new RegExp(`${field.replace('.', '\\.')} IN \\(([^)]*)\\)`).exec(soql);
     return new Set(
@@ -45,6 +50,8 @@ export class FakeSalesforce {
     readonly token = 'fake-token-00D';
     /** Requests that changed the org. */
     writes = 0;
+    /** Every SOAP call as "operation:fullName,fullName…" (written components), in order. */
+    soapCalls: string[] = [];
     /** Metadata full names whose create/update the API refuses. */
     readonly refuse = new Set<string>();
     organization: Row = {
@@ -288,6 +295,18 @@ export class FakeSalesforce {
             return `${open}<soapenv:Fault><faultcode>sf:INVALID_SESSION_ID</faultcode><faultstring>INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session</faultstring></soapenv:Fault>${close}`;
         }
         const call = find(envelope, 'Body')?.children[0] as XmlElement;
+        this.soapCalls.push(
+            `${call.name}:${findAll(call, 'metadata')
+                .map((c) => textOf(c, 'fullName'))
+                .join(',')}`
+        );
+        if (call.name === 'listMetadata') {
+            const results = rows(this.snapshot.profiles).map(
+                (p) =>
+                    `<result><fullName>${metadataName(p.Name)}</fullName><id>${p.Id}</id><type>Profile</type></result>`
+            );
+            return `${open}<listMetadataResponse>${results.join('')}</listMetadataResponse>${close}`;
+        }
         if (call.name === 'readMetadata') {
             const type = textOf(call, 'type') ?? '';
             const records = findAll(call, 'fullNames').map((n) => this.read(type, n.text ?? ''));
@@ -349,7 +368,7 @@ export class FakeSalesforce {
                 if (!c) return undefined;
                 const names = rows(s.presenceConfigProfiles)
                     .filter((a) => a.PresenceUserConfigId === c.Id)
-                    .map((a) => rows(s.profiles).find((p) => p.Id === a.ProfileId)?.Name);
+                    .map((a) => metadataName(rows(s.profiles).find((p) => p.Id === a.ProfileId)?.Name ?? ''));
                 const assignments = names.length
                     ? `<assignments><profiles>${names.map((n) => leaf('profile', n)).join('')}</profiles></assignments>`
                     : '';
@@ -360,7 +379,8 @@ export class FakeSalesforce {
         }
     }
 
-    private profileId(name: string): string {
+    private profileId(fullName: string): string {
+        const name = decodeURIComponent(fullName);
         const profile = rows(this.snapshot.profiles).find((p) => p.Name.toLowerCase() === name.toLowerCase());
         if (!profile) throw new Error(`No profile ${name}`);
         return profile.Id;

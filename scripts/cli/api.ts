@@ -118,7 +118,7 @@ export class SalesforceApi {
             `${this.instanceUrl}/services/Soap/m/${this.apiVersion}`,
             body,
             { 'Content-Type': 'text/xml; charset=UTF-8', SOAPAction: '""' },
-            operation !== 'readMetadata'
+            operation !== 'readMetadata' && operation !== 'listMetadata'
         );
         const envelope = parseXml(await response.text());
         const fault = find(envelope, 'Body/Fault');
@@ -140,6 +140,22 @@ export class SalesforceApi {
                 ? undefined
                 : { ...r, name: 'metadata', attributes: { type } }
         );
+    }
+
+    /** listMetadata of one type: each component's full name by its record Id (FileProperties `id`, `fullName`). */
+    async listFullNames(type: string): Promise<Map<string, string>> {
+        const response = await this.soap(
+            'listMetadata',
+            `<met:queries><met:type>${type}</met:type></met:queries><met:asOfVersion>${this.apiVersion}</met:asOfVersion>`,
+            false
+        );
+        const names = new Map<string, string>();
+        for (const r of findAll(response, 'result')) {
+            const id = textOf(r, 'id');
+            const fullName = textOf(r, 'fullName');
+            if (id && fullName) names.set(id.slice(0, 15), fullName);
+        }
+        return names;
     }
 
     /** create or update, all-or-none, at most 10 components of one type. */

@@ -3,6 +3,7 @@
  * (DML over REST for the package's SC Setup record), with the same routes as the Apex operations controller:
  * read-modify-write, all-or-none calls of at most 10 components, stop at the first failure.
  */
+import { ROUTING_MODEL_METADATA } from '../../force-app/main/default/lwc/setupEngine/contract';
 import type { Operation } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { ApiError, type SalesforceApi, type SaveResult } from './api';
 import { element, ensureChild, find, findAll, insertInOrder, setChild, type XmlElement } from './xml';
@@ -65,11 +66,6 @@ const OMNI_ORDER = [
     'enableOmniSkillsRouting',
     'enableOmniStatusCapModel',
 ];
-const ROUTING_MODELS: Record<string, string> = {
-    MostAvailable: 'MOST_AVAILABLE',
-    LeastActive: 'LEAST_ACTIVE',
-    ExternalRouting: 'EXTERNAL_ROUTING',
-};
 
 export interface OperationOutcome {
     readonly index: number;
@@ -164,9 +160,12 @@ export class Executor {
                     ? await this.readOne('QueueRoutingConfig', op.developerName)
                     : component('QueueRoutingConfig', op.developerName);
                 if (!op.existingId) setChild(config, 'label', op.label, ROUTING_ORDER);
-                config.children = config.children.filter((c) => c.name !== 'capacityPercentage');
+                // Units of capacity replace a percentage, for working and paused capacity alike.
+                config.children = config.children.filter(
+                    (c) => c.name !== 'capacityPercentage' && c.name !== 'pausedCapacityPercentage'
+                );
                 setChild(config, 'capacityWeight', String(op.capacityWeight), ROUTING_ORDER);
-                setChild(config, 'routingModel', ROUTING_MODELS[op.routingModel], ROUTING_ORDER);
+                setChild(config, 'routingModel', ROUTING_MODEL_METADATA[op.routingModel], ROUTING_ORDER);
                 setChild(config, 'routingPriority', String(op.routingPriority), ROUTING_ORDER);
                 return this.write(op.existingId ? 'updateMetadata' : 'createMetadata', [config]);
             }
@@ -271,35 +270,42 @@ export class Executor {
         }
     }
 
-    /** Adds profiles to the target configuration and, for a move, removes them from the ones they leave. */
+    /**
+     * Adds profiles to the target configuration and, for a move, removes them from the ones they leave. A profile
+     * belongs to one configuration at a time: the configurations it leaves are written first, the target last,
+     * in calls of at most ten components.
+     */
     private async assign(
         op: Extract<Operation, { kind: 'assignProfilesToConfig' | 'moveProfilesToConfig' }>
     ): Promise<string[]> {
-        const names = [op.configDeveloperName];
+        const sources: string[] = [];
         const leaving = new Map<string, Set<string>>();
         const arriving: string[] = [];
         if (op.kind === 'moveProfilesToConfig') {
             for (const m of op.moves) {
                 if (!leaving.has(m.fromConfigDeveloperName)) {
                     leaving.set(m.fromConfigDeveloperName, new Set());
-                    names.push(m.fromConfigDeveloperName);
+                    sources.push(m.fromConfigDeveloperName);
                 }
                 leaving.get(m.fromConfigDeveloperName)?.add(this.profileName(m.profileId).toLowerCase());
                 arriving.push(this.profileName(m.profileId));
             }
         } else arriving.push(...op.profiles.map((p) => this.profileName(p.profileId)));
-        const configs = await this.api.readMetadata('PresenceUserConfig', names);
+        const names = [...sources, op.configDeveloperName];
+        const configs: (XmlElement | undefined)[] = [];
+        for (let i = 0; i < names.length; i += BATCH)
+            configs.push(...(await this.api.readMetadata('PresenceUserConfig', names.slice(i, i + BATCH))));
         const found = configs.map((c, i) => {
             if (!c) throw new ApiError(200, 'NOT_FOUND', `PresenceUserConfig ${names[i]} was not found`);
             return c;
         });
         for (const [i, config] of found.entries()) {
-            if (i === 0) continue;
+            if (i === found.length - 1) continue;
             const profiles = find(config, 'assignments/profiles');
             const gone = leaving.get(names[i]) ?? new Set();
             if (profiles) profiles.children = profiles.children.filter((p) => !gone.has((p.text ?? '').toLowerCase()));
         }
-        const target = ensureChild(ensureChild(found[0], 'assignments', CONFIG_ORDER), 'profiles', [
+        const target = ensureChild(ensureChild(found[found.length - 1], 'assignments', CONFIG_ORDER), 'profiles', [
             'profiles',
             'users',
         ]);
@@ -307,35 +313,38 @@ export class Executor {
             if (!target.children.some((p) => p.text?.toLowerCase() === name.toLowerCase()))
                 insertInOrder(target, element('profile', name), ['profile']);
         }
-        return this.write('updateMetadata', found);
+        const changed: string[] = [];
+        for (let i = 0; i < found.length; i += BATCH) {
+            try {
+                changed.push(...(await this.write('updateMetadata', found.slice(i, i + BATCH))));
+            } catch (error) {
+                if (changed.length === 0 || !(error instanceof ApiError)) throw error;
+                throw new ApiError(
+                    error.status,
+                    error.code,
+                    `${error.message.replace(/^[^:]*: /, '')} (already changed: ${changed.join(', ')})`
+                );
+            }
+        }
+        return changed;
     }
 }
 
-/** Metadata API full names of profiles (the same table as the Apex ProfileMetadataNames; UNVERIFIED). */
-const STANDARD_PROFILES: Record<string, string> = {
-    'System Administrator': 'Admin',
-    'Standard User': 'Standard',
-    'Read Only': 'ReadOnly',
-    'Solution Manager': 'SolutionManager',
-    'Marketing User': 'MarketingProfile',
-    'Contract Manager': 'ContractManager',
-    'Standard Platform User': 'StandardAul',
-};
+/** Components per Metadata API call. */
+const BATCH = 10;
 
+/**
+ * Metadata API full names of profiles, as the org lists them (listMetadata of Profile, matched by Id): full names
+ * are URL-encoded (`Custom%3A Support Profile`), standard profiles have their own (`Admin`), and Profile.Name is
+ * translated for users whose language is not English, so they are never built from names. Same source as the
+ * Apex ProfileMetadataNames. UNVERIFIED (docs/org-verification.md): FileProperties `id` is the Profile Id.
+ */
 export async function profileFullNames(api: SalesforceApi, ids: readonly string[]): Promise<Map<string, string>> {
+    const listed = ids.length === 0 ? new Map<string, string>() : await api.listFullNames('Profile');
     const names = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += 200) {
-        const batch = ids.slice(i, i + 200).filter((id) => /^[A-Za-z0-9]+$/.test(id));
-        if (batch.length === 0) continue;
-
-        const rows = await api.query<{ ProfileId: string; IsCustom: boolean; Profile: { Name: string } }>(
-            `SELECT ProfileId, Profile.Name, IsCustom FROM PermissionSet WHERE IsOwnedByProfile = true AND ProfileId IN (${batch.map((id) => `'${id}'`).join(', ')})`
-        );
-        for (const r of rows)
-            names.set(
-                r.ProfileId,
-                !r.IsCustom && STANDARD_PROFILES[r.Profile.Name] ? STANDARD_PROFILES[r.Profile.Name] : r.Profile.Name
-            );
+    for (const id of ids) {
+        const fullName = listed.get(id.slice(0, 15));
+        if (fullName) names.set(id, fullName);
     }
     return names;
 }

@@ -184,6 +184,12 @@ function apiAccessRule(ctx: Context): ItemResult {
                 reason: reason('item.apiAccess.wrongOrg'),
                 noFixReason: steps,
             });
+        case 'wrongUser':
+            return finish(ctx, 'apiAccess', {
+                status: 'warning',
+                reason: reason('item.apiAccess.wrongUser'),
+                noFixReason: steps,
+            });
         case 'error':
             return finish(ctx, 'apiAccess', {
                 status: 'warning',

@@ -174,9 +174,9 @@ export interface ApiAccess {
     readonly connectionSetup: 'present' | 'missing' | 'unknown';
     /**
      * Result of the last connection test; 'untested' until the cheap test call has run; 'wrongOrg' when the
-     * Named Credential reaches another org than this one.
+     * Named Credential reaches another org than this one; 'wrongUser' when it is authenticated as another user.
      */
-    readonly connection: 'untested' | 'ok' | 'unauthenticated' | 'wrongOrg' | 'error';
+    readonly connection: 'untested' | 'ok' | 'unauthenticated' | 'wrongOrg' | 'wrongUser' | 'error';
     /** HTTP status of the test call, when there was one. */
     readonly httpStatus?: number;
     readonly message?: string;

@@ -80,6 +80,7 @@ import SC_item_apiAccess_untested from '@salesforce/label/c.SC_item_apiAccess_un
 import SC_item_apiAccess_notConfigured from '@salesforce/label/c.SC_item_apiAccess_notConfigured';
 import SC_item_apiAccess_unauthenticated from '@salesforce/label/c.SC_item_apiAccess_unauthenticated';
 import SC_item_apiAccess_wrongOrg from '@salesforce/label/c.SC_item_apiAccess_wrongOrg';
+import SC_item_apiAccess_wrongUser from '@salesforce/label/c.SC_item_apiAccess_wrongUser';
 import SC_item_apiAccess_error from '@salesforce/label/c.SC_item_apiAccess_error';
 import SC_item_permissions_canFix from '@salesforce/label/c.SC_item_permissions_canFix';
 import SC_item_permissions_canFixExceptQueues from '@salesforce/label/c.SC_item_permissions_canFixExceptQueues';
@@ -147,6 +148,7 @@ import SC_error_unexpected from '@salesforce/label/c.SC_error_unexpected';
 import SC_error_invalidOperations from '@salesforce/label/c.SC_error_invalidOperations';
 import SC_error_noFixPermission from '@salesforce/label/c.SC_error_noFixPermission';
 import SC_error_needsManageUsers from '@salesforce/label/c.SC_error_needsManageUsers';
+import SC_error_needsManageProfiles from '@salesforce/label/c.SC_error_needsManageProfiles';
 import SC_error_confirmOrgWide from '@salesforce/label/c.SC_error_confirmOrgWide';
 import SC_operation_notJson from '@salesforce/label/c.SC_operation_notJson';
 import SC_operation_empty from '@salesforce/label/c.SC_operation_empty';
@@ -169,11 +171,14 @@ import SC_operation_notOurFlow from '@salesforce/label/c.SC_operation_notOurFlow
 import SC_operation_notOurSetting from '@salesforce/label/c.SC_operation_notOurSetting';
 import SC_apiError_unauthenticated from '@salesforce/label/c.SC_apiError_unauthenticated';
 import SC_apiError_timeout from '@salesforce/label/c.SC_apiError_timeout';
+import SC_apiError_timeoutReread from '@salesforce/label/c.SC_apiError_timeoutReread';
+import SC_apiError_wrongUser from '@salesforce/label/c.SC_apiError_wrongUser';
 import SC_apiError_rejected from '@salesforce/label/c.SC_apiError_rejected';
 import SC_apiError_failed from '@salesforce/label/c.SC_apiError_failed';
 import SC_apiError_notConfigured from '@salesforce/label/c.SC_apiError_notConfigured';
 import SC_result_notRun_afterFailure from '@salesforce/label/c.SC_result_notRun_afterFailure';
 import SC_result_notRun_deferred from '@salesforce/label/c.SC_result_notRun_deferred';
+import SC_result_profileSettingsChanged from '@salesforce/label/c.SC_result_profileSettingsChanged';
 import SC_op_enableOmniChannel from '@salesforce/label/c.SC_op_enableOmniChannel';
 import SC_op_createServiceChannel from '@salesforce/label/c.SC_op_createServiceChannel';
 import SC_op_createRoutingConfig from '@salesforce/label/c.SC_op_createRoutingConfig';
@@ -275,6 +280,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.apiAccess.notConfigured': SC_item_apiAccess_notConfigured,
     'item.apiAccess.unauthenticated': SC_item_apiAccess_unauthenticated,
     'item.apiAccess.wrongOrg': SC_item_apiAccess_wrongOrg,
+    'item.apiAccess.wrongUser': SC_item_apiAccess_wrongUser,
     'item.apiAccess.error': SC_item_apiAccess_error,
     'item.permissions.canFix': SC_item_permissions_canFix,
     'item.permissions.canFixExceptQueues': SC_item_permissions_canFixExceptQueues,
@@ -342,6 +348,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'error.invalidOperations': SC_error_invalidOperations,
     'error.noFixPermission': SC_error_noFixPermission,
     'error.needsManageUsers': SC_error_needsManageUsers,
+    'error.needsManageProfiles': SC_error_needsManageProfiles,
     'error.confirmOrgWide': SC_error_confirmOrgWide,
     'operation.notJson': SC_operation_notJson,
     'operation.empty': SC_operation_empty,
@@ -364,11 +371,14 @@ export const LABELS: Readonly<Record<string, string>> = {
     'operation.notOurSetting': SC_operation_notOurSetting,
     'apiError.unauthenticated': SC_apiError_unauthenticated,
     'apiError.timeout': SC_apiError_timeout,
+    'apiError.timeoutReread': SC_apiError_timeoutReread,
+    'apiError.wrongUser': SC_apiError_wrongUser,
     'apiError.rejected': SC_apiError_rejected,
     'apiError.failed': SC_apiError_failed,
     'apiError.notConfigured': SC_apiError_notConfigured,
     'result.notRun.afterFailure': SC_result_notRun_afterFailure,
     'result.notRun.deferred': SC_result_notRun_deferred,
+    'result.profileSettingsChanged': SC_result_profileSettingsChanged,
     'op.enableOmniChannel': SC_op_enableOmniChannel,
     'op.createServiceChannel': SC_op_createServiceChannel,
     'op.createRoutingConfig': SC_op_createRoutingConfig,
