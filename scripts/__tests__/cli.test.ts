@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { evaluate, type OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { run, type Io } from '../cli/main';
-import { choices, fullySetUpOrg, omniDisabledOrg, partlySetUpOrg, PROFILE } from '../../samples/orgs';
+import { choices, fullySetUpOrg, NO_PERMISSIONS, omniDisabledOrg, partlySetUpOrg, PROFILE } from '../../samples/orgs';
 import { FakeSalesforce } from './fakeSalesforce';
 
 interface Captured {
@@ -86,6 +86,14 @@ describe('simplychat-setup check', () => {
         assert.equal(byId.omniChannel, 'fail item.omniChannel.disabled');
         assert.equal(byId.flow, 'fail item.flow.missing');
         assert.equal(byId.scSetup, 'unknown item.scSetup.notInstalled');
+    });
+
+    it("reads the user's effective permissions, not session-based sets that are not active in this session", async () => {
+        await start({ ...fullySetUpOrg(), user: { id: fullySetUpOrg().user.id, permissions: NO_PERMISSIONS } });
+        fake.inactiveSessionPermissions = { viewSetup: true, customizeApplication: true, modifyAllData: true };
+        const result = await cli(['check', '--instance-url', url, '--json', AGENTS]);
+        const items = (JSON.parse(result.out) as { items: { id: string; status: string }[] }).items;
+        assert.notEqual(items.find((i) => i.id === 'permissions')?.status, 'pass');
     });
 
     it('warns loudly about a production org', async () => {

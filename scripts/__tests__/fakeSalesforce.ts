@@ -47,6 +47,8 @@ export class FakeSalesforce {
     writes = 0;
     /** Metadata full names whose create/update the API refuses. */
     readonly refuse = new Set<string>();
+    /** Permissions of session-based sets assigned to the user but not activated in this session. */
+    inactiveSessionPermissions: Partial<OrgSnapshot['user']['permissions']> = {};
     organization: Row = {
         Name: 'Fake Org',
         IsSandbox: true,
@@ -153,6 +155,20 @@ export class FakeSalesforce {
         const p = s.user.permissions;
         if (soql.startsWith('SELECT Id, Name, IsSandbox')) return [{ Id: s.orgId, ...this.organization }];
         if (soql.includes('FROM PermissionSet WHERE Id IN (SELECT PermissionSetId')) {
+            // The assigned sets, including session-based ones not activated in this session.
+            const q = { ...p, ...this.inactiveSessionPermissions };
+            return [
+                {
+                    PermissionsViewSetup: q.viewSetup,
+                    PermissionsCustomizeApplication: q.customizeApplication,
+                    PermissionsModifyMetadata: q.modifyMetadata,
+                    PermissionsModifyAllData: q.modifyAllData,
+                    PermissionsManageUsers: q.manageUsers,
+                    PermissionsManageProfilesPermissionsets: q.manageProfilesPermissionsets,
+                },
+            ];
+        }
+        if (soql.includes('FROM UserPermissionAccess')) {
             return [
                 {
                     PermissionsViewSetup: p.viewSetup,

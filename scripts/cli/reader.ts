@@ -36,9 +36,9 @@ export const SOQL = {
         `SELECT Id, DeveloperName, Name${omni ? ', QueueRoutingConfigId' : ''} FROM Group WHERE Type = 'Queue' ORDER BY DeveloperName`,
     queueSobjects: 'SELECT Id, QueueId, SobjectType FROM QueueSobject',
     profiles: (ids: readonly string[]) => `SELECT Id, Name FROM Profile WHERE Id IN (${quoted(ids)}) ORDER BY Name`,
-    permissions: (userId: string) =>
-        'SELECT PermissionsViewSetup, PermissionsCustomizeApplication, PermissionsModifyMetadata, PermissionsModifyAllData, PermissionsManageUsers, PermissionsManageProfilesPermissionsets ' +
-        `FROM PermissionSet WHERE Id IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = ${quoted([userId])})`,
+    /** The running user's effective permissions in this session (one row), as SetupPermissions.cls reads them. */
+    permissions:
+        'SELECT PermissionsViewSetup, PermissionsCustomizeApplication, PermissionsModifyMetadata, PermissionsModifyAllData, PermissionsManageUsers, PermissionsManageProfilesPermissionsets FROM UserPermissionAccess LIMIT 1',
     statusAccess: (statusIds: readonly string[], profileIds: readonly string[]) =>
         `SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN (${quoted(statusIds)}) AND Parent.IsOwnedByProfile = true AND Parent.ProfileId IN (${quoted(profileIds)})`,
     flows: `SELECT ApiName, Label, NamespacePrefix, ActiveVersionId, LatestVersionId FROM FlowDefinitionView WHERE ApiName = '${FLOW_API_NAME}' OR Label = '${FLOW_LABEL}'`,
@@ -105,7 +105,7 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
     const omni = <T>(read: () => Promise<T[]>): Promise<Part<T>> =>
         omniEnabled ? part(read) : Promise.resolve({ status: 'unavailable', code: 'omniDisabled' });
 
-    const sets = await api.query<Row>(SOQL.permissions(userId));
+    const sets = await api.query<Row>(SOQL.permissions);
     const has = (field: string): boolean => sets.some((s) => s[field] === true);
     const permissions: UserPermissions = {
         viewSetup: has('PermissionsViewSetup'),
