@@ -147,7 +147,17 @@ export class FakeSalesforce {
         const setting = this.snapshot.scSetup.status === 'read' ? this.snapshot.scSetup.records[0] : undefined;
         if (!setting || setting.objectApiName !== name)
             throw Object.assign(new Error('NOT_FOUND'), { status: 404, code: 'NOT_FOUND' });
-        return { fields: setting.fields.map((f) => ({ name: f.apiName, label: f.label, type: f.type, custom: true })) };
+        return {
+            createable: setting.writable,
+            updateable: setting.writable,
+            fields: setting.fields.map((f) => ({
+                name: f.apiName,
+                label: f.label,
+                type: f.type,
+                custom: true,
+                updateable: setting.writable,
+            })),
+        };
     }
 
     private query(soql: string): Row[] {

@@ -252,10 +252,13 @@ async function readScSetup(
     const setting =
         objects.get('winp__sc_setup__c') ??
         [...objects.values()].find((o) => o.name.toLowerCase().endsWith('sc_setup__c') && o.customSetting);
-    if (!setting || !setting.customSetting) return { objectApiName: null, fields: [], orgDefault: null };
-    const describe = await api.get<{ fields: { name: string; label: string; type: string; custom: boolean }[] }>(
-        `/sobjects/${setting.name}/describe`
-    );
+    if (!setting || !setting.customSetting)
+        return { objectApiName: null, fields: [], orgDefault: null, writable: false };
+    const describe = await api.get<{
+        createable?: boolean;
+        updateable?: boolean;
+        fields: { name: string; label: string; type: string; custom: boolean; updateable?: boolean }[];
+    }>(`/sobjects/${setting.name}/describe`);
     const fields: ScSetupField[] = (describe?.fields ?? [])
         .filter((f) => f.custom)
         .map((f) => ({ apiName: f.name, label: f.label, type: f.type.toLowerCase() }));
@@ -267,6 +270,11 @@ async function readScSetup(
     return {
         objectApiName: setting.name,
         fields,
+        // The writability probe, as SoqlSource.canWrite: a protected setting of another namespace is not writable.
+        writable:
+            describe?.createable === true &&
+            describe.updateable === true &&
+            describe.fields.every((f) => !f.custom || f.updateable === true),
         orgDefault:
             rows.length === 0
                 ? null
