@@ -608,13 +608,13 @@ describe('the package pieces', () => {
                 { objectApiName: 'WINP__SC_Setup__c', fields: SC_SETUP_FIELDS, orgDefault: null, writable: false },
             ]),
         };
-        const item = evaluate(s).find((i) => i.id === 'scSetup');
-        expect(item?.status).toBe('fail');
-        expect(item?.fix).toEqual({
+        const setting = item(evaluate(s), 'scSetup');
+        expect(setting.status).toBe('fail');
+        expect(setting.fix).toEqual({
             available: false,
             reason: { key: 'fix.scSetupManual', params: { object: 'WINP__SC_Setup__c' } },
         });
-        expect(item?.details.some((d) => d.kind === 'settingValue' && d.field === 'Server URL')).toBe(true);
+        expect(setting.details.some((d) => d.kind === 'settingValue' && d.field === 'Server URL')).toBe(true);
         expect(plan(s, 'all')).toEqual([]);
     });
 
