@@ -41,12 +41,35 @@ function idsIn(soql: string, field: string): Set<string> {
     );
 }
 
+export interface FakeRequest {
+    method: string;
+    /** The URL path below /services/data/vNN.0 (the full path for SOAP calls). */
+    path: string;
+    /** The `q` parameter of a query, else ''. */
+    soql: string;
+    url: URL;
+    body: string;
+}
+
+export interface FakeAnswer {
+    status: number;
+    body?: unknown;
+    type?: string;
+}
+
 export class FakeSalesforce {
     readonly token = 'fake-token-00D';
     /** Requests that changed the org. */
     writes = 0;
     /** Metadata full names whose create/update the API refuses. */
     readonly refuse = new Set<string>();
+    /**
+     * Answers tried before the simulated org's, for calls the snapshot does not model (verify:org's probes):
+     * return undefined to let the request through.
+     */
+    readonly routes: ((request: FakeRequest) => FakeAnswer | undefined)[] = [];
+    /** Every request received. */
+    readonly received: FakeRequest[] = [];
     /** Permissions of session-based sets assigned to the user but not activated in this session. */
     inactiveSessionPermissions: Partial<OrgSnapshot['user']['permissions']> = {};
     organization: Row = {
@@ -85,6 +108,18 @@ export class FakeSalesforce {
                 payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload)
             );
         };
+        const request: FakeRequest = {
+            method: req.method ?? 'GET',
+            path: url.pathname.replace(/^\/services\/data\/v[\d.]+/, ''),
+            soql: url.searchParams.get('q') ?? '',
+            url,
+            body,
+        };
+        this.received.push(request);
+        for (const route of this.routes) {
+            const answer = route(request);
+            if (answer) return send(answer.status, answer.body, answer.type);
+        }
         try {
             if (url.pathname.includes('/services/Soap/m/')) {
                 send(200, this.soap(body), 'text/xml;charset=UTF-8');
