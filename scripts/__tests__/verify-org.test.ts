@@ -4,6 +4,9 @@
  * the exit codes.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import type { OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { fullySetUpOrg, omniDisabledOrg, packageFlow, SC_SETUP_FIELDS } from '../../samples/orgs';
@@ -353,11 +356,12 @@ describe('verify:org presence configuration probe (writes, cleans up)', () => {
 describe('verify:org command', () => {
     afterEach(() => fake?.stop());
 
-    it('prints every probe as a table with the verdict and the evidence', async () => {
+    it('prints every probe as a table with the verdict and the evidence, and writes the JSON report', async () => {
         await start();
         const out: string[] = [];
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sc-verify-')), 'report.json');
         const code = await run(
-            ['--instance-url', url],
+            ['--instance-url', url, '--report', file],
             { SF_ACCESS_TOKEN: fake.token },
             {
                 out: (t) => out.push(t),
@@ -369,6 +373,8 @@ describe('verify:org command', () => {
         assert.match(text, /capacityMax +\S.* \[writes, cleans up\]/);
         assert.match(text, /\d+ hold, \d+ do not hold, \d+ could not tell\.$/);
         assert.ok([0, 1].includes(code));
+        const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { probes: { id: string }[] };
+        assert.equal(report.probes.length, 11);
     });
 
     it('refuses bad usage with exit 2 and writes nothing', async () => {

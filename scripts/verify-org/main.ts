@@ -1,5 +1,5 @@
 /**
- * npm run verify:org -- --target-org <alias> [--json] [--only id,id] [--api-version 65.0]
+ * npm run verify:org -- --target-org <alias> [--json] [--report <file>] [--only id,id] [--api-version 65.0]
  *
  * Probes, in a real org, every Salesforce fact docs/org-verification.md still lists as unknown, and prints
  * fact → holds / does not hold / could not tell with the org's own answer as evidence. Read-only except two probes
@@ -13,10 +13,11 @@
  * Exit code: 0 when no fact is contradicted, 1 when one does not hold, 2 on bad usage or no connection.
  */
 import '../lib/quiet-sf-env';
+import fs from 'node:fs';
 import { OrgApi } from './org-api';
 import { allProbes, type Outcome, type Probe, type Verdict } from './probes';
 
-export const USAGE = `Usage: npm run verify:org -- --target-org <alias> [--json] [--only <id,id>] [--api-version <v>]
+export const USAGE = `Usage: npm run verify:org -- --target-org <alias> [--json] [--report <file>] [--only <id,id>] [--api-version <v>]
        npm run verify:org -- --instance-url <url> [...]   (access token in SF_ACCESS_TOKEN)`;
 
 export interface Io {
@@ -29,6 +30,8 @@ interface Args {
     instanceUrl?: string;
     json: boolean;
     only?: string[];
+    /** Also write the JSON report to this file. */
+    report?: string;
     apiVersion: string;
 }
 
@@ -50,6 +53,7 @@ export function parseArgs(argv: readonly string[]): Args {
             args.only = value()
                 .split(',')
                 .map((s) => s.trim());
+        else if (flag === '--report') args.report = value();
         else if (flag === '--json') args.json = true;
         else throw new UsageError(`Unknown option ${argv[i]}.`);
     }
@@ -145,7 +149,9 @@ export async function run(
         return 2;
     }
     const reports = await runProbes(api, probes);
-    io.out(args.json ? JSON.stringify({ probes: reports }, null, 2) : table(reports));
+    const json = JSON.stringify({ probes: reports }, null, 2);
+    if (args.report) fs.writeFileSync(args.report, `${json}\n`);
+    io.out(args.json ? json : table(reports));
     return reports.some((r) => r.verdict === 'doesNotHold') ? 1 : 0;
 }
 
