@@ -115,7 +115,9 @@ export function omniOrg(records: OmniRecords = {}, overrides: Partial<OrgSnapsho
         profiles: read(Object.values(PROFILE)),
         statusAccess: read(records.statusAccess ?? []),
         flows: read([packageFlow(false)]),
-        scSetup: read([{ objectApiName: 'WINP__SC_Setup__c', fields: SC_SETUP_FIELDS, orgDefault: null }]),
+        scSetup: read([
+            { objectApiName: 'WINP__SC_Setup__c', fields: SC_SETUP_FIELDS, orgDefault: null, writable: true },
+        ]),
         choices: choices(),
         ...overrides,
     };
@@ -212,6 +214,7 @@ export function fullySetUpOrg(): OrgSnapshot {
                         WINP__Server_URL__c: 'https://wisetalk.windmillsoft.kr',
                         WINP__Max_Chat_Number__c: 100,
                     },
+                    writable: true,
                 },
             ]),
         }

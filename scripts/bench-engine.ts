@@ -66,7 +66,7 @@ export function benchOrg(profileCount: number, statusCount = 50, configCount = 2
         profiles: read(profiles),
         statusAccess: read(access),
         flows: read([]),
-        scSetup: read([{ objectApiName: null, fields: [], orgDefault: null }]),
+        scSetup: read([{ objectApiName: null, fields: [], orgDefault: null, writable: false }]),
         choices: {
             ...defaultChoices(),
             agentProfileIds: profiles.map((p) => p.Id),

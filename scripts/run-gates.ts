@@ -21,6 +21,7 @@ export const GATES: readonly Gate[] = [
     { script: 'test:scripts', purpose: 'check scripts against planted defects' },
     { script: 'check:apex', purpose: 'Apex syntax, own-class references, PMD rules' },
     { script: 'check:metadata', purpose: 'SDR convert + pairing + XML schema' },
+    { script: 'check:workflows', purpose: 'GitHub Actions workflows: schema, npm scripts' },
     { script: 'test:e2e', purpose: 'the tab in Chromium on the simulated org (preview)' },
 ];
 

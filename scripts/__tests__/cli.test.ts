@@ -15,6 +15,7 @@ import {
     choices,
     fullySetUpOrg,
     HAND,
+    NO_PERMISSIONS,
     omniDisabledOrg,
     omniOrg,
     partlySetUpOrg,
@@ -87,7 +88,10 @@ describe('simplychat-setup check', () => {
             ...omniDisabledOrg(),
             chatObject: { apiName: 'WINP__Talk_Session__c', exists: false, label: null },
             flows: { status: 'read', records: [] },
-            scSetup: { status: 'read', records: [{ objectApiName: null, fields: [], orgDefault: null }] },
+            scSetup: {
+                status: 'read',
+                records: [{ objectApiName: null, fields: [], orgDefault: null, writable: false }],
+            },
         });
         const result = await cli(['check', '--instance-url', url, '--json']);
         assert.equal(result.code, 1);
@@ -97,6 +101,34 @@ describe('simplychat-setup check', () => {
         assert.equal(byId.omniChannel, 'fail item.omniChannel.disabled');
         assert.equal(byId.flow, 'fail item.flow.missing');
         assert.equal(byId.scSetup, 'unknown item.scSetup.notInstalled');
+    });
+
+    it("reads the user's effective permissions, not session-based sets that are not active in this session", async () => {
+        await start({ ...fullySetUpOrg(), user: { id: fullySetUpOrg().user.id, permissions: NO_PERMISSIONS } });
+        fake.inactiveSessionPermissions = { viewSetup: true, customizeApplication: true, modifyAllData: true };
+        const result = await cli(['check', '--instance-url', url, '--json', AGENTS]);
+        const items = (JSON.parse(result.out) as { items: { id: string; status: string }[] }).items;
+        assert.notEqual(items.find((i) => i.id === 'permissions')?.status, 'pass');
+    });
+
+    it('reads a protected SC Setup setting as not writable: item 12 is a manual step, not a fix', async () => {
+        const org = fullySetUpOrg();
+        assert.equal(org.scSetup.status, 'read');
+        const setting = org.scSetup.status === 'read' ? org.scSetup.records[0] : undefined;
+        assert.ok(setting);
+        await start({
+            ...org,
+            scSetup: { status: 'read', records: [{ ...setting, orgDefault: null, writable: false }] },
+        });
+        const result = await cli(['check', '--instance-url', url, '--json', AGENTS]);
+        const items = (
+            JSON.parse(result.out) as {
+                items: { id: string; status: string; fix: { available: boolean; reason?: { key: string } } }[];
+            }
+        ).items;
+        const item = items.find((i) => i.id === 'scSetup');
+        assert.equal(item?.status, 'fail');
+        assert.deepEqual([item?.fix.available, item?.fix.reason?.key], [false, 'fix.scSetupManual']);
     });
 
     it('warns loudly about a production org', async () => {

@@ -134,7 +134,7 @@ describe('one SOQL for Apex and the CLI', () => {
         const own = soqlIn(path.join(ROOT, 'scripts', 'cli', 'reader.ts'));
         assert.deepEqual(own, [
             'SELECT Id, Name, IsSandbox, OrganizationType, TrialExpirationDate FROM Organization LIMIT 1',
-            'SELECT PermissionsViewSetup, PermissionsCustomizeApplication, PermissionsModifyMetadata, PermissionsModifyAllData, PermissionsManageUsers, PermissionsManageProfilesPermissionsets ',
+            'SELECT PermissionsViewSetup, PermissionsCustomizeApplication, PermissionsModifyMetadata, PermissionsModifyAllData, PermissionsManageUsers, PermissionsManageProfilesPermissionsets FROM UserPermissionAccess LIMIT 1',
         ]);
     });
 

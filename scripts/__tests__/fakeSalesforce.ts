@@ -46,6 +46,22 @@ function idsIn(soql: string, field: string): Set<string> {
     );
 }
 
+export interface FakeRequest {
+    method: string;
+    /** The URL path below /services/data/vNN.0 (the full path for SOAP calls). */
+    path: string;
+    /** The `q` parameter of a query, else ''. */
+    soql: string;
+    url: URL;
+    body: string;
+}
+
+export interface FakeAnswer {
+    status: number;
+    body?: unknown;
+    type?: string;
+}
+
 export class FakeSalesforce {
     readonly token = 'fake-token-00D';
     /** Requests that changed the org. */
@@ -54,6 +70,15 @@ export class FakeSalesforce {
     soapCalls: string[] = [];
     /** Metadata full names whose create/update the API refuses. */
     readonly refuse = new Set<string>();
+    /**
+     * Answers tried before the simulated org's, for calls the snapshot does not model (verify:org's probes):
+     * return undefined to let the request through.
+     */
+    readonly routes: ((request: FakeRequest) => FakeAnswer | undefined)[] = [];
+    /** Every request received. */
+    readonly received: FakeRequest[] = [];
+    /** Permissions of session-based sets assigned to the user but not activated in this session. */
+    inactiveSessionPermissions: Partial<OrgSnapshot['user']['permissions']> = {};
     organization: Row = {
         Name: 'Fake Org',
         IsSandbox: true,
@@ -90,6 +115,18 @@ export class FakeSalesforce {
                 payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload)
             );
         };
+        const request: FakeRequest = {
+            method: req.method ?? 'GET',
+            path: url.pathname.replace(/^\/services\/data\/v[\d.]+/, ''),
+            soql: url.searchParams.get('q') ?? '',
+            url,
+            body,
+        };
+        this.received.push(request);
+        for (const route of this.routes) {
+            const answer = route(request);
+            if (answer) return send(answer.status, answer.body, answer.type);
+        }
         try {
             if (url.pathname.includes('/services/Soap/m/')) {
                 send(200, this.soap(body), 'text/xml;charset=UTF-8');
@@ -152,7 +189,17 @@ export class FakeSalesforce {
         const setting = this.snapshot.scSetup.status === 'read' ? this.snapshot.scSetup.records[0] : undefined;
         if (!setting || setting.objectApiName !== name)
             throw Object.assign(new Error('NOT_FOUND'), { status: 404, code: 'NOT_FOUND' });
-        return { fields: setting.fields.map((f) => ({ name: f.apiName, label: f.label, type: f.type, custom: true })) };
+        return {
+            createable: setting.writable,
+            updateable: setting.writable,
+            fields: setting.fields.map((f) => ({
+                name: f.apiName,
+                label: f.label,
+                type: f.type,
+                custom: true,
+                updateable: setting.writable,
+            })),
+        };
     }
 
     private query(soql: string): Row[] {
@@ -160,6 +207,20 @@ export class FakeSalesforce {
         const p = s.user.permissions;
         if (soql.startsWith('SELECT Id, Name, IsSandbox')) return [{ Id: s.orgId, ...this.organization }];
         if (soql.includes('FROM PermissionSet WHERE Id IN (SELECT PermissionSetId')) {
+            // The assigned sets, including session-based ones not activated in this session.
+            const q = { ...p, ...this.inactiveSessionPermissions };
+            return [
+                {
+                    PermissionsViewSetup: q.viewSetup,
+                    PermissionsCustomizeApplication: q.customizeApplication,
+                    PermissionsModifyMetadata: q.modifyMetadata,
+                    PermissionsModifyAllData: q.modifyAllData,
+                    PermissionsManageUsers: q.manageUsers,
+                    PermissionsManageProfilesPermissionsets: q.manageProfilesPermissionsets,
+                },
+            ];
+        }
+        if (soql.includes('FROM UserPermissionAccess')) {
             return [
                 {
                     PermissionsViewSetup: p.viewSetup,

@@ -52,6 +52,7 @@ describe('npm test (run-gates)', () => {
                 'test:scripts',
                 'check:apex',
                 'check:metadata',
+                'check:workflows',
                 'test:e2e',
             ]
         );

@@ -22,9 +22,9 @@ import { ApiError, type SalesforceApi } from './api';
 /** Queries only the CLI needs (Apex reads the org and the running user's permissions otherwise). */
 export const CLI_SOQL = {
     organization: 'SELECT Id, Name, IsSandbox, OrganizationType, TrialExpirationDate FROM Organization LIMIT 1',
-    permissions: (userId: string) =>
-        'SELECT PermissionsViewSetup, PermissionsCustomizeApplication, PermissionsModifyMetadata, PermissionsModifyAllData, PermissionsManageUsers, PermissionsManageProfilesPermissionsets ' +
-        `FROM PermissionSet WHERE Id IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = ${quoted([userId])})`,
+    /** The running user's effective permissions in this session (one row), as SetupPermissions.cls reads them. */
+    permissions:
+        'SELECT PermissionsViewSetup, PermissionsCustomizeApplication, PermissionsModifyMetadata, PermissionsModifyAllData, PermissionsManageUsers, PermissionsManageProfilesPermissionsets FROM UserPermissionAccess LIMIT 1',
 };
 
 /** Rows the Apex reader also caps (SetupSnapshotReader.maxAccessRows). */
@@ -91,7 +91,7 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
     const omni = <T>(read: () => Promise<T[]>): Promise<Part<T>> =>
         omniEnabled ? part(read) : Promise.resolve({ status: 'unavailable', code: 'omniDisabled' });
 
-    const sets = await api.query<Row>(CLI_SOQL.permissions(userId));
+    const sets = await api.query<Row>(CLI_SOQL.permissions);
     const has = (field: string): boolean => sets.some((s) => s[field] === true);
     const permissions: UserPermissions = {
         viewSetup: has('PermissionsViewSetup'),
@@ -253,10 +253,13 @@ async function readScSetup(
     const setting =
         objects.get('winp__sc_setup__c') ??
         [...objects.values()].find((o) => o.name.toLowerCase().endsWith('sc_setup__c') && o.customSetting);
-    if (!setting || !setting.customSetting) return { objectApiName: null, fields: [], orgDefault: null };
-    const describe = await api.get<{ fields: { name: string; label: string; type: string; custom: boolean }[] }>(
-        `/sobjects/${setting.name}/describe`
-    );
+    if (!setting || !setting.customSetting)
+        return { objectApiName: null, fields: [], orgDefault: null, writable: false };
+    const describe = await api.get<{
+        createable?: boolean;
+        updateable?: boolean;
+        fields: { name: string; label: string; type: string; custom: boolean; updateable?: boolean }[];
+    }>(`/sobjects/${setting.name}/describe`);
     const fields: ScSetupField[] = (describe?.fields ?? [])
         .filter((f) => f.custom)
         .map((f) => ({ apiName: f.name, label: f.label, type: f.type.toLowerCase() }));
@@ -268,6 +271,11 @@ async function readScSetup(
     return {
         objectApiName: setting.name,
         fields,
+        // The writability probe, as SoqlSource.canWrite: a protected setting of another namespace is not writable.
+        writable:
+            describe?.createable === true &&
+            describe.updateable === true &&
+            describe.fields.every((f) => !f.custom || f.updateable === true),
         orgDefault:
             rows.length === 0
                 ? null

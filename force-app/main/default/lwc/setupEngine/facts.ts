@@ -100,3 +100,11 @@ export function scSetupDefaultFor(field: ScSetupField): ScSetupDefault | undefin
     const known = SC_SETUP_DEFAULTS.find((d) => d.label.toLowerCase() === field.label.trim().toLowerCase());
     return known && known.types.includes(field.type.toLowerCase()) ? known : undefined;
 }
+
+/**
+ * The page where the admin activates a flow version by hand: Flow Builder on that version (its Activate button).
+ * UNVERIFIED (docs/org-verification.md): that an installed managed flow opens there with Activate available.
+ */
+export function flowBuilderUrl(flowVersionId: string): string {
+    return `/builder_platform_interaction/flowBuilder.app?flowId=${encodeURIComponent(flowVersionId)}`;
+}

@@ -10,6 +10,7 @@ import {
     DEFAULT_CAPACITY,
     GUIDE_ROUTING,
     isSimplyChatFlow,
+    flowBuilderUrl,
     METADATA_BATCH_SIZE,
     scSetupDefaultFor,
 } from './facts';
@@ -901,9 +902,18 @@ function flowRule(ctx: Context): ItemResult {
             noFixReason: reason('fix.reinstallPackage'),
         });
     }
+    // Activation through the Tooling API may be refused for a managed flow (docs/org-verification.md row 27): the
+    // manual step is always listed, and a refused fix says to follow it.
     return finish(ctx, 'flow', {
         status: 'fail',
         reason: reason('item.flow.inactive', { name: inactive.Label }),
+        details: [
+            {
+                kind: 'manualStep',
+                step: reason('fix.activateFlowManually', { name: inactive.Label }),
+                url: flowBuilderUrl(inactive.LatestVersionId as string),
+            },
+        ],
         ops: [
             {
                 kind: 'activateFlow',
@@ -946,15 +956,25 @@ function scSetupRule(ctx: Context): ItemResult {
     ): ItemResult => {
         const values: Record<string, FieldValue> = {};
         for (const k of fields) values[k.field.apiName] = k.default.value;
+        const details = fields.map((k): Detail => ({
+            kind: 'settingValue',
+            field: k.field.label,
+            expected: String(k.default.value),
+            actual: '',
+        }));
+        if (!setting.writable) {
+            // Protected (another namespace) or no edit access: the admin enters the values listed in the details.
+            return finish(ctx, 'scSetup', {
+                status,
+                reason: why,
+                details,
+                noFixReason: reason('fix.scSetupManual', { object: objectApiName }),
+            });
+        }
         return finish(ctx, 'scSetup', {
             status,
             reason: why,
-            details: fields.map((k): Detail => ({
-                kind: 'settingValue',
-                field: k.field.label,
-                expected: String(k.default.value),
-                actual: '',
-            })),
+            details,
             ops: [{ kind: 'setScSetupDefaults', itemId: 'scSetup', objectApiName, mode, values }],
         });
     };

@@ -149,6 +149,12 @@ export interface ScSetupState {
     readonly fields: readonly ScSetupField[];
     /** The org-wide default record's values by field API name, or null when there is none. */
     readonly orgDefault: Readonly<Record<string, FieldValue>> | null;
+    /**
+     * Whether this user may create and edit the org-default record, by describe (the setting and every custom
+     * field createable/updateable). False for a protected setting of another namespace: item 12 is then a manual
+     * step in Setup.
+     */
+    readonly writable: boolean;
 }
 
 /** The chat object SimplyChat routes (e.g. WINP__Talk_Session__c), from describe. */
@@ -290,6 +296,8 @@ export type Detail =
           readonly missingStatuses: readonly string[];
       }
     | { readonly kind: 'settingValue'; readonly field: string; readonly expected: string; readonly actual: string }
+    /** A step the admin does by hand in Setup, with a link to the page (relative to the org's domain). */
+    | { readonly kind: 'manualStep'; readonly step: Reason; readonly url: string }
     | { readonly kind: 'unreadable'; readonly part: string; readonly code: UnavailableCode; readonly message: string };
 
 /** Whether this user can fix the item from the page, and if not, why. */

@@ -69,6 +69,7 @@ import SC_ui_detail_profileInOtherConfigMove from '@salesforce/label/c.SC_ui_det
 import SC_ui_detail_profileMissingAccess from '@salesforce/label/c.SC_ui_detail_profileMissingAccess';
 import SC_ui_detail_settingValue from '@salesforce/label/c.SC_ui_detail_settingValue';
 import SC_ui_detail_unreadable from '@salesforce/label/c.SC_ui_detail_unreadable';
+import SC_ui_detail_openInSetup from '@salesforce/label/c.SC_ui_detail_openInSetup';
 import SC_ui_permission_viewSetup from '@salesforce/label/c.SC_ui_permission_viewSetup';
 import SC_ui_permission_customizeApplication from '@salesforce/label/c.SC_ui_permission_customizeApplication';
 import SC_ui_permission_modifyMetadata from '@salesforce/label/c.SC_ui_permission_modifyMetadata';
@@ -132,6 +133,8 @@ import SC_fix_apiSetupSteps from '@salesforce/label/c.SC_fix_apiSetupSteps';
 import SC_fix_grantPermissions from '@salesforce/label/c.SC_fix_grantPermissions';
 import SC_fix_chatObjectMissing from '@salesforce/label/c.SC_fix_chatObjectMissing';
 import SC_fix_reinstallPackage from '@salesforce/label/c.SC_fix_reinstallPackage';
+import SC_fix_scSetupManual from '@salesforce/label/c.SC_fix_scSetupManual';
+import SC_fix_activateFlowManually from '@salesforce/label/c.SC_fix_activateFlowManually';
 import SC_choice_missing from '@salesforce/label/c.SC_choice_missing';
 import SC_choice_capacityRange from '@salesforce/label/c.SC_choice_capacityRange';
 import SC_choice_chatObjectInvalid from '@salesforce/label/c.SC_choice_chatObjectInvalid';
@@ -175,6 +178,7 @@ import SC_apiError_timeoutReread from '@salesforce/label/c.SC_apiError_timeoutRe
 import SC_apiError_wrongUser from '@salesforce/label/c.SC_apiError_wrongUser';
 import SC_apiError_rejected from '@salesforce/label/c.SC_apiError_rejected';
 import SC_apiError_failed from '@salesforce/label/c.SC_apiError_failed';
+import SC_apiError_flowActivationRefused from '@salesforce/label/c.SC_apiError_flowActivationRefused';
 import SC_apiError_notConfigured from '@salesforce/label/c.SC_apiError_notConfigured';
 import SC_result_notRun_afterFailure from '@salesforce/label/c.SC_result_notRun_afterFailure';
 import SC_result_notRun_deferred from '@salesforce/label/c.SC_result_notRun_deferred';
@@ -269,6 +273,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.detail.profileMissingAccess': SC_ui_detail_profileMissingAccess,
     'ui.detail.settingValue': SC_ui_detail_settingValue,
     'ui.detail.unreadable': SC_ui_detail_unreadable,
+    'ui.detail.openInSetup': SC_ui_detail_openInSetup,
     'ui.permission.viewSetup': SC_ui_permission_viewSetup,
     'ui.permission.customizeApplication': SC_ui_permission_customizeApplication,
     'ui.permission.modifyMetadata': SC_ui_permission_modifyMetadata,
@@ -332,6 +337,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.grantPermissions': SC_fix_grantPermissions,
     'fix.chatObjectMissing': SC_fix_chatObjectMissing,
     'fix.reinstallPackage': SC_fix_reinstallPackage,
+    'fix.scSetupManual': SC_fix_scSetupManual,
+    'fix.activateFlowManually': SC_fix_activateFlowManually,
     'choice.missing': SC_choice_missing,
     'choice.capacityRange': SC_choice_capacityRange,
     'choice.chatObjectInvalid': SC_choice_chatObjectInvalid,
@@ -375,6 +382,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'apiError.wrongUser': SC_apiError_wrongUser,
     'apiError.rejected': SC_apiError_rejected,
     'apiError.failed': SC_apiError_failed,
+    'apiError.flowActivationRefused': SC_apiError_flowActivationRefused,
     'apiError.notConfigured': SC_apiError_notConfigured,
     'result.notRun.afterFailure': SC_result_notRun_afterFailure,
     'result.notRun.deferred': SC_result_notRun_deferred,

@@ -103,6 +103,8 @@ export function detailText(labels: Labels, detail: Detail): string {
             });
         case 'settingValue':
             return format(labels, 'ui.detail.settingValue', { field: detail.field, expected: detail.expected });
+        case 'manualStep':
+            return reasonText(labels, detail.step);
         case 'unreadable':
             return format(labels, 'ui.detail.unreadable', {
                 part: detail.part,
@@ -123,7 +125,13 @@ export interface RowView {
     readonly iconName: string;
     readonly iconVariant: string;
     readonly reason: string;
-    readonly details: readonly { readonly key: string; readonly text: string }[];
+    /** Each detail's text; a manual step also has a link (url, with its text) to the Setup page. */
+    readonly details: readonly {
+        readonly key: string;
+        readonly text: string;
+        readonly url: string;
+        readonly linkText: string;
+    }[];
     readonly hasDetails: boolean;
     readonly fixable: boolean;
     readonly fixAriaLabel: string;
@@ -135,6 +143,8 @@ export function rowView(labels: Labels, item: ChecklistItem): RowView {
     const details = item.details.map((detail, index) => ({
         key: `${item.id}-${index}`,
         text: detailText(labels, detail),
+        url: detail.kind === 'manualStep' ? detail.url : '',
+        linkText: detail.kind === 'manualStep' ? format(labels, 'ui.detail.openInSetup') : '',
     }));
     const title = itemTitle(labels, item.id);
     return {

@@ -56,6 +56,19 @@ describe('c-setup-checklist-row', () => {
         );
     });
 
+    it('links a manual step to its Setup page (the inactive flow opens in Flow Builder)', async () => {
+        const element = mount('flow', { expanded: true });
+        await Promise.resolve();
+        const item = q(element, '[data-id="details"]')?.querySelector('li');
+        expect(item?.textContent).toContain('To activate it by hand: open the flow, click Activate and confirm.');
+        const link = item?.querySelector('[data-id="detail-link"]') as HTMLAnchorElement | null;
+        expect(link?.getAttribute('href')).toBe(
+            '/builder_platform_interaction/flowBuilder.app?flowId=3015g000000FlowV2A'
+        );
+        expect(link?.getAttribute('target')).toBe('_blank');
+        expect(link?.textContent).toBe('Open in Setup');
+    });
+
     it('renders nothing without a row', () => {
         expect(q(mount('none'), '[data-id="title"]')).toBeNull();
     });

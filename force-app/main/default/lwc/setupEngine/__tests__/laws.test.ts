@@ -201,6 +201,7 @@ function build(shape: Shape): OrgSnapshot {
                     shape.scSetup === 'none'
                         ? null
                         : { WINP__Server_URL__c: shape.scSetup === 'full' ? 'https://wisetalk.windmillsoft.kr' : '' },
+                writable: true,
             },
         ]),
         choices: choices({

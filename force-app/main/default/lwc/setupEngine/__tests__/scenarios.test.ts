@@ -556,13 +556,28 @@ describe('the package pieces', () => {
         ]);
     });
 
+    it('lists the manual activation of an inactive flow, with a link to its latest version in Flow Builder', () => {
+        const flow = item(evaluate(omniOrg()), 'flow');
+        expect(flow.fix.available).toBe(true);
+        expect(flow.details).toEqual([
+            {
+                kind: 'manualStep',
+                step: { key: 'fix.activateFlowManually', params: { name: packageFlow(false).Label } },
+                url: '/builder_platform_interaction/flowBuilder.app?flowId=3015g000000FlowV2A',
+            },
+        ]);
+    });
+
     it('finds the flow by its label when the API name differs', () => {
         const renamed = { ...packageFlow(true), ApiName: 'SC_talkSession_status_update' };
         expect(summary(evaluate({ ...omniOrg(), flows: read([renamed]) })).flow).toBe('pass item.flow.active');
     });
 
     it('reports SC Setup as unknown when the package setting is absent', () => {
-        const s = { ...omniOrg(), scSetup: read([{ objectApiName: null, fields: [], orgDefault: null }]) };
+        const s = {
+            ...omniOrg(),
+            scSetup: read([{ objectApiName: null, fields: [], orgDefault: null, writable: false }]),
+        };
         expect(summary(evaluate(s)).scSetup).toBe('unknown item.scSetup.notInstalled');
         expect(plan(s, ['scSetup'])).toEqual([]);
     });
@@ -586,6 +601,23 @@ describe('the package pieces', () => {
         });
     });
 
+    it('makes item 12 a manual step when describe says the setting cannot be written (protected)', () => {
+        const s = {
+            ...fullySetUpOrg(),
+            scSetup: read([
+                { objectApiName: 'WINP__SC_Setup__c', fields: SC_SETUP_FIELDS, orgDefault: null, writable: false },
+            ]),
+        };
+        const setting = item(evaluate(s), 'scSetup');
+        expect(setting.status).toBe('fail');
+        expect(setting.fix).toEqual({
+            available: false,
+            reason: { key: 'fix.scSetupManual', params: { object: 'WINP__SC_Setup__c' } },
+        });
+        expect(setting.details.some((d) => d.kind === 'settingValue' && d.field === 'Server URL')).toBe(true);
+        expect(plan(s, 'all')).toEqual([]);
+    });
+
     it('warns about a blank Server URL and fills only that field', () => {
         const s = {
             ...fullySetUpOrg(),
@@ -594,6 +626,7 @@ describe('the package pieces', () => {
                     objectApiName: 'WINP__SC_Setup__c',
                     fields: SC_SETUP_FIELDS,
                     orgDefault: { WINP__Server_URL__c: ' ' },
+                    writable: true,
                 },
             ]),
         };
