@@ -22,7 +22,8 @@ export interface SaveResult {
 }
 
 const NS = 'http://soap.sforce.com/2006/04/metadata';
-const TIMEOUT_MS = 30000;
+/** Up to 120 s a call: an updateMetadata of ten profiles can take long on a slow network. */
+const TIMEOUT_MS = 120000;
 
 export class SalesforceApi {
     /** Requests sent that change the org (for the summary and the tests). */

@@ -304,6 +304,11 @@ export class Executor {
             const profiles = find(config, 'assignments/profiles');
             const gone = leaving.get(names[i]) ?? new Set();
             if (profiles) profiles.children = profiles.children.filter((p) => !gone.has((p.text ?? '').toLowerCase()));
+            // An element left empty is not sent, as a retrieved configuration without assignments has none.
+            const assignments = find(config, 'assignments');
+            if (assignments && profiles?.children.length === 0)
+                assignments.children = assignments.children.filter((c) => c !== profiles);
+            if (assignments?.children.length === 0) config.children = config.children.filter((c) => c !== assignments);
         }
         const target = ensureChild(ensureChild(found[found.length - 1], 'assignments', CONFIG_ORDER), 'profiles', [
             'profiles',

@@ -482,6 +482,9 @@ describe('the API connection', () => {
         expect(at({ connectionSetup: 'present', connection: 'wrongOrg', httpStatus: 200 })).toBe(
             'warning item.apiAccess.wrongOrg'
         );
+        expect(at({ connectionSetup: 'present', connection: 'wrongUser', httpStatus: 200 })).toBe(
+            'warning item.apiAccess.wrongUser'
+        );
     });
 });
 
