@@ -164,6 +164,24 @@ export class FakeSalesforce {
                 },
             ];
         }
+        if (soql.includes('FROM SetupEntityAccessItems')) {
+            const statuses = idsIn(soql, 'SetupEntityId');
+            const profiles = idsIn(soql, 'Assignee.ProfileId');
+            return rows(s.permissionSetAccess)
+                .filter((r) => r.StatusIds.some((id) => statuses.has(id)))
+                .map((r) => ({
+                    Id: r.Id,
+                    Label: r.Label,
+                    PermissionSetGroupId: r.PermissionSetGroupId,
+                    SetupEntityAccessItems: { records: r.StatusIds.map((id) => ({ SetupEntityId: id })) },
+                    Assignments: {
+                        records: r.Assignees.filter((a) => profiles.has(a.ProfileId)).map((a) => ({
+                            AssigneeId: a.AssigneeId,
+                            Assignee: { ProfileId: a.ProfileId },
+                        })),
+                    },
+                }));
+        }
         if (soql.includes('FROM PermissionSet WHERE IsOwnedByProfile')) {
             const ids = idsIn(soql, 'ProfileId');
             return rows(s.profiles)
@@ -187,7 +205,9 @@ export class FakeSalesforce {
             case 'PresenceUserConfigUser':
                 return rows(s.presenceConfigUsers).map((r) => ({
                     PresenceUserConfigId: r.PresenceUserConfigId,
+                    profileId: r.ProfileId,
                     userCount: r.UserCount,
+                    firstName: r.FirstUserName,
                 }));
             case 'Group':
                 return rows(s.queues) as unknown as Row[];

@@ -6,6 +6,7 @@ import type {
     FlowRecord,
     OrgSnapshot,
     Part,
+    PermissionSetAccessRecord,
     ProfileRecord,
     ScSetupField,
     ScSetupState,
@@ -29,7 +30,7 @@ export const SOQL = {
         'SELECT Id, DeveloperName, MasterLabel, Capacity FROM PresenceUserConfig ORDER BY DeveloperName LIMIT 2000',
     presenceConfigProfiles: 'SELECT Id, PresenceUserConfigId, ProfileId FROM PresenceUserConfigProfile LIMIT 10000',
     directUsers:
-        'SELECT PresenceUserConfigId, COUNT(Id) userCount FROM PresenceUserConfigUser GROUP BY PresenceUserConfigId',
+        'SELECT PresenceUserConfigId, User.ProfileId profileId, COUNT(Id) userCount, MIN(User.Name) firstName FROM PresenceUserConfigUser WHERE User.IsActive = true GROUP BY PresenceUserConfigId, User.ProfileId',
     activeUsers:
         "SELECT ProfileId, UserPermissionsSupportUser, COUNT(Id) userCount FROM User WHERE IsActive = true AND UserType = 'Standard' GROUP BY ProfileId, UserPermissionsSupportUser",
     queues: (omni: boolean) =>
@@ -41,6 +42,11 @@ export const SOQL = {
         `FROM PermissionSet WHERE Id IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = ${quoted([userId])})`,
     statusAccess: (statusIds: readonly string[], profileIds: readonly string[]) =>
         `SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN (${quoted(statusIds)}) AND Parent.IsOwnedByProfile = true AND Parent.ProfileId IN (${quoted(profileIds)})`,
+    /** Permission sets (a group's own set included) that grant the statuses, with the active agent users holding them. */
+    permissionSetAccess: (statusIds: readonly string[], profileIds: readonly string[]) =>
+        `SELECT Id, Label, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems WHERE SetupEntityId IN (${quoted(statusIds)})), ` +
+        `(SELECT AssigneeId, Assignee.ProfileId FROM Assignments WHERE Assignee.IsActive = true AND Assignee.ProfileId IN (${quoted(profileIds)})) ` +
+        `FROM PermissionSet WHERE HasActivationRequired = false AND IsOwnedByProfile = false AND Id IN (SELECT ParentId FROM SetupEntityAccess WHERE SetupEntityId IN (${quoted(statusIds)}))`,
     flows: `SELECT ApiName, Label, NamespacePrefix, ActiveVersionId, LatestVersionId FROM FlowDefinitionView WHERE ApiName = '${FLOW_API_NAME}' OR Label = '${FLOW_LABEL}'`,
 };
 
@@ -157,7 +163,9 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
     const presenceConfigUsers = await omni(async () =>
         (await api.query<Row>(SOQL.directUsers)).map((r) => ({
             PresenceUserConfigId: String(r.PresenceUserConfigId),
+            ProfileId: String(r.profileId),
             UserCount: Number(r.userCount),
+            FirstUserName: String(r.firstName ?? ''),
         }))
     );
     const queues = await part(async () =>
@@ -210,6 +218,26 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
                   }
                   return rows;
               });
+    const permissionSetAccess: Part<PermissionSetAccessRecord> =
+        presenceStatuses.status !== 'read'
+            ? { status: 'unavailable', code: omniEnabled ? 'queryFailed' : 'omniDisabled' }
+            : await part(async () => {
+                  const statusIds = presenceStatuses.records.map((s) => (s as { Id: string }).Id);
+                  if (statusIds.length === 0 || choices.agentProfileIds.length === 0) return [];
+                  const children = (value: unknown): Row[] => (value as { records?: Row[] } | null)?.records ?? [];
+                  return (await api.query<Row>(SOQL.permissionSetAccess(statusIds, choices.agentProfileIds))).map(
+                      (r) => ({
+                          Id: String(r.Id),
+                          Label: String(r.Label),
+                          PermissionSetGroupId: (r.PermissionSetGroupId as string | null) ?? null,
+                          StatusIds: children(r.SetupEntityAccessItems).map((c) => String(c.SetupEntityId)),
+                          Assignees: children(r.Assignments).map((c) => ({
+                              AssigneeId: String(c.AssigneeId),
+                              ProfileId: String((c.Assignee as Row)?.ProfileId),
+                          })),
+                      })
+                  );
+              });
     const flows = await part<FlowRecord>(async () =>
         (await api.query<Row>(SOQL.flows)).map(
             (r) => pick(r, 'ApiName', 'Label', 'NamespacePrefix', 'ActiveVersionId', 'LatestVersionId') as never
@@ -237,6 +265,7 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
         presenceConfigUsers,
         profiles,
         statusAccess,
+        permissionSetAccess,
         flows,
         scSetup,
         choices,

@@ -7,7 +7,7 @@ export function operationNeedsApi(kind: string): boolean {
     return kind !== 'setScSetupDefaults';
 }
 
-function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixAvailability {
+export function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixAvailability {
     const no = (r: FixAvailability & { available: false }): FixAvailability => r;
     if (result.status === 'pass') return no({ available: false, reason: reason('fix.notNeeded') });
     if (result.status === 'blocked')

@@ -1,13 +1,15 @@
 /** Item 8: a Busy status (no channels). Reads the online status item 7 settled, so names never collide. */
 import { finish, prefer, unreadable, type Deps, type ItemResult, type Resolved, type RuleEnv } from './ruleKit';
 import { busyStatuses, statusIndex } from './ruleStatuses';
-import { nameSet, uniqueDeveloperName } from './names';
+import { nameSet, uniqueDeveloperName, uniqueLabel } from './names';
 import { reason } from './reasons';
 
 export interface BusyStatusInput {
     readonly deps: Deps<'busyStatus'>;
     /** The online status item 7 settled on (its developer name is taken if the plan creates it). */
     readonly onlineStatus: Resolved | null;
+    /** The label of the online status item 7 creates, if it creates one (taken too). */
+    readonly createdOnlineLabel: string | null;
 }
 
 export interface BusyStatusOutcome {
@@ -42,6 +44,8 @@ export function busyStatusRule(env: RuleEnv, input: BusyStatusInput): BusyStatus
     const taken = nameSet(index.statuses.map((s) => s.DeveloperName));
     if (input.onlineStatus) taken.add(input.onlineStatus.developerName.toLowerCase());
     const developerName = uniqueDeveloperName(name.developerName, taken);
+    const labels = nameSet(index.statuses.map((s) => s.MasterLabel));
+    if (input.createdOnlineLabel) labels.add(input.createdOnlineLabel.toLowerCase());
     return {
         result: finish('busyStatus', deps, {
             status: 'fail',
@@ -51,7 +55,7 @@ export function busyStatusRule(env: RuleEnv, input: BusyStatusInput): BusyStatus
                     kind: 'createPresenceStatus',
                     itemId: 'busyStatus',
                     developerName,
-                    label: name.label,
+                    label: uniqueLabel(name.label, labels),
                     channelDeveloperNames: [],
                 },
             ],

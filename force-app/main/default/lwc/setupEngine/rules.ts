@@ -40,12 +40,17 @@ export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot
         deps: { omniChannel, serviceChannel: channel.result },
         channel: channel.channel,
     });
-    const busy = busyStatusRule(env, { deps: { omniChannel }, onlineStatus: online.onlineStatus });
+    const createdOnline = online.result.ops.find((op) => op.kind === 'createPresenceStatus');
+    const busy = busyStatusRule(env, {
+        deps: { omniChannel },
+        onlineStatus: online.onlineStatus,
+        createdOnlineLabel: createdOnline?.kind === 'createPresenceStatus' ? createdOnline.label : null,
+    });
     const presence = presenceConfigRule(env, { omniChannel });
     const profileAccess = profileAccessRule(env, {
         deps: { omniChannel, onlineStatus: online.result, busyStatus: busy.result },
-        channel: channel.channel,
         onlineStatus: online.onlineStatus,
+        carrying: online.carrying,
         busyStatus: busy.busyStatus,
     });
     const flow = flowRule(env, {});
