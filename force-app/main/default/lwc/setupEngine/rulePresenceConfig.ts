@@ -150,14 +150,17 @@ function sortAgents(
 ): Sorted {
     const configById = new Map(configs.map((c) => [c.Id, c]));
     const sorted: Sorted = { unassigned: [], inOther: [], usersElsewhere: [] };
+    const directByProfile = new Map<string, PresenceUserConfigUserCount[]>();
+    for (const row of rely.direct)
+        directByProfile.set(row.ProfileId, [...(directByProfile.get(row.ProfileId) ?? []), row]);
     for (const profile of agents) {
         const id = rely.configOf.get(profile.Id);
         const config = id ? configById.get(id) : undefined;
         if (!config) sorted.unassigned.push(profile);
         else if (config.Id !== target?.Id) sorted.inOther.push({ profile, config });
-        for (const row of rely.direct) {
+        for (const row of directByProfile.get(profile.Id) ?? []) {
             const direct = configById.get(row.PresenceUserConfigId);
-            if (row.ProfileId === profile.Id && direct && direct.Id !== target?.Id && row.UserCount > 0) {
+            if (direct && direct.Id !== target?.Id && row.UserCount > 0) {
                 sorted.usersElsewhere.push({ profile, config: direct, row });
             }
         }
@@ -272,8 +275,12 @@ export function presenceConfigRule(env: RuleEnv, deps: Deps<'presenceConfig'>): 
     const profileById = new Map(
         (snapshot.profiles.status === 'read' ? snapshot.profiles.records : []).map((p) => [p.Id, p])
     );
-    const whoElse = (c: PresenceUserConfigRecord): { profiles: string[]; users: number } =>
-        outsiders(c, rely, agentIds, profileById);
+    const seen = new Map<string, { profiles: string[]; users: number }>();
+    const whoElse = (c: PresenceUserConfigRecord): { profiles: string[]; users: number } => {
+        const known = seen.get(c.Id) ?? outsiders(c, rely, agentIds, profileById);
+        seen.set(c.Id, known);
+        return known;
+    };
     const isShared = (c: PresenceUserConfigRecord): boolean => {
         const others = whoElse(c);
         return others.profiles.length > 0 || others.users > 0;
