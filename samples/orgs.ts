@@ -6,6 +6,8 @@
 import { defaultChoices, FLOW_API_NAME, FLOW_LABEL } from '../force-app/main/default/lwc/setupEngine/facts';
 import type {
     FlowRecord,
+    PermissionSetAccessRecord,
+    PresenceUserConfigUserCount,
     OrgSnapshot,
     Part,
     PresenceUserConfigProfileRecord,
@@ -91,6 +93,8 @@ interface OmniRecords {
     presenceConfigs?: PresenceUserConfigRecord[];
     presenceConfigProfiles?: PresenceUserConfigProfileRecord[];
     statusAccess?: StatusAccessRecord[];
+    presenceConfigUsers?: PresenceUserConfigUserCount[];
+    permissionSetAccess?: PermissionSetAccessRecord[];
 }
 
 /** An org with Omni-Channel on, the SimplyChat package installed, an admin with a working API connection. */
@@ -111,9 +115,10 @@ export function omniOrg(records: OmniRecords = {}, overrides: Partial<OrgSnapsho
         statusChannels: read(records.statusChannels ?? []),
         presenceConfigs: read(records.presenceConfigs ?? []),
         presenceConfigProfiles: read(records.presenceConfigProfiles ?? []),
-        presenceConfigUsers: read([]),
+        presenceConfigUsers: read(records.presenceConfigUsers ?? []),
         profiles: read(Object.values(PROFILE)),
         statusAccess: read(records.statusAccess ?? []),
+        permissionSetAccess: read(records.permissionSetAccess ?? []),
         flows: read([packageFlow(false)]),
         scSetup: read([
             { objectApiName: 'WINP__SC_Setup__c', fields: SC_SETUP_FIELDS, orgDefault: null, writable: true },
@@ -137,6 +142,7 @@ export function omniDisabledOrg(): OrgSnapshot {
             presenceConfigProfiles: OMNI_OFF,
             presenceConfigUsers: OMNI_OFF,
             statusAccess: OMNI_OFF,
+            permissionSetAccess: OMNI_OFF,
         }
     );
 }
@@ -231,5 +237,96 @@ export function partlySetUpOrg(): OrgSnapshot {
         presenceStatuses: [HAND.available],
         statusChannels: [HAND.availableChat],
         statusAccess: [{ ProfileId: PROFILE.agent.Id, SetupEntityId: HAND.available.Id }],
+    });
+}
+
+/** Records of an org where Omni-Channel already serves other teams (cases, phone, messaging). */
+export const SHARED = {
+    caseChannel: HAND.caseChannel,
+    phoneChannel: {
+        Id: '0N15g00000PhoneAAA',
+        DeveloperName: 'sfdc_phone',
+        MasterLabel: 'Phone',
+        RelatedEntity: 'VoiceCall',
+    },
+    messagingChannel: {
+        Id: '0N15g0000MessageAA',
+        DeveloperName: 'sfdc_livemessage',
+        MasterLabel: 'Messaging',
+        RelatedEntity: 'MessagingSession',
+    },
+    chatChannel: HAND.chatChannel,
+    /** The agents' one Online status: case, phone and messaging work, labelled "Online". */
+    availableForChat: { Id: '0N55g000000AvChAAA', DeveloperName: 'Available_for_Chat', MasterLabel: 'Online' },
+    away: HAND.away,
+    defaultConfig: {
+        Id: '0Nd5g000000DefltAA',
+        DeveloperName: 'default_presence_config',
+        MasterLabel: 'Default Presence Configuration',
+        Capacity: 5,
+    },
+    /** Another team's configuration: the Sales profile and users assigned directly rely on it. */
+    salesChat: { Id: '0Nd5g000000SChatAA', DeveloperName: 'Sales_Chat', MasterLabel: 'Sales Chat', Capacity: 4 },
+    omniAgents: '0PS5g000000OmniAAA',
+} as const;
+
+/**
+ * Omni-Channel already serves other teams: the agents' Online status carries case, phone and messaging work but
+ * not SimplyChat; the SimplyChat Agent profile is on the Default Presence Configuration and gets its statuses
+ * through the permission set "Omni Agents" (all 25 users), two of its users are assigned directly to the Sales
+ * team's configuration; Support sits in that configuration with the Sales profile.
+ */
+export function sharedOmniOrg(): OrgSnapshot {
+    const link = (n: number, statusId: string, channelId: string): ServiceChannelStatusRecord => ({
+        Id: `0N65g00000Shar${n}AA`,
+        ServicePresenceStatusId: statusId,
+        ServiceChannelId: channelId,
+    });
+    return omniOrg({
+        serviceChannels: [SHARED.caseChannel, SHARED.phoneChannel, SHARED.messagingChannel, SHARED.chatChannel],
+        routingConfigs: [HAND.routing],
+        queues: [HAND.queue],
+        queueSobjects: [HAND.queueSobject],
+        presenceStatuses: [SHARED.availableForChat, SHARED.away],
+        statusChannels: [
+            link(1, SHARED.availableForChat.Id, SHARED.caseChannel.Id),
+            link(2, SHARED.availableForChat.Id, SHARED.phoneChannel.Id),
+            link(3, SHARED.availableForChat.Id, SHARED.messagingChannel.Id),
+        ],
+        presenceConfigs: [SHARED.defaultConfig, SHARED.salesChat],
+        presenceConfigProfiles: [
+            { Id: '0Nf5g000000ShSalAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.sales.Id },
+            { Id: '0Nf5g000000ShSupAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.support.Id },
+        ],
+        presenceConfigUsers: [
+            {
+                PresenceUserConfigId: SHARED.salesChat.Id,
+                ProfileId: PROFILE.agent.Id,
+                UserCount: 2,
+                FirstUserName: 'Kim Minji',
+            },
+            {
+                PresenceUserConfigId: SHARED.salesChat.Id,
+                ProfileId: PROFILE.sales.Id,
+                UserCount: 3,
+                FirstUserName: 'Lee Jun',
+            },
+        ],
+        statusAccess: [
+            { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.availableForChat.Id },
+            { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.away.Id },
+        ],
+        permissionSetAccess: [
+            {
+                Id: SHARED.omniAgents,
+                Label: 'Omni Agents',
+                PermissionSetGroupId: null,
+                StatusIds: [SHARED.availableForChat.Id, SHARED.away.Id],
+                Assignees: Array.from({ length: PROFILE.agent.UserCount }, (_, i) => ({
+                    AssigneeId: `0055g0000Agent${String(i).padStart(2, '0')}A`,
+                    ProfileId: PROFILE.agent.Id,
+                })),
+            },
+        ],
     });
 }

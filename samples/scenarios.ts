@@ -3,7 +3,16 @@
  * simulated org behaves (which operations its API refuses).
  */
 import type { OperationKind, OrgSnapshot } from '../force-app/main/default/lwc/setupEngine/types';
-import { choices, fullySetUpOrg, NO_PERMISSIONS, omniDisabledOrg, omniOrg, partlySetUpOrg, read } from './orgs';
+import {
+    choices,
+    fullySetUpOrg,
+    NO_PERMISSIONS,
+    omniDisabledOrg,
+    omniOrg,
+    partlySetUpOrg,
+    read,
+    sharedOmniOrg,
+} from './orgs';
 
 export interface Scenario {
     readonly id: string;
@@ -34,6 +43,7 @@ export const SCENARIOS: readonly Scenario[] = [
     { id: 'empty', title: 'Omni-Channel on, nothing set up', snapshot: omniOrg },
     { id: 'partly', title: 'Partly set up', snapshot: partlySetUpOrg },
     { id: 'full', title: 'Fully set up', snapshot: fullySetUpOrg },
+    { id: 'shared', title: 'Omni-Channel already serves other teams', snapshot: sharedOmniOrg },
     { id: 'profiles1000', title: '1,000 agent profiles', snapshot: () => manyProfilesOrg(1000) },
     {
         id: 'readOnly',

@@ -15,9 +15,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as prettier from 'prettier';
 import ts from 'typescript';
-import { plan } from '../force-app/main/default/lwc/setupEngine/setupEngine';
+import { plan, simulate } from '../force-app/main/default/lwc/setupEngine/setupEngine';
 import type { Operation, OrgSnapshot, SetupChoices } from '../force-app/main/default/lwc/setupEngine/types';
-import { choices, fullySetUpOrg, HAND, omniDisabledOrg, omniOrg, partlySetUpOrg, PROFILE, read } from '../samples/orgs';
+import {
+    choices,
+    fullySetUpOrg,
+    HAND,
+    omniDisabledOrg,
+    omniOrg,
+    partlySetUpOrg,
+    PROFILE,
+    read,
+    sharedOmniOrg,
+} from '../samples/orgs';
 import { auraEnabledFields } from './lib/apex-dto';
 import { runMain } from './lib/files';
 
@@ -197,6 +207,15 @@ export const FIXTURE_CASES: { name: string; snapshot: () => OrgSnapshot; choices
         choices: { moveProfileIds: [PROFILE.support.Id] },
     },
     { name: 'onlineStatusWithoutChat', snapshot: onlineStatusWithoutChatOrg },
+    { name: 'sharedOmniOrg', snapshot: sharedOmniOrg, choices: { capacity: 5 } },
+    {
+        name: 'sharedOmniOrgMovesDirectUsers',
+        snapshot: () => {
+            const shared = sharedOmniOrg();
+            return simulate(shared, plan(shared, 'all'));
+        },
+        choices: { moveProfileIds: [PROFILE.support.Id], moveDirectUsers: true },
+    },
 ];
 
 export function fixturePlans(): { name: string; operations: Operation[] }[] {

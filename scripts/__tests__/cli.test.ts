@@ -21,6 +21,7 @@ import {
     partlySetUpOrg,
     PROFILE,
     read,
+    sharedOmniOrg,
 } from '../../samples/orgs';
 import { FakeSalesforce } from './fakeSalesforce';
 
@@ -146,6 +147,29 @@ describe('simplychat-setup check', () => {
 
 describe('simplychat-setup fix', () => {
     afterEach(() => fake?.stop());
+
+    it('in an org where Omni-Channel serves other teams, joins their Online status and leaves their setup alone', async () => {
+        await start(sharedOmniOrg());
+        const check = await cli(['check', '--instance-url', url, '--json', AGENTS]);
+        const items = (JSON.parse(check.out) as { items: { id: string; reason: { key: string } }[] }).items;
+        assert.equal(items.find((i) => i.id === 'onlineStatus')?.reason.key, 'item.onlineStatus.notOnAgentStatuses');
+        const dry = await cli(['fix', '--instance-url', url, '--json', AGENTS, '--capacity', '2', '--dry-run']);
+        const kinds = (JSON.parse(dry.out) as { plan: { kind: string }[] }).plan.map((o) => o.kind);
+        // No new status, no change to Sales Chat, no profile rewrite: the agents have access through Omni Agents.
+        assert.deepEqual(kinds, ['addChannelToStatus', 'createPresenceConfig', 'activateFlow', 'setScSetupDefaults']);
+        const separate = await cli([
+            'fix',
+            '--instance-url',
+            url,
+            '--json',
+            AGENTS,
+            '--dry-run',
+            '--separate-online-status',
+        ]);
+        const created = (JSON.parse(separate.out) as { plan: { kind: string; label?: string }[] }).plan[0];
+        assert.deepEqual([created.kind, created.label], ['createPresenceStatus', 'Online (SimplyChat)']);
+        assert.equal(fake.writes, 0);
+    });
 
     it('--dry-run prints the plan and writes nothing', async () => {
         await start(partlySetUpOrg());

@@ -139,14 +139,15 @@ describe('one SOQL for Apex and the CLI', () => {
     });
 
     it('substitutes binds as Apex would bind them', () => {
-        assert.equal(
-            bindSoql(SOQL.STATUS_ACCESS, {
-                statusIds: ['0N5A', '0N5B'],
-                profileIds: new Set(['00eA']),
-                maxRows: 45000,
-            }),
-            "SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN ('0N5A', '0N5B') AND Parent.IsOwnedByProfile = TRUE AND Parent.ProfileId IN ('00eA') LIMIT 45000"
-        );
+        const bound = bindSoql(SOQL.STATUS_ACCESS, {
+            statusIds: ['0N5A', '0N5B'],
+            profileIds: new Set(['00eA']),
+            maxRows: 20000,
+        });
+        assert.ok(bound.includes("SetupEntityId IN ('0N5A', '0N5B')"), bound);
+        assert.ok(bound.includes("ProfileId IN ('00eA')"), bound);
+        assert.ok(bound.endsWith('LIMIT 20000'), bound);
+        assert.ok(!bound.includes(':'), 'every bind replaced');
         assert.match(
             bindSoql(SOQL.QUEUES, { queueName: 'SimplyChat', queueIds: [] }),
             new RegExp(`DeveloperName = 'SimplyChat' OR Id IN \\('${NO_ID}'\\)`)

@@ -61,6 +61,8 @@ const MIRRORS: [string, string][] = [
     ['PresenceUserConfigUserCount', 'PresenceUserConfigUserCount'],
     ['ProfileRecord', 'ProfileRecord'],
     ['StatusAccessRecord', 'StatusAccessRecord'],
+    ['PermissionSetAccessRecord', 'PermissionSetAccessRecord'],
+    ['PermissionSetAssigneeRecord', 'PermissionSetAssigneeRecord'],
     ['FlowRecord', 'FlowRecord'],
     ['ScSetupField', 'ScSetupField'],
     ['ScSetupState', 'ScSetupState'],
@@ -85,7 +87,7 @@ describe('Apex snapshot DTOs ↔ TypeScript contract', () => {
 
     it('every part class carries status, code, message and records (TypeScript Part<T>)', () => {
         const parts = [...dto.keys()].filter((name) => name.endsWith('Part'));
-        assert.equal(parts.length, 13);
+        assert.equal(parts.length, 14);
         for (const part of parts)
             assert.deepEqual(sorted(dto.get(part) ?? []), ['code', 'message', 'records', 'status'], part);
     });

@@ -232,6 +232,43 @@ export class FakeSalesforce {
                 },
             ];
         }
+        if (soql.includes('FROM SetupEntityAccessItems')) {
+            // The contract's STATUS_ACCESS: the agent profiles' own sets, then every other set granting a status.
+            const statuses = idsIn(soql, 'SetupEntityId');
+            const profiles = idsIn(soql, 'Assignee.ProfileId');
+            const owned = new Map<string, string[]>();
+            for (const r of rows(s.statusAccess).filter(
+                (x) => statuses.has(x.SetupEntityId) && profiles.has(x.ProfileId)
+            ))
+                owned.set(r.ProfileId, [...(owned.get(r.ProfileId) ?? []), r.SetupEntityId]);
+            const profileSets: Row[] = [...owned].map(([profileId, ids]) => ({
+                Id: `0PS${profileId.slice(3)}`,
+                Label: profileId,
+                IsOwnedByProfile: true,
+                ProfileId: profileId,
+                PermissionSetGroupId: null,
+                SetupEntityAccessItems: { records: ids.map((id) => ({ SetupEntityId: id })) },
+                Assignments: null,
+            }));
+            return profileSets.concat(
+                rows(s.permissionSetAccess)
+                    .filter((r) => r.StatusIds.some((id) => statuses.has(id)))
+                    .map((r) => ({
+                        IsOwnedByProfile: false,
+                        ProfileId: null,
+                        Id: r.Id,
+                        Label: r.Label,
+                        PermissionSetGroupId: r.PermissionSetGroupId,
+                        SetupEntityAccessItems: { records: r.StatusIds.map((id) => ({ SetupEntityId: id })) },
+                        Assignments: {
+                            records: r.Assignees.filter((a) => profiles.has(a.ProfileId)).map((a) => ({
+                                AssigneeId: a.AssigneeId,
+                                Assignee: { ProfileId: a.ProfileId },
+                            })),
+                        },
+                    }))
+            );
+        }
         if (soql.includes('FROM PermissionSet WHERE IsOwnedByProfile')) {
             const ids = idsIn(soql, 'ProfileId');
             return rows(s.profiles)
@@ -255,7 +292,9 @@ export class FakeSalesforce {
             case 'PresenceUserConfigUser':
                 return rows(s.presenceConfigUsers).map((r) => ({
                     configId: r.PresenceUserConfigId,
+                    profileId: r.ProfileId,
                     userCount: r.UserCount,
+                    firstName: r.FirstUserName,
                 }));
             case 'Group': {
                 const name = /DeveloperName = '(\w+)'/.exec(soql)?.[1];

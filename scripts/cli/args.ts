@@ -4,6 +4,8 @@ export const USAGE = `Usage:
   simplychat-setup check --target-org <alias> [--profiles "<name>,<name>"] [--capacity <n>] [--chat-object <api name>] [--json]
   simplychat-setup fix   --target-org <alias> [--capacity <n>] [--profiles "<name>,<name>"] [--chat-object <api name>]
                          [--enable-omni-channel] [--yes] [--dry-run] [--json]
+  Both: [--separate-online-status] (a SimplyChat-only Online status instead of joining the agents' Online statuses)
+        [--move-direct-users] (also move agents assigned directly to another presence configuration)
 
 Authentication: --target-org uses an org the Salesforce CLI (sf) is logged in to. In pipelines, use
 --instance-url <https://…my.salesforce.com> with the access token in the SF_ACCESS_TOKEN environment variable.
@@ -20,6 +22,8 @@ export interface CliArgs {
     profiles?: string[];
     chatObject?: string;
     enableOmniChannel: boolean;
+    moveDirectUsers: boolean;
+    separateOnlineStatus: boolean;
     yes: boolean;
     dryRun: boolean;
     apiVersion: string;
@@ -47,6 +51,8 @@ const SWITCHES: Record<string, string> = {
     '-y': 'yes',
     '--dry-run': 'dryRun',
     '--enable-omni-channel': 'enableOmniChannel',
+    '--move-direct-users': 'moveDirectUsers',
+    '--separate-online-status': 'separateOnlineStatus',
 };
 const FIX_ONLY = new Set(['yes', 'dryRun', 'enableOmniChannel']);
 
@@ -126,6 +132,8 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
         profiles,
         chatObject: values.chatObject,
         enableOmniChannel: switches.has('enableOmniChannel'),
+        moveDirectUsers: switches.has('moveDirectUsers'),
+        separateOnlineStatus: switches.has('separateOnlineStatus'),
         yes: switches.has('yes'),
         dryRun: switches.has('dryRun'),
         apiVersion,

@@ -226,6 +226,8 @@ export class Executor {
             case 'assignProfilesToConfig':
             case 'moveProfilesToConfig':
                 return this.assign(op);
+            case 'moveUsersToConfig':
+                return this.moveUsers(op);
             case 'grantStatusAccess':
                 return this.write(
                     'updateMetadata',
@@ -332,6 +334,53 @@ export class Executor {
             }
         }
         return changed;
+    }
+
+    /** Moves a profile's users assigned directly elsewhere, by username, out of each source into the target. */
+    private async moveUsers(op: Extract<Operation, { kind: 'moveUsersToConfig' }>): Promise<string[]> {
+        const safe = (id: string): string => `'${id.replace(/[^A-Za-z0-9]/g, '')}'`;
+        const rows = await this.api.query<{
+            PresenceUserConfigId: string;
+            User: { Username: string; ProfileId: string };
+        }>(
+            `SELECT PresenceUserConfigId, User.Username, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN (${op.moves
+                .map((m) => safe(m.fromConfigId))
+                .join(
+                    ', '
+                )}) AND User.ProfileId IN (${op.moves.map((m) => safe(m.profileId)).join(', ')}) AND User.IsActive = true`
+        );
+        const names = [op.configDeveloperName];
+        const leaving = new Map<string, Set<string>>();
+        const arriving: string[] = [];
+        for (const m of op.moves) {
+            if (!leaving.has(m.fromConfigDeveloperName)) {
+                leaving.set(m.fromConfigDeveloperName, new Set());
+                names.push(m.fromConfigDeveloperName);
+            }
+            for (const r of rows.filter(
+                (x) => x.PresenceUserConfigId === m.fromConfigId && x.User.ProfileId === m.profileId
+            )) {
+                leaving.get(m.fromConfigDeveloperName)?.add(r.User.Username.toLowerCase());
+                arriving.push(r.User.Username);
+            }
+        }
+        const configs = await this.api.readMetadata('PresenceUserConfig', names);
+        const found = configs.map((c, i) => {
+            if (!c) throw new ApiError(200, 'NOT_FOUND', `PresenceUserConfig ${names[i]} was not found`);
+            return c;
+        });
+        for (const [i, config] of found.entries()) {
+            if (i === 0) continue;
+            const users = find(config, 'assignments/users');
+            const gone = leaving.get(names[i]) ?? new Set();
+            if (users) users.children = users.children.filter((u) => !gone.has((u.text ?? '').toLowerCase()));
+        }
+        const target = ensureChild(ensureChild(found[0], 'assignments', CONFIG_ORDER), 'users', ['profiles', 'users']);
+        for (const name of arriving) {
+            if (!target.children.some((u) => u.text?.toLowerCase() === name.toLowerCase()))
+                insertInOrder(target, element('user', name), ['user']);
+        }
+        return this.write('updateMetadata', found);
     }
 }
 

@@ -68,7 +68,14 @@ function choicesFrom(args: CliArgs, snapshot: OrgSnapshot | undefined): SetupCho
             throw new UsageError(`No active profile named ${unknown.map((n) => `"${n}"`).join(', ')} in this org.`);
         agentProfileIds = args.profiles.map((name) => byName.get(name.toLowerCase()) as string);
     }
-    return { ...base, chatObject, capacity: args.capacity ?? null, agentProfileIds };
+    return {
+        ...base,
+        chatObject,
+        capacity: args.capacity ?? null,
+        agentProfileIds,
+        moveDirectUsers: args.moveDirectUsers,
+        separateOnlineStatus: args.separateOnlineStatus,
+    };
 }
 
 async function load(

@@ -6,6 +6,7 @@ import type {
     FlowRecord,
     OrgSnapshot,
     Part,
+    PermissionSetAccessRecord,
     ProfileRecord,
     QueueRecord,
     QueueSobjectRecord,
@@ -28,7 +29,7 @@ export const CLI_SOQL = {
 };
 
 /** Rows the Apex reader also caps (SetupSnapshotReader.maxAccessRows). */
-const MAX_ACCESS_ROWS = 45000;
+const MAX_ACCESS_ROWS = 20000;
 
 /** Ids and names are checked before they reach SOQL; only [A-Za-z0-9_] passes. */
 function quoted(values: readonly string[]): string {
@@ -43,6 +44,11 @@ export interface OrgInfo {
 }
 
 type Row = Record<string, unknown>;
+
+/** A child relationship of a REST query row: `{ records: [...] }`, or null when it has none. */
+function children(value: unknown): Row[] {
+    return ((value as { records?: Row[] } | null)?.records ?? []) as Row[];
+}
 
 function unavailable<T>(error: unknown): Part<T> {
     const status = error instanceof ApiError ? error.status : 0;
@@ -145,7 +151,9 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
     const presenceConfigUsers = await omni(async () =>
         (await api.query<Row>(SOQL.DIRECT_USERS)).map((r) => ({
             PresenceUserConfigId: String(r.configId),
+            ProfileId: String(r.profileId),
             UserCount: Number(r.userCount),
+            FirstUserName: String(r.firstName ?? ''),
         }))
     );
     // As in Apex: the queues that support the chat object, or carry our queue name (SOQL refuses a semi-join in OR).
@@ -192,25 +200,58 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
             ServiceCloudUserCount: counts.get(String(r.Id))?.serviceCloud ?? 0,
         }));
     });
-    const statusAccess: Part<StatusAccessRecord> =
+    // As in Apex (SetupSnapshotReader.readStatusAccess): one query for the agent profiles' own permission sets and
+    // every other permission set or group granting a status, with the active agent users who hold it.
+    const access: Part<Row> =
         presenceStatuses.status !== 'read'
             ? { status: 'unavailable', code: omniEnabled ? 'queryFailed' : 'omniDisabled' }
-            : await part(async () => {
+            : await part<Row>(async () => {
                   const statusIds = presenceStatuses.records.map((s) => (s as { Id: string }).Id);
                   if (statusIds.length === 0 || choices.agentProfileIds.length === 0) return [];
-                  const rows: StatusAccessRecord[] = [];
+                  const rows: Row[] = [];
                   for (const batch of chunks(choices.agentProfileIds, 200)) {
-                      for (const r of await api.query<Row>(
-                          bindSoql(SOQL.STATUS_ACCESS, { statusIds, profileIds: batch, maxRows: MAX_ACCESS_ROWS })
-                      )) {
-                          rows.push({
-                              ProfileId: String((r.Parent as Row)?.ProfileId),
-                              SetupEntityId: String(r.SetupEntityId),
-                          });
-                      }
+                      rows.push(
+                          ...(await api.query<Row>(
+                              bindSoql(SOQL.STATUS_ACCESS, { statusIds, profileIds: batch, maxRows: MAX_ACCESS_ROWS })
+                          ))
+                      );
                   }
                   return rows;
               });
+    const statusAccess: Part<StatusAccessRecord> =
+        access.status !== 'read'
+            ? access
+            : {
+                  status: 'read',
+                  records: access.records
+                      .filter((r) => r.IsOwnedByProfile === true)
+                      .flatMap((r) =>
+                          children(r.SetupEntityAccessItems).map((c) => ({
+                              ProfileId: String(r.ProfileId),
+                              SetupEntityId: String(c.SetupEntityId),
+                          }))
+                      ),
+              };
+    const merged = new Map<string, PermissionSetAccessRecord>();
+    for (const r of access.status === 'read' ? access.records.filter((x) => x.IsOwnedByProfile !== true) : []) {
+        // A permission set seen in two profile batches: its assignees are the union of both answers.
+        const before = merged.get(String(r.Id));
+        merged.set(String(r.Id), {
+            Id: String(r.Id),
+            Label: String(r.Label),
+            PermissionSetGroupId: (r.PermissionSetGroupId as string | null) ?? null,
+            StatusIds: children(r.SetupEntityAccessItems).map((c) => String(c.SetupEntityId)),
+            Assignees: [
+                ...(before?.Assignees ?? []),
+                ...children(r.Assignments).map((c) => ({
+                    AssigneeId: String(c.AssigneeId),
+                    ProfileId: String((c.Assignee as Row)?.ProfileId),
+                })),
+            ],
+        });
+    }
+    const permissionSetAccess: Part<PermissionSetAccessRecord> =
+        access.status !== 'read' ? access : { status: 'read', records: [...merged.values()] };
     const flows = await part<FlowRecord>(async () =>
         (await api.query<Row>(bindSoql(SOQL.FLOWS, { apiName: FLOW_API_NAME, label: FLOW_LABEL }))).map(
             (r) => pick(r, 'ApiName', 'Label', 'NamespacePrefix', 'ActiveVersionId', 'LatestVersionId') as never
@@ -238,6 +279,7 @@ export async function readSnapshot(api: SalesforceApi, org: OrgInfo, choices: Se
         presenceConfigUsers,
         profiles,
         statusAccess,
+        permissionSetAccess,
         flows,
         scSetup,
         choices,

@@ -102,6 +102,7 @@ describe('local preview (npm start) in Chromium', () => {
         empty: '3 of 12 ready',
         partly: '5 of 12 ready',
         full: '12 of 12 ready',
+        shared: '7 of 12 ready',
         profiles1000: '5 of 12 ready',
         readOnly: '4 of 12 ready',
         apiMissing: '4 of 12 ready',
@@ -177,6 +178,39 @@ describe('local preview (npm start) in Chromium', () => {
         );
         assert.match(lines[4], /^Not run: /);
         await shoot(page, 'apiFailures-result');
+        await page.close();
+    });
+
+    it("joins the agents' Online status where Omni-Channel serves other teams, and leaves their setup alone", async () => {
+        const page = await open('scenario=shared');
+        await page.getByRole('button', { name: 'Fix all' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
+        const planned = await dialog.locator('[data-id="plan"] li').allTextContents();
+        assert.match(
+            planned[0],
+            /^Add the channel Chat_Sessions to the status Available_for_Chat, keeping its other channels/
+        );
+        assert.ok(!planned.some((line) => /Sales_Chat|capacity of/i.test(line)), planned.join('\n'));
+        assert.ok(!planned.some((line) => /Create the (online )?status/i.test(line)), planned.join('\n'));
+        await shoot(page, 'shared-plan');
+        await dialog.getByRole('button', { name: 'Make these changes' }).click();
+        await page.locator('[data-id="summary-message"]').waitFor({ timeout: 30000 });
+        // Support stays in the Sales team's configuration until the admin ticks it: a warning that names the choice.
+        await waitForProgress(page, '11 of 12 ready');
+        assert.match(
+            (await page.locator('c-setup-checklist-row').nth(8).textContent()) ?? '',
+            /sit in another presence configuration/
+        );
+        // A reload (the language link) starts the simulated org again: the Korean reasons of the unfixed org.
+        await page.getByRole('link', { name: '한국어' }).click();
+        await page.locator('c-setup-checklist-row').first().waitFor();
+        await waitForProgress(page, '12개 중 7개 완료');
+        assert.match(
+            (await page.locator('c-setup-checklist-row').nth(6).textContent()) ?? '',
+            /상담원이 사용하는 온라인 상태\(Online\)에 아직 채널 Chat_Sessions/
+        );
+        await shoot(page, 'shared-ko');
         await page.close();
     });
 

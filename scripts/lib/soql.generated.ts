@@ -11,7 +11,7 @@ export const SOQL = {
         'SELECT Id, DeveloperName, MasterLabel, Capacity FROM PresenceUserConfig ORDER BY DeveloperName LIMIT 2000',
     PRESENCE_CONFIG_PROFILES: 'SELECT Id, PresenceUserConfigId, ProfileId FROM PresenceUserConfigProfile LIMIT 10000',
     DIRECT_USERS:
-        'SELECT PresenceUserConfigId configId, COUNT(Id) userCount FROM PresenceUserConfigUser GROUP BY PresenceUserConfigId',
+        'SELECT PresenceUserConfigId configId, User.ProfileId profileId, COUNT(Id) userCount, MIN(User.Name) firstName FROM PresenceUserConfigUser WHERE User.IsActive = TRUE GROUP BY PresenceUserConfigId, User.ProfileId',
     QUEUES: "SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND (DeveloperName = :queueName OR Id IN :queueIds) ORDER BY DeveloperName LIMIT 1000",
     QUEUES_WITH_ROUTING:
         "SELECT Id, DeveloperName, Name, QueueRoutingConfigId FROM Group WHERE Type = 'Queue' AND (DeveloperName = :queueName OR Id IN :queueIds) ORDER BY DeveloperName LIMIT 1000",
@@ -20,6 +20,6 @@ export const SOQL = {
         "SELECT ProfileId profileId, UserPermissionsSupportUser serviceCloud, COUNT(Id) userCount FROM User WHERE IsActive = TRUE AND UserType = 'Standard' GROUP BY ProfileId, UserPermissionsSupportUser",
     PROFILES: 'SELECT Id, Name FROM Profile WHERE Id IN :ids ORDER BY Name LIMIT 2000',
     STATUS_ACCESS:
-        'SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN :statusIds AND Parent.IsOwnedByProfile = TRUE AND Parent.ProfileId IN :profileIds LIMIT :maxRows',
+        'SELECT Id, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems WHERE SetupEntityId IN :statusIds), (SELECT AssigneeId, Assignee.ProfileId FROM Assignments WHERE PermissionSet.IsOwnedByProfile = FALSE AND Assignee.IsActive = TRUE AND Assignee.ProfileId IN :profileIds) FROM PermissionSet WHERE Id IN (SELECT ParentId FROM SetupEntityAccess WHERE SetupEntityId IN :statusIds) AND (ProfileId IN :profileIds OR (IsOwnedByProfile = FALSE AND HasActivationRequired = FALSE)) LIMIT :maxRows',
     FLOWS: 'SELECT ApiName, Label, NamespacePrefix, ActiveVersionId, LatestVersionId FROM FlowDefinitionView WHERE ApiName = :apiName OR Label = :label LIMIT 10',
 } as const;

@@ -10,6 +10,8 @@ export interface ChoicesLabels {
     readonly availableProfiles: string;
     readonly search: string;
     readonly move: string;
+    readonly moveDirectUsers: string;
+    readonly separateOnlineStatus: string;
     readonly save: string;
 }
 
@@ -27,6 +29,12 @@ export default class SetupChoices extends LightningElement {
     @api profileOptions: readonly Option[] = [];
     @api moveOptions: readonly Option[] = [];
     @api errors: readonly ChoiceErrorView[] = [];
+    /** Agents are assigned directly to other configurations: offer to move them too (never by default). */
+    @api offerMoveDirectUsers = false;
+    @api moveDirectUsers = false;
+    /** The agents already use Online statuses: SimplyChat joins them unless a separate status is chosen. */
+    @api offerSeparateOnlineStatus = false;
+    @api separateOnlineStatus = false;
     @api disabled = false;
 
     private errorFor(prefix: string): string {
@@ -76,6 +84,14 @@ export default class SetupChoices extends LightningElement {
 
     handleMoves(event: CustomEvent<{ value: string[] }>): void {
         this.emit('moveProfileIds', event.detail.value);
+    }
+
+    handleMoveDirectUsers(event: CustomEvent<{ checked: boolean }>): void {
+        this.emit('moveDirectUsers', event.detail.checked);
+    }
+
+    handleSeparateOnlineStatus(event: CustomEvent<{ checked: boolean }>): void {
+        this.emit('separateOnlineStatus', event.detail.checked);
     }
 
     handleSearch(event: CustomEvent<{ value: string }>): void {

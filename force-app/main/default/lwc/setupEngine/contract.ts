@@ -33,6 +33,7 @@ export const OPERATION_FIELDS = {
     setCapacity: ['configId', 'configDeveloperName', 'from', 'capacity'],
     assignProfilesToConfig: ['configId', 'configDeveloperName', 'profiles'],
     moveProfilesToConfig: ['configId', 'configDeveloperName', 'moves'],
+    moveUsersToConfig: ['configId', 'configDeveloperName', 'moves'],
     grantStatusAccess: ['grants'],
     activateFlow: ['flowApiName', 'latestVersionId'],
     setScSetupDefaults: ['objectApiName', 'mode', 'values'],
@@ -50,6 +51,7 @@ export const OPERATION_ITEMS = {
     setCapacity: ['presenceConfig'],
     assignProfilesToConfig: ['presenceConfig'],
     moveProfilesToConfig: ['presenceConfig'],
+    moveUsersToConfig: ['presenceConfig'],
     grantStatusAccess: ['profileAccess'],
     activateFlow: ['flow'],
     setScSetupDefaults: ['scSetup'],
@@ -67,6 +69,7 @@ export const OPERATION_NEEDS_API: readonly string[] = [
     'setCapacity',
     'assignProfilesToConfig',
     'moveProfilesToConfig',
+    'moveUsersToConfig',
     'grantStatusAccess',
     'activateFlow',
 ];
@@ -82,6 +85,7 @@ export const OPERATION_NEEDS_OMNI: readonly string[] = [
     'setCapacity',
     'assignProfilesToConfig',
     'moveProfilesToConfig',
+    'moveUsersToConfig',
     'grantStatusAccess',
 ];
 

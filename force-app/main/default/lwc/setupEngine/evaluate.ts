@@ -8,7 +8,7 @@ export function operationNeedsApi(kind: string): boolean {
     return OPERATION_NEEDS_API.includes(kind);
 }
 
-function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixAvailability {
+export function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixAvailability {
     const no = (r: FixAvailability & { available: false }): FixAvailability => r;
     if (result.status === 'pass') return no({ available: false, reason: reason('fix.notNeeded') });
     if (result.status === 'blocked')

@@ -24,6 +24,22 @@ export const DEFAULT_CAPACITY = 5;
 export const CAPACITY_MIN = 1;
 export const CAPACITY_MAX = 9999;
 
+/**
+ * The presence configuration Salesforce creates when Omni-Channel is enabled. Every user who is not assigned to
+ * another configuration (by profile or user) is on it (help: "Create Presence Configurations"; public metadata
+ * `presenceUserConfigs/default_presence_config`). It is a real record: a profile with no assignment row is on it.
+ * UNVERIFIED: the capacity it gets when Omni-Channel is enabled (public files show 1 and 5); docs/org-verification.md.
+ */
+export const DEFAULT_PRESENCE_CONFIG = {
+    developerName: 'default_presence_config',
+    label: 'Default Presence Configuration',
+    capacity: 5,
+} as const;
+
+export function isDefaultPresenceConfig(config: { readonly DeveloperName: string }): boolean {
+    return config.DeveloperName.toLowerCase() === DEFAULT_PRESENCE_CONFIG.developerName;
+}
+
 /** Components per Metadata API create/update call: one fact of the contract (config/contract/setup-contract.json). */
 export { METADATA_BATCH_SIZE } from './contract';
 
@@ -45,6 +61,8 @@ export function defaultChoices(): SetupChoices {
         agentProfileIds: [],
         capacity: null,
         moveProfileIds: [],
+        moveDirectUsers: false,
+        separateOnlineStatus: false,
         names: DEFAULT_NAMES,
     };
 }

@@ -38,3 +38,16 @@ export function uniqueDeveloperName(base: string, taken: ReadonlySet<string>): s
         if (!taken.has(candidate.toLowerCase())) return candidate;
     }
 }
+
+/**
+ * A label no other record has (case-insensitive): `base`, else `base (SimplyChat)`, `base (SimplyChat 2)`, …, within
+ * the length limit. Agents choose statuses by label, so two "Online" entries must never exist because of us.
+ */
+export function uniqueLabel(base: string, taken: ReadonlySet<string>): string {
+    if (!taken.has(base.toLowerCase())) return base;
+    for (let n = 1; ; n++) {
+        const suffix = n === 1 ? ' (SimplyChat)' : ` (SimplyChat ${n})`;
+        const candidate = `${base.slice(0, MAX_NAME_LENGTH - suffix.length)}${suffix}`;
+        if (!taken.has(candidate.toLowerCase())) return candidate;
+    }
+}

@@ -1,3 +1,4 @@
+import { fixAvailability } from './evaluate';
 import { DEPENDENCIES, runRules } from './rules';
 import { reason } from './reasons';
 import { ChoicesInvalidError, validateChoices } from './validate';
@@ -6,7 +7,9 @@ import type { ItemId, Operation, OrgSnapshot, Reason, SetupChoices } from './typ
 /**
  * The operations that fix the given items (or all), in dependency order: an item's failing prerequisites are
  * fixed first, so a blocked item can be planned too. Passing items contribute nothing, so a plan is empty once
- * everything passes. Throws ChoicesInvalidError when the choices are invalid; nothing is planned then.
+ * everything passes. The plan respects the user's permissions and the API connection: an item this user cannot
+ * fix contributes nothing, nor does an item whose failing prerequisite is left out, so every caller (tab, CLI)
+ * gets the same answer. Throws ChoicesInvalidError when the choices are invalid; nothing is planned then.
  */
 export function plan(
     snapshot: OrgSnapshot,
@@ -30,7 +33,25 @@ export function plan(
         }
     };
     for (const result of results) if (itemIds === 'all' || itemIds.includes(result.id)) add(result.id);
-    return results.filter((r) => selected.has(r.id)).flatMap((r) => r.ops);
+    // Results come in checklist order, prerequisites first: an item stays only if this user may run its fix and
+    // every failing prerequisite stays too.
+    const planned = new Set<ItemId>();
+    for (const r of results) {
+        if (!selected.has(r.id) || r.ops.length === 0) continue;
+        if (!permitted(r, snapshot)) continue;
+        const depsOk = DEPENDENCIES[r.id].every((dep) => {
+            const status = statusOf.get(dep);
+            return status === 'pass' || status === 'warning' || planned.has(dep);
+        });
+        if (depsOk) planned.add(r.id);
+    }
+    return results.filter((r) => planned.has(r.id)).flatMap((r) => r.ops);
+}
+
+/** Whether this user may run the item's fix: permissions and API connection, as the checklist says. */
+function permitted(result: Parameters<typeof fixAvailability>[0], snapshot: OrgSnapshot): boolean {
+    const asIfUnblocked = { ...result, status: result.status === 'blocked' ? 'fail' : result.status } as const;
+    return fixAvailability(asIfUnblocked, snapshot).available;
 }
 
 /** A sentence for the plan dialog: a label key and its parameters. */
@@ -103,6 +124,14 @@ export function describeOperation(op: Operation): Reason {
                 name: op.configDeveloperName,
                 profiles: op.moves.map((m) => `${m.profileName} (${m.fromConfigDeveloperName})`).join(', '),
                 count: op.moves.length,
+            });
+        case 'moveUsersToConfig':
+            return reason('op.moveUsersToConfig', {
+                name: op.configDeveloperName,
+                users: op.moves
+                    .map((m) => `${m.profileName} (${m.userCount}, ${m.fromConfigDeveloperName})`)
+                    .join(', '),
+                count: op.moves.reduce((sum, m) => sum + m.userCount, 0),
             });
         case 'grantStatusAccess':
             return reason('op.grantStatusAccess', {

@@ -3,6 +3,7 @@
  * tests, the local preview's simulated org and the CLI's fake Salesforce API. Ids of new records are simulated
  * (`<prefix>SIM<counter>`, 18 characters); the key prefixes are illustrative.
  */
+import { DEFAULT_PRESENCE_CONFIG, isDefaultPresenceConfig } from './facts';
 import type { FieldValue, Operation, OrgSnapshot, Part, PresenceUserConfigProfileRecord, ScSetupState } from './types';
 
 /** An operation the simulated org refuses, with the message the org would give. */
@@ -27,6 +28,7 @@ const OMNI_PARTS = [
     'presenceConfigProfiles',
     'presenceConfigUsers',
     'statusAccess',
+    'permissionSetAccess',
 ] as const;
 
 function records<T>(part: Part<T>, operation: Operation, name: string): T[] {
@@ -78,6 +80,17 @@ export function simulate(snapshot: OrgSnapshot, operations: readonly Operation[]
                     if (part.status === 'unavailable' && part.code === 'omniDisabled') {
                         (s as Record<string, unknown>)[key] = readPart([]);
                     }
+                }
+                // Salesforce creates the Default Presence Configuration when Omni-Channel is enabled.
+                const configs = records(s.presenceConfigs, op, 'PresenceUserConfig');
+                if (!configs.some(isDefaultPresenceConfig)) {
+                    configs.push({
+                        Id: newId('0Nd'),
+                        DeveloperName: DEFAULT_PRESENCE_CONFIG.developerName,
+                        MasterLabel: DEFAULT_PRESENCE_CONFIG.label,
+                        Capacity: DEFAULT_PRESENCE_CONFIG.capacity,
+                    });
+                    s.presenceConfigs = readPart(configs);
                 }
                 break;
             }
@@ -226,6 +239,36 @@ export function simulate(snapshot: OrgSnapshot, operations: readonly Operation[]
                     rows = rows.filter((r) => moving.get(r.ProfileId) !== r.PresenceUserConfigId);
                 }
                 s.presenceConfigProfiles = readPart(assign(rows, target.Id, ids, op, newId));
+                break;
+            }
+            case 'moveUsersToConfig': {
+                const configs = records(s.presenceConfigs, op, 'PresenceUserConfig');
+                const target = op.configId
+                    ? configs.find((c) => c.Id === op.configId)
+                    : configs.find((c) => lower(c.DeveloperName) === lower(op.configDeveloperName));
+                if (!target) throw new SimulationError(op, `No presence configuration ${op.configDeveloperName}`);
+                const rows = records(s.presenceConfigUsers, op, 'PresenceUserConfigUser');
+                for (const move of op.moves) {
+                    const index = rows.findIndex(
+                        (r) => r.PresenceUserConfigId === move.fromConfigId && r.ProfileId === move.profileId
+                    );
+                    if (index < 0)
+                        throw new SimulationError(op, `No users of ${move.profileId} in ${move.fromConfigId}`);
+                    const [row] = rows.splice(index, 1);
+                    const into = rows.findIndex(
+                        (r) => r.PresenceUserConfigId === target.Id && r.ProfileId === move.profileId
+                    );
+                    if (into >= 0) {
+                        const other = rows[into];
+                        rows[into] = {
+                            ...other,
+                            UserCount: other.UserCount + row.UserCount,
+                            FirstUserName:
+                                other.FirstUserName < row.FirstUserName ? other.FirstUserName : row.FirstUserName,
+                        };
+                    } else rows.push({ ...row, PresenceUserConfigId: target.Id });
+                }
+                s.presenceConfigUsers = readPart(rows);
                 break;
             }
             case 'grantStatusAccess': {

@@ -93,13 +93,18 @@ export interface PresenceUserConfigProfileRecord {
 }
 
 /**
- * Users assigned directly to a presence configuration (PresenceUserConfigUser), counted per configuration with
- * `SELECT PresenceUserConfigId, COUNT(Id) FROM PresenceUserConfigUser GROUP BY PresenceUserConfigId`: a direct
+ * Active users assigned directly to a presence configuration (PresenceUserConfigUser), counted per configuration
+ * and per the users' profile with `SELECT PresenceUserConfigId, User.ProfileId, COUNT(Id), MIN(User.Name) FROM
+ * PresenceUserConfigUser WHERE User.IsActive = TRUE GROUP BY PresenceUserConfigId, User.ProfileId`. A user's own
  * assignment overrides the profile's configuration. Counted, not listed: an org may have 20,000 users.
  */
 export interface PresenceUserConfigUserCount {
     readonly PresenceUserConfigId: SalesforceId;
+    /** The users' profile (`User.ProfileId`). */
+    readonly ProfileId: SalesforceId;
     readonly UserCount: number;
+    /** The first of these users by name (`MIN(User.Name)`), to name an example. */
+    readonly FirstUserName: string;
 }
 
 /**
@@ -121,6 +126,30 @@ export interface ProfileRecord {
 export interface StatusAccessRecord {
     readonly ProfileId: SalesforceId;
     readonly SetupEntityId: SalesforceId;
+}
+
+/** An active user on an agent profile who holds a permission set (directly, or through a permission set group). */
+export interface PermissionSetAssigneeRecord {
+    /** PermissionSetAssignment.AssigneeId. */
+    readonly AssigneeId: SalesforceId;
+    /** The assignee's profile (`Assignee.ProfileId`). */
+    readonly ProfileId: SalesforceId;
+}
+
+/**
+ * A permission set not owned by a profile (a permission set group's own set included) that grants presence
+ * statuses, with the active agent users assigned to it. Read in the same query as the profiles' access:
+ * `SELECT Id, Label, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems …), (SELECT AssigneeId,
+ * Assignee.ProfileId FROM Assignments …) FROM PermissionSet WHERE …`. Session-activated sets are left out.
+ */
+export interface PermissionSetAccessRecord {
+    readonly Id: SalesforceId;
+    readonly Label: string;
+    /** The permission set group this set holds the permissions of, or null for a plain permission set. */
+    readonly PermissionSetGroupId: SalesforceId | null;
+    /** Presence statuses it grants (SetupEntityAccess.SetupEntityId). */
+    readonly StatusIds: readonly SalesforceId[];
+    readonly Assignees: readonly PermissionSetAssigneeRecord[];
 }
 
 /** FlowDefinitionView. Active means `ActiveVersionId != null` (IsActive only says the latest version is active). */
@@ -216,6 +245,16 @@ export interface SetupChoices {
     readonly capacity: number | null;
     /** Agent profiles that sit in another presence configuration and that the admin agreed to move. */
     readonly moveProfileIds: readonly SalesforceId[];
+    /**
+     * Agents on the agent profiles who are assigned directly (user level) to another presence configuration: move
+     * them to SimplyChat's configuration only when true.
+     */
+    readonly moveDirectUsers: boolean;
+    /**
+     * False (the default): add the SimplyChat channel to the Online statuses the agents already use, so agents
+     * take SimplyChat chats beside their other work. True: a separate Online status for SimplyChat only.
+     */
+    readonly separateOnlineStatus: boolean;
     readonly names: SetupNames;
 }
 
@@ -240,6 +279,7 @@ export interface OrgSnapshot {
     readonly presenceConfigUsers: Part<PresenceUserConfigUserCount>;
     readonly profiles: Part<ProfileRecord>;
     readonly statusAccess: Part<StatusAccessRecord>;
+    readonly permissionSetAccess: Part<PermissionSetAccessRecord>;
     readonly flows: Part<FlowRecord>;
     readonly scSetup: Part<ScSetupState>;
     readonly choices: SetupChoices;
@@ -281,12 +321,48 @@ export type Detail =
     | { readonly kind: 'missingPermission'; readonly permission: keyof UserPermissions }
     | { readonly kind: 'profileUnassigned'; readonly profileId: SalesforceId; readonly profileName: string }
     | {
+          /** A profile with no assignment row: it is on the org's Default Presence Configuration. */
+          readonly kind: 'profileOnDefaultConfig';
+          readonly profileId: SalesforceId;
+          readonly profileName: string;
+          readonly configName: string;
+          readonly capacity: number;
+      }
+    | {
           readonly kind: 'profileInOtherConfig';
           readonly profileId: SalesforceId;
           readonly profileName: string;
           readonly configId: SalesforceId;
           readonly configName: string;
           readonly willMove: boolean;
+          /** Who else relies on that configuration: other profiles (names) and their users plus direct users. */
+          readonly otherProfiles: readonly string[];
+          readonly otherUserCount: number;
+      }
+    | {
+          /** Agents on an agent profile assigned directly (user level) to another configuration. */
+          readonly kind: 'usersInOtherConfig';
+          readonly profileId: SalesforceId;
+          readonly profileName: string;
+          readonly configId: SalesforceId;
+          readonly configName: string;
+          readonly userCount: number;
+          readonly firstUserName: string;
+          readonly willMove: boolean;
+      }
+    | {
+          /** An Online status the agents use that will carry SimplyChat too (its channels kept in order). */
+          readonly kind: 'statusGetsChannel';
+          readonly developerName: string;
+          readonly label: string;
+      }
+    | {
+          /** Agents of a profile who have the statuses through permission sets or groups, not through the profile. */
+          readonly kind: 'accessThroughPermissionSets';
+          readonly profileId: SalesforceId;
+          readonly profileName: string;
+          readonly permissionSets: readonly string[];
+          readonly userCount: number;
       }
     | {
           readonly kind: 'profileMissingAccess';
@@ -294,6 +370,8 @@ export type Detail =
           readonly profileName: string;
           /** Developer names of the statuses the profile lacks. */
           readonly missingStatuses: readonly string[];
+          /** Active users of the profile without them through a permission set either. */
+          readonly usersWithout: number;
       }
     | { readonly kind: 'settingValue'; readonly field: string; readonly expected: string; readonly actual: string }
     /** A step the admin does by hand in Setup, with a link to the page (relative to the org's domain). */
@@ -304,7 +382,8 @@ export type Detail =
 export type FixAvailability = { readonly available: true } | { readonly available: false; readonly reason: Reason };
 
 /** Choices a fix needs from the admin before it can be planned. */
-export type ChoiceKey = 'agentProfiles' | 'capacity' | 'chatObject' | 'moveProfiles' | 'confirmOrgWide';
+export type ChoiceKey =
+    'agentProfiles' | 'capacity' | 'chatObject' | 'moveProfiles' | 'moveUsers' | 'onlineStatusMode' | 'confirmOrgWide';
 
 export interface ChecklistItem {
     readonly id: ItemId;
@@ -422,6 +501,22 @@ export interface MoveProfilesToConfigOp extends OperationBase {
     })[];
 }
 
+export interface MoveUsersToConfigOp extends OperationBase {
+    readonly kind: 'moveUsersToConfig';
+    /** Target configuration; its Id is null when it is created earlier in the same plan. */
+    readonly configId: SalesforceId | null;
+    readonly configDeveloperName: string;
+    /**
+     * The active users of each profile who are assigned directly to the configuration they leave; the server
+     * resolves them (user-level assignment rows) when it runs the operation.
+     */
+    readonly moves: readonly (ProfileRef & {
+        readonly fromConfigId: SalesforceId;
+        readonly fromConfigDeveloperName: string;
+        readonly userCount: number;
+    })[];
+}
+
 export interface GrantStatusAccessOp extends OperationBase {
     readonly kind: 'grantStatusAccess';
     /** At most METADATA_BATCH_SIZE profiles (one Profile component each). */
@@ -454,6 +549,7 @@ export type Operation =
     | SetCapacityOp
     | AssignProfilesToConfigOp
     | MoveProfilesToConfigOp
+    | MoveUsersToConfigOp
     | GrantStatusAccessOp
     | ActivateFlowOp
     | SetScSetupDefaultsOp;

@@ -42,6 +42,8 @@ import SC_ui_choices_search from '@salesforce/label/c.SC_ui_choices_search';
 import SC_ui_choices_profileOption from '@salesforce/label/c.SC_ui_choices_profileOption';
 import SC_ui_choices_move from '@salesforce/label/c.SC_ui_choices_move';
 import SC_ui_choices_moveOption from '@salesforce/label/c.SC_ui_choices_moveOption';
+import SC_ui_choices_moveDirectUsers from '@salesforce/label/c.SC_ui_choices_moveDirectUsers';
+import SC_ui_choices_separateOnlineStatus from '@salesforce/label/c.SC_ui_choices_separateOnlineStatus';
 import SC_ui_choices_save from '@salesforce/label/c.SC_ui_choices_save';
 import SC_ui_choices_saved from '@salesforce/label/c.SC_ui_choices_saved';
 import SC_ui_plan_title from '@salesforce/label/c.SC_ui_plan_title';
@@ -66,6 +68,12 @@ import SC_ui_detail_missingPermission from '@salesforce/label/c.SC_ui_detail_mis
 import SC_ui_detail_profileUnassigned from '@salesforce/label/c.SC_ui_detail_profileUnassigned';
 import SC_ui_detail_profileInOtherConfig from '@salesforce/label/c.SC_ui_detail_profileInOtherConfig';
 import SC_ui_detail_profileInOtherConfigMove from '@salesforce/label/c.SC_ui_detail_profileInOtherConfigMove';
+import SC_ui_detail_configAlsoUsedBy from '@salesforce/label/c.SC_ui_detail_configAlsoUsedBy';
+import SC_ui_detail_profileOnDefaultConfig from '@salesforce/label/c.SC_ui_detail_profileOnDefaultConfig';
+import SC_ui_detail_usersInOtherConfig from '@salesforce/label/c.SC_ui_detail_usersInOtherConfig';
+import SC_ui_detail_usersInOtherConfigMove from '@salesforce/label/c.SC_ui_detail_usersInOtherConfigMove';
+import SC_ui_detail_statusGetsChannel from '@salesforce/label/c.SC_ui_detail_statusGetsChannel';
+import SC_ui_detail_accessThroughPermissionSets from '@salesforce/label/c.SC_ui_detail_accessThroughPermissionSets';
 import SC_ui_detail_profileMissingAccess from '@salesforce/label/c.SC_ui_detail_profileMissingAccess';
 import SC_ui_detail_settingValue from '@salesforce/label/c.SC_ui_detail_settingValue';
 import SC_ui_detail_unreadable from '@salesforce/label/c.SC_ui_detail_unreadable';
@@ -102,15 +110,19 @@ import SC_item_queue_missingObject from '@salesforce/label/c.SC_item_queue_missi
 import SC_item_queue_chatObjectMissing from '@salesforce/label/c.SC_item_queue_chatObjectMissing';
 import SC_item_onlineStatus_ok from '@salesforce/label/c.SC_item_onlineStatus_ok';
 import SC_item_onlineStatus_missing from '@salesforce/label/c.SC_item_onlineStatus_missing';
+import SC_item_onlineStatus_notOnAgentStatuses from '@salesforce/label/c.SC_item_onlineStatus_notOnAgentStatuses';
 import SC_item_busyStatus_ok from '@salesforce/label/c.SC_item_busyStatus_ok';
 import SC_item_busyStatus_missing from '@salesforce/label/c.SC_item_busyStatus_missing';
 import SC_item_presenceConfig_ok from '@salesforce/label/c.SC_item_presenceConfig_ok';
 import SC_item_presenceConfig_noAgentProfiles from '@salesforce/label/c.SC_item_presenceConfig_noAgentProfiles';
 import SC_item_presenceConfig_missing from '@salesforce/label/c.SC_item_presenceConfig_missing';
 import SC_item_presenceConfig_profilesUnassigned from '@salesforce/label/c.SC_item_presenceConfig_profilesUnassigned';
+import SC_item_presenceConfig_profilesOnDefault from '@salesforce/label/c.SC_item_presenceConfig_profilesOnDefault';
+import SC_item_presenceConfig_usersInOtherConfig from '@salesforce/label/c.SC_item_presenceConfig_usersInOtherConfig';
 import SC_item_presenceConfig_profilesInOtherConfig from '@salesforce/label/c.SC_item_presenceConfig_profilesInOtherConfig';
 import SC_item_presenceConfig_capacityDiffers from '@salesforce/label/c.SC_item_presenceConfig_capacityDiffers';
 import SC_item_profileAccess_ok from '@salesforce/label/c.SC_item_profileAccess_ok';
+import SC_item_profileAccess_okWithPermissionSets from '@salesforce/label/c.SC_item_profileAccess_okWithPermissionSets';
 import SC_item_profileAccess_noAgentProfiles from '@salesforce/label/c.SC_item_profileAccess_noAgentProfiles';
 import SC_item_profileAccess_missing from '@salesforce/label/c.SC_item_profileAccess_missing';
 import SC_item_flow_active from '@salesforce/label/c.SC_item_flow_active';
@@ -129,6 +141,8 @@ import SC_fix_readOnly from '@salesforce/label/c.SC_fix_readOnly';
 import SC_fix_needsManageUsers from '@salesforce/label/c.SC_fix_needsManageUsers';
 import SC_fix_needsApi from '@salesforce/label/c.SC_fix_needsApi';
 import SC_fix_needsChoices from '@salesforce/label/c.SC_fix_needsChoices';
+import SC_fix_chooseMoveProfiles from '@salesforce/label/c.SC_fix_chooseMoveProfiles';
+import SC_fix_chooseMoveUsers from '@salesforce/label/c.SC_fix_chooseMoveUsers';
 import SC_fix_apiSetupSteps from '@salesforce/label/c.SC_fix_apiSetupSteps';
 import SC_fix_grantPermissions from '@salesforce/label/c.SC_fix_grantPermissions';
 import SC_fix_chatObjectMissing from '@salesforce/label/c.SC_fix_chatObjectMissing';
@@ -196,6 +210,7 @@ import SC_op_createPresenceConfig from '@salesforce/label/c.SC_op_createPresence
 import SC_op_setCapacity from '@salesforce/label/c.SC_op_setCapacity';
 import SC_op_assignProfilesToConfig from '@salesforce/label/c.SC_op_assignProfilesToConfig';
 import SC_op_moveProfilesToConfig from '@salesforce/label/c.SC_op_moveProfilesToConfig';
+import SC_op_moveUsersToConfig from '@salesforce/label/c.SC_op_moveUsersToConfig';
 import SC_op_grantStatusAccess from '@salesforce/label/c.SC_op_grantStatusAccess';
 import SC_op_activateFlow from '@salesforce/label/c.SC_op_activateFlow';
 import SC_op_createScSetupDefaults from '@salesforce/label/c.SC_op_createScSetupDefaults';
@@ -246,6 +261,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.choices.profileOption': SC_ui_choices_profileOption,
     'ui.choices.move': SC_ui_choices_move,
     'ui.choices.moveOption': SC_ui_choices_moveOption,
+    'ui.choices.moveDirectUsers': SC_ui_choices_moveDirectUsers,
+    'ui.choices.separateOnlineStatus': SC_ui_choices_separateOnlineStatus,
     'ui.choices.save': SC_ui_choices_save,
     'ui.choices.saved': SC_ui_choices_saved,
     'ui.plan.title': SC_ui_plan_title,
@@ -270,6 +287,12 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.detail.profileUnassigned': SC_ui_detail_profileUnassigned,
     'ui.detail.profileInOtherConfig': SC_ui_detail_profileInOtherConfig,
     'ui.detail.profileInOtherConfigMove': SC_ui_detail_profileInOtherConfigMove,
+    'ui.detail.configAlsoUsedBy': SC_ui_detail_configAlsoUsedBy,
+    'ui.detail.profileOnDefaultConfig': SC_ui_detail_profileOnDefaultConfig,
+    'ui.detail.usersInOtherConfig': SC_ui_detail_usersInOtherConfig,
+    'ui.detail.usersInOtherConfigMove': SC_ui_detail_usersInOtherConfigMove,
+    'ui.detail.statusGetsChannel': SC_ui_detail_statusGetsChannel,
+    'ui.detail.accessThroughPermissionSets': SC_ui_detail_accessThroughPermissionSets,
     'ui.detail.profileMissingAccess': SC_ui_detail_profileMissingAccess,
     'ui.detail.settingValue': SC_ui_detail_settingValue,
     'ui.detail.unreadable': SC_ui_detail_unreadable,
@@ -306,15 +329,19 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.queue.chatObjectMissing': SC_item_queue_chatObjectMissing,
     'item.onlineStatus.ok': SC_item_onlineStatus_ok,
     'item.onlineStatus.missing': SC_item_onlineStatus_missing,
+    'item.onlineStatus.notOnAgentStatuses': SC_item_onlineStatus_notOnAgentStatuses,
     'item.busyStatus.ok': SC_item_busyStatus_ok,
     'item.busyStatus.missing': SC_item_busyStatus_missing,
     'item.presenceConfig.ok': SC_item_presenceConfig_ok,
     'item.presenceConfig.noAgentProfiles': SC_item_presenceConfig_noAgentProfiles,
     'item.presenceConfig.missing': SC_item_presenceConfig_missing,
     'item.presenceConfig.profilesUnassigned': SC_item_presenceConfig_profilesUnassigned,
+    'item.presenceConfig.profilesOnDefault': SC_item_presenceConfig_profilesOnDefault,
+    'item.presenceConfig.usersInOtherConfig': SC_item_presenceConfig_usersInOtherConfig,
     'item.presenceConfig.profilesInOtherConfig': SC_item_presenceConfig_profilesInOtherConfig,
     'item.presenceConfig.capacityDiffers': SC_item_presenceConfig_capacityDiffers,
     'item.profileAccess.ok': SC_item_profileAccess_ok,
+    'item.profileAccess.okWithPermissionSets': SC_item_profileAccess_okWithPermissionSets,
     'item.profileAccess.noAgentProfiles': SC_item_profileAccess_noAgentProfiles,
     'item.profileAccess.missing': SC_item_profileAccess_missing,
     'item.flow.active': SC_item_flow_active,
@@ -333,6 +360,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.needsManageUsers': SC_fix_needsManageUsers,
     'fix.needsApi': SC_fix_needsApi,
     'fix.needsChoices': SC_fix_needsChoices,
+    'fix.chooseMoveProfiles': SC_fix_chooseMoveProfiles,
+    'fix.chooseMoveUsers': SC_fix_chooseMoveUsers,
     'fix.apiSetupSteps': SC_fix_apiSetupSteps,
     'fix.grantPermissions': SC_fix_grantPermissions,
     'fix.chatObjectMissing': SC_fix_chatObjectMissing,
@@ -400,6 +429,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'op.setCapacity': SC_op_setCapacity,
     'op.assignProfilesToConfig': SC_op_assignProfilesToConfig,
     'op.moveProfilesToConfig': SC_op_moveProfilesToConfig,
+    'op.moveUsersToConfig': SC_op_moveUsersToConfig,
     'op.grantStatusAccess': SC_op_grantStatusAccess,
     'op.activateFlow': SC_op_activateFlow,
     'op.createScSetupDefaults': SC_op_createScSetupDefaults,

@@ -87,8 +87,14 @@ export function detailText(labels: Labels, detail: Detail): string {
             });
         case 'profileUnassigned':
             return format(labels, 'ui.detail.profileUnassigned', { profile: detail.profileName });
-        case 'profileInOtherConfig':
-            return format(
+        case 'profileOnDefaultConfig':
+            return format(labels, 'ui.detail.profileOnDefaultConfig', {
+                profile: detail.profileName,
+                config: detail.configName,
+                capacity: detail.capacity,
+            });
+        case 'profileInOtherConfig': {
+            const where = format(
                 labels,
                 detail.willMove ? 'ui.detail.profileInOtherConfigMove' : 'ui.detail.profileInOtherConfig',
                 {
@@ -96,6 +102,34 @@ export function detailText(labels: Labels, detail: Detail): string {
                     config: detail.configName,
                 }
             );
+            if (detail.otherProfiles.length === 0 && detail.otherUserCount === 0) return where;
+            return `${where} ${format(labels, 'ui.detail.configAlsoUsedBy', {
+                profiles: detail.otherProfiles.join(', ') || '—',
+                users: detail.otherUserCount,
+            })}`;
+        }
+        case 'usersInOtherConfig':
+            return format(
+                labels,
+                detail.willMove ? 'ui.detail.usersInOtherConfigMove' : 'ui.detail.usersInOtherConfig',
+                {
+                    count: detail.userCount,
+                    profile: detail.profileName,
+                    name: detail.firstUserName,
+                    config: detail.configName,
+                }
+            );
+        case 'statusGetsChannel':
+            return format(labels, 'ui.detail.statusGetsChannel', {
+                label: detail.label,
+                developerName: detail.developerName,
+            });
+        case 'accessThroughPermissionSets':
+            return format(labels, 'ui.detail.accessThroughPermissionSets', {
+                count: detail.userCount,
+                profile: detail.profileName,
+                permissionSets: detail.permissionSets.join(', '),
+            });
         case 'profileMissingAccess':
             return format(labels, 'ui.detail.profileMissingAccess', {
                 profile: detail.profileName,

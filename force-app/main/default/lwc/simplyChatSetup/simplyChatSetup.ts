@@ -111,6 +111,8 @@ export default class SimplyChatSetup extends LightningElement {
             availableProfiles: l('ui.choices.availableProfiles'),
             search: l('ui.choices.search'),
             move: l('ui.choices.move'),
+            moveDirectUsers: l('ui.choices.moveDirectUsers'),
+            separateOnlineStatus: l('ui.choices.separateOnlineStatus'),
             save: l('ui.choices.save'),
         };
     }
@@ -135,6 +137,19 @@ export default class SimplyChatSetup extends LightningElement {
 
     get moveChoices(): { label: string; value: string }[] {
         return moveOptions(this.labels, this.page?.items ?? []);
+    }
+
+    /** Offered only when the checklist needs the choice (agents assigned directly elsewhere). */
+    get offerMoveDirectUsers(): boolean {
+        return (this.page?.items ?? []).some((i) => i.needs.includes('moveUsers')) || !!this.choices?.moveDirectUsers;
+    }
+
+    /** Offered only when the agents already use Online statuses that SimplyChat would join. */
+    get offerSeparateOnlineStatus(): boolean {
+        return (
+            (this.page?.items ?? []).some((i) => i.needs.includes('onlineStatusMode')) ||
+            !!this.choices?.separateOnlineStatus
+        );
     }
 
     get applyingText(): string {
@@ -199,6 +214,9 @@ export default class SimplyChatSetup extends LightningElement {
             };
         } else if (field === 'moveProfileIds')
             this.choices = { ...this.choices, moveProfileIds: [...(value as string[])] };
+        else if (field === 'moveDirectUsers') this.choices = { ...this.choices, moveDirectUsers: value === true };
+        else if (field === 'separateOnlineStatus')
+            this.choices = { ...this.choices, separateOnlineStatus: value === true };
         this.choiceErrorViews = [];
     }
 

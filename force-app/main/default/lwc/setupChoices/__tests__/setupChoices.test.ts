@@ -51,6 +51,26 @@ describe('c-setup-choices', () => {
         expect((q(element, '[data-id="capacity"]') as unknown as { value: string }).value).toBe('5');
     });
 
+    it('offers moving directly assigned agents and a separate Online status only when they apply', async () => {
+        const element = mount();
+        expect(q(element, '[data-id="move-direct-users"]')).toBeNull();
+        expect(q(element, '[data-id="separate-online-status"]')).toBeNull();
+        Object.assign(element, { offerMoveDirectUsers: true, offerSeparateOnlineStatus: true });
+        await Promise.resolve();
+        const changes: unknown[] = [];
+        element.addEventListener('choicechange', (e) => changes.push((e as CustomEvent).detail));
+        const users = q(element, '[data-id="move-direct-users"]');
+        expect((users as unknown as { checked: boolean }).checked).toBe(false);
+        users?.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+        q(element, '[data-id="separate-online-status"]')?.dispatchEvent(
+            new CustomEvent('change', { detail: { checked: true } })
+        );
+        expect(changes).toEqual([
+            { field: 'moveDirectUsers', value: true },
+            { field: 'separateOnlineStatus', value: true },
+        ]);
+    });
+
     it('shows the move choices only when a profile sits in another configuration', async () => {
         const element = mount();
         expect(q(element, '[data-id="moves"]')).toBeNull();

@@ -17,6 +17,8 @@ const PARTS = [
     'presenceConfigs',
     'presenceConfigProfiles',
     'statusAccess',
+    'presenceConfigUsers',
+    'permissionSetAccess',
     'flows',
 ] as const;
 
@@ -31,12 +33,21 @@ function allowedChanges(ops: Operation[]): { changed: Set<string>; removedProfil
         if (op.kind === 'activateFlow') changed.add(`flow:${op.flowApiName}`);
         if (op.kind === 'moveProfilesToConfig')
             for (const m of op.moves) removedProfileRows.add(`${m.fromConfigId}:${m.profileId}`);
+        if (op.kind === 'moveUsersToConfig') {
+            for (const m of op.moves) {
+                removedProfileRows.add(`users:${m.fromConfigId}:${m.profileId}`);
+                if (op.configId) changed.add(`users:${op.configId}:${m.profileId}`);
+            }
+        }
     }
     return { changed, removedProfileRows };
 }
 
 function keyOf(record: AnyRecord): string {
     if (record.Id) return record.Id;
+    if ('UserCount' in record && 'PresenceUserConfigId' in record) {
+        return `users:${String(record.PresenceUserConfigId)}:${String(record.ProfileId)}`;
+    }
     if ('ApiName' in record) return `flow:${String(record.ApiName)}`;
     return JSON.stringify(record); // SetupEntityAccess rows: the pair is the identity
 }
@@ -48,6 +59,10 @@ export function assertOnlyPlannedChanges(before: OrgSnapshot, after: OrgSnapshot
         const afterByKey = new Map(recordsOf(after[part]).map((r) => [keyOf(r), r]));
         for (const record of recordsOf(before[part])) {
             const now = afterByKey.get(keyOf(record));
+            if (part === 'presenceConfigUsers' && !now) {
+                expect(removedProfileRows.has(keyOf(record))).toBe(true);
+                continue;
+            }
             if (part === 'presenceConfigProfiles' && !now) {
                 expect(
                     removedProfileRows.has(`${String(record.PresenceUserConfigId)}:${String(record.ProfileId)}`)
@@ -58,4 +73,119 @@ export function assertOnlyPlannedChanges(before: OrgSnapshot, after: OrgSnapshot
             if (!changed.has(keyOf(record))) expect(now).toEqual(record);
         }
     }
+}
+
+function recordsIn<T>(part: Part<T>): readonly T[] {
+    return part.status === 'read' ? part.records : [];
+}
+
+/**
+ * Law 4: a plan touches only SimplyChat's own components (created by the plan, or carrying the names the admin
+ * chose), or what a choice names: the agent profiles, the statuses they use, the profiles ticked for a move, the
+ * agents assigned directly when the admin chose to move them, and Omni-Channel itself after the org-wide
+ * confirmation. Other teams' statuses, configurations and profiles are never changed otherwise.
+ * Returns what is touched without such a reason (empty when the law holds).
+ */
+export function touchedWithoutReason(before: OrgSnapshot, ops: readonly Operation[]): string[] {
+    const c = before.choices;
+    const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+    const agents = new Set(c.agentProfileIds);
+    const moving = new Set(c.moveProfileIds);
+    const chatQueues = new Set(
+        recordsIn(before.queueSobjects)
+            .filter((q) => same(q.SobjectType, c.chatObject))
+            .map((q) => q.QueueId)
+    );
+    const queues = recordsIn(before.queues);
+    const chatRouting = new Set(queues.filter((q) => chatQueues.has(q.Id)).map((q) => q.QueueRoutingConfigId));
+    const agentStatuses = new Set<string>();
+    for (const row of recordsIn(before.statusAccess))
+        if (agents.has(row.ProfileId)) agentStatuses.add(row.SetupEntityId);
+    for (const ps of recordsIn(before.permissionSetAccess)) {
+        if (ps.Assignees.some((a) => agents.has(a.ProfileId))) for (const id of ps.StatusIds) agentStatuses.add(id);
+    }
+    const configs = recordsIn(before.presenceConfigs);
+    const reliedOnByOthers = (configId: string | null, developerName: string): boolean => {
+        if (configId === null || same(developerName, c.names.presenceConfig.developerName)) return false;
+        const config = configs.find((x) => x.Id === configId);
+        if (!config || same(config.DeveloperName, 'default_presence_config')) return true;
+        return (
+            recordsIn(before.presenceConfigProfiles).some(
+                (r) => r.PresenceUserConfigId === configId && !agents.has(r.ProfileId)
+            ) ||
+            recordsIn(before.presenceConfigUsers).some(
+                (r) => r.PresenceUserConfigId === configId && !agents.has(r.ProfileId)
+            )
+        );
+    };
+    const wrong: string[] = [];
+    const check = (ok: boolean, what: string): void => {
+        if (!ok) wrong.push(what);
+    };
+    for (const op of ops) {
+        switch (op.kind) {
+            case 'upsertRoutingConfig':
+                if (op.existingId) {
+                    check(
+                        chatRouting.has(op.existingId) || same(op.developerName, c.names.routingConfig.developerName),
+                        `routing configuration ${op.developerName}`
+                    );
+                }
+                break;
+            case 'upsertQueue':
+                if (op.existingId) {
+                    check(
+                        chatQueues.has(op.existingId) || same(op.developerName, c.names.queue.developerName),
+                        `queue ${op.developerName}`
+                    );
+                }
+                break;
+            case 'addChannelToStatus':
+                check(
+                    agentStatuses.has(op.statusId) || same(op.statusDeveloperName, c.names.onlineStatus.developerName),
+                    `status ${op.statusDeveloperName}`
+                );
+                break;
+            case 'createPresenceConfig':
+                check(
+                    op.profiles.every((p) => agents.has(p.profileId)),
+                    `profiles of ${op.developerName}`
+                );
+                break;
+            case 'setCapacity':
+                check(!reliedOnByOthers(op.configId, op.configDeveloperName), `capacity of ${op.configDeveloperName}`);
+                break;
+            case 'assignProfilesToConfig':
+                check(
+                    !reliedOnByOthers(op.configId, op.configDeveloperName) &&
+                        op.profiles.every((p) => agents.has(p.profileId)),
+                    `assignments of ${op.configDeveloperName}`
+                );
+                break;
+            case 'moveProfilesToConfig':
+                check(
+                    !reliedOnByOthers(op.configId, op.configDeveloperName) &&
+                        op.moves.every((m) => moving.has(m.profileId)),
+                    `moves into ${op.configDeveloperName}`
+                );
+                break;
+            case 'moveUsersToConfig':
+                check(
+                    c.moveDirectUsers &&
+                        !reliedOnByOthers(op.configId, op.configDeveloperName) &&
+                        op.moves.every((m) => agents.has(m.profileId)),
+                    `user moves into ${op.configDeveloperName}`
+                );
+                break;
+            case 'grantStatusAccess':
+                check(
+                    op.grants.every((g) => agents.has(g.profileId)),
+                    'status access of a profile that is not an agent profile'
+                );
+                break;
+            default:
+                break; // creations, Omni-Channel (confirmed org-wide), our flow and our setting
+        }
+    }
+    return wrong;
 }

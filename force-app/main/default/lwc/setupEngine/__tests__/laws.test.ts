@@ -2,12 +2,14 @@
  * Property-based tests (fast-check) of the engine's three laws over random orgs:
  *  1. a full plan fixes everything it can: evaluate(simulate(s, plan(s, 'all'))) passes;
  *  2. fixing is idempotent: the plan of that result is empty (and of any passing item);
- *  3. nothing outside the plan changes, and nothing the admin has is removed but a move they chose.
+ *  3. nothing outside the plan changes, and nothing the admin has is removed but a move they chose;
+ *  4. a plan touches only SimplyChat's own components or what a choice names: other teams' statuses,
+ *     configurations and profiles are never changed otherwise (and the plan respects the user's permissions).
  */
 import fc from 'fast-check';
 import { evaluate, ITEM_IDS, plan, simulate, validateChoices, type OrgSnapshot, type Part } from '../setupEngine';
 import { ADMIN, CHAT, choices, OMNI_OFF, omniOrg, packageFlow, read, SC_SETUP_FIELDS } from './fixtures';
-import { assertOnlyPlannedChanges } from './lawCheck';
+import { assertOnlyPlannedChanges, touchedWithoutReason } from './lawCheck';
 
 const OBJECTS = ['Case', CHAT, 'MessagingSession'];
 
@@ -36,6 +38,11 @@ interface Shape {
     agents: number[];
     moves: number[];
     capacity: number | null;
+    defaultConfig: boolean;
+    direct: { profile: number; config: number; count: number }[];
+    permissionSets: { statuses: number[]; holders: { profile: number; users: number }[]; group: boolean }[];
+    moveDirectUsers: boolean;
+    separateOnlineStatus: boolean;
 }
 
 const shapeArb: fc.Arbitrary<Shape> = fc
@@ -84,6 +91,20 @@ const shapeArb: fc.Arbitrary<Shape> = fc
         agents: subsetOf([0, 1, 2, 3, 4, 5]),
         moves: subsetOf([0, 1, 2, 3, 4, 5]),
         capacity: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+        defaultConfig: fc.boolean(),
+        direct: fc.array(fc.record({ profile: fc.nat(5), config: fc.nat(3), count: fc.integer({ min: 1, max: 4 }) }), {
+            maxLength: 4,
+        }),
+        permissionSets: fc.array(
+            fc.record({
+                statuses: subsetOf([0, 1, 2, 3, 4]),
+                holders: fc.array(fc.record({ profile: fc.nat(5), users: fc.nat(5) }), { maxLength: 3 }),
+                group: fc.boolean(),
+            }),
+            { maxLength: 2 }
+        ),
+        moveDirectUsers: fc.boolean(),
+        separateOnlineStatus: fc.boolean(),
     })
     .map((r) => ({
         omniEnabled: r.omniEnabled,
@@ -111,6 +132,15 @@ const shapeArb: fc.Arbitrary<Shape> = fc
         agents: r.agents.filter((a) => a < r.profileCount),
         moves: r.moves.filter((a) => a < r.profileCount),
         capacity: r.capacity,
+        defaultConfig: r.defaultConfig,
+        direct: r.direct.filter((d) => d.profile < r.profileCount),
+        permissionSets: r.permissionSets.map((ps) => ({
+            ...ps,
+            statuses: ps.statuses.filter((st) => st < r.statusNames.length),
+            holders: ps.holders.filter((h) => h.profile < r.profileCount),
+        })),
+        moveDirectUsers: r.moveDirectUsers,
+        separateOnlineStatus: r.separateOnlineStatus,
     }));
 
 /** Builds the snapshot an admin's org with this shape would give. */
@@ -163,6 +193,52 @@ function build(shape: Shape): OrgSnapshot {
         MasterLabel: c.name,
         Capacity: c.capacity,
     }));
+    if (shape.defaultConfig) {
+        configs.push({
+            Id: id('0Nd', 9),
+            DeveloperName: 'default_presence_config',
+            MasterLabel: 'Default Presence Configuration',
+            Capacity: 5,
+        });
+    }
+    // Direct (user-level) assignments, summed per configuration and profile; index 3 is the default one.
+    const directRows = new Map<
+        string,
+        { PresenceUserConfigId: string; ProfileId: string; UserCount: number; FirstUserName: string }
+    >();
+    for (const d of shape.direct) {
+        const config =
+            d.config < shape.configs.length
+                ? configs[d.config]
+                : shape.defaultConfig
+                  ? configs[configs.length - 1]
+                  : undefined;
+        if (!config) continue;
+        const key = `${config.Id}:${d.profile}`;
+        const row = directRows.get(key) ?? {
+            PresenceUserConfigId: config.Id,
+            ProfileId: profiles[d.profile].Id,
+            UserCount: 0,
+            FirstUserName: `User ${d.profile}`,
+        };
+        directRows.set(key, { ...row, UserCount: row.UserCount + d.count });
+    }
+    const permissionSetAccess = shape.permissionSets.map((ps, i) => ({
+        Id: id('0PS', i + 1),
+        Label: `Set ${i + 1}`,
+        PermissionSetGroupId: ps.group ? id('0PG', i + 1) : null,
+        StatusIds: ps.statuses.map((st) => statuses[st].Id),
+        Assignees: [
+            ...new Map(
+                ps.holders.flatMap((h) =>
+                    Array.from({ length: Math.min(h.users, profiles[h.profile].UserCount) }, (_, u) => [
+                        `${h.profile}-${u}`,
+                        { AssigneeId: id('005', h.profile * 10 + u + 1), ProfileId: profiles[h.profile].Id },
+                    ])
+                )
+            ).values(),
+        ],
+    }));
     const configProfiles = profiles.flatMap((p, i) => {
         const c = shape.profileConfig[i];
         return c === null || c === undefined
@@ -189,9 +265,10 @@ function build(shape: Shape): OrgSnapshot {
         statusChannels: omni(statusChannels),
         presenceConfigs: omni(configs),
         presenceConfigProfiles: omni(configProfiles),
-        presenceConfigUsers: omni([]),
+        presenceConfigUsers: omni([...directRows.values()]),
         profiles: read(profiles),
         statusAccess: omni(access),
+        permissionSetAccess: omni(permissionSetAccess),
         flows: read(shape.flow === 'none' ? [] : [packageFlow(shape.flow === 'active')]),
         scSetup: read([
             {
@@ -208,6 +285,8 @@ function build(shape: Shape): OrgSnapshot {
             agentProfileIds: agentIds,
             moveProfileIds: shape.moves.filter((m) => shape.agents.includes(m)).map((m) => profiles[m].Id),
             capacity: shape.capacity,
+            moveDirectUsers: shape.moveDirectUsers,
+            separateOnlineStatus: shape.separateOnlineStatus,
         }),
     };
 }
@@ -224,6 +303,9 @@ function expectedLeftovers(before: OrgSnapshot, after: OrgSnapshot): Set<string>
     if (presence?.status === 'warning' && presence.reason.key === 'item.presenceConfig.profilesInOtherConfig') {
         const unchosen = presence.details.filter((d) => d.kind === 'profileInOtherConfig' && !d.willMove);
         if (unchosen.length > 0) left.add('presenceConfig');
+    }
+    if (presence?.status === 'warning' && presence.reason.key === 'item.presenceConfig.usersInOtherConfig') {
+        if (!before.choices.moveDirectUsers) left.add('presenceConfig');
     }
     return left;
 }
@@ -245,6 +327,34 @@ describe('engine laws over random orgs', () => {
                 assertOnlyPlannedChanges(before, after, ops);
             }),
             { numRuns: 300 }
+        );
+    });
+
+    it("law 4: a plan touches only SimplyChat components or what a choice names, never another team's", () => {
+        fc.assert(
+            fc.property(shapeArb, (shape) => {
+                const before = build(shape);
+                expect(touchedWithoutReason(before, plan(before, 'all'))).toEqual([]);
+                for (const itemId of ITEM_IDS) expect(touchedWithoutReason(before, plan(before, [itemId]))).toEqual([]);
+            }),
+            { numRuns: 300 }
+        );
+    });
+
+    it('the plan itself respects permissions and the API connection, whoever calls it', () => {
+        fc.assert(
+            fc.property(shapeArb, fc.boolean(), (shape, readOnly) => {
+                const s = build(shape);
+                const limited: OrgSnapshot = readOnly
+                    ? { ...s, user: { id: s.user.id, permissions: { ...ADMIN, customizeApplication: false } } }
+                    : {
+                          ...s,
+                          apiAccess: { connectionSetup: 'present', connection: 'unauthenticated', httpStatus: 401 },
+                      };
+                const kinds = plan(limited, 'all').map((o) => o.kind);
+                expect(kinds).toEqual(readOnly ? [] : kinds.filter((k) => k === 'setScSetupDefaults'));
+            }),
+            { numRuns: 100 }
         );
     });
 

@@ -1,5 +1,6 @@
 import { evaluate, plan, simulate, type ChecklistItem, type ItemId, type OrgSnapshot } from '../setupEngine';
 import {
+    ADMIN,
     CHAT,
     choices,
     fullySetUpOrg,
@@ -12,8 +13,10 @@ import {
     PROFILE,
     read,
     SC_SETUP_FIELDS,
+    SHARED,
+    sharedOmniOrg,
 } from './fixtures';
-import { assertOnlyPlannedChanges } from './lawCheck';
+import { assertOnlyPlannedChanges, touchedWithoutReason } from './lawCheck';
 
 /** id → "status reason.key", the whole checklist at a glance. */
 function summary(items: ChecklistItem[]): Record<string, string> {
@@ -288,12 +291,14 @@ describe('partly set up', () => {
                 profileId: PROFILE.agent.Id,
                 profileName: 'SimplyChat Agent',
                 missingStatuses: ['SimplyChat_Busy'],
+                usersWithout: 25,
             },
             {
                 kind: 'profileMissingAccess',
                 profileId: PROFILE.support.Id,
                 profileName: 'Support',
                 missingStatuses: ['Available', 'SimplyChat_Busy'],
+                usersWithout: 12,
             },
         ]);
     });
@@ -374,9 +379,16 @@ describe('an agent profile in another presence configuration', () => {
             configId: HAND.salesConfig.Id,
             configName: 'Sales Team',
             willMove: false,
+            otherProfiles: [],
+            otherUserCount: 0,
         });
         expect(presence.needs).toContain('moveProfiles');
         expect(plan(s, 'all')).toEqual([]);
+        // The fix waits for a choice: the reason names it, not the generic fix.unknown.
+        expect(presence.fix).toEqual({
+            available: false,
+            reason: { key: 'fix.chooseMoveProfiles', params: { count: 1 } },
+        });
     });
 
     it('moves it when the admin ticks it, and keeps the other configuration', () => {
@@ -419,14 +431,23 @@ describe('a user without permission', () => {
         expect(fixReason(item(items, 'serviceChannel'))).toBe('fix.readOnly');
     });
 
-    it('plans the same fixes as for an admin (Apex refuses them for this user), and they converge', () => {
-        expect(plan(s, 'all')).toEqual(plan(omniOrg(), 'all'));
-        const after = simulate(s, plan(s, 'all'));
-        expect(
-            evaluate(after)
-                .filter((i) => i.status !== 'pass')
-                .map((i) => i.id)
-        ).toEqual(['permissions']);
+    it('plans nothing this user may not run: the plan respects permissions, for the CLI as for the tab', () => {
+        expect(plan(s, 'all')).toEqual([]);
+        expect(plan(omniOrg(), 'all').length).toBeGreaterThan(0);
+    });
+
+    it('plans everything but the queue without Manage Users, and only the package setting without the API', () => {
+        const noManageUsers: OrgSnapshot = {
+            ...omniOrg(),
+            user: { id: s.user.id, permissions: { ...ADMIN, manageUsers: false } },
+        };
+        expect(plan(noManageUsers, 'all').map((o) => o.kind)).not.toContain('upsertQueue');
+        expect(plan(noManageUsers, 'all').map((o) => o.kind)).toContain('createServiceChannel');
+        const noApi: OrgSnapshot = {
+            ...omniOrg(),
+            apiAccess: { connectionSetup: 'present', connection: 'unauthenticated', httpStatus: 401 },
+        };
+        expect(plan(noApi, 'all').map((o) => o.kind)).toEqual(['setScSetupDefaults']);
     });
 
     it('is read-only with View Setup alone', () => {
@@ -710,5 +731,233 @@ describe('names and reuse', () => {
                 addSobjectTypes: [CHAT],
             },
         ]);
+    });
+});
+
+describe('Omni-Channel already serves other teams', () => {
+    const s = sharedOmniOrg();
+    const items = evaluate(s);
+    const salesChat = SHARED.salesChat;
+
+    it('adds SimplyChat to the Online status the agents use instead of a second "Online" status', () => {
+        const online = item(items, 'onlineStatus');
+        expect(online.reason).toEqual({
+            key: 'item.onlineStatus.notOnAgentStatuses',
+            params: { channel: 'Chat_Sessions', statuses: 'Online', count: 1 },
+        });
+        expect(online.needs).toEqual(['onlineStatusMode']);
+        const ops = plan(s, ['onlineStatus']);
+        expect(ops).toEqual([
+            {
+                kind: 'addChannelToStatus',
+                itemId: 'onlineStatus',
+                statusId: SHARED.availableForChat.Id,
+                statusDeveloperName: 'Available_for_Chat',
+                channelDeveloperName: 'Chat_Sessions',
+            },
+        ]);
+        const after = simulate(s, ops);
+        // Every channel the status had is kept, SimplyChat's is added.
+        const carried = (after.statusChannels.status === 'read' ? after.statusChannels.records : [])
+            .filter((l) => l.ServicePresenceStatusId === SHARED.availableForChat.Id)
+            .map((l) => l.ServiceChannelId);
+        expect(carried).toEqual([
+            SHARED.caseChannel.Id,
+            SHARED.phoneChannel.Id,
+            SHARED.messagingChannel.Id,
+            SHARED.chatChannel.Id,
+        ]);
+    });
+
+    it('creates a separate status only when chosen, and never with a label that repeats an existing one', () => {
+        const separate = plan(s, ['onlineStatus'], { ...s.choices, separateOnlineStatus: true });
+        expect(separate).toEqual([
+            {
+                kind: 'createPresenceStatus',
+                itemId: 'onlineStatus',
+                developerName: 'SimplyChat_Online',
+                label: 'Online (SimplyChat)',
+                channelDeveloperNames: ['Chat_Sessions'],
+            },
+        ]);
+    });
+
+    it("never changes the Sales team's configuration: SimplyChat gets its own, and says who else is on Sales Chat", () => {
+        const ops = plan(s, ['presenceConfig']);
+        expect(ops).toEqual([
+            {
+                kind: 'createPresenceConfig',
+                itemId: 'presenceConfig',
+                developerName: 'SimplyChat',
+                label: 'SimplyChat Agents',
+                capacity: 5,
+                profiles: [{ profileId: PROFILE.agent.Id, profileName: 'SimplyChat Agent' }],
+            },
+        ]);
+        const presence = item(items, 'presenceConfig');
+        expect(presence.details).toContainEqual({
+            kind: 'profileInOtherConfig',
+            profileId: PROFILE.support.Id,
+            profileName: 'Support',
+            configId: salesChat.Id,
+            configName: 'Sales Chat',
+            willMove: false,
+            otherProfiles: ['Sales'],
+            otherUserCount: PROFILE.sales.UserCount + 3,
+        });
+        expect(presence.details).toContainEqual({
+            kind: 'profileOnDefaultConfig',
+            profileId: PROFILE.agent.Id,
+            profileName: 'SimplyChat Agent',
+            configName: 'Default Presence Configuration',
+            capacity: 5,
+        });
+        // With a capacity chosen, still no change to Sales Chat.
+        expect(plan(s, 'all', { ...s.choices, capacity: 2 }).filter((o) => o.kind === 'setCapacity')).toEqual([]);
+    });
+
+    it('reports agents assigned directly to another configuration, and moves them only when chosen', () => {
+        const after = simulate(s, plan(s, 'all'));
+        const presence = item(evaluate(after), 'presenceConfig');
+        expect(presence.status).toBe('warning');
+        expect(presence.details).toContainEqual({
+            kind: 'usersInOtherConfig',
+            profileId: PROFILE.agent.Id,
+            profileName: 'SimplyChat Agent',
+            configId: salesChat.Id,
+            configName: 'Sales Chat',
+            userCount: 2,
+            firstUserName: 'Kim Minji',
+            willMove: false,
+        });
+        expect(presence.needs).toEqual(['agentProfiles', 'capacity', 'moveProfiles', 'moveUsers']);
+        expect(presence.fix).toEqual({
+            available: false,
+            reason: { key: 'fix.chooseMoveProfiles', params: { count: 1 } },
+        });
+        const onlyUsers = { ...after, choices: { ...after.choices, agentProfileIds: [PROFILE.agent.Id] } };
+        const waiting = item(evaluate(onlyUsers), 'presenceConfig');
+        expect(waiting.reason).toEqual({
+            key: 'item.presenceConfig.usersInOtherConfig',
+            params: { count: 2, names: 'Kim Minji', name: 'SimplyChat Agents' },
+        });
+        expect(waiting.fix).toEqual({ available: false, reason: { key: 'fix.chooseMoveUsers', params: { count: 2 } } });
+
+        const chosen = {
+            ...after,
+            choices: { ...after.choices, moveProfileIds: [PROFILE.support.Id], moveDirectUsers: true },
+        };
+        const moves = plan(chosen, 'all');
+        expect(moves.map((o) => o.kind)).toEqual(['moveProfilesToConfig', 'moveUsersToConfig']);
+        const done = simulate(chosen, moves);
+        expect(
+            evaluate(done)
+                .filter((i) => i.status !== 'pass')
+                .map((i) => i.id)
+        ).toEqual([]);
+        // Sales Chat keeps its capacity, the Sales profile and its own direct users.
+        expect(
+            done.presenceConfigs.status === 'read' && done.presenceConfigs.records.find((c) => c.Id === salesChat.Id)
+        ).toEqual(salesChat);
+        expect(done.presenceConfigUsers).toEqual(
+            read([
+                {
+                    PresenceUserConfigId: salesChat.Id,
+                    ProfileId: PROFILE.sales.Id,
+                    UserCount: 3,
+                    FirstUserName: 'Lee Jun',
+                },
+                {
+                    PresenceUserConfigId: (moves[1] as { configId: string }).configId,
+                    ProfileId: PROFILE.agent.Id,
+                    UserCount: 2,
+                    FirstUserName: 'Kim Minji',
+                },
+            ])
+        );
+    });
+
+    it('counts status access through permission sets: no profile change when every agent has it', () => {
+        const ops = plan(s, 'all');
+        expect(ops.filter((o) => o.kind === 'grantStatusAccess')).toEqual([]);
+        const access = item(evaluate(simulate(s, ops)), 'profileAccess');
+        expect(access.status).toBe('pass');
+        expect(access.reason).toEqual({
+            key: 'item.profileAccess.okWithPermissionSets',
+            params: { count: 2, permissionSets: 'Omni Agents' },
+        });
+    });
+
+    it('grants the profile when some agents lack the permission set, and says how many', () => {
+        const some: OrgSnapshot = {
+            ...s,
+            permissionSetAccess: read(
+                (s.permissionSetAccess.status === 'read' ? s.permissionSetAccess.records : []).map((ps) => ({
+                    ...ps,
+                    Assignees: ps.Assignees.slice(0, 20),
+                }))
+            ),
+        };
+        const after = simulate(some, plan(some, ['onlineStatus', 'busyStatus']));
+        const access = item(evaluate(after), 'profileAccess');
+        expect(access.details).toContainEqual({
+            kind: 'profileMissingAccess',
+            profileId: PROFILE.agent.Id,
+            profileName: 'SimplyChat Agent',
+            missingStatuses: ['Available_for_Chat', 'Away'],
+            usersWithout: 5,
+        });
+    });
+
+    it('changes only what the choices name (law 4) and converges', () => {
+        expect(touchedWithoutReason(s, plan(s, 'all'))).toEqual([]);
+        const after = simulate(s, plan(s, 'all'));
+        assertOnlyPlannedChanges(s, after, plan(s, 'all'));
+    });
+});
+
+describe('the Default Presence Configuration (a real record)', () => {
+    it('reports an agent profile without an assignment as on the default configuration, with its capacity', () => {
+        const s = omniOrg({
+            presenceConfigs: [SHARED.defaultConfig, HAND.agentsConfig],
+            presenceConfigProfiles: [
+                { Id: '0Nf5g000000PcpAgAA', PresenceUserConfigId: HAND.agentsConfig.Id, ProfileId: PROFILE.agent.Id },
+            ],
+        });
+        const presence = item(evaluate(s), 'presenceConfig');
+        expect(presence.reason).toEqual({
+            key: 'item.presenceConfig.profilesOnDefault',
+            params: { count: 1, name: 'Agents', default: 'Default Presence Configuration', capacity: 5 },
+        });
+        expect(plan(s, ['presenceConfig'])).toEqual([
+            {
+                kind: 'assignProfilesToConfig',
+                itemId: 'presenceConfig',
+                configId: HAND.agentsConfig.Id,
+                configDeveloperName: 'Agents_Config',
+                profiles: [{ profileId: PROFILE.support.Id, profileName: 'Support' }],
+            },
+        ]);
+    });
+
+    it('never adopts the default configuration, nor changes its capacity', () => {
+        const s = omniOrg({ presenceConfigs: [SHARED.defaultConfig] });
+        const ops = plan(s, ['presenceConfig'], { ...s.choices, capacity: 3 });
+        expect(ops.map((o) => o.kind)).toEqual(['createPresenceConfig']);
+    });
+
+    it('plans a fresh org from the configurations that exist once Omni-Channel is on', () => {
+        const s = omniDisabledOrg();
+        const ops = plan(s, 'all');
+        const after = simulate(s, ops);
+        expect(
+            (after.presenceConfigs.status === 'read' ? after.presenceConfigs.records : []).map((c) => c.DeveloperName)
+        ).toEqual(['default_presence_config', 'SimplyChat']);
+        expect(ops.find((o) => o.kind === 'createPresenceConfig')).toMatchObject({
+            profiles: [
+                { profileId: PROFILE.agent.Id, profileName: 'SimplyChat Agent' },
+                { profileId: PROFILE.support.Id, profileName: 'Support' },
+            ],
+        });
     });
 });

@@ -72,6 +72,8 @@ describe('labels and formatting', () => {
                 configId: 'y',
                 configName: 'Sales',
                 willMove: false,
+                otherProfiles: [],
+                otherUserCount: 0,
             })
         ).toBe('Support is in the presence configuration Sales');
         expect(
@@ -82,10 +84,63 @@ describe('labels and formatting', () => {
                 configId: 'y',
                 configName: 'Sales',
                 willMove: true,
+                otherProfiles: [],
+                otherUserCount: 0,
             })
         ).toBe('Support will move from Sales');
         expect(
-            t({ kind: 'profileMissingAccess', profileId: 'x', profileName: 'Support', missingStatuses: ['A', 'B'] })
+            t({
+                kind: 'profileInOtherConfig',
+                profileId: 'x',
+                profileName: 'Support',
+                configId: 'y',
+                configName: 'Sales Chat',
+                willMove: false,
+                otherProfiles: ['Sales'],
+                otherUserCount: 43,
+            })
+        ).toBe('Support is in the presence configuration Sales Chat Also used by: Sales (43 users).');
+        expect(
+            t({
+                kind: 'profileOnDefaultConfig',
+                profileId: 'x',
+                profileName: 'Agents',
+                configName: 'Default Presence Configuration',
+                capacity: 5,
+            })
+        ).toBe('Agents is on the Default Presence Configuration (capacity 5)');
+        expect(
+            t({
+                kind: 'usersInOtherConfig',
+                profileId: 'x',
+                profileName: 'Agents',
+                configId: 'y',
+                configName: 'Sales Chat',
+                userCount: 2,
+                firstUserName: 'Kim Minji',
+                willMove: false,
+            })
+        ).toBe('2 users of Agents (Kim Minji, …) are assigned directly to Sales Chat');
+        expect(t({ kind: 'statusGetsChannel', developerName: 'Available_for_Chat', label: 'Online' })).toBe(
+            'Online (Available_for_Chat) will carry SimplyChat too; its other channels stay'
+        );
+        expect(
+            t({
+                kind: 'accessThroughPermissionSets',
+                profileId: 'x',
+                profileName: 'Agents',
+                permissionSets: ['Omni Agents'],
+                userCount: 25,
+            })
+        ).toBe('All 25 users of Agents have the statuses through Omni Agents');
+        expect(
+            t({
+                kind: 'profileMissingAccess',
+                profileId: 'x',
+                profileName: 'Support',
+                missingStatuses: ['A', 'B'],
+                usersWithout: 3,
+            })
         ).toBe('Support cannot use A, B');
         expect(t({ kind: 'settingValue', field: 'Server URL', expected: 'https://x', actual: '' })).toBe(
             'Server URL: https://x'

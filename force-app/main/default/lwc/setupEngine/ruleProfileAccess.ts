@@ -1,0 +1,100 @@
+/**
+ * Item 10: every active agent user may use an Online status that carries SimplyChat and a Busy status. Access is
+ * counted as the platform does: through the profile, or through any permission set or permission set group
+ * assigned to the user. Reads the statuses items 7 and 8 settled. A profile whose every active user has access
+ * through permission sets needs no change; otherwise the profile is granted the statuses it lacks.
+ */
+import { METADATA_BATCH_SIZE } from './facts';
+import { ref, requireAgents } from './ruleAgents';
+import { agentAccess, profileCoverage, readAgentAccess } from './ruleAgentAccess';
+import { chunk, finish, unreadable, type Deps, type ItemResult, type Resolved, type RuleEnv } from './ruleKit';
+import { busyStatuses, statusIndex } from './ruleStatuses';
+import { reason } from './reasons';
+import type { Detail, ProfileRef } from './types';
+
+export interface ProfileAccessInput {
+    readonly deps: Deps<'profileAccess'>;
+    /** The status to grant (item 7), and every status that carries SimplyChat once the plan has run. */
+    readonly onlineStatus: Resolved | null;
+    readonly carrying: readonly Resolved[];
+    readonly busyStatus: Resolved | null;
+}
+
+export function profileAccessRule(env: RuleEnv, input: ProfileAccessInput): ItemResult {
+    const { deps } = input;
+    const agents = requireAgents(env, 'profileAccess', deps);
+    if ('result' in agents) return agents.result;
+    const indexed = statusIndex(env.snapshot);
+    if (!indexed.ok) return finish('profileAccess', deps, unreadable(indexed.detail));
+    const { access, permissionSets } = readAgentAccess(env.snapshot);
+    if (!access.ok) return finish('profileAccess', deps, unreadable(access.detail));
+    if (!permissionSets.ok) return finish('profileAccess', deps, unreadable(permissionSets.detail));
+    const { onlineStatus: online, busyStatus: busy } = input;
+    if (!online || !busy) {
+        // Blocked: the statuses are not known yet.
+        return finish('profileAccess', deps, {
+            status: 'fail',
+            reason: reason('item.profileAccess.missing', { count: agents.profiles.length }),
+        });
+    }
+    const onlineIds = new Set(input.carrying.flatMap((s) => (s.id ? [s.id] : [])));
+    const busyIds = new Set(busyStatuses(indexed.index).map((s) => s.Id));
+    const model = agentAccess(access, permissionSets);
+
+    const grants: (ProfileRef & { statusDeveloperNames: string[] })[] = [];
+    const details: Detail[] = [];
+    const throughSets = new Set<string>();
+    for (const profile of agents.profiles) {
+        const coverage = profileCoverage(model, profile, onlineIds, busyIds);
+        const viaSets = !(coverage.profileHas.online && coverage.profileHas.busy);
+        if (viaSets && coverage.usersWithout === 0 && profile.UserCount > 0) {
+            for (const label of coverage.sets) throughSets.add(label);
+            details.push({
+                kind: 'accessThroughPermissionSets',
+                profileId: profile.Id,
+                profileName: profile.Name,
+                permissionSets: coverage.sets,
+                userCount: profile.UserCount,
+            });
+            continue;
+        }
+        const missing: string[] = [];
+        if (!coverage.profileHas.online) missing.push(online.developerName);
+        if (!coverage.profileHas.busy) missing.push(busy.developerName);
+        if (missing.length > 0) {
+            grants.push({ ...ref(profile), statusDeveloperNames: missing });
+            details.push({
+                kind: 'profileMissingAccess',
+                profileId: profile.Id,
+                profileName: profile.Name,
+                missingStatuses: missing,
+                usersWithout: coverage.usersWithout,
+            });
+        }
+    }
+    if (grants.length === 0) {
+        return finish('profileAccess', deps, {
+            status: 'pass',
+            reason:
+                throughSets.size > 0
+                    ? reason('item.profileAccess.okWithPermissionSets', {
+                          count: agents.profiles.length,
+                          permissionSets: [...throughSets].sort().join(', '),
+                      })
+                    : reason('item.profileAccess.ok', { count: agents.profiles.length }),
+            details,
+            needs: ['agentProfiles'],
+        });
+    }
+    return finish('profileAccess', deps, {
+        status: 'fail',
+        reason: reason('item.profileAccess.missing', { count: grants.length }),
+        details,
+        needs: ['agentProfiles'],
+        ops: chunk(grants, METADATA_BATCH_SIZE).map((batch) => ({
+            kind: 'grantStatusAccess',
+            itemId: 'profileAccess',
+            grants: batch,
+        })),
+    });
+}

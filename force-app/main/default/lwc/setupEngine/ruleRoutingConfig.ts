@@ -1,0 +1,135 @@
+/**
+ * Item 5: the routing configuration of the chat queue, with the guide's values. Settles `routingConfig` for the
+ * queue rule.
+ */
+import { GUIDE_ROUTING } from './facts';
+import {
+    finish,
+    prefer,
+    read,
+    sameName,
+    unreadable,
+    type Deps,
+    type ItemResult,
+    type Resolved,
+    type RuleEnv,
+} from './ruleKit';
+import { reason } from './reasons';
+import type { Detail, QueueRoutingConfigRecord } from './types';
+
+export interface RoutingConfigOutcome {
+    readonly result: ItemResult;
+    readonly routingConfig: Resolved | null;
+}
+
+/** Queues that support the chat object. */
+export function chatQueueIds(
+    chatObject: string,
+    queueSobjects: readonly { QueueId: string; SobjectType: string }[]
+): Set<string> {
+    return new Set(queueSobjects.filter((q) => sameName(q.SobjectType, chatObject)).map((q) => q.QueueId));
+}
+
+function routingMismatches(config: QueueRoutingConfigRecord): { field: string; expected: string; actual: string }[] {
+    const out: { field: string; expected: string; actual: string }[] = [];
+    if (config.RoutingPriority !== GUIDE_ROUTING.routingPriority) {
+        out.push({
+            field: 'RoutingPriority',
+            expected: String(GUIDE_ROUTING.routingPriority),
+            actual: String(config.RoutingPriority ?? ''),
+        });
+    }
+    if (config.RoutingModel !== GUIDE_ROUTING.routingModel) {
+        out.push({ field: 'RoutingModel', expected: GUIDE_ROUTING.routingModel, actual: config.RoutingModel });
+    }
+    if (config.CapacityWeight !== GUIDE_ROUTING.capacityWeight) {
+        out.push({
+            field: 'CapacityWeight',
+            expected: String(GUIDE_ROUTING.capacityWeight),
+            actual: String(config.CapacityWeight ?? ''),
+        });
+    }
+    if (config.CapacityPercentage !== null) {
+        out.push({ field: 'CapacityPercentage', expected: '', actual: String(config.CapacityPercentage) });
+    }
+    return out;
+}
+
+export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): RoutingConfigOutcome {
+    const { snapshot, choices } = env;
+    const configs = read(snapshot.routingConfigs, 'QueueRoutingConfig');
+    const queues = read(snapshot.queues, 'Group');
+    const queueSobjects = read(snapshot.queueSobjects, 'QueueSobject');
+    if (!configs.ok) return { result: finish('routingConfig', deps, unreadable(configs.detail)), routingConfig: null };
+    if (!queues.ok) return { result: finish('routingConfig', deps, unreadable(queues.detail)), routingConfig: null };
+    if (!queueSobjects.ok) {
+        return { result: finish('routingConfig', deps, unreadable(queueSobjects.detail)), routingConfig: null };
+    }
+    const chatQueues = chatQueueIds(choices.chatObject, queueSobjects.records);
+    const usedByChatQueues = new Set(
+        queues.records.filter((q) => chatQueues.has(q.Id) && q.QueueRoutingConfigId).map((q) => q.QueueRoutingConfigId)
+    );
+    const name = choices.names.routingConfig;
+    const config =
+        prefer(
+            configs.records.filter((c) => usedByChatQueues.has(c.Id)),
+            name.developerName
+        ) ?? configs.records.find((c) => sameName(c.DeveloperName, name.developerName));
+    if (!config) {
+        return {
+            result: finish('routingConfig', deps, {
+                status: 'fail',
+                reason: reason('item.routingConfig.missing', { name: name.label }),
+                ops: [
+                    {
+                        kind: 'upsertRoutingConfig',
+                        itemId: 'routingConfig',
+                        existingId: null,
+                        developerName: name.developerName,
+                        label: name.label,
+                        ...GUIDE_ROUTING,
+                        changes: [],
+                    },
+                ],
+            }),
+            routingConfig: { developerName: name.developerName, id: null },
+        };
+    }
+    const routingConfig = { developerName: config.DeveloperName, id: config.Id };
+    const mismatches = routingMismatches(config);
+    const record: Detail = {
+        kind: 'record',
+        role: 'routingConfig',
+        developerName: config.DeveloperName,
+        label: config.MasterLabel,
+    };
+    if (mismatches.length === 0) {
+        return {
+            result: finish('routingConfig', deps, {
+                status: 'pass',
+                reason: reason('item.routingConfig.ok', { name: config.MasterLabel }),
+                details: [record],
+            }),
+            routingConfig,
+        };
+    }
+    return {
+        result: finish('routingConfig', deps, {
+            status: 'warning',
+            reason: reason('item.routingConfig.wrongValues', { name: config.MasterLabel, count: mismatches.length }),
+            details: [record, ...mismatches.map((m): Detail => ({ kind: 'fieldMismatch', ...m }))],
+            ops: [
+                {
+                    kind: 'upsertRoutingConfig',
+                    itemId: 'routingConfig',
+                    existingId: config.Id,
+                    developerName: config.DeveloperName,
+                    label: config.MasterLabel,
+                    ...GUIDE_ROUTING,
+                    changes: mismatches.map((m) => ({ field: m.field, from: m.actual, to: m.expected })),
+                },
+            ],
+        }),
+        routingConfig,
+    };
+}
