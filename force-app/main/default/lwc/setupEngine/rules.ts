@@ -21,7 +21,8 @@ import { scSetupRule } from './ruleScSetup';
 import { serviceChannelRule } from './ruleServiceChannel';
 import type { OrgSnapshot, SetupChoices } from './types';
 
-export { DEPENDENCIES, type ItemResult } from './ruleKit';
+export { DEPENDENCIES } from './ruleKit';
+export type { ItemResult } from './ruleKit';
 export { missingFixPermissions } from './rulePermissions';
 
 /** Runs every rule in checklist order (ITEM_IDS). */
