@@ -929,6 +929,16 @@ function scSetupRule(ctx: Context): ItemResult {
     const part = read(ctx.snapshot.scSetup, 'SC Setup');
     if (!part.ok) return finish(ctx, 'scSetup', unreadable(part.detail));
     const setting = part.records[0];
+    const chat = ctx.snapshot.chatObject;
+    if ((!setting || !setting.objectApiName) && chat.exists && chat.apiName.toLowerCase().startsWith('winp__')) {
+        // The package is installed (its chat object is visible) but describe hides its setting: it is protected,
+        // and only the admin can enter the values in Setup (docs/org-verification.md row 7).
+        return finish(ctx, 'scSetup', {
+            status: 'unknown',
+            reason: reason('item.scSetup.hidden'),
+            noFixReason: reason('fix.scSetupManual', { object: 'SC Setup' }),
+        });
+    }
     if (!setting || !setting.objectApiName) {
         return finish(ctx, 'scSetup', {
             status: 'unknown',
