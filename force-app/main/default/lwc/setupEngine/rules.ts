@@ -12,6 +12,7 @@ import {
     isSimplyChatFlow,
     flowBuilderUrl,
     METADATA_BATCH_SIZE,
+    SC_SETUP_DEFAULTS,
     scSetupDefaultFor,
 } from './facts';
 import { nameSet, uniqueDeveloperName } from './names';
@@ -936,6 +937,12 @@ function scSetupRule(ctx: Context): ItemResult {
         return finish(ctx, 'scSetup', {
             status: 'unknown',
             reason: reason('item.scSetup.hidden'),
+            details: SC_SETUP_DEFAULTS.map((d): Detail => ({
+                kind: 'settingValue',
+                field: d.label,
+                expected: String(d.value),
+                actual: '',
+            })),
             noFixReason: reason('fix.scSetupManual', { object: 'SC Setup' }),
         });
     }

@@ -610,6 +610,12 @@ describe('the package pieces', () => {
         const setting = item(evaluate(hidden), 'scSetup');
         expect(summary(evaluate(hidden)).scSetup).toBe('unknown item.scSetup.hidden');
         expect(fixReason(setting)).toBe('fix.scSetupManual');
+        expect(setting.details).toContainEqual({
+            kind: 'settingValue',
+            field: 'Server URL',
+            expected: 'https://wisetalk.windmillsoft.kr',
+            actual: '',
+        });
         const noPackage = { ...hidden, chatObject: { apiName: 'WINP__Talk_Session__c', exists: false, label: null } };
         expect(summary(evaluate(noPackage)).scSetup).toBe('unknown item.scSetup.notInstalled');
     });
