@@ -55,6 +55,7 @@ export const REASON_KEYS = [
     'item.scSetup.missing',
     'item.scSetup.blankValues',
     'item.scSetup.notInstalled',
+    'item.scSetup.hidden',
     'item.blocked',
     'item.unreadable',
     'fix.notNeeded',

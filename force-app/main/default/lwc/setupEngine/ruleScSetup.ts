@@ -1,5 +1,5 @@
 /** Item 12: the package's SC Setup custom setting has the guide's values. Reads the snapshot's scSetup only. */
-import { scSetupDefaultFor } from './facts';
+import { SC_SETUP_DEFAULTS, scSetupDefaultFor } from './facts';
 import { finish, read, unreadable, type Deps, type ItemResult, type RuleEnv } from './ruleKit';
 import { reason } from './reasons';
 import type { Detail, FieldValue, ItemStatus, Reason } from './types';
@@ -12,6 +12,22 @@ export function scSetupRule(env: RuleEnv, deps: Deps<'scSetup'>): ItemResult {
     const part = read(env.snapshot.scSetup, 'SC Setup');
     if (!part.ok) return finish('scSetup', deps, unreadable(part.detail));
     const setting = part.records[0];
+    const chat = env.snapshot.chatObject;
+    if ((!setting || !setting.objectApiName) && chat.exists && chat.apiName.toLowerCase().startsWith('winp__')) {
+        // The package is installed (its chat object is visible) but describe hides its setting: it is protected,
+        // and only the admin can enter the values in Setup (docs/org-verification.md row 7).
+        return finish('scSetup', deps, {
+            status: 'unknown',
+            reason: reason('item.scSetup.hidden'),
+            details: SC_SETUP_DEFAULTS.map((d): Detail => ({
+                kind: 'settingValue',
+                field: d.label,
+                expected: String(d.value),
+                actual: '',
+            })),
+            noFixReason: reason('fix.scSetupManual', { object: 'SC Setup' }),
+        });
+    }
     if (!setting || !setting.objectApiName) {
         return finish('scSetup', deps, {
             status: 'unknown',

@@ -132,6 +132,7 @@ import SC_item_scSetup_ok from '@salesforce/label/c.SC_item_scSetup_ok';
 import SC_item_scSetup_missing from '@salesforce/label/c.SC_item_scSetup_missing';
 import SC_item_scSetup_blankValues from '@salesforce/label/c.SC_item_scSetup_blankValues';
 import SC_item_scSetup_notInstalled from '@salesforce/label/c.SC_item_scSetup_notInstalled';
+import SC_item_scSetup_hidden from '@salesforce/label/c.SC_item_scSetup_hidden';
 import SC_item_blocked from '@salesforce/label/c.SC_item_blocked';
 import SC_item_unreadable from '@salesforce/label/c.SC_item_unreadable';
 import SC_fix_notNeeded from '@salesforce/label/c.SC_fix_notNeeded';
@@ -351,6 +352,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.scSetup.missing': SC_item_scSetup_missing,
     'item.scSetup.blankValues': SC_item_scSetup_blankValues,
     'item.scSetup.notInstalled': SC_item_scSetup_notInstalled,
+    'item.scSetup.hidden': SC_item_scSetup_hidden,
     'item.blocked': SC_item_blocked,
     'item.unreadable': SC_item_unreadable,
     'fix.notNeeded': SC_fix_notNeeded,

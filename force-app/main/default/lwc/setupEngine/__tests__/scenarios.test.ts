@@ -597,9 +597,10 @@ describe('the package pieces', () => {
         expect(summary(evaluate({ ...omniOrg(), flows: read([renamed]) })).flow).toBe('pass item.flow.active');
     });
 
-    it('reports SC Setup as unknown when the package setting is absent', () => {
+    it('reports SC Setup as unknown when the package is absent', () => {
         const s = {
             ...omniOrg(),
+            chatObject: { apiName: 'WINP__Talk_Session__c', exists: false, label: null },
             scSetup: read([{ objectApiName: null, fields: [], orgDefault: null, writable: false }]),
         };
         expect(summary(evaluate(s)).scSetup).toBe('unknown item.scSetup.notInstalled');
@@ -623,6 +624,24 @@ describe('the package pieces', () => {
                 WINP__Server_URL__c: 'https://wisetalk.windmillsoft.kr',
             },
         });
+    });
+
+    it('makes item 12 a manual step when the package is installed but describe hides its setting', () => {
+        const hidden = {
+            ...fullySetUpOrg(),
+            scSetup: read([{ objectApiName: null, fields: [], orgDefault: null, writable: false }]),
+        };
+        const setting = item(evaluate(hidden), 'scSetup');
+        expect(summary(evaluate(hidden)).scSetup).toBe('unknown item.scSetup.hidden');
+        expect(fixReason(setting)).toBe('fix.scSetupManual');
+        expect(setting.details).toContainEqual({
+            kind: 'settingValue',
+            field: 'Server URL',
+            expected: 'https://wisetalk.windmillsoft.kr',
+            actual: '',
+        });
+        const noPackage = { ...hidden, chatObject: { apiName: 'WINP__Talk_Session__c', exists: false, label: null } };
+        expect(summary(evaluate(noPackage)).scSetup).toBe('unknown item.scSetup.notInstalled');
     });
 
     it('makes item 12 a manual step when describe says the setting cannot be written (protected)', () => {

@@ -382,6 +382,33 @@ describe('summarize', () => {
     });
 });
 
+describe('a refused flow activation', () => {
+    it('shows the refusal and points to the manual step, in English and Korean', () => {
+        const s = partlySetUpOrg();
+        const operations = plan(s, ['flow']);
+        expect(operations.map((op) => op.kind)).toEqual(['activateFlow']);
+        const refused: OperationResult[] = [
+            {
+                index: 0,
+                kind: 'activateFlow',
+                itemId: 'flow',
+                status: 'failed',
+                changed: [],
+                error: {
+                    key: 'apiError.flowActivationRefused',
+                    params: { code: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'managed flow' },
+                },
+            },
+        ];
+        expect(summarize(ENGLISH, operations, refused).lines[0].text).toMatch(
+            /— Salesforce refused to activate the flow \(INSUFFICIENT_ACCESS_OR_READONLY: managed flow\)\. Activate it by hand: item 11's details link to the flow and say what to click\.$/
+        );
+        expect(summarize(KOREAN, operations, refused).lines[0].text).toContain(
+            'Salesforce가 플로우 활성화를 거부했습니다 (INSUFFICIENT_ACCESS_OR_READONLY: managed flow).'
+        );
+    });
+});
+
 describe('serverError', () => {
     it('translates a SetupError payload with its field errors', () => {
         const error = {
