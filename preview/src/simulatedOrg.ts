@@ -110,12 +110,40 @@ function applyOperations(params: { operationsJson: string; confirmOrgWide: boole
     return { results, complete: !stopped, deferred: false };
 }
 
+/** Objects of the simulated org besides the scenario's chat object (the server checks the global describe). */
+const STANDARD_OBJECTS: Readonly<Record<string, string>> = {
+    account: 'Account',
+    case: 'Case',
+    contact: 'Contact',
+    lead: 'Lead',
+    messagingsession: 'Messaging Session',
+};
+
+function objectLabel(snapshot: OrgSnapshot, apiName: string): string | undefined {
+    const key = apiName.toLowerCase();
+    if (snapshot.chatObject.exists && snapshot.chatObject.apiName.toLowerCase() === key)
+        return snapshot.chatObject.label ?? apiName;
+    return STANDARD_OBJECTS[key];
+}
+
+/** Like SetupSnapshotController.saveChoices: validates every value (the chat object must exist), then saves. */
 function saveChoices(params: { choices: SetupChoices }): SetupChoices {
     const current = ensure();
     if (!current.snapshot.user.permissions.customizeApplication) throw setupError('error.noCustomizeApplication');
-    const errors = validateChoices(params.choices, current.snapshot);
+    const errors: unknown[] = validateChoices(params.choices, current.snapshot);
+    const label = objectLabel(current.snapshot, params.choices.chatObject);
+    if (errors.length === 0 && label === undefined) {
+        errors.push({
+            field: 'chatObject',
+            reason: { key: 'choice.chatObjectUnknown', params: { value: params.choices.chatObject } },
+        });
+    }
     if (errors.length > 0) throw setupError('error.invalidChoices', { count: errors.length }, errors);
-    current.snapshot = { ...current.snapshot, choices: copy(params.choices) };
+    current.snapshot = {
+        ...current.snapshot,
+        choices: copy(params.choices),
+        chatObject: { apiName: params.choices.chatObject, exists: true, label: label ?? null },
+    };
     return copy(current.snapshot.choices);
 }
 

@@ -33,6 +33,24 @@ async function open(query: string): Promise<Page> {
     return page;
 }
 
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.x A/AA violations on the page as it is now, one line each (rule: element). */
+async function axeViolations(page: Page): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+    return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResult> } }).axe;
+        interface AxeResult {
+            violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+        }
+        const result = await axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+            resultTypes: ['violations'],
+        });
+        return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(' ')}`));
+    });
+}
+
 async function text(page: Page, selector: string): Promise<string> {
     return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -118,6 +136,22 @@ describe('local preview (npm start) in Chromium', () => {
             await shoot(page, s.id);
             await page.close();
         });
+    }
+
+    for (const s of SCENARIOS) {
+        for (const lang of ['en', 'ko']) {
+            it(`has no axe-core violations on the ${s.id} scenario in ${lang}, with the plan open too`, async () => {
+                const page = await open(`scenario=${s.id}&lang=${lang}`);
+                assert.deepEqual(await axeViolations(page), [], 'checklist');
+                const fixAll = page.locator('[data-id="fix-all"] button');
+                if (await fixAll.isEnabled()) {
+                    await fixAll.click();
+                    await page.getByRole('dialog').waitFor();
+                    assert.deepEqual(await axeViolations(page), [], 'plan dialog');
+                }
+                await page.close();
+            });
+        }
     }
 
     it('shows a read-only user why, and no Fix button', async () => {

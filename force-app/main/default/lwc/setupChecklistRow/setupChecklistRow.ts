@@ -1,7 +1,10 @@
 import { LightningElement, api } from 'lwc';
 import type { RowView } from 'c/setupViewModel';
 
-/** One checklist item: status icon, title, reason, the Fix button or why there is none, and its details. */
+/**
+ * One checklist item: status (the icon is decorative, the badge says it), title, reason, the last failed attempt,
+ * a link to its Setup page, the Fix button (named after its item) or why there is none, and its details.
+ */
 export default class SetupChecklistRow extends LightningElement {
     @api row?: RowView;
     @api expanded = false;
@@ -21,6 +24,16 @@ export default class SetupChecklistRow extends LightningElement {
 
     get toggleLabel(): string {
         return this.expanded ? this.hideDetailsLabel : this.showDetailsLabel;
+    }
+
+    get collapsed(): boolean {
+        return !this.expanded;
+    }
+
+    /** Moves the focus to this item's Fix button (after the plan dialog it opened closes). */
+    @api
+    focusFix(): void {
+        this.template?.querySelector<HTMLElement>('[data-id="fix"]')?.focus();
     }
 
     get ariaExpanded(): string {
