@@ -9,7 +9,8 @@ import {
     pageView,
     parseCapacity,
     planView,
-    profileOptions,
+    PICKER_PAGE,
+    profilePicker,
     reasonText,
     report,
     serverError,
@@ -146,7 +147,7 @@ describe('pageView', () => {
         const s: OrgSnapshot = { ...omniOrg(), user: { id: 'u', permissions: { ...NO_PERMISSIONS, viewSetup: true } } };
         const view = pageView(ENGLISH, s);
         expect(view.readOnlyText).toBe(
-            'You can view this checklist but not change it: You can view the checklist but not fix it.'
+            'You can view the checklist but not fix it. To fix items, you need the permissions listed under “Your permissions”.'
         );
         expect(view.canFixAny).toBe(false);
         expect(view.rows.every((r) => !r.fixable)).toBe(true);
@@ -179,31 +180,38 @@ describe('choices', () => {
 
     it('validates choices into inline messages', () => {
         expect(choiceErrors(ENGLISH, choices({ capacity: 0 }), s)).toEqual([
-            { field: 'capacity', text: 'Enter a whole number from 1 to 9999.' },
+            { field: 'capacity', text: 'Enter a whole number from 1 to 9,999.' },
         ]);
         expect(choiceErrors(KOREAN, choices({ chatObject: 'Bad Name' }), s)).toEqual([
             { field: 'chatObject', text: 'Bad Name은(는) 올바른 개체 API 이름이 아닙니다.' },
         ]);
     });
 
-    it('lists chosen profiles first, then matches by Service Cloud users, within the limit', () => {
-        const options = profileOptions(ENGLISH, s, [PROFILE.support.Id], 'a');
-        expect(options[0]).toEqual({ label: 'Support (12 users)', value: PROFILE.support.Id });
+    it('shows chosen and available profiles, the search filtering both sides, most Service Cloud users first', () => {
+        expect(profilePicker(ENGLISH, s, [PROFILE.support.Id], 'sup').chosen.options).toEqual([
+            { label: 'Support (12 users)', value: PROFILE.support.Id },
+        ]);
+        const picker = profilePicker(ENGLISH, s, [PROFILE.support.Id], 'a');
+        expect(picker.chosen.options).toEqual([]);
         // Agent has Service Cloud users; Sales and System Administrator have none and sort by name.
-        expect(options.map((o) => o.value)).toEqual([
-            PROFILE.support.Id,
+        expect(picker.available.options.map((o) => o.value)).toEqual([
             PROFILE.agent.Id,
             PROFILE.sales.Id,
             PROFILE.admin.Id,
         ]);
-        expect(profileOptions(ENGLISH, s, [], 'sales').map((o) => o.value)).toEqual([PROFILE.sales.Id]);
-        expect(profileOptions(ENGLISH, s, [], '', 2)).toHaveLength(2);
-        expect(profileOptions(ENGLISH, { ...s, profiles: { status: 'unavailable', code: 'noAccess' } }, [])).toEqual(
-            []
+        const sales = profilePicker(ENGLISH, s, [PROFILE.support.Id], 'sales');
+        expect(sales.chosen.options).toEqual([]);
+        expect(sales.available.options.map((o) => o.value)).toEqual([PROFILE.sales.Id]);
+        const paged = profilePicker(ENGLISH, s, [], '', { chosen: 2, available: 2 });
+        expect(paged.available.options).toHaveLength(2);
+        expect(paged.available.moreText).toBe('and 2 more');
+        expect(paged.available.countText).toBe('2 of 4 shown');
+        expect(profilePicker(ENGLISH, { ...s, profiles: { status: 'unavailable', code: 'noAccess' } }, []).unavailable).toBe(
+            true
         );
     });
 
-    it('stays fast with 1,000 profiles', () => {
+    it('stays fast with 1,000 profiles and shows one page of each side', () => {
         const profiles = Array.from({ length: 1000 }, (_, i) => ({
             Id: `00e5g${String(i).padStart(13, '0')}`,
             Name: `Agent ${i}`,
@@ -212,16 +220,21 @@ describe('choices', () => {
         }));
         const big = { ...s, profiles: read(profiles) };
         const start = Date.now();
-        const options = profileOptions(
+        const picker = profilePicker(
             ENGLISH,
             big,
             profiles.slice(0, 500).map((p) => p.Id),
             '9'
         );
         expect(Date.now() - start).toBeLessThan(200);
-        const matching = profiles.slice(500).filter((p) => p.Name.includes('9')).length;
-        expect(options.length).toBe(500 + matching);
-        expect(profileOptions(ENGLISH, big, [], '')).toHaveLength(200);
+        const chosenMatching = profiles.slice(0, 500).filter((p) => p.Name.includes('9')).length;
+        expect(picker.chosen.matching).toBe(chosenMatching);
+        expect(picker.chosen.options).toHaveLength(PICKER_PAGE);
+        expect(picker.chosen.moreText).toBe(`and ${chosenMatching - PICKER_PAGE} more`);
+        const all = profilePicker(ENGLISH, big, [], '');
+        expect(all.available.options).toHaveLength(PICKER_PAGE);
+        expect(all.available.countText).toBe('50 of 1,000 shown');
+        expect(all.available.moreText).toBe('and 950 more');
     });
 
     it('offers to move the agent profiles that sit in another configuration', () => {
@@ -261,7 +274,7 @@ describe('planView', () => {
         const result = planView(ENGLISH, omniOrg(), ['presenceConfig'], choices({ capacity: 10000 }));
         expect(result).toEqual({
             ok: false,
-            errors: [{ field: 'capacity', text: 'Enter a whole number from 1 to 9999.' }],
+            errors: [{ field: 'capacity', text: 'Enter a whole number from 1 to 9,999.' }],
         });
     });
 
@@ -308,7 +321,7 @@ describe('summarize', () => {
         expect(summary.outcome).toBe('partial');
         expect(summary.toastVariant).toBe('warning');
         expect(summary.message).toBe(
-            `2 of ${operations.length} changes were made; 1 failed and ${operations.length - 3} were not run. The checklist was checked again and shows the current state.`
+            `Changes made: 2 of ${operations.length}. Failed: 1. Not run: ${operations.length - 3}. The checklist was checked again and shows the current state.`
         );
         expect(summary.lines[2].text).toMatch(
             /^Failed: .* — Salesforce refused the change \(FIELD_INTEGRITY_EXCEPTION\): Bad value$/
@@ -342,7 +355,7 @@ describe('serverError', () => {
         };
         expect(serverError(KOREAN, error)).toEqual({
             message: '선택 사항 1개가 올바르지 않습니다.',
-            fieldErrors: [{ field: 'capacity', text: '1에서 9999 사이의 정수를 입력하세요.' }],
+            fieldErrors: [{ field: 'capacity', text: '1에서 9,999 사이의 정수를 입력하세요.' }],
         });
     });
 
