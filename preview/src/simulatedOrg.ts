@@ -13,6 +13,8 @@ import {
 import { scenario, type Scenario } from '../../samples/scenarios';
 
 const LATENCY_MS = 120;
+/** The simulated org's My Domain (Apex reads Url.getOrgDomainUrl()). */
+const SIMULATED_MY_DOMAIN = 'https://simplychat-demo.my.salesforce.com';
 
 interface State {
     scenario: Scenario;
@@ -148,7 +150,11 @@ function saveChoices(params: { choices: SetupChoices }): SetupChoices {
 }
 
 const METHODS: Record<string, (params: never) => unknown> = {
-    'SetupSnapshotController.getSnapshot': () => ({ ...copy(ensure().snapshot), readAt: new Date().toISOString() }),
+    'SetupSnapshotController.getSnapshot': () => ({
+        ...copy(ensure().snapshot),
+        readAt: new Date().toISOString(),
+        myDomainUrl: SIMULATED_MY_DOMAIN,
+    }),
     'SetupSnapshotController.saveChoices': saveChoices,
     'SetupOperationsController.applyOperations': applyOperations,
     'SetupOperationsController.testConnection': () => copy(ensure().snapshot.apiAccess),

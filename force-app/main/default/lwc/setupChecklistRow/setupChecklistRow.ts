@@ -26,6 +26,21 @@ export default class SetupChecklistRow extends LightningElement {
         return this.expanded ? this.hideDetailsLabel : this.showDetailsLabel;
     }
 
+    /** "Copied." for screen readers after a copy button was used. */
+    copied = '';
+
+    /** Copies one value of the connection assistant to the clipboard. */
+    async handleCopy(event: Event): Promise<void> {
+        const value = (event.currentTarget as HTMLElement).dataset.value ?? '';
+        try {
+            await navigator.clipboard.writeText(value);
+            this.copied = this.row?.copiedText ?? '';
+        } catch {
+            // No clipboard here (or permission refused): the value stays on screen to select by hand.
+            this.copied = '';
+        }
+    }
+
     get collapsed(): boolean {
         return !this.expanded;
     }

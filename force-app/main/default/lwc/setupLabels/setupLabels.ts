@@ -18,6 +18,27 @@ import SC_ui_reportJson from '@salesforce/label/c.SC_ui_reportJson';
 import SC_ui_readOnly from '@salesforce/label/c.SC_ui_readOnly';
 import SC_ui_fixUnavailable from '@salesforce/label/c.SC_ui_fixUnavailable';
 import SC_ui_lastAttemptFailed from '@salesforce/label/c.SC_ui_lastAttemptFailed';
+import SC_ui_openInSetup from '@salesforce/label/c.SC_ui_openInSetup';
+import SC_ui_connection_title from '@salesforce/label/c.SC_ui_connection_title';
+import SC_ui_connection_step_clientApp from '@salesforce/label/c.SC_ui_connection_step_clientApp';
+import SC_ui_connection_step_authProvider from '@salesforce/label/c.SC_ui_connection_step_authProvider';
+import SC_ui_connection_step_externalCredential from '@salesforce/label/c.SC_ui_connection_step_externalCredential';
+import SC_ui_connection_step_namedCredential from '@salesforce/label/c.SC_ui_connection_step_namedCredential';
+import SC_ui_connection_step_principalAccess from '@salesforce/label/c.SC_ui_connection_step_principalAccess';
+import SC_ui_connection_step_authenticate from '@salesforce/label/c.SC_ui_connection_step_authenticate';
+import SC_ui_connection_status_done from '@salesforce/label/c.SC_ui_connection_status_done';
+import SC_ui_connection_status_attention from '@salesforce/label/c.SC_ui_connection_status_attention';
+import SC_ui_connection_status_missing from '@salesforce/label/c.SC_ui_connection_status_missing';
+import SC_ui_connection_status_unknown from '@salesforce/label/c.SC_ui_connection_status_unknown';
+import SC_ui_connection_value_callbackUrl from '@salesforce/label/c.SC_ui_connection_value_callbackUrl';
+import SC_ui_connection_value_scopes from '@salesforce/label/c.SC_ui_connection_value_scopes';
+import SC_ui_connection_value_urlSuffix from '@salesforce/label/c.SC_ui_connection_value_urlSuffix';
+import SC_ui_connection_value_authorizeUrl from '@salesforce/label/c.SC_ui_connection_value_authorizeUrl';
+import SC_ui_connection_value_tokenUrl from '@salesforce/label/c.SC_ui_connection_value_tokenUrl';
+import SC_ui_connection_value_myDomainUrl from '@salesforce/label/c.SC_ui_connection_value_myDomainUrl';
+import SC_ui_connection_copy from '@salesforce/label/c.SC_ui_connection_copy';
+import SC_ui_connection_copied from '@salesforce/label/c.SC_ui_connection_copied';
+import SC_ui_connection_yourDomain from '@salesforce/label/c.SC_ui_connection_yourDomain';
 import SC_ui_status_pass from '@salesforce/label/c.SC_ui_status_pass';
 import SC_ui_status_fail from '@salesforce/label/c.SC_ui_status_fail';
 import SC_ui_status_warning from '@salesforce/label/c.SC_ui_status_warning';
@@ -256,6 +277,27 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.readOnly': SC_ui_readOnly,
     'ui.fixUnavailable': SC_ui_fixUnavailable,
     'ui.lastAttemptFailed': SC_ui_lastAttemptFailed,
+    'ui.openInSetup': SC_ui_openInSetup,
+    'ui.connection.title': SC_ui_connection_title,
+    'ui.connection.step.clientApp': SC_ui_connection_step_clientApp,
+    'ui.connection.step.authProvider': SC_ui_connection_step_authProvider,
+    'ui.connection.step.externalCredential': SC_ui_connection_step_externalCredential,
+    'ui.connection.step.namedCredential': SC_ui_connection_step_namedCredential,
+    'ui.connection.step.principalAccess': SC_ui_connection_step_principalAccess,
+    'ui.connection.step.authenticate': SC_ui_connection_step_authenticate,
+    'ui.connection.status.done': SC_ui_connection_status_done,
+    'ui.connection.status.attention': SC_ui_connection_status_attention,
+    'ui.connection.status.missing': SC_ui_connection_status_missing,
+    'ui.connection.status.unknown': SC_ui_connection_status_unknown,
+    'ui.connection.value.callbackUrl': SC_ui_connection_value_callbackUrl,
+    'ui.connection.value.scopes': SC_ui_connection_value_scopes,
+    'ui.connection.value.urlSuffix': SC_ui_connection_value_urlSuffix,
+    'ui.connection.value.authorizeUrl': SC_ui_connection_value_authorizeUrl,
+    'ui.connection.value.tokenUrl': SC_ui_connection_value_tokenUrl,
+    'ui.connection.value.myDomainUrl': SC_ui_connection_value_myDomainUrl,
+    'ui.connection.copy': SC_ui_connection_copy,
+    'ui.connection.copied': SC_ui_connection_copied,
+    'ui.connection.yourDomain': SC_ui_connection_yourDomain,
     'ui.status.pass': SC_ui_status_pass,
     'ui.status.fail': SC_ui_status_fail,
     'ui.status.warning': SC_ui_status_warning,

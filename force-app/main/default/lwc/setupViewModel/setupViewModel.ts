@@ -172,6 +172,38 @@ export interface RowView {
     readonly noFixText: string;
     /** "Last attempt failed (code)" when the last fix of this item failed; empty otherwise. */
     readonly failure: string;
+    /** The Setup page where the item lives, to check or change it by hand. */
+    readonly setupLink?: { readonly href: string; readonly text: string };
+    /** Item 1 while the connection does not work: the connection assistant's steps. */
+    readonly connectionSteps?: readonly ConnectionStep[];
+    readonly connectionTitle?: string;
+    readonly copiedText?: string;
+}
+
+/**
+ * UNVERIFIED (docs/org-verification.md): the Lightning Experience Setup page of each item, as a path under
+ * /lightning/setup/. An item not listed has no link.
+ */
+export const SETUP_PAGES: Readonly<Partial<Record<string, string>>> = {
+    apiAccess: 'NamedCredential',
+    permissions: 'PermSets',
+    omniChannel: 'OmniChannelSettings',
+    serviceChannel: 'ServiceChannel',
+    routingConfig: 'QueueRoutingConfig',
+    queue: 'Queues',
+    onlineStatus: 'ServicePresenceStatus',
+    busyStatus: 'ServicePresenceStatus',
+    presenceConfig: 'PresenceUserConfig',
+    profileAccess: 'EnhancedProfiles',
+    flow: 'Flows',
+    scSetup: 'CustomSettings',
+};
+
+export function setupLink(labels: Labels, itemId: string, title: string): RowView['setupLink'] {
+    const page = SETUP_PAGES[itemId];
+    return page
+        ? { href: `/lightning/setup/${page}/home`, text: format(labels, 'ui.openInSetup', { item: title }) }
+        : undefined;
 }
 
 /** The last failed attempt to fix an item, kept by the tab until the item passes or is fixed again. */
@@ -206,6 +238,7 @@ export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailu
             item.fix.available || item.status === 'pass'
                 ? ''
                 : format(labels, 'ui.fixUnavailable', { reason: reasonText(labels, item.fix.reason) }),
+        setupLink: setupLink(labels, item.id, title),
         failure:
             failure && item.status !== 'pass'
                 ? format(labels, 'ui.lastAttemptFailed', { code: failure.code, message: failure.message })
@@ -232,9 +265,11 @@ export interface GroupView {
 export function groupRows(labels: Labels, rows: readonly RowView[]): GroupView[] {
     const last = GROUPS[GROUPS.length - 1];
     return GROUPS.map((group) => {
-        const members = rows.filter((r) =>
-            group === last ? !GROUPS.some((g) => g.items.includes(r.id)) : group.items.includes(r.id)
-        );
+        const inGroup = (r: RowView): boolean => {
+            if (group === last) return !GROUPS.some((g) => g.items.includes(r.id));
+            return group.items.includes(r.id);
+        };
+        const members = rows.filter(inGroup);
         const ready = members.filter((r) => r.status === 'pass').length;
         return {
             id: group.id,
@@ -243,6 +278,131 @@ export function groupRows(labels: Labels, rows: readonly RowView[]): GroupView[]
             rows: members,
         };
     }).filter((g) => g.rows.length > 0);
+}
+
+// ------------------------------------------------------------------------------------- connection assistant
+
+export type StepStatus = 'done' | 'attention' | 'missing' | 'unknown';
+
+/** One step of the one-time API connection setup, as item 1 shows it. */
+export interface ConnectionStep {
+    readonly id: string;
+    readonly order: number;
+    readonly title: string;
+    readonly status: StepStatus;
+    readonly statusText: string;
+    readonly badgeClass: string;
+    /** Exact values to paste, each with its own copy button. */
+    readonly values: readonly {
+        readonly key: string;
+        readonly label: string;
+        readonly value: string;
+        readonly copyLabel: string;
+    }[];
+    readonly link: { readonly href: string; readonly text: string };
+}
+
+/** The connection's names as the package ships them (force-app/main/default/namedCredentials, externalCredentials). */
+export const CONNECTION = {
+    authProviderSuffix: 'SimplyChat_Setup',
+    scopes: 'api refresh_token',
+} as const;
+
+/**
+ * UNVERIFIED (docs/org-verification.md): the Setup pages of the connection steps, as paths of this org.
+ */
+export const CONNECTION_PAGES: Readonly<Record<string, string>> = {
+    clientApp: '/lightning/setup/ManageExternalClientApplication/home',
+    authProvider: '/lightning/setup/AuthProviders/home',
+    externalCredential: '/lightning/setup/NamedCredential/home',
+    namedCredential: '/lightning/setup/NamedCredential/home',
+    principalAccess: '/lightning/setup/PermSets/home',
+    authenticate: '/lightning/settings/personal/ExternalCredentials/home',
+};
+
+const STEP_IDS = [
+    'clientApp',
+    'authProvider',
+    'externalCredential',
+    'namedCredential',
+    'principalAccess',
+    'authenticate',
+];
+
+/**
+ * What the connection test (one REST query through the Named Credential) proves about each step. It cannot tell
+ * the steps before the credential apart, nor a missing principal access from a missing authentication: those show
+ * as "needs attention" together, and what the tab cannot see is said so (docs/org-verification.md).
+ */
+function stepStatuses(access: OrgSnapshot['apiAccess']): Record<string, StepStatus> {
+    const all = (status: StepStatus): Record<string, StepStatus> =>
+        Object.fromEntries(STEP_IDS.map((id) => [id, status]));
+    if (access.connection === 'ok') return all('done');
+    if (access.connectionSetup === 'missing') return { ...all('unknown'), namedCredential: 'missing' };
+    if (access.connection === 'unauthenticated') {
+        return {
+            ...all('unknown'),
+            externalCredential: 'done',
+            namedCredential: 'done',
+            principalAccess: 'attention',
+            authenticate: 'attention',
+        };
+    }
+    if (access.connection === 'wrongOrg') return { ...all('done'), namedCredential: 'attention' };
+    if (access.connection === 'error' && access.connectionSetup === 'present')
+        return { ...all('unknown'), namedCredential: 'done' };
+    return all('unknown');
+}
+
+const STEP_BADGES: Readonly<Record<StepStatus, string>> = {
+    done: 'slds-badge slds-theme_success',
+    attention: 'slds-badge slds-theme_warning',
+    missing: 'slds-badge slds-theme_error',
+    unknown: 'slds-badge',
+};
+
+/** The connection assistant of item 1: each step with its status, the values to paste and its Setup page. */
+export function connectionSteps(labels: Labels, snapshot: OrgSnapshot): ConnectionStep[] {
+    const domain = snapshot.myDomainUrl ?? format(labels, 'ui.connection.yourDomain');
+    const statuses = stepStatuses(snapshot.apiAccess);
+    const value = (step: string, name: string, text: string) => {
+        const label = format(labels, `ui.connection.value.${name}`);
+        return {
+            key: `${step}-${name}`,
+            label,
+            value: text,
+            copyLabel: format(labels, 'ui.connection.copy', { value: label, step: STEP_IDS.indexOf(step) + 1 }),
+        };
+    };
+    const values: Record<string, ReturnType<typeof value>[]> = {
+        clientApp: [
+            value('clientApp', 'callbackUrl', `${domain}/services/authcallback/${CONNECTION.authProviderSuffix}`),
+            value('clientApp', 'scopes', CONNECTION.scopes),
+        ],
+        authProvider: [
+            value('authProvider', 'urlSuffix', CONNECTION.authProviderSuffix),
+            value('authProvider', 'authorizeUrl', `${domain}/services/oauth2/authorize`),
+            value('authProvider', 'tokenUrl', `${domain}/services/oauth2/token`),
+            value('authProvider', 'scopes', CONNECTION.scopes),
+        ],
+        externalCredential: [value('externalCredential', 'scopes', CONNECTION.scopes)],
+        namedCredential: [value('namedCredential', 'myDomainUrl', domain)],
+        principalAccess: [],
+        authenticate: [],
+    };
+    return STEP_IDS.map((id, index) => {
+        const title = format(labels, `ui.connection.step.${id}`);
+        return {
+            id,
+            order: index + 1,
+            title,
+            status: statuses[id],
+            statusText: format(labels, `ui.connection.status.${statuses[id]}`),
+            badgeClass: STEP_BADGES[statuses[id]],
+            values: values[id],
+            link: { href: CONNECTION_PAGES[id], text: format(labels, 'ui.openInSetup', { item: title }) },
+        };
+    });
 }
 
 export interface PageView {
@@ -270,7 +430,17 @@ export interface PageView {
  */
 export function pageView(labels: Labels, snapshot: OrgSnapshot, failures: Failures = {}): PageView {
     const items = evaluate(snapshot, snapshot.choices);
-    const rows = items.map((item) => rowView(labels, item, failures[item.id]));
+    const rows = items.map((item) => {
+        const row = rowView(labels, item, failures[item.id]);
+        return item.id === 'apiAccess' && item.status !== 'pass'
+            ? {
+                  ...row,
+                  connectionSteps: connectionSteps(labels, snapshot),
+                  connectionTitle: format(labels, 'ui.connection.title'),
+                  copiedText: format(labels, 'ui.connection.copied'),
+              }
+            : row;
+    });
     const ready = items.filter((i) => i.status === 'pass').length;
     const permissions = items.find((i) => i.id === 'permissions');
     const readOnly = permissions !== undefined && permissions.status !== 'pass';

@@ -391,9 +391,7 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     private choiceErrorsNow(): ChoiceErrorView[] {
-        return this.snapshot && this.draft
-            ? visibleChoiceErrors(this.labels, this.draft, this.snapshot, 'all')
-            : [];
+        return this.snapshot && this.draft ? visibleChoiceErrors(this.labels, this.draft, this.snapshot, 'all') : [];
     }
 
     /** Saves the draft (the server validates it again); server errors show on their fields. True when saved. */
@@ -454,8 +452,7 @@ export default class SimplyChatSetup extends LightningElement {
                 }
                 const retry = [...outcome.deferred, ...outcome.afterFailure];
                 if (retry.length > 0 && outcome.progressed) queue = [retry, ...queue];
-                else
-                    for (const r of retry) results[r.index] = SimplyChatSetup.notRun(r, results[r.index]?.error);
+                else for (const r of retry) results[r.index] = SimplyChatSetup.notRun(r, results[r.index]?.error);
                 this.applying = {
                     done: results.filter((r) => r && r.status === 'done').length,
                     total: operations.length,

@@ -3,7 +3,12 @@ import SetupChoices from 'c/setupChoices';
 import type { ProfilePicker } from 'c/setupViewModel';
 
 const PICKER: ProfilePicker = {
-    chosen: { options: [{ label: 'Support (12 users)', value: 'sup' }], matching: 1, countText: '1 of 1', moreText: '' },
+    chosen: {
+        options: [{ label: 'Support (12 users)', value: 'sup' }],
+        matching: 1,
+        countText: '1 of 1',
+        moreText: '',
+    },
     available: {
         options: [{ label: 'Sales (3 users)', value: 'sal' }],
         matching: 60,

@@ -206,9 +206,9 @@ describe('choices', () => {
         expect(paged.available.options).toHaveLength(2);
         expect(paged.available.moreText).toBe('and 2 more');
         expect(paged.available.countText).toBe('2 of 4 shown');
-        expect(profilePicker(ENGLISH, { ...s, profiles: { status: 'unavailable', code: 'noAccess' } }, []).unavailable).toBe(
-            true
-        );
+        expect(
+            profilePicker(ENGLISH, { ...s, profiles: { status: 'unavailable', code: 'noAccess' } }, []).unavailable
+        ).toBe(true);
     });
 
     it('stays fast with 1,000 profiles and shows one page of each side', () => {

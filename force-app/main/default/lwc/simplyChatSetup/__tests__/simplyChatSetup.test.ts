@@ -386,9 +386,7 @@ describe('c-simply-chat-setup', () => {
         change(panel, 'chatObject', '');
         await settle(1);
         expect(text(q(element, '[data-id="progress"]'))).toBe('5 of 12 ready');
-        expect(text(q(row(element, 'serviceChannel'), '[data-id="reason-text"]'))).toContain(
-            'WINP__Talk_Session__c'
-        );
+        expect(text(q(row(element, 'serviceChannel'), '[data-id="reason-text"]'))).toContain('WINP__Talk_Session__c');
         expect((panel as unknown as { draft: boolean }).draft).toBe(true);
         panel.dispatchEvent(new CustomEvent('discard'));
         await settle(1);
@@ -482,9 +480,7 @@ describe('c-simply-chat-setup', () => {
         const panel = await openChoices(element);
         panel.dispatchEvent(new CustomEvent('showmore', { detail: { side: 'available' } }));
         await settle(1);
-        expect((panel as unknown as { picker: { available: { matching: number } } }).picker.available.matching).toBe(
-            2
-        );
+        expect((panel as unknown as { picker: { available: { matching: number } } }).picker.available.matching).toBe(2);
     });
 
     it('offers a text and a JSON report for support', async () => {
