@@ -369,24 +369,24 @@ describe('local preview (npm start) in Chromium', () => {
     it('stays fast with 1,000 agent profiles: first render, each keystroke in the profile search, the plan', async () => {
         const page = await open('scenario=profiles1000');
         const ms = await page.evaluate(() => (window as unknown as { __firstRenderMs?: number }).__firstRenderMs);
-        console.log(`1,000 profiles: first render ${ms} ms after the tab's script started (target < 300 ms)`);
+        console.log(
+            `1,000 profiles: first render ${ms} ms after the tab's script started, including the simulated Apex latency of 120 ms (target < 300 ms)`
+        );
         assert.ok(typeof ms === 'number' && ms < FIRST_RENDER_LIMIT_MS, `first render took ${ms} ms`);
         const opened = Date.now();
         await openChoices(page);
         console.log(`1,000 profiles: choices with the picker open in ${Date.now() - opened} ms`);
         assert.equal(await text(page, '[data-id="chosen-more"]'), 'and 950 more');
         // Each keystroke: from the input event to the next painted frame, in the page.
-        const timings = await page.evaluate(async () => {
-            const tab = document.querySelector('c-simply-chat-setup');
-            const choices = tab?.shadowRoot?.querySelector('c-setup-choices');
-            const search = choices?.shadowRoot?.querySelector('[data-id="search"]');
-            const input = search?.shadowRoot?.querySelector('input') ?? search?.querySelector('input');
-            if (!input) throw new Error('no search input');
+        const search = await page.getByRole('searchbox', { name: 'Search profiles' }).elementHandle();
+        assert.ok(search, 'the profile search box');
+        const timings = await search.evaluate(async (input) => {
+            const box = input as HTMLInputElement;
             const out: number[] = [];
             for (const ch of 'team 09') {
                 const t0 = performance.now();
-                input.value += ch;
-                input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+                box.value += ch;
+                box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
                 await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
                 out.push(Math.round(performance.now() - t0));
             }

@@ -36,6 +36,7 @@ import SC_ui_connection_value_urlSuffix from '@salesforce/label/c.SC_ui_connecti
 import SC_ui_connection_value_authorizeUrl from '@salesforce/label/c.SC_ui_connection_value_authorizeUrl';
 import SC_ui_connection_value_tokenUrl from '@salesforce/label/c.SC_ui_connection_value_tokenUrl';
 import SC_ui_connection_value_myDomainUrl from '@salesforce/label/c.SC_ui_connection_value_myDomainUrl';
+import SC_ui_connection_open from '@salesforce/label/c.SC_ui_connection_open';
 import SC_ui_connection_copy from '@salesforce/label/c.SC_ui_connection_copy';
 import SC_ui_connection_copied from '@salesforce/label/c.SC_ui_connection_copied';
 import SC_ui_connection_yourDomain from '@salesforce/label/c.SC_ui_connection_yourDomain';
@@ -295,6 +296,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.connection.value.authorizeUrl': SC_ui_connection_value_authorizeUrl,
     'ui.connection.value.tokenUrl': SC_ui_connection_value_tokenUrl,
     'ui.connection.value.myDomainUrl': SC_ui_connection_value_myDomainUrl,
+    'ui.connection.open': SC_ui_connection_open,
     'ui.connection.copy': SC_ui_connection_copy,
     'ui.connection.copied': SC_ui_connection_copied,
     'ui.connection.yourDomain': SC_ui_connection_yourDomain,

@@ -400,7 +400,7 @@ export function connectionSteps(labels: Labels, snapshot: OrgSnapshot): Connecti
             statusText: format(labels, `ui.connection.status.${statuses[id]}`),
             badgeClass: STEP_BADGES[statuses[id]],
             values: values[id],
-            link: { href: CONNECTION_PAGES[id], text: format(labels, 'ui.openInSetup', { item: title }) },
+            link: { href: CONNECTION_PAGES[id], text: format(labels, 'ui.connection.open', { step: index + 1 }) },
         };
     });
 }
