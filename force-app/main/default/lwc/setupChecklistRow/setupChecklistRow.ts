@@ -29,16 +29,19 @@ export default class SetupChecklistRow extends LightningElement {
     /** "Copied." for screen readers after a copy button was used. */
     copied = '';
 
-    /** Copies one value of the connection assistant to the clipboard. */
-    async handleCopy(event: Event): Promise<void> {
+    /** Copies one value of the connection assistant to the clipboard (without one, the value stays to select). */
+    handleCopy(event: Event): Promise<void> {
         const value = (event.currentTarget as HTMLElement).dataset.value ?? '';
-        try {
-            await navigator.clipboard.writeText(value);
-            this.copied = this.row?.copiedText ?? '';
-        } catch {
-            // No clipboard here (or permission refused): the value stays on screen to select by hand.
-            this.copied = '';
-        }
+        const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+        if (!clipboard) return Promise.resolve();
+        return clipboard.writeText(value).then(
+            () => {
+                this.copied = this.row?.copiedText ?? '';
+            },
+            () => {
+                this.copied = '';
+            }
+        );
     }
 
     get collapsed(): boolean {

@@ -33,17 +33,17 @@ export function withLocale(labels: Labels, locale: string): Labels {
     return { ...labels, [LOCALE_KEY]: locale };
 }
 
+/** A BCP 47 tag as @salesforce/i18n/locale gives it (en-US, ko-KR, zh-Hant-TW). */
+const LOCALE_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
 function localeOf(labels: Labels): string {
-    return labels[LOCALE_KEY] ?? 'en-US';
+    const locale = labels[LOCALE_KEY] ?? '';
+    return LOCALE_PATTERN.test(locale) ? locale : 'en-US';
 }
 
 /** A number as the user's locale writes it (1,000 in English; Korean writes it the same way). */
 export function formatNumber(labels: Labels, value: number): string {
-    try {
-        return new Intl.NumberFormat(localeOf(labels)).format(value);
-    } catch {
-        return String(value);
-    }
+    return new Intl.NumberFormat(localeOf(labels)).format(value);
 }
 
 /**
@@ -467,11 +467,7 @@ export function pageView(labels: Labels, snapshot: OrgSnapshot, failures: Failur
 export function formatTime(labels: Labels, iso: string): string {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return iso;
-    try {
-        return new Intl.DateTimeFormat(localeOf(labels), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-    } catch {
-        return iso;
-    }
+    return new Intl.DateTimeFormat(localeOf(labels), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 // ------------------------------------------------------------------------------------------------- choices

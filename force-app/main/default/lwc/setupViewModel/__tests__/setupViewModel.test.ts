@@ -425,7 +425,7 @@ describe('wording for people', () => {
         expect(format(withLocale(ENGLISH, 'de-DE'), 'ui.progress', { ready: 1000, total: 1200 })).toBe(
             '1.000 of 1.200 ready'
         );
-        expect(formatNumber(withLocale(ENGLISH, 'not a locale!'), 1000)).toBe('1000');
+        expect(formatNumber(withLocale(ENGLISH, 'not a locale!'), 1000)).toBe('1,000');
         expect(formatTime(en, 'not a date')).toBe('not a date');
         expect(formatTime(en, '2026-01-02T03:04:00.000Z')).toMatch(/2026/);
     });
