@@ -170,11 +170,13 @@ describe('local preview (npm start) in Chromium', () => {
             it(`has no axe-core violations on the ${s.id} scenario in ${lang}, with the plan open too`, async () => {
                 const page = await open(`scenario=${s.id}&lang=${lang}`);
                 assert.deepEqual(await axeViolations(page), [], 'checklist');
+                await shoot(page, `${s.id}-${lang}`);
                 const fixAll = page.locator('[data-id="fix-all"] button');
                 if (await fixAll.isEnabled()) {
                     await fixAll.click();
                     await page.getByRole('dialog').waitFor();
                     assert.deepEqual(await axeViolations(page), [], 'plan dialog');
+                    await shoot(page, `${s.id}-${lang}-plan`);
                 }
                 await page.close();
             });
