@@ -41,9 +41,22 @@ function localeOf(labels: Labels): string {
     return LOCALE_PATTERN.test(locale) ? locale : 'en-US';
 }
 
+/** Intl formatters are costly to build (a picker page formats 100 numbers per keystroke): one per locale. */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+const PLURAL_RULES = new Map<string, Intl.PluralRules>();
+
+function cached<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
+    let value = cache.get(locale);
+    if (!value) {
+        value = make(locale);
+        cache.set(locale, value);
+    }
+    return value;
+}
+
 /** A number as the user's locale writes it (1,000 in English; Korean writes it the same way). */
 export function formatNumber(labels: Labels, value: number): string {
-    return new Intl.NumberFormat(localeOf(labels)).format(value);
+    return cached(NUMBER_FORMATS, localeOf(labels), (l) => new Intl.NumberFormat(l)).format(value);
 }
 
 /**
@@ -54,7 +67,7 @@ export function formatNumber(labels: Labels, value: number): string {
 export function format(labels: Labels, key: string, params: Readonly<Record<string, ParamValue>> = {}): string {
     let template = labels[key] ?? key;
     if (typeof params.count === 'number') {
-        const rule = new Intl.PluralRules(localeOf(labels)).select(params.count);
+        const rule = cached(PLURAL_RULES, localeOf(labels), (l) => new Intl.PluralRules(l)).select(params.count);
         template = labels[`${key}.${rule}`] ?? template;
     }
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
