@@ -23,12 +23,16 @@ function salesforceModules() {
         name: 'salesforce-modules',
         resolveId(id) {
             if (id === 'lightning/platformShowToastEvent') return path.join(src, 'stubs', 'platformShowToastEvent.ts');
+            if (id === '@salesforce/i18n/locale') return `\0${id}`;
             return id.startsWith('@salesforce/apex/') || id.startsWith('@salesforce/label/c.') ? `\0${id}` : null;
         },
         load(id) {
             if (id.startsWith('\0@salesforce/apex/')) {
                 const method = id.slice('\0@salesforce/apex/'.length);
                 return `import { apexMethod } from ${JSON.stringify(path.join(src, 'simulatedOrg.ts'))};\nexport default apexMethod(${JSON.stringify(method)});`;
+            }
+            if (id === '\0@salesforce/i18n/locale') {
+                return `import { currentLocale } from ${JSON.stringify(path.join(src, 'language.ts'))};\nexport default currentLocale();`;
             }
             if (id.startsWith('\0@salesforce/label/c.')) {
                 const name = id.slice('\0@salesforce/label/c.'.length);

@@ -30,8 +30,11 @@ export function copyDeployableComponents(from = LWC, to = path.join(COMPONENTS, 
 }
 
 /** Builds build/preview (main.js and index.html). A missing module or component fails the build. */
-export async function buildPreview(): Promise<{ ms: number; bytes: number }> {
+export async function buildPreview(
+    progress: (step: string) => void = () => undefined
+): Promise<{ ms: number; bytes: number }> {
     const started = Date.now();
+    progress('copying the compiled components');
     copyDeployableComponents();
     // The Rollup config is an ES module; load it, and Rollup, as such.
     const dynamicImport = new Function('specifier', 'return import(specifier)') as (
@@ -44,7 +47,9 @@ export async function buildPreview(): Promise<{ ms: number; bytes: number }> {
         rollup: (options: unknown) => Promise<{ write: (o: unknown) => Promise<unknown>; close: () => Promise<void> }>;
     };
     const config = createConfig(COMPONENTS);
+    progress('bundling the tab, the Lightning base components and the simulated org (Rollup)');
     const bundle = await rollup(config);
+    progress('writing build/preview/main.js');
     await bundle.write(config.output);
     await bundle.close();
     fs.copyFileSync(path.join(ROOT, 'preview', 'src', 'index.html'), path.join(OUT, 'index.html'));
@@ -96,7 +101,13 @@ export function urlOf(server: http.Server): string {
 
 if (require.main === module) {
     runMain(async () => {
-        const built = await buildPreview();
+        const began = Date.now();
+        const elapsed = (): string => `${Math.round((Date.now() - began) / 1000)} s`;
+        console.log('Building the local preview (about a minute on 2 cores the first time)…');
+        const ticker = setInterval(() => console.log(`  … still building (${elapsed()})`), 10000);
+        const built = await buildPreview((step) => console.log(`  ${step} (${elapsed()})`)).finally(() =>
+            clearInterval(ticker)
+        );
         console.log(`preview built in ${(built.ms / 1000).toFixed(1)} s (${Math.round(built.bytes / 1024)} KB)`);
         if (process.argv.includes('--build-only')) return 0;
         const server = await serve(Number(process.env.PORT ?? 4173));

@@ -64,3 +64,8 @@ declare module '@salesforce/apex/SetupOperationsController.testConnection' {
     const testConnection: () => Promise<ApiAccess>;
     export default testConnection;
 }
+
+declare module '@salesforce/i18n/locale' {
+    const locale: string;
+    export default locale;
+}

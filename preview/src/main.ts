@@ -7,7 +7,7 @@ import { createElement } from 'lwc';
 import SimplyChatSetup from 'c/simplyChatSetup';
 import { SCENARIOS } from '../../samples/scenarios';
 import { currentScenario } from './simulatedOrg';
-import { currentLanguage } from './language';
+import { currentLanguage, PREVIEW_TEXT, SCENARIO_TITLES_KO } from './language';
 
 const started = performance.now();
 const timing = window as unknown as { __firstRenderMs?: number };
@@ -18,25 +18,42 @@ function link(params: Record<string, string>): string {
     return `?${query.toString()}`;
 }
 
+function escapeHtml(value: string): string {
+    return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The preview's own chrome (app name, scenario menu, banner, language switch) in the page's language. */
 function chrome(): void {
     const active = currentScenario();
+    const lang = currentLanguage();
+    const words = PREVIEW_TEXT[lang];
+    const title = (s: { id: string; title: string }): string =>
+        lang === 'ko' ? (SCENARIO_TITLES_KO[s.id] ?? s.title) : s.title;
+    document.documentElement.lang = lang;
+    document.title = words.appName;
+    const appName = document.querySelector('#app-name');
+    if (appName) appName.textContent = words.appName;
+    document.querySelector('#scenario-nav')?.setAttribute('aria-label', words.scenarios);
     const menu = document.querySelector('#scenarios');
     if (menu) {
         menu.innerHTML = SCENARIOS.map(
             (s) =>
-                `<li class="slds-context-bar__item${s.id === active.id ? ' slds-is-active' : ''}"><a class="slds-context-bar__label-action" href="${link({ scenario: s.id })}" data-scenario="${s.id}">${s.title}</a></li>`
+                `<li><a href="${link({ scenario: s.id })}" data-scenario="${s.id}"${s.id === active.id ? ' aria-current="page"' : ''}>${escapeHtml(title(s))}</a></li>`
         ).join('');
     }
-    const lang = currentLanguage();
+    const banner = document.querySelector('#banner-text');
+    if (banner) {
+        const [before, after] = words.banner.split('{scenario}');
+        banner.innerHTML = `${escapeHtml(before)}<strong id="scenario-name">${escapeHtml(title(active))}</strong>${escapeHtml(after)}`;
+    }
     const switcher = document.querySelector('#language');
     if (switcher) {
+        switcher.setAttribute('aria-label', words.language);
+        switcher.setAttribute('role', 'group');
         switcher.innerHTML =
-            `<a href="${link({ lang: 'en' })}" data-lang="en" class="slds-m-right_small${lang === 'en' ? ' slds-text-title_bold' : ''}">English</a>` +
-            `<a href="${link({ lang: 'ko' })}" data-lang="ko" class="${lang === 'ko' ? 'slds-text-title_bold' : ''}">한국어</a>`;
+            `<a href="${link({ lang: 'en' })}" data-lang="en" lang="en" class="slds-m-right_small"${lang === 'en' ? ' aria-current="true"' : ''}>English</a>` +
+            `<a href="${link({ lang: 'ko' })}" data-lang="ko" lang="ko"${lang === 'ko' ? ' aria-current="true"' : ''}>한국어</a>`;
     }
-    const name = document.querySelector('#scenario-name');
-    if (name) name.textContent = active.title;
-    document.documentElement.lang = lang;
 }
 
 /** Records when the first checklist row is on screen (looking through the tab's shadow root, as a user sees it). */

@@ -13,6 +13,8 @@ import {
 import { scenario, type Scenario } from '../../samples/scenarios';
 
 const LATENCY_MS = 120;
+/** The simulated org's My Domain (Apex reads Url.getOrgDomainUrl()). */
+const SIMULATED_MY_DOMAIN = 'https://simplychat-demo.my.salesforce.com';
 
 interface State {
     scenario: Scenario;
@@ -110,17 +112,49 @@ function applyOperations(params: { operationsJson: string; confirmOrgWide: boole
     return { results, complete: !stopped, deferred: false };
 }
 
+/** Objects of the simulated org besides the scenario's chat object (the server checks the global describe). */
+const STANDARD_OBJECTS: Readonly<Record<string, string>> = {
+    account: 'Account',
+    case: 'Case',
+    contact: 'Contact',
+    lead: 'Lead',
+    messagingsession: 'Messaging Session',
+};
+
+function objectLabel(snapshot: OrgSnapshot, apiName: string): string | undefined {
+    const key = apiName.toLowerCase();
+    if (snapshot.chatObject.exists && snapshot.chatObject.apiName.toLowerCase() === key)
+        return snapshot.chatObject.label ?? apiName;
+    return STANDARD_OBJECTS[key];
+}
+
+/** Like SetupSnapshotController.saveChoices: validates every value (the chat object must exist), then saves. */
 function saveChoices(params: { choices: SetupChoices }): SetupChoices {
     const current = ensure();
     if (!current.snapshot.user.permissions.customizeApplication) throw setupError('error.noCustomizeApplication');
-    const errors = validateChoices(params.choices, current.snapshot);
+    const errors: unknown[] = validateChoices(params.choices, current.snapshot);
+    const label = objectLabel(current.snapshot, params.choices.chatObject);
+    if (errors.length === 0 && label === undefined) {
+        errors.push({
+            field: 'chatObject',
+            reason: { key: 'choice.chatObjectUnknown', params: { value: params.choices.chatObject } },
+        });
+    }
     if (errors.length > 0) throw setupError('error.invalidChoices', { count: errors.length }, errors);
-    current.snapshot = { ...current.snapshot, choices: copy(params.choices) };
+    current.snapshot = {
+        ...current.snapshot,
+        choices: copy(params.choices),
+        chatObject: { apiName: params.choices.chatObject, exists: true, label: label ?? null },
+    };
     return copy(current.snapshot.choices);
 }
 
 const METHODS: Record<string, (params: never) => unknown> = {
-    'SetupSnapshotController.getSnapshot': () => ({ ...copy(ensure().snapshot), readAt: new Date().toISOString() }),
+    'SetupSnapshotController.getSnapshot': () => ({
+        ...copy(ensure().snapshot),
+        readAt: new Date().toISOString(),
+        myDomainUrl: SIMULATED_MY_DOMAIN,
+    }),
     'SetupSnapshotController.saveChoices': saveChoices,
     'SetupOperationsController.applyOperations': applyOperations,
     'SetupOperationsController.testConnection': () => copy(ensure().snapshot.apiAccess),

@@ -8,14 +8,18 @@ import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { SCENARIOS } from '../../samples/scenarios';
 import { buildPreview, serve, urlOf } from '../preview';
 
 const SHOTS = path.resolve(__dirname, '..', '..', '..', 'build', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Time to the first rendered checklist with 1,000 profiles: the target is 1 s; the test fails only past 3 s. */
+/**
+ * Figures with 1,000 profiles are printed; the targets are 300 ms to the first render and 50 ms per keystroke.
+ * The test fails only far past them (2 shared cores): figures belong in the log, not in a flaky assertion.
+ */
 const FIRST_RENDER_LIMIT_MS = 3000;
+const KEYSTROKE_LIMIT_MS = 500;
 
 let server: http.Server;
 let context: BrowserContext;
@@ -33,7 +37,25 @@ async function open(query: string): Promise<Page> {
     return page;
 }
 
-async function text(page: Page, selector: string): Promise<string> {
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.x A/AA violations on the page as it is now, one line each (rule: element). */
+async function axeViolations(page: Page): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+    return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResult> } }).axe;
+        interface AxeResult {
+            violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+        }
+        const result = await axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+            resultTypes: ['violations'],
+        });
+        return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(' ')}`));
+    });
+}
+
+async function text(page: Page | Locator, selector: string): Promise<string> {
     return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
@@ -52,6 +74,25 @@ async function waitForProgress(page: Page, expected: string): Promise<void> {
                 ?.textContent?.trim() === want,
         expected
     );
+}
+
+/** The Fix buttons of the checklist rows (each named after its item, e.g. "Fix Busy presence status"). */
+function rowFixButtons(page: Page) {
+    return page.getByRole('button', { name: /^Fix (?!all$)/ });
+}
+
+/** The accessible names of every button, link and form control, from Chromium's accessibility tree. */
+async function controlNames(page: Page): Promise<string[]> {
+    const tree = await page.locator('body').ariaSnapshot();
+    return [...tree.matchAll(/^\s*- (button|link|checkbox|textbox|searchbox|spinbutton) "([^"]*)"/gm)].map(
+        (m) => `${m[1]} ${m[2]}`
+    );
+}
+
+/** Opens the collapsed choices. */
+async function openChoices(page: Page): Promise<void> {
+    await page.locator('[data-id="choices-toggle"]').click();
+    await page.locator('c-setup-choices').waitFor();
 }
 
 async function fixAll(page: Page, confirmOrgWide = false): Promise<void> {
@@ -113,6 +154,10 @@ describe('local preview (npm start) in Chromium', () => {
         it(`opens the ${s.id} scenario with the banner, and shows its progress`, async () => {
             const page = await open(`scenario=${s.id}`);
             assert.match(await text(page, '#banner'), new RegExp(`Simulated org: ${s.title.replace(/[()]/g, '.')}`));
+            // Every per-item control has its own accessible name.
+            const names = await controlNames(page);
+            const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+            assert.deepEqual(repeated, [], `controls with the same accessible name: ${repeated.join(', ')}`);
             assert.equal(await text(page, '[data-id="progress"]'), expected[s.id]);
             assert.equal(await page.locator('c-setup-checklist-row').count(), 12);
             assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
@@ -121,10 +166,31 @@ describe('local preview (npm start) in Chromium', () => {
         });
     }
 
+    for (const s of SCENARIOS) {
+        for (const lang of ['en', 'ko']) {
+            it(`has no axe-core violations on the ${s.id} scenario in ${lang}, with the plan open too`, async () => {
+                const page = await open(`scenario=${s.id}&lang=${lang}`);
+                assert.deepEqual(await axeViolations(page), [], 'checklist');
+                await shoot(page, `${s.id}-${lang}`);
+                const fixAll = page.locator('[data-id="fix-all"] button');
+                if (await fixAll.isEnabled()) {
+                    await fixAll.click();
+                    await page.getByRole('dialog').waitFor();
+                    assert.deepEqual(await axeViolations(page), [], 'plan dialog');
+                    await shoot(page, `${s.id}-${lang}-plan`);
+                }
+                await page.close();
+            });
+        }
+    }
+
     it('shows a read-only user why, and no Fix button', async () => {
         const page = await open('scenario=readOnly');
-        assert.match(await text(page, '[data-id="read-only"]'), /You can view this checklist but not change it/);
-        assert.equal(await page.getByRole('button', { name: 'Fix', exact: true }).count(), 0);
+        assert.equal(
+            await text(page, '[data-id="read-only"]'),
+            'You can view the checklist but not fix it. To fix items, you need the permissions listed under “Your permissions”.'
+        );
+        assert.equal(await rowFixButtons(page).count(), 0);
         await page.close();
     });
 
@@ -132,7 +198,7 @@ describe('local preview (npm start) in Chromium', () => {
         const page = await open('scenario=apiMissing');
         const api = page.locator('c-setup-checklist-row').first();
         assert.match((await api.textContent()) ?? '', /The Named Credential SimplyChat Setup API is missing/);
-        assert.equal(await page.getByRole('button', { name: 'Fix', exact: true }).count(), 1);
+        assert.equal(await rowFixButtons(page).count(), 1);
         assert.match(
             (await page.locator('c-setup-checklist-row').nth(7).textContent()) ?? '',
             /Set up the API connection first/
@@ -164,20 +230,37 @@ describe('local preview (npm start) in Chromium', () => {
         await page.close();
     });
 
-    it('names what changed and what did not when the API refuses a change', async () => {
+    it('names what changed and what did not when the API refuses a change, keeps the failure on its item, and retries it', async () => {
         const page = await open('scenario=apiFailures');
         await fixAll(page);
-        assert.match(
+        assert.equal(
             await text(page, '[data-id="summary-message"]'),
-            /^3 of 7 changes were made; 1 failed and 3 were not run\. The checklist was checked again and shows the current state\.$/
+            'Changes made: 6 of 7. Failed: 1. Not run: 0. The checklist was checked again and shows the current state.'
         );
         const lines = await page.locator('[data-id="summary-lines"] li').allTextContents();
         assert.match(
             lines[3],
             /^Failed: Create the presence configuration .* The simulated API refused this change\.$/
         );
-        assert.match(lines[4], /^Not run: /);
+        // The changes after the failure do not need the presence configuration, so they were made.
+        assert.ok(
+            lines.slice(4).every((l) => l.startsWith('Done: ')),
+            lines.join('\n')
+        );
+        await waitForProgress(page, '11 of 12 ready');
+        const presence = page.locator('c-setup-checklist-row', { has: page.locator('[data-id="presenceConfig"]') });
+        assert.equal(
+            await text(presence, '[data-id="failure"]'),
+            'Last attempt failed (FIELD_INTEGRITY_EXCEPTION): The simulated API refused this change.'
+        );
         await shoot(page, 'apiFailures-result');
+        await page.getByRole('button', { name: 'Retry failed' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
+        assert.deepEqual(
+            (await dialog.locator('[data-id="plan"] li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim()),
+            ['Create the presence configuration SimplyChat Agents with capacity 5 for SimplyChat Agent, Support']
+        );
         await page.close();
     });
 
@@ -214,21 +297,167 @@ describe('local preview (npm start) in Chromium', () => {
         await page.close();
     });
 
-    it('switches to Korean', async () => {
+    it('is a real modal: focus moves in, Tab stays inside, Escape and Close cancel, focus returns to the opener', async () => {
+        const page = await open('scenario=partly');
+        await page.locator('[data-id="fix-all"] button').focus();
+        await page.keyboard.press('Enter');
+        const dialog = page.getByRole('dialog', { name: 'Planned changes' });
+        await dialog.waitFor();
+        const insideDialog = (): Promise<boolean> =>
+            page.evaluate(() => {
+                let active: Element | null = document.activeElement;
+                while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+                return Boolean(active?.closest('c-setup-plan-dialog') ?? active?.closest('section[role="dialog"]'));
+            });
+        assert.ok(await insideDialog(), 'focus moved into the dialog');
+        for (let i = 0; i < 8; i++) {
+            await page.keyboard.press('Tab');
+            assert.ok(await insideDialog(), `Tab ${i + 1} stayed in the dialog`);
+        }
+        for (let i = 0; i < 8; i++) {
+            await page.keyboard.press('Shift+Tab');
+            assert.ok(await insideDialog(), `Shift+Tab ${i + 1} stayed in the dialog`);
+        }
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        assert.ok(
+            await page.locator('[data-id="fix-all"] button').evaluate((b) => b.matches(':focus')),
+            'focus returned to Fix all'
+        );
+        const fix = page.getByRole('button', { name: 'Fix Busy presence status' });
+        await fix.click();
+        await dialog.waitFor();
+        await dialog.getByRole('button', { name: 'Close' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        assert.ok(await fix.evaluate((b) => b.matches(':focus')), 'focus returned to the Fix button of its item');
+        await page.close();
+    });
+
+    it('shows bad input on leaving the field, blocks the plan, checks the chat object on the server, and warns about high capacity', async () => {
+        const page = await open('scenario=partly');
+        await openChoices(page);
+        const capacity = page.getByRole('textbox', { name: 'Chats per agent at once' });
+        await capacity.fill('abc');
+        assert.equal(await page.getByText('Enter a whole number from 1 to 9,999.').count(), 0, 'no error while typing');
+        await page.keyboard.press('Tab');
+        await page.getByText('Enter a whole number from 1 to 9,999.').waitFor();
+        assert.equal(
+            await capacity.evaluate((i) => i.getAttribute('aria-invalid')),
+            'true',
+            'the error is on the field'
+        );
+        await page.locator('[data-id="fix-all"] button').click();
+        await page.waitForTimeout(300);
+        assert.equal(await page.getByRole('dialog').count(), 0, 'no plan with a bad capacity');
+
+        await capacity.fill('1000');
+        await page.keyboard.press('Tab');
+        await page.getByText('1,000 chats at once is more than the usual 20 or fewer.', { exact: false }).waitFor();
+        await capacity.fill('');
+
+        const chatObject = page.getByRole('textbox', { name: 'Chat object (API name)' });
+        await chatObject.fill('');
+        await page.keyboard.press('Tab');
+        assert.equal(await text(page, '[data-id="progress"]'), '5 of 12 ready', 'the checklist uses the saved choices');
+        assert.match(await text(page, '[data-id="draft"]'), /Unsaved changes/);
+        await chatObject.fill('Foo__c');
+        await page.locator('[data-id="fix-all"] button').click();
+        await page.getByText('No object Foo__c exists in this org.').waitFor();
+        assert.equal(await page.getByRole('dialog').count(), 0, 'no plan with an unknown chat object');
+        assert.equal(await text(page, '[data-id="progress"]'), '5 of 12 ready');
+        await shoot(page, 'choices-errors');
+        await page.close();
+    });
+
+    it('puts the checklist first: the first item to fix is on screen at 1440×900, and 390 px does not scroll sideways', async () => {
+        const page = await open('scenario=partly');
+        await page.setViewportSize({ width: 1440, height: 900 });
+        const firstFix = rowFixButtons(page).first();
+        const box = await firstFix.boundingBox();
+        console.log(`first Fix button at y=${Math.round(box?.y ?? -1)} px of 900`);
+        assert.ok(box && box.y + box.height < 900, `first Fix at y=${box?.y}`);
+        for (const lang of ['en', 'ko']) {
+            const narrow = await open(`scenario=profiles1000&lang=${lang}`);
+            await narrow.setViewportSize({ width: 390, height: 844 });
+            await openChoices(narrow);
+            const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
+            assert.ok(width <= 390, `${lang}: page is ${width} px wide at 390 px`);
+            assert.deepEqual(await axeViolations(narrow), [], `${lang} at 390 px`);
+            await shoot(narrow, `narrow-${lang}`);
+            await narrow.close();
+        }
+        await page.close();
+    });
+
+    it('switches to Korean, the preview included', async () => {
         const page = await open('scenario=partly');
         await page.getByRole('link', { name: '한국어' }).click();
         await page.locator('c-setup-checklist-row').first().waitFor();
         await waitForProgress(page, '12개 중 5개 완료');
         assert.ok(await page.getByRole('button', { name: '모두 수정' }).isVisible());
+        assert.match(await text(page, '#banner'), /^시뮬레이션 조직: 일부 설정됨\./);
+        assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
+        assert.ok(await page.getByRole('navigation', { name: '시나리오' }).isVisible());
         await shoot(page, 'partly-ko');
         await page.close();
     });
 
-    it('renders the checklist with 1,000 agent profiles fast', async () => {
+    it('stays fast with 1,000 agent profiles: first render, each keystroke in the profile search, the plan', async () => {
         const page = await open('scenario=profiles1000');
         const ms = await page.evaluate(() => (window as unknown as { __firstRenderMs?: number }).__firstRenderMs);
-        console.log(`time to first render with 1,000 profiles: ${ms} ms (target < 1000 ms)`);
+        console.log(
+            `1,000 profiles: first render ${ms} ms after the tab's script started, including the simulated Apex latency of 120 ms (target < 300 ms)`
+        );
         assert.ok(typeof ms === 'number' && ms < FIRST_RENDER_LIMIT_MS, `first render took ${ms} ms`);
+        const opened = Date.now();
+        await openChoices(page);
+        console.log(`1,000 profiles: choices with the picker open in ${Date.now() - opened} ms`);
+        assert.equal(await text(page, '[data-id="chosen-more"]'), 'and 950 more');
+        // Each keystroke: from the input event to the next painted frame, in the page.
+        const search = await page.getByRole('searchbox', { name: 'Search profiles' }).elementHandle();
+        assert.ok(search, 'the profile search box');
+        const timings = await search.evaluate(async (input) => {
+            const box = input as HTMLInputElement;
+            const out: number[] = [];
+            for (const ch of 'team 09') {
+                const t0 = performance.now();
+                box.value += ch;
+                box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+                await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+                out.push(Math.round(performance.now() - t0));
+            }
+            return out;
+        });
+        console.log(
+            `1,000 profiles: each keystroke in the profile search took ${timings.join(', ')} ms (target < 50 ms)`
+        );
+        assert.ok(Math.max(...timings) < KEYSTROKE_LIMIT_MS, `keystrokes took ${timings.join(', ')} ms`);
+        // "team 09" matches Agent Team 0900–0999, all chosen: 50 shown, and 50 more.
+        assert.match(await text(page, '[data-id="chosen-list"]'), /^Agent Team 0900 /);
+        assert.equal(await text(page, '[data-id="chosen-more"]'), 'and 50 more');
+        assert.equal(await page.locator('[data-id="available-list"] input').count(), 0);
+        await shoot(page, 'profiles1000-picker');
         await page.close();
+    });
+
+    it('cuts long profile lists in the plan to "and N more", with labels, not API names', async () => {
+        const page = await open('scenario=fresh');
+        await page.getByRole('button', { name: 'Fix all' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
+        const planned = (await dialog.locator('[data-id="plan"] li').allTextContents()).join('\n');
+        assert.match(planned, /Most Available/);
+        assert.match(planned, /\(MostAvailable\)/, 'the API name is in the small print');
+        assert.match(planned, /Activate the flow SC_talkSession status update when owner changed via omni channel/);
+        await page.close();
+        const many = await open('scenario=profiles1000');
+        await many.getByRole('button', { name: 'Fix Presence configuration' }).click();
+        const manyDialog = many.getByRole('dialog');
+        await manyDialog.waitFor();
+        assert.match(await text(manyDialog, '[data-id="more"]'), /and 990 more/);
+        await manyDialog.getByRole('button', { name: 'Show all' }).click();
+        assert.match(await text(manyDialog, '[data-id="plan"] li'), /Agent Team 1000/);
+        await shoot(many, 'profiles1000-plan');
+        await many.close();
     });
 });

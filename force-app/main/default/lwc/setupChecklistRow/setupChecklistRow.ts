@@ -1,7 +1,10 @@
 import { LightningElement, api } from 'lwc';
 import type { RowView } from 'c/setupViewModel';
 
-/** One checklist item: status icon, title, reason, the Fix button or why there is none, and its details. */
+/**
+ * One checklist item: status (the icon is decorative, the badge says it), title, reason, the last failed attempt,
+ * a link to its Setup page, the Fix button (named after its item) or why there is none, and its details.
+ */
 export default class SetupChecklistRow extends LightningElement {
     @api row?: RowView;
     @api expanded = false;
@@ -21,6 +24,34 @@ export default class SetupChecklistRow extends LightningElement {
 
     get toggleLabel(): string {
         return this.expanded ? this.hideDetailsLabel : this.showDetailsLabel;
+    }
+
+    /** "Copied." for screen readers after a copy button was used. */
+    copied = '';
+
+    /** Copies one value of the connection assistant to the clipboard (without one, the value stays to select). */
+    handleCopy(event: Event): Promise<void> {
+        const value = (event.currentTarget as HTMLElement).dataset.value ?? '';
+        const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+        if (!clipboard) return Promise.resolve();
+        return clipboard.writeText(value).then(
+            () => {
+                this.copied = this.row?.copiedText ?? '';
+            },
+            () => {
+                this.copied = '';
+            }
+        );
+    }
+
+    get collapsed(): boolean {
+        return !this.expanded;
+    }
+
+    /** Moves the focus to this item's Fix button (after the plan dialog it opened closes). */
+    @api
+    focusFix(): void {
+        this.template?.querySelector<HTMLElement>('[data-id="fix"]')?.focus();
     }
 
     get ariaExpanded(): string {

@@ -1,32 +1,52 @@
 import { LightningElement, api } from 'lwc';
-import type { ChoiceErrorView, Option } from 'c/setupViewModel';
+import type { ChoiceErrorView, Option, ProfilePicker } from 'c/setupViewModel';
 
 export interface ChoicesLabels {
-    readonly title: string;
     readonly capacity: string;
     readonly capacityHelp: string;
     readonly chatObject: string;
     readonly agentProfiles: string;
+    readonly chosenProfiles: string;
     readonly availableProfiles: string;
     readonly search: string;
+    readonly showMore: string;
+    readonly noMatch: string;
+    readonly profilesUnavailable: string;
     readonly move: string;
     readonly moveDirectUsers: string;
     readonly separateOnlineStatus: string;
     readonly save: string;
+    readonly discard: string;
+    readonly draft: string;
 }
 
+interface Validatable {
+    setCustomValidity(message: string): void;
+    reportValidity(): boolean;
+}
+
+const EMPTY_PICKER: ProfilePicker = {
+    chosen: { options: [], matching: 0, countText: '', moreText: '' },
+    available: { options: [], matching: 0, countText: '', moreText: '' },
+    unavailable: false,
+};
+
 /**
- * The admin's choices before fixing: capacity (with the units × capacity explanation), chat object, agent
- * profiles (searchable, so 1,000 profiles stay usable) and which profiles may move from another presence
- * configuration. Errors come from the engine's validateChoices and show inline under their field.
+ * The admin's choices: capacity (with the units × capacity explanation and a warning when unusually high), chat
+ * object, agent profiles (a picker made for 1,000 profiles: one search over both sides, a page of each side with
+ * "and N more") and which profiles may move from another presence configuration. The fields are a draft until
+ * saved; errors show on the field itself (linked to it for screen readers) once the admin leaves it.
  */
 export default class SetupChoices extends LightningElement {
     @api labels?: ChoicesLabels;
-    @api capacity: number | null = null;
+    /** The capacity exactly as typed, so "abc" stays visible with its error. */
+    @api capacityText = '';
+    @api capacityWarning = '';
     @api chatObject = '';
     @api agentProfileIds: readonly string[] = [];
     @api moveProfileIds: readonly string[] = [];
-    @api profileOptions: readonly Option[] = [];
+    @api picker: ProfilePicker = EMPTY_PICKER;
+    @api search = '';
     @api moveOptions: readonly Option[] = [];
     @api errors: readonly ChoiceErrorView[] = [];
     /** Agents are assigned directly to other configurations: offer to move them too (never by default). */
@@ -35,6 +55,7 @@ export default class SetupChoices extends LightningElement {
     /** The agents already use Online statuses: SimplyChat joins them unless a separate status is chosen. */
     @api offerSeparateOnlineStatus = false;
     @api separateOnlineStatus = false;
+    @api draft = false;
     @api disabled = false;
 
     private errorFor(prefix: string): string {
@@ -44,26 +65,65 @@ export default class SetupChoices extends LightningElement {
             .join(' ');
     }
 
-    get capacityError(): string {
-        return this.errorFor('capacity');
-    }
-
-    get chatObjectError(): string {
-        return this.errorFor('chatObject');
-    }
-
     get profilesError(): string {
         return [this.errorFor('agentProfileIds'), this.errorFor('moveProfileIds'), this.errorFor('names')]
             .filter((t) => t)
             .join(' ');
     }
 
-    get capacityValue(): string {
-        return this.capacity === null || this.capacity === undefined ? '' : String(this.capacity);
-    }
-
     get hasMoveOptions(): boolean {
         return this.moveOptions.length > 0;
+    }
+
+    get sides(): {
+        id: string;
+        title: string;
+        headingId: string;
+        listId: string;
+        moreId: string;
+        countText: string;
+        moreText: string;
+        checked: boolean;
+        none: boolean;
+        options: readonly Option[];
+    }[] {
+        return (['chosen', 'available'] as const).map((id) => {
+            const side = this.picker[id];
+            return {
+                id,
+                title: id === 'chosen' ? (this.labels?.chosenProfiles ?? '') : (this.labels?.availableProfiles ?? ''),
+                headingId: `${id}-heading`,
+                listId: `${id}-list`,
+                moreId: `${id}-more`,
+                countText: side.countText,
+                moreText: side.moreText,
+                checked: id === 'chosen',
+                none: side.options.length === 0,
+                options: side.options,
+            };
+        });
+    }
+
+    /** Shows each field's error on the field (lightning-input links the message to its input). */
+    override renderedCallback(): void {
+        for (const field of ['capacity', 'chatObject']) {
+            const input = this.template?.querySelector(`[data-field="${field}"]`) as unknown as Validatable | null;
+            if (!input || typeof input.setCustomValidity !== 'function') continue;
+            input.setCustomValidity(this.errorFor(field));
+            input.reportValidity();
+        }
+    }
+
+    /** Moves the focus to the first field with an error (after a plan was refused). */
+    @api
+    focusFirstError(): void {
+        const order: [string, string][] = [
+            ['capacity', '[data-id="capacity"]'],
+            ['chatObject', '[data-id="chat-object"]'],
+            ['agentProfileIds', '[data-id="search"]'],
+        ];
+        const first = order.find(([field]) => this.errorFor(field));
+        if (first) this.template?.querySelector<HTMLElement>(first[1])?.focus();
     }
 
     private emit(field: string, value: unknown): void {
@@ -78,8 +138,18 @@ export default class SetupChoices extends LightningElement {
         this.emit('chatObject', event.detail.value);
     }
 
-    handleProfiles(event: CustomEvent<{ value: string[] }>): void {
-        this.emit('agentProfileIds', event.detail.value);
+    handleBlur(event: Event): void {
+        const field = (event.currentTarget as HTMLElement).dataset.field;
+        this.dispatchEvent(new CustomEvent('choiceblur', { detail: { field } }));
+    }
+
+    handleToggleProfile(event: Event): void {
+        const input = event.target as HTMLInputElement;
+        const ids = input.checked
+            ? [...this.agentProfileIds, input.value]
+            : this.agentProfileIds.filter((id) => id !== input.value);
+        this.emit('agentProfileIds', ids);
+        this.dispatchEvent(new CustomEvent('choiceblur', { detail: { field: 'agentProfileIds' } }));
     }
 
     handleMoves(event: CustomEvent<{ value: string[] }>): void {
@@ -95,10 +165,19 @@ export default class SetupChoices extends LightningElement {
     }
 
     handleSearch(event: CustomEvent<{ value: string }>): void {
-        this.dispatchEvent(new CustomEvent('profilesearch', { detail: { term: event.detail.value } }));
+        this.dispatchEvent(new CustomEvent('profilesearch', { detail: { term: event.detail.value ?? '' } }));
+    }
+
+    handleShowMore(event: Event): void {
+        const side = (event.currentTarget as HTMLElement).dataset.side;
+        this.dispatchEvent(new CustomEvent('showmore', { detail: { side } }));
     }
 
     handleSave(): void {
         this.dispatchEvent(new CustomEvent('save'));
+    }
+
+    handleDiscard(): void {
+        this.dispatchEvent(new CustomEvent('discard'));
     }
 }

@@ -264,6 +264,8 @@ export interface OrgSnapshot {
     /** ISO 8601 time of the read. */
     readonly readAt: string;
     readonly orgId: SalesforceId;
+    /** This org's My Domain URL (Url.getOrgDomainUrl()), for the API connection steps; absent in older snapshots. */
+    readonly myDomainUrl?: string;
     readonly user: { readonly id: SalesforceId; readonly permissions: UserPermissions };
     readonly apiAccess: ApiAccess;
     readonly omniEnabled: boolean;

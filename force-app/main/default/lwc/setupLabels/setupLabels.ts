@@ -5,8 +5,10 @@ import SC_ui_loading from '@salesforce/label/c.SC_ui_loading';
 import SC_ui_loadFailed from '@salesforce/label/c.SC_ui_loadFailed';
 import SC_ui_retry from '@salesforce/label/c.SC_ui_retry';
 import SC_ui_progress from '@salesforce/label/c.SC_ui_progress';
+import SC_ui_lastChecked from '@salesforce/label/c.SC_ui_lastChecked';
 import SC_ui_recheck from '@salesforce/label/c.SC_ui_recheck';
 import SC_ui_fixAll from '@salesforce/label/c.SC_ui_fixAll';
+import SC_ui_retryFailed from '@salesforce/label/c.SC_ui_retryFailed';
 import SC_ui_fix from '@salesforce/label/c.SC_ui_fix';
 import SC_ui_fixAria from '@salesforce/label/c.SC_ui_fixAria';
 import SC_ui_showDetails from '@salesforce/label/c.SC_ui_showDetails';
@@ -15,11 +17,40 @@ import SC_ui_reportText from '@salesforce/label/c.SC_ui_reportText';
 import SC_ui_reportJson from '@salesforce/label/c.SC_ui_reportJson';
 import SC_ui_readOnly from '@salesforce/label/c.SC_ui_readOnly';
 import SC_ui_fixUnavailable from '@salesforce/label/c.SC_ui_fixUnavailable';
+import SC_ui_lastAttemptFailed from '@salesforce/label/c.SC_ui_lastAttemptFailed';
+import SC_ui_openInSetup from '@salesforce/label/c.SC_ui_openInSetup';
+import SC_ui_connection_title from '@salesforce/label/c.SC_ui_connection_title';
+import SC_ui_connection_step_clientApp from '@salesforce/label/c.SC_ui_connection_step_clientApp';
+import SC_ui_connection_step_authProvider from '@salesforce/label/c.SC_ui_connection_step_authProvider';
+import SC_ui_connection_step_externalCredential from '@salesforce/label/c.SC_ui_connection_step_externalCredential';
+import SC_ui_connection_step_namedCredential from '@salesforce/label/c.SC_ui_connection_step_namedCredential';
+import SC_ui_connection_step_principalAccess from '@salesforce/label/c.SC_ui_connection_step_principalAccess';
+import SC_ui_connection_step_authenticate from '@salesforce/label/c.SC_ui_connection_step_authenticate';
+import SC_ui_connection_status_done from '@salesforce/label/c.SC_ui_connection_status_done';
+import SC_ui_connection_status_attention from '@salesforce/label/c.SC_ui_connection_status_attention';
+import SC_ui_connection_status_missing from '@salesforce/label/c.SC_ui_connection_status_missing';
+import SC_ui_connection_status_unknown from '@salesforce/label/c.SC_ui_connection_status_unknown';
+import SC_ui_connection_value_callbackUrl from '@salesforce/label/c.SC_ui_connection_value_callbackUrl';
+import SC_ui_connection_value_scopes from '@salesforce/label/c.SC_ui_connection_value_scopes';
+import SC_ui_connection_value_urlSuffix from '@salesforce/label/c.SC_ui_connection_value_urlSuffix';
+import SC_ui_connection_value_authorizeUrl from '@salesforce/label/c.SC_ui_connection_value_authorizeUrl';
+import SC_ui_connection_value_tokenUrl from '@salesforce/label/c.SC_ui_connection_value_tokenUrl';
+import SC_ui_connection_value_myDomainUrl from '@salesforce/label/c.SC_ui_connection_value_myDomainUrl';
+import SC_ui_connection_open from '@salesforce/label/c.SC_ui_connection_open';
+import SC_ui_connection_copy from '@salesforce/label/c.SC_ui_connection_copy';
+import SC_ui_connection_copied from '@salesforce/label/c.SC_ui_connection_copied';
+import SC_ui_connection_yourDomain from '@salesforce/label/c.SC_ui_connection_yourDomain';
 import SC_ui_status_pass from '@salesforce/label/c.SC_ui_status_pass';
 import SC_ui_status_fail from '@salesforce/label/c.SC_ui_status_fail';
 import SC_ui_status_warning from '@salesforce/label/c.SC_ui_status_warning';
 import SC_ui_status_blocked from '@salesforce/label/c.SC_ui_status_blocked';
 import SC_ui_status_unknown from '@salesforce/label/c.SC_ui_status_unknown';
+import SC_ui_group_connection from '@salesforce/label/c.SC_ui_group_connection';
+import SC_ui_group_omniChannel from '@salesforce/label/c.SC_ui_group_omniChannel';
+import SC_ui_group_agents from '@salesforce/label/c.SC_ui_group_agents';
+import SC_ui_group_package from '@salesforce/label/c.SC_ui_group_package';
+import SC_ui_success_title from '@salesforce/label/c.SC_ui_success_title';
+import SC_ui_success_next from '@salesforce/label/c.SC_ui_success_next';
 import SC_ui_item_apiAccess from '@salesforce/label/c.SC_ui_item_apiAccess';
 import SC_ui_item_permissions from '@salesforce/label/c.SC_ui_item_permissions';
 import SC_ui_item_omniChannel from '@salesforce/label/c.SC_ui_item_omniChannel';
@@ -33,32 +64,54 @@ import SC_ui_item_profileAccess from '@salesforce/label/c.SC_ui_item_profileAcce
 import SC_ui_item_flow from '@salesforce/label/c.SC_ui_item_flow';
 import SC_ui_item_scSetup from '@salesforce/label/c.SC_ui_item_scSetup';
 import SC_ui_choices_title from '@salesforce/label/c.SC_ui_choices_title';
+import SC_ui_choices_summary from '@salesforce/label/c.SC_ui_choices_summary';
+import SC_ui_choices_summary_one from '@salesforce/label/c.SC_ui_choices_summary_one';
+import SC_ui_choices_edit from '@salesforce/label/c.SC_ui_choices_edit';
+import SC_ui_choices_hide from '@salesforce/label/c.SC_ui_choices_hide';
+import SC_ui_choices_draft from '@salesforce/label/c.SC_ui_choices_draft';
 import SC_ui_choices_capacity from '@salesforce/label/c.SC_ui_choices_capacity';
 import SC_ui_choices_capacityHelp from '@salesforce/label/c.SC_ui_choices_capacityHelp';
+import SC_ui_choices_capacityHigh from '@salesforce/label/c.SC_ui_choices_capacityHigh';
+import SC_ui_choices_capacityKeep from '@salesforce/label/c.SC_ui_choices_capacityKeep';
 import SC_ui_choices_chatObject from '@salesforce/label/c.SC_ui_choices_chatObject';
 import SC_ui_choices_agentProfiles from '@salesforce/label/c.SC_ui_choices_agentProfiles';
 import SC_ui_choices_availableProfiles from '@salesforce/label/c.SC_ui_choices_availableProfiles';
 import SC_ui_choices_search from '@salesforce/label/c.SC_ui_choices_search';
 import SC_ui_choices_profileOption from '@salesforce/label/c.SC_ui_choices_profileOption';
+import SC_ui_choices_profileOption_one from '@salesforce/label/c.SC_ui_choices_profileOption_one';
+import SC_ui_choices_shown from '@salesforce/label/c.SC_ui_choices_shown';
+import SC_ui_choices_showMore from '@salesforce/label/c.SC_ui_choices_showMore';
+import SC_ui_choices_chosenProfiles from '@salesforce/label/c.SC_ui_choices_chosenProfiles';
+import SC_ui_choices_noMatch from '@salesforce/label/c.SC_ui_choices_noMatch';
+import SC_ui_choices_profilesUnavailable from '@salesforce/label/c.SC_ui_choices_profilesUnavailable';
 import SC_ui_choices_move from '@salesforce/label/c.SC_ui_choices_move';
 import SC_ui_choices_moveOption from '@salesforce/label/c.SC_ui_choices_moveOption';
 import SC_ui_choices_moveDirectUsers from '@salesforce/label/c.SC_ui_choices_moveDirectUsers';
 import SC_ui_choices_separateOnlineStatus from '@salesforce/label/c.SC_ui_choices_separateOnlineStatus';
 import SC_ui_choices_save from '@salesforce/label/c.SC_ui_choices_save';
+import SC_ui_choices_discard from '@salesforce/label/c.SC_ui_choices_discard';
 import SC_ui_choices_saved from '@salesforce/label/c.SC_ui_choices_saved';
 import SC_ui_plan_title from '@salesforce/label/c.SC_ui_plan_title';
 import SC_ui_plan_intro from '@salesforce/label/c.SC_ui_plan_intro';
 import SC_ui_plan_empty from '@salesforce/label/c.SC_ui_plan_empty';
+import SC_ui_plan_more from '@salesforce/label/c.SC_ui_plan_more';
+import SC_ui_plan_showAll from '@salesforce/label/c.SC_ui_plan_showAll';
 import SC_ui_plan_confirm from '@salesforce/label/c.SC_ui_plan_confirm';
 import SC_ui_plan_cancel from '@salesforce/label/c.SC_ui_plan_cancel';
+import SC_ui_plan_close from '@salesforce/label/c.SC_ui_plan_close';
 import SC_ui_plan_orgWide from '@salesforce/label/c.SC_ui_plan_orgWide';
+import SC_ui_routingModel_MostAvailable from '@salesforce/label/c.SC_ui_routingModel_MostAvailable';
+import SC_ui_routingModel_LeastActive from '@salesforce/label/c.SC_ui_routingModel_LeastActive';
 import SC_ui_apply_progress from '@salesforce/label/c.SC_ui_apply_progress';
 import SC_ui_result_success from '@salesforce/label/c.SC_ui_result_success';
+import SC_ui_result_success_one from '@salesforce/label/c.SC_ui_result_success_one';
 import SC_ui_result_partial from '@salesforce/label/c.SC_ui_result_partial';
 import SC_ui_result_failure from '@salesforce/label/c.SC_ui_result_failure';
 import SC_ui_result_done from '@salesforce/label/c.SC_ui_result_done';
 import SC_ui_result_failed from '@salesforce/label/c.SC_ui_result_failed';
 import SC_ui_result_notRun from '@salesforce/label/c.SC_ui_result_notRun';
+import SC_ui_result_notRunBecause from '@salesforce/label/c.SC_ui_result_notRunBecause';
+import SC_ui_result_needsFailed from '@salesforce/label/c.SC_ui_result_needsFailed';
 import SC_ui_toast_success from '@salesforce/label/c.SC_ui_toast_success';
 import SC_ui_toast_partial from '@salesforce/label/c.SC_ui_toast_partial';
 import SC_ui_toast_error from '@salesforce/label/c.SC_ui_toast_error';
@@ -103,6 +156,7 @@ import SC_item_serviceChannel_chatObjectMissing from '@salesforce/label/c.SC_ite
 import SC_item_routingConfig_ok from '@salesforce/label/c.SC_item_routingConfig_ok';
 import SC_item_routingConfig_missing from '@salesforce/label/c.SC_item_routingConfig_missing';
 import SC_item_routingConfig_wrongValues from '@salesforce/label/c.SC_item_routingConfig_wrongValues';
+import SC_item_routingConfig_wrongValues_one from '@salesforce/label/c.SC_item_routingConfig_wrongValues_one';
 import SC_item_queue_ok from '@salesforce/label/c.SC_item_queue_ok';
 import SC_item_queue_missing from '@salesforce/label/c.SC_item_queue_missing';
 import SC_item_queue_noRoutingConfig from '@salesforce/label/c.SC_item_queue_noRoutingConfig';
@@ -114,23 +168,30 @@ import SC_item_onlineStatus_notOnAgentStatuses from '@salesforce/label/c.SC_item
 import SC_item_busyStatus_ok from '@salesforce/label/c.SC_item_busyStatus_ok';
 import SC_item_busyStatus_missing from '@salesforce/label/c.SC_item_busyStatus_missing';
 import SC_item_presenceConfig_ok from '@salesforce/label/c.SC_item_presenceConfig_ok';
+import SC_item_presenceConfig_ok_one from '@salesforce/label/c.SC_item_presenceConfig_ok_one';
 import SC_item_presenceConfig_noAgentProfiles from '@salesforce/label/c.SC_item_presenceConfig_noAgentProfiles';
 import SC_item_presenceConfig_missing from '@salesforce/label/c.SC_item_presenceConfig_missing';
+import SC_item_presenceConfig_missing_one from '@salesforce/label/c.SC_item_presenceConfig_missing_one';
 import SC_item_presenceConfig_profilesUnassigned from '@salesforce/label/c.SC_item_presenceConfig_profilesUnassigned';
 import SC_item_presenceConfig_profilesOnDefault from '@salesforce/label/c.SC_item_presenceConfig_profilesOnDefault';
 import SC_item_presenceConfig_usersInOtherConfig from '@salesforce/label/c.SC_item_presenceConfig_usersInOtherConfig';
+import SC_item_presenceConfig_profilesUnassigned_one from '@salesforce/label/c.SC_item_presenceConfig_profilesUnassigned_one';
 import SC_item_presenceConfig_profilesInOtherConfig from '@salesforce/label/c.SC_item_presenceConfig_profilesInOtherConfig';
+import SC_item_presenceConfig_profilesInOtherConfig_one from '@salesforce/label/c.SC_item_presenceConfig_profilesInOtherConfig_one';
 import SC_item_presenceConfig_capacityDiffers from '@salesforce/label/c.SC_item_presenceConfig_capacityDiffers';
 import SC_item_profileAccess_ok from '@salesforce/label/c.SC_item_profileAccess_ok';
 import SC_item_profileAccess_okWithPermissionSets from '@salesforce/label/c.SC_item_profileAccess_okWithPermissionSets';
+import SC_item_profileAccess_ok_one from '@salesforce/label/c.SC_item_profileAccess_ok_one';
 import SC_item_profileAccess_noAgentProfiles from '@salesforce/label/c.SC_item_profileAccess_noAgentProfiles';
 import SC_item_profileAccess_missing from '@salesforce/label/c.SC_item_profileAccess_missing';
+import SC_item_profileAccess_missing_one from '@salesforce/label/c.SC_item_profileAccess_missing_one';
 import SC_item_flow_active from '@salesforce/label/c.SC_item_flow_active';
 import SC_item_flow_inactive from '@salesforce/label/c.SC_item_flow_inactive';
 import SC_item_flow_missing from '@salesforce/label/c.SC_item_flow_missing';
 import SC_item_scSetup_ok from '@salesforce/label/c.SC_item_scSetup_ok';
 import SC_item_scSetup_missing from '@salesforce/label/c.SC_item_scSetup_missing';
 import SC_item_scSetup_blankValues from '@salesforce/label/c.SC_item_scSetup_blankValues';
+import SC_item_scSetup_blankValues_one from '@salesforce/label/c.SC_item_scSetup_blankValues_one';
 import SC_item_scSetup_notInstalled from '@salesforce/label/c.SC_item_scSetup_notInstalled';
 import SC_item_scSetup_hidden from '@salesforce/label/c.SC_item_scSetup_hidden';
 import SC_item_blocked from '@salesforce/label/c.SC_item_blocked';
@@ -162,8 +223,10 @@ import SC_choice_labelInvalid from '@salesforce/label/c.SC_choice_labelInvalid';
 import SC_error_noViewSetup from '@salesforce/label/c.SC_error_noViewSetup';
 import SC_error_noCustomizeApplication from '@salesforce/label/c.SC_error_noCustomizeApplication';
 import SC_error_invalidChoices from '@salesforce/label/c.SC_error_invalidChoices';
+import SC_error_invalidChoices_one from '@salesforce/label/c.SC_error_invalidChoices_one';
 import SC_error_unexpected from '@salesforce/label/c.SC_error_unexpected';
 import SC_error_invalidOperations from '@salesforce/label/c.SC_error_invalidOperations';
+import SC_error_invalidOperations_one from '@salesforce/label/c.SC_error_invalidOperations_one';
 import SC_error_noFixPermission from '@salesforce/label/c.SC_error_noFixPermission';
 import SC_error_needsManageUsers from '@salesforce/label/c.SC_error_needsManageUsers';
 import SC_error_needsManageProfiles from '@salesforce/label/c.SC_error_needsManageProfiles';
@@ -215,7 +278,9 @@ import SC_op_moveUsersToConfig from '@salesforce/label/c.SC_op_moveUsersToConfig
 import SC_op_grantStatusAccess from '@salesforce/label/c.SC_op_grantStatusAccess';
 import SC_op_activateFlow from '@salesforce/label/c.SC_op_activateFlow';
 import SC_op_createScSetupDefaults from '@salesforce/label/c.SC_op_createScSetupDefaults';
+import SC_op_createScSetupDefaults_one from '@salesforce/label/c.SC_op_createScSetupDefaults_one';
 import SC_op_fillScSetupBlanks from '@salesforce/label/c.SC_op_fillScSetupBlanks';
+import SC_op_fillScSetupBlanks_one from '@salesforce/label/c.SC_op_fillScSetupBlanks_one';
 
 /** Every user-visible string of the setup tab, by key, in the running user's language. */
 export const LABELS: Readonly<Record<string, string>> = {
@@ -225,8 +290,10 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.loadFailed': SC_ui_loadFailed,
     'ui.retry': SC_ui_retry,
     'ui.progress': SC_ui_progress,
+    'ui.lastChecked': SC_ui_lastChecked,
     'ui.recheck': SC_ui_recheck,
     'ui.fixAll': SC_ui_fixAll,
+    'ui.retryFailed': SC_ui_retryFailed,
     'ui.fix': SC_ui_fix,
     'ui.fixAria': SC_ui_fixAria,
     'ui.showDetails': SC_ui_showDetails,
@@ -235,11 +302,40 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.reportJson': SC_ui_reportJson,
     'ui.readOnly': SC_ui_readOnly,
     'ui.fixUnavailable': SC_ui_fixUnavailable,
+    'ui.lastAttemptFailed': SC_ui_lastAttemptFailed,
+    'ui.openInSetup': SC_ui_openInSetup,
+    'ui.connection.title': SC_ui_connection_title,
+    'ui.connection.step.clientApp': SC_ui_connection_step_clientApp,
+    'ui.connection.step.authProvider': SC_ui_connection_step_authProvider,
+    'ui.connection.step.externalCredential': SC_ui_connection_step_externalCredential,
+    'ui.connection.step.namedCredential': SC_ui_connection_step_namedCredential,
+    'ui.connection.step.principalAccess': SC_ui_connection_step_principalAccess,
+    'ui.connection.step.authenticate': SC_ui_connection_step_authenticate,
+    'ui.connection.status.done': SC_ui_connection_status_done,
+    'ui.connection.status.attention': SC_ui_connection_status_attention,
+    'ui.connection.status.missing': SC_ui_connection_status_missing,
+    'ui.connection.status.unknown': SC_ui_connection_status_unknown,
+    'ui.connection.value.callbackUrl': SC_ui_connection_value_callbackUrl,
+    'ui.connection.value.scopes': SC_ui_connection_value_scopes,
+    'ui.connection.value.urlSuffix': SC_ui_connection_value_urlSuffix,
+    'ui.connection.value.authorizeUrl': SC_ui_connection_value_authorizeUrl,
+    'ui.connection.value.tokenUrl': SC_ui_connection_value_tokenUrl,
+    'ui.connection.value.myDomainUrl': SC_ui_connection_value_myDomainUrl,
+    'ui.connection.open': SC_ui_connection_open,
+    'ui.connection.copy': SC_ui_connection_copy,
+    'ui.connection.copied': SC_ui_connection_copied,
+    'ui.connection.yourDomain': SC_ui_connection_yourDomain,
     'ui.status.pass': SC_ui_status_pass,
     'ui.status.fail': SC_ui_status_fail,
     'ui.status.warning': SC_ui_status_warning,
     'ui.status.blocked': SC_ui_status_blocked,
     'ui.status.unknown': SC_ui_status_unknown,
+    'ui.group.connection': SC_ui_group_connection,
+    'ui.group.omniChannel': SC_ui_group_omniChannel,
+    'ui.group.agents': SC_ui_group_agents,
+    'ui.group.package': SC_ui_group_package,
+    'ui.success.title': SC_ui_success_title,
+    'ui.success.next': SC_ui_success_next,
     'ui.item.apiAccess': SC_ui_item_apiAccess,
     'ui.item.permissions': SC_ui_item_permissions,
     'ui.item.omniChannel': SC_ui_item_omniChannel,
@@ -253,32 +349,54 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.item.flow': SC_ui_item_flow,
     'ui.item.scSetup': SC_ui_item_scSetup,
     'ui.choices.title': SC_ui_choices_title,
+    'ui.choices.summary': SC_ui_choices_summary,
+    'ui.choices.summary.one': SC_ui_choices_summary_one,
+    'ui.choices.edit': SC_ui_choices_edit,
+    'ui.choices.hide': SC_ui_choices_hide,
+    'ui.choices.draft': SC_ui_choices_draft,
     'ui.choices.capacity': SC_ui_choices_capacity,
     'ui.choices.capacityHelp': SC_ui_choices_capacityHelp,
+    'ui.choices.capacityHigh': SC_ui_choices_capacityHigh,
+    'ui.choices.capacityKeep': SC_ui_choices_capacityKeep,
     'ui.choices.chatObject': SC_ui_choices_chatObject,
     'ui.choices.agentProfiles': SC_ui_choices_agentProfiles,
     'ui.choices.availableProfiles': SC_ui_choices_availableProfiles,
     'ui.choices.search': SC_ui_choices_search,
     'ui.choices.profileOption': SC_ui_choices_profileOption,
+    'ui.choices.profileOption.one': SC_ui_choices_profileOption_one,
+    'ui.choices.shown': SC_ui_choices_shown,
+    'ui.choices.showMore': SC_ui_choices_showMore,
+    'ui.choices.chosenProfiles': SC_ui_choices_chosenProfiles,
+    'ui.choices.noMatch': SC_ui_choices_noMatch,
+    'ui.choices.profilesUnavailable': SC_ui_choices_profilesUnavailable,
     'ui.choices.move': SC_ui_choices_move,
     'ui.choices.moveOption': SC_ui_choices_moveOption,
     'ui.choices.moveDirectUsers': SC_ui_choices_moveDirectUsers,
     'ui.choices.separateOnlineStatus': SC_ui_choices_separateOnlineStatus,
     'ui.choices.save': SC_ui_choices_save,
+    'ui.choices.discard': SC_ui_choices_discard,
     'ui.choices.saved': SC_ui_choices_saved,
     'ui.plan.title': SC_ui_plan_title,
     'ui.plan.intro': SC_ui_plan_intro,
     'ui.plan.empty': SC_ui_plan_empty,
+    'ui.plan.more': SC_ui_plan_more,
+    'ui.plan.showAll': SC_ui_plan_showAll,
     'ui.plan.confirm': SC_ui_plan_confirm,
     'ui.plan.cancel': SC_ui_plan_cancel,
+    'ui.plan.close': SC_ui_plan_close,
     'ui.plan.orgWide': SC_ui_plan_orgWide,
+    'ui.routingModel.MostAvailable': SC_ui_routingModel_MostAvailable,
+    'ui.routingModel.LeastActive': SC_ui_routingModel_LeastActive,
     'ui.apply.progress': SC_ui_apply_progress,
     'ui.result.success': SC_ui_result_success,
+    'ui.result.success.one': SC_ui_result_success_one,
     'ui.result.partial': SC_ui_result_partial,
     'ui.result.failure': SC_ui_result_failure,
     'ui.result.done': SC_ui_result_done,
     'ui.result.failed': SC_ui_result_failed,
     'ui.result.notRun': SC_ui_result_notRun,
+    'ui.result.notRunBecause': SC_ui_result_notRunBecause,
+    'ui.result.needsFailed': SC_ui_result_needsFailed,
     'ui.toast.success': SC_ui_toast_success,
     'ui.toast.partial': SC_ui_toast_partial,
     'ui.toast.error': SC_ui_toast_error,
@@ -323,6 +441,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.routingConfig.ok': SC_item_routingConfig_ok,
     'item.routingConfig.missing': SC_item_routingConfig_missing,
     'item.routingConfig.wrongValues': SC_item_routingConfig_wrongValues,
+    'item.routingConfig.wrongValues.one': SC_item_routingConfig_wrongValues_one,
     'item.queue.ok': SC_item_queue_ok,
     'item.queue.missing': SC_item_queue_missing,
     'item.queue.noRoutingConfig': SC_item_queue_noRoutingConfig,
@@ -334,23 +453,30 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.busyStatus.ok': SC_item_busyStatus_ok,
     'item.busyStatus.missing': SC_item_busyStatus_missing,
     'item.presenceConfig.ok': SC_item_presenceConfig_ok,
+    'item.presenceConfig.ok.one': SC_item_presenceConfig_ok_one,
     'item.presenceConfig.noAgentProfiles': SC_item_presenceConfig_noAgentProfiles,
     'item.presenceConfig.missing': SC_item_presenceConfig_missing,
+    'item.presenceConfig.missing.one': SC_item_presenceConfig_missing_one,
     'item.presenceConfig.profilesUnassigned': SC_item_presenceConfig_profilesUnassigned,
     'item.presenceConfig.profilesOnDefault': SC_item_presenceConfig_profilesOnDefault,
     'item.presenceConfig.usersInOtherConfig': SC_item_presenceConfig_usersInOtherConfig,
+    'item.presenceConfig.profilesUnassigned.one': SC_item_presenceConfig_profilesUnassigned_one,
     'item.presenceConfig.profilesInOtherConfig': SC_item_presenceConfig_profilesInOtherConfig,
+    'item.presenceConfig.profilesInOtherConfig.one': SC_item_presenceConfig_profilesInOtherConfig_one,
     'item.presenceConfig.capacityDiffers': SC_item_presenceConfig_capacityDiffers,
     'item.profileAccess.ok': SC_item_profileAccess_ok,
     'item.profileAccess.okWithPermissionSets': SC_item_profileAccess_okWithPermissionSets,
+    'item.profileAccess.ok.one': SC_item_profileAccess_ok_one,
     'item.profileAccess.noAgentProfiles': SC_item_profileAccess_noAgentProfiles,
     'item.profileAccess.missing': SC_item_profileAccess_missing,
+    'item.profileAccess.missing.one': SC_item_profileAccess_missing_one,
     'item.flow.active': SC_item_flow_active,
     'item.flow.inactive': SC_item_flow_inactive,
     'item.flow.missing': SC_item_flow_missing,
     'item.scSetup.ok': SC_item_scSetup_ok,
     'item.scSetup.missing': SC_item_scSetup_missing,
     'item.scSetup.blankValues': SC_item_scSetup_blankValues,
+    'item.scSetup.blankValues.one': SC_item_scSetup_blankValues_one,
     'item.scSetup.notInstalled': SC_item_scSetup_notInstalled,
     'item.scSetup.hidden': SC_item_scSetup_hidden,
     'item.blocked': SC_item_blocked,
@@ -382,8 +508,10 @@ export const LABELS: Readonly<Record<string, string>> = {
     'error.noViewSetup': SC_error_noViewSetup,
     'error.noCustomizeApplication': SC_error_noCustomizeApplication,
     'error.invalidChoices': SC_error_invalidChoices,
+    'error.invalidChoices.one': SC_error_invalidChoices_one,
     'error.unexpected': SC_error_unexpected,
     'error.invalidOperations': SC_error_invalidOperations,
+    'error.invalidOperations.one': SC_error_invalidOperations_one,
     'error.noFixPermission': SC_error_noFixPermission,
     'error.needsManageUsers': SC_error_needsManageUsers,
     'error.needsManageProfiles': SC_error_needsManageProfiles,
@@ -435,5 +563,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'op.grantStatusAccess': SC_op_grantStatusAccess,
     'op.activateFlow': SC_op_activateFlow,
     'op.createScSetupDefaults': SC_op_createScSetupDefaults,
+    'op.createScSetupDefaults.one': SC_op_createScSetupDefaults_one,
     'op.fillScSetupBlanks': SC_op_fillScSetupBlanks,
+    'op.fillScSetupBlanks.one': SC_op_fillScSetupBlanks_one,
 };

@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import type { PlanLine } from 'c/setupViewModel';
 
 export interface PlanDialogLabels {
     readonly title: string;
@@ -6,21 +7,49 @@ export interface PlanDialogLabels {
     readonly empty: string;
     readonly confirm: string;
     readonly cancel: string;
+    readonly close: string;
     readonly orgWide: string;
+    readonly showAll: string;
+}
+
+interface Focusable {
+    focus(): void;
 }
 
 /**
- * The plan shown before anything is written: the list of planned changes, and Confirm / Cancel. Enabling
- * Omni-Channel needs its own tick before Confirm is enabled. Focus moves into the dialog when it opens; Escape
- * cancels.
+ * The plan shown before anything is written, as a modal dialog: the planned changes (long profile lists cut to
+ * "and N more" with a button to show them all), and Confirm / Cancel / Close. Enabling Omni-Channel needs its own
+ * tick before Confirm is enabled. Focus moves into the dialog when it opens and stays there (Tab wraps round);
+ * Escape or Close cancels, and the page puts the focus back on the button that opened the dialog.
  */
 export default class SetupPlanDialog extends LightningElement {
-    @api lines: readonly { key: string; text: string }[] = [];
+    @api lines: readonly PlanLine[] = [];
     @api needsOrgWideConfirmation = false;
     @api labels?: PlanDialogLabels;
 
     orgWideConfirmed = false;
+    expandedKeys: string[] = [];
     private focused = false;
+
+    get shownLines(): { key: string; text: string; apiNames: string; more?: { text: string } }[] {
+        return this.lines.map((line) => {
+            const expanded = this.expandedKeys.includes(line.key);
+            return {
+                key: line.key,
+                text: expanded && line.fullText ? line.fullText : line.text,
+                apiNames: line.apiNames ?? '',
+                more: !expanded && line.moreText ? { text: line.moreText } : undefined,
+            };
+        });
+    }
+
+    get introText(): string {
+        return (this.isEmpty ? this.labels?.empty : this.labels?.intro) ?? '';
+    }
+
+    get hasLines(): boolean {
+        return !this.isEmpty;
+    }
 
     get isEmpty(): boolean {
         return this.lines.length === 0;
@@ -39,6 +68,28 @@ export default class SetupPlanDialog extends LightningElement {
         }
     }
 
+    /** The dialog's controls in Tab order; Confirm only while it is enabled. */
+    private controls(): Focusable[] {
+        const ids = ['close', 'show-all', 'org-wide', 'cancel', ...(this.confirmDisabled ? [] : ['confirm'])];
+        return ids.flatMap((id) =>
+            Array.from(this.template?.querySelectorAll<HTMLElement>(`[data-id="${id}"]`) ?? [])
+        ) as unknown as Focusable[];
+    }
+
+    handleFocusStart(): void {
+        const controls = this.controls();
+        controls[controls.length - 1]?.focus();
+    }
+
+    handleFocusEnd(): void {
+        this.controls()[0]?.focus();
+    }
+
+    handleExpand(event: Event): void {
+        const key = (event.currentTarget as HTMLElement).dataset.key;
+        if (key) this.expandedKeys = [...this.expandedKeys, key];
+    }
+
     handleOrgWide(event: CustomEvent<{ checked: boolean }>): void {
         this.orgWideConfirmed = Boolean(
             (event.target as unknown as { checked: boolean }).checked ?? event.detail?.checked
@@ -46,7 +97,10 @@ export default class SetupPlanDialog extends LightningElement {
     }
 
     handleKeydown(event: KeyboardEvent): void {
-        if (event.key === 'Escape') this.handleCancel();
+        if (event.key === 'Escape') {
+            event.stopPropagation();
+            this.handleCancel();
+        }
     }
 
     handleCancel(): void {

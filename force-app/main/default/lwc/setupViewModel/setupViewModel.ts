@@ -4,7 +4,10 @@
  */
 import {
     DEFAULT_CAPACITY,
+    DEPENDENCIES,
     describeOperation,
+    FLOW_API_NAME,
+    FLOW_LABEL,
     evaluate,
     ITEM_IDS,
     plan,
@@ -22,10 +25,56 @@ import {
 
 export type Labels = Readonly<Record<string, string>>;
 
-/** A label with its {parameters} filled in; a missing label shows its key (a visible bug, never a blank). */
+/** The reserved key under which the labels carry the user's locale (numbers and plurals follow it). */
+export const LOCALE_KEY = '@locale';
+
+/** The labels for a user: the texts plus the locale (e.g. from @salesforce/i18n/locale). */
+export function withLocale(labels: Labels, locale: string): Labels {
+    return { ...labels, [LOCALE_KEY]: locale };
+}
+
+/** A BCP 47 tag as @salesforce/i18n/locale gives it (en-US, ko-KR, zh-Hant-TW). */
+const LOCALE_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+function localeOf(labels: Labels): string {
+    const locale = labels[LOCALE_KEY] ?? '';
+    return LOCALE_PATTERN.test(locale) ? locale : 'en-US';
+}
+
+/** Intl formatters are costly to build (a picker page formats 100 numbers per keystroke): one per locale. */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+const PLURAL_RULES = new Map<string, Intl.PluralRules>();
+
+function cached<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
+    let value = cache.get(locale);
+    if (!value) {
+        value = make(locale);
+        cache.set(locale, value);
+    }
+    return value;
+}
+
+/** A number as the user's locale writes it (1,000 in English; Korean writes it the same way). */
+export function formatNumber(labels: Labels, value: number): string {
+    return cached(NUMBER_FORMATS, localeOf(labels), (l) => new Intl.NumberFormat(l)).format(value);
+}
+
+/**
+ * A label with its {parameters} filled in; a missing label shows its key (a visible bug, never a blank). When a
+ * `count` parameter is given and the locale's plural rule picks "one", the label `key.one` is used if it exists
+ * (English: "The change was made." rather than "All 1 changes were made."). Numbers follow the user's locale.
+ */
 export function format(labels: Labels, key: string, params: Readonly<Record<string, ParamValue>> = {}): string {
-    const template = labels[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    let template = labels[key] ?? key;
+    if (typeof params.count === 'number') {
+        const rule = cached(PLURAL_RULES, localeOf(labels), (l) => new Intl.PluralRules(l)).select(params.count);
+        template = labels[`${key}.${rule}`] ?? template;
+    }
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+        if (!(name in params)) return whole;
+        const value = params[name];
+        return typeof value === 'number' ? formatNumber(labels, value) : String(value);
+    });
 }
 
 /** The fixed strings of the page, by name, for the template. */
@@ -42,8 +91,14 @@ export function uiText(labels: Labels): Readonly<Record<string, string>> {
         'hideDetails',
         'reportText',
         'reportJson',
+        'retryFailed',
     ];
-    return Object.fromEntries(names.map((name) => [name, format(labels, `ui.${name}`)]));
+    return {
+        ...Object.fromEntries(names.map((name) => [name, format(labels, `ui.${name}`)])),
+        successTitle: format(labels, 'ui.success.title'),
+        successNext: format(labels, 'ui.success.next'),
+        choicesTitle: format(labels, 'ui.choices.title'),
+    };
 }
 
 function itemTitle(labels: Labels, id: string): string {
@@ -170,9 +225,51 @@ export interface RowView {
     readonly fixable: boolean;
     readonly fixAriaLabel: string;
     readonly noFixText: string;
+    /** "Last attempt failed (code)" when the last fix of this item failed; empty otherwise. */
+    readonly failure: string;
+    /** The Setup page where the item lives, to check or change it by hand. */
+    readonly setupLink?: { readonly href: string; readonly text: string };
+    /** Item 1 while the connection does not work: the connection assistant's steps. */
+    readonly connectionSteps?: readonly ConnectionStep[];
+    readonly connectionTitle?: string;
+    readonly copiedText?: string;
 }
 
-export function rowView(labels: Labels, item: ChecklistItem): RowView {
+/**
+ * UNVERIFIED (docs/org-verification.md): the Lightning Experience Setup page of each item, as a path under
+ * /lightning/setup/. An item not listed has no link.
+ */
+export const SETUP_PAGES: Readonly<Partial<Record<string, string>>> = {
+    apiAccess: 'NamedCredential',
+    permissions: 'PermSets',
+    omniChannel: 'OmniChannelSettings',
+    serviceChannel: 'ServiceChannel',
+    routingConfig: 'QueueRoutingConfig',
+    queue: 'Queues',
+    onlineStatus: 'ServicePresenceStatus',
+    busyStatus: 'ServicePresenceStatus',
+    presenceConfig: 'PresenceUserConfig',
+    profileAccess: 'EnhancedProfiles',
+    flow: 'Flows',
+    scSetup: 'CustomSettings',
+};
+
+export function setupLink(labels: Labels, itemId: string, title: string): RowView['setupLink'] {
+    const page = SETUP_PAGES[itemId];
+    return page
+        ? { href: `/lightning/setup/${page}/home`, text: format(labels, 'ui.openInSetup', { item: title }) }
+        : undefined;
+}
+
+/** The last failed attempt to fix an item, kept by the tab until the item passes or is fixed again. */
+export interface ItemFailure {
+    readonly code: string;
+    readonly message: string;
+}
+
+export type Failures = Readonly<Partial<Record<string, ItemFailure>>>;
+
+export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailure): RowView {
     const icon = STATUS_ICONS[item.status];
     const details = item.details.map((detail, index) => ({
         key: `${item.id}-${index}`,
@@ -198,15 +295,185 @@ export function rowView(labels: Labels, item: ChecklistItem): RowView {
             item.fix.available || item.status === 'pass'
                 ? ''
                 : format(labels, 'ui.fixUnavailable', { reason: reasonText(labels, item.fix.reason) }),
+        setupLink: setupLink(labels, item.id, title),
+        failure:
+            failure && item.status !== 'pass'
+                ? format(labels, 'ui.lastAttemptFailed', { code: failure.code, message: failure.message })
+                : '',
     };
+}
+
+/** The groups of the checklist, in the order of Salesforce Setup; an item not listed goes to the last group. */
+export const GROUPS: readonly { readonly id: string; readonly items: readonly string[] }[] = [
+    { id: 'connection', items: ['apiAccess', 'permissions'] },
+    { id: 'omniChannel', items: ['omniChannel', 'serviceChannel', 'routingConfig', 'queue'] },
+    { id: 'agents', items: ['onlineStatus', 'busyStatus', 'presenceConfig', 'profileAccess'] },
+    { id: 'package', items: [] },
+];
+
+export interface GroupView {
+    readonly id: string;
+    readonly title: string;
+    /** "3 of 4 ready" for the group's heading. */
+    readonly progressText: string;
+    readonly rows: readonly RowView[];
+}
+
+export function groupRows(labels: Labels, rows: readonly RowView[]): GroupView[] {
+    const last = GROUPS[GROUPS.length - 1];
+    return GROUPS.map((group) => {
+        const inGroup = (r: RowView): boolean => {
+            if (group === last) return !GROUPS.some((g) => g.items.includes(r.id));
+            return group.items.includes(r.id);
+        };
+        const members = rows.filter(inGroup);
+        const ready = members.filter((r) => r.status === 'pass').length;
+        return {
+            id: group.id,
+            title: format(labels, `ui.group.${group.id}`),
+            progressText: format(labels, 'ui.progress', { ready, total: members.length }),
+            rows: members,
+        };
+    }).filter((g) => g.rows.length > 0);
+}
+
+// ------------------------------------------------------------------------------------- connection assistant
+
+export type StepStatus = 'done' | 'attention' | 'missing' | 'unknown';
+
+/** One step of the one-time API connection setup, as item 1 shows it. */
+export interface ConnectionStep {
+    readonly id: string;
+    readonly order: number;
+    readonly title: string;
+    readonly status: StepStatus;
+    readonly statusText: string;
+    readonly badgeClass: string;
+    /** Exact values to paste, each with its own copy button. */
+    readonly values: readonly {
+        readonly key: string;
+        readonly label: string;
+        readonly value: string;
+        readonly copyLabel: string;
+    }[];
+    readonly link: { readonly href: string; readonly text: string };
+}
+
+/** The connection's names as the package ships them (force-app/main/default/namedCredentials, externalCredentials). */
+export const CONNECTION = {
+    authProviderSuffix: 'SimplyChat_Setup',
+    scopes: 'api refresh_token',
+} as const;
+
+/**
+ * UNVERIFIED (docs/org-verification.md): the Setup pages of the connection steps, as paths of this org.
+ */
+export const CONNECTION_PAGES: Readonly<Record<string, string>> = {
+    clientApp: '/lightning/setup/ManageExternalClientApplication/home',
+    authProvider: '/lightning/setup/AuthProviders/home',
+    externalCredential: '/lightning/setup/NamedCredential/home',
+    namedCredential: '/lightning/setup/NamedCredential/home',
+    principalAccess: '/lightning/setup/PermSets/home',
+    authenticate: '/lightning/settings/personal/ExternalCredentials/home',
+};
+
+const STEP_IDS = [
+    'clientApp',
+    'authProvider',
+    'externalCredential',
+    'namedCredential',
+    'principalAccess',
+    'authenticate',
+];
+
+/**
+ * What the connection test (one REST query through the Named Credential) proves about each step. It cannot tell
+ * the steps before the credential apart, nor a missing principal access from a missing authentication: those show
+ * as "needs attention" together, and what the tab cannot see is said so (docs/org-verification.md).
+ */
+function stepStatuses(access: OrgSnapshot['apiAccess']): Record<string, StepStatus> {
+    const all = (status: StepStatus): Record<string, StepStatus> =>
+        Object.fromEntries(STEP_IDS.map((id) => [id, status]));
+    if (access.connection === 'ok') return all('done');
+    if (access.connectionSetup === 'missing') return { ...all('unknown'), namedCredential: 'missing' };
+    if (access.connection === 'unauthenticated') {
+        return {
+            ...all('unknown'),
+            externalCredential: 'done',
+            namedCredential: 'done',
+            principalAccess: 'attention',
+            authenticate: 'attention',
+        };
+    }
+    if (access.connection === 'wrongOrg') return { ...all('done'), namedCredential: 'attention' };
+    if (access.connection === 'error' && access.connectionSetup === 'present')
+        return { ...all('unknown'), namedCredential: 'done' };
+    return all('unknown');
+}
+
+const STEP_BADGES: Readonly<Record<StepStatus, string>> = {
+    done: 'slds-badge slds-theme_success',
+    attention: 'slds-badge slds-theme_warning',
+    missing: 'slds-badge slds-theme_error',
+    unknown: 'slds-badge',
+};
+
+/** The connection assistant of item 1: each step with its status, the values to paste and its Setup page. */
+export function connectionSteps(labels: Labels, snapshot: OrgSnapshot): ConnectionStep[] {
+    const domain = snapshot.myDomainUrl ?? format(labels, 'ui.connection.yourDomain');
+    const statuses = stepStatuses(snapshot.apiAccess);
+    const value = (step: string, name: string, text: string) => {
+        const label = format(labels, `ui.connection.value.${name}`);
+        return {
+            key: `${step}-${name}`,
+            label,
+            value: text,
+            copyLabel: format(labels, 'ui.connection.copy', { value: label, step: STEP_IDS.indexOf(step) + 1 }),
+        };
+    };
+    const values: Record<string, ReturnType<typeof value>[]> = {
+        clientApp: [
+            value('clientApp', 'callbackUrl', `${domain}/services/authcallback/${CONNECTION.authProviderSuffix}`),
+            value('clientApp', 'scopes', CONNECTION.scopes),
+        ],
+        authProvider: [
+            value('authProvider', 'urlSuffix', CONNECTION.authProviderSuffix),
+            value('authProvider', 'authorizeUrl', `${domain}/services/oauth2/authorize`),
+            value('authProvider', 'tokenUrl', `${domain}/services/oauth2/token`),
+            value('authProvider', 'scopes', CONNECTION.scopes),
+        ],
+        externalCredential: [value('externalCredential', 'scopes', CONNECTION.scopes)],
+        namedCredential: [value('namedCredential', 'myDomainUrl', domain)],
+        principalAccess: [],
+        authenticate: [],
+    };
+    return STEP_IDS.map((id, index) => {
+        const title = format(labels, `ui.connection.step.${id}`);
+        return {
+            id,
+            order: index + 1,
+            title,
+            status: statuses[id],
+            statusText: format(labels, `ui.connection.status.${statuses[id]}`),
+            badgeClass: STEP_BADGES[statuses[id]],
+            values: values[id],
+            link: { href: CONNECTION_PAGES[id], text: format(labels, 'ui.connection.open', { step: index + 1 }) },
+        };
+    });
 }
 
 export interface PageView {
     readonly items: readonly ChecklistItem[];
     readonly rows: readonly RowView[];
+    readonly groups: readonly GroupView[];
+    /** Every item is ready: the page shows the success state with next steps. */
+    readonly allReady: boolean;
+    /** Items whose last fix failed and that still need one: "Retry failed" plans these. */
+    readonly failedIds: readonly ItemId[];
     readonly ready: number;
     readonly total: number;
     readonly progressText: string;
+    readonly lastCheckedText: string;
     /** Percent of items ready, for the progress bar. */
     readonly progressValue: number;
     readonly canFixAny: boolean;
@@ -214,18 +481,36 @@ export interface PageView {
     readonly readOnlyText: string;
 }
 
-export function pageView(labels: Labels, snapshot: OrgSnapshot, choices: SetupChoices = snapshot.choices): PageView {
-    const items = evaluate(snapshot, choices);
-    const rows = items.map((item) => rowView(labels, item));
+/**
+ * The page for a snapshot, evaluated on the saved choices (edits are a draft until saved), with each item's last
+ * failed attempt.
+ */
+export function pageView(labels: Labels, snapshot: OrgSnapshot, failures: Failures = {}): PageView {
+    const items = evaluate(snapshot, snapshot.choices);
+    const rows = items.map((item) => {
+        const row = rowView(labels, item, failures[item.id]);
+        return item.id === 'apiAccess' && item.status !== 'pass'
+            ? {
+                  ...row,
+                  connectionSteps: connectionSteps(labels, snapshot),
+                  connectionTitle: format(labels, 'ui.connection.title'),
+                  copiedText: format(labels, 'ui.connection.copied'),
+              }
+            : row;
+    });
     const ready = items.filter((i) => i.status === 'pass').length;
     const permissions = items.find((i) => i.id === 'permissions');
     const readOnly = permissions !== undefined && permissions.status !== 'pass';
     return {
         items,
         rows,
+        groups: groupRows(labels, rows),
+        allReady: ready === items.length,
+        failedIds: rows.filter((r) => r.failure && r.fixable).map((r) => r.id),
         ready,
         total: items.length,
         progressText: format(labels, 'ui.progress', { ready, total: items.length }),
+        lastCheckedText: format(labels, 'ui.lastChecked', { time: formatTime(labels, snapshot.readAt) }),
         progressValue: Math.round((ready / items.length) * 100),
         canFixAny: items.some((i) => i.fix.available),
         readOnlyText:
@@ -233,6 +518,13 @@ export function pageView(labels: Labels, snapshot: OrgSnapshot, choices: SetupCh
                 ? format(labels, 'ui.readOnly', { reason: reasonText(labels, permissions.reason) })
                 : '',
     };
+}
+
+/** A time as the user's locale writes it; a value that is not a date shows as it is. */
+export function formatTime(labels: Labels, iso: string): string {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(localeOf(labels), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 // ------------------------------------------------------------------------------------------------- choices
@@ -247,6 +539,47 @@ export function choiceErrors(labels: Labels, choices: SetupChoices, snapshot?: O
     return validateChoices(choices, snapshot).map((e) => ({ field: e.field, text: reasonText(labels, e.reason) }));
 }
 
+/** The top-level choice a validation field belongs to (`names.queue.label` → `names`). */
+export function choiceField(field: string): string {
+    return field.split('.')[0];
+}
+
+/** The errors of the fields the admin has left (validation on blur), or all of them (`'all'`, before a plan). */
+export function visibleChoiceErrors(
+    labels: Labels,
+    choices: SetupChoices,
+    snapshot: OrgSnapshot | undefined,
+    touched: readonly string[] | 'all'
+): ChoiceErrorView[] {
+    return choiceErrors(labels, choices, snapshot).filter(
+        (e) => touched === 'all' || touched.includes(choiceField(e.field))
+    );
+}
+
+/** Above this many chats at once the tab asks the admin to make sure (valid, but rarely meant). */
+export const CAPACITY_WARNING_ABOVE = 20;
+
+/** A warning for a valid but unusually high capacity; empty otherwise. */
+export function capacityWarning(labels: Labels, capacity: number | null): string {
+    return capacity !== null && Number.isInteger(capacity) && capacity > CAPACITY_WARNING_ABOVE
+        ? format(labels, 'ui.choices.capacityHigh', { capacity, usual: CAPACITY_WARNING_ABOVE })
+        : '';
+}
+
+/** True when the draft differs from the saved choices. */
+export function isDraft(saved: SetupChoices, draft: SetupChoices): boolean {
+    return JSON.stringify(saved) !== JSON.stringify(draft);
+}
+
+/** One line summing up the saved choices, shown while the choices are collapsed. */
+export function choicesSummary(labels: Labels, choices: SetupChoices): string {
+    return format(labels, 'ui.choices.summary', {
+        capacity: choices.capacity === null ? format(labels, 'ui.choices.capacityKeep') : choices.capacity,
+        chatObject: choices.chatObject,
+        count: choices.agentProfileIds.length,
+    });
+}
+
 /** The capacity the form holds: empty → null (keep existing); anything else → the number typed (validated later). */
 export function parseCapacity(value: string | number | null | undefined): number | null {
     if (value === null || value === undefined || String(value).trim() === '') return null;
@@ -258,30 +591,67 @@ export interface Option {
     readonly value: string;
 }
 
+/** One side of the profile picker: the matching profiles shown so far, and how many more match. */
+export interface PickerSide {
+    readonly options: readonly Option[];
+    /** Profiles on this side matching the search. */
+    readonly matching: number;
+    /** "12 of 1,000 shown" style count for the side's heading. */
+    readonly countText: string;
+    /** "and 950 more" when not every match is shown; empty otherwise. */
+    readonly moreText: string;
+}
+
+export interface ProfilePicker {
+    readonly chosen: PickerSide;
+    readonly available: PickerSide;
+    readonly unavailable: boolean;
+}
+
+/** How many profiles each side of the picker shows at first, and adds with each "Show more". */
+export const PICKER_PAGE = 50;
+
 /**
- * Profile options for the agent picker: the chosen ones always, plus those matching the search (by name), most
- * Service Cloud users first, at most `limit` so 1,000 profiles stay fast.
+ * The agent profile picker made for large orgs: the search filters both sides (chosen and available), each side
+ * shows a page of matches (`shown` per side) with "and N more", available profiles with the most Service Cloud
+ * users first. Work is one pass over the profiles, so a keystroke stays fast with 1,000 of them.
  */
-export function profileOptions(
+export function profilePicker(
     labels: Labels,
     snapshot: OrgSnapshot,
     chosen: readonly string[],
     search = '',
-    limit = 200
-): Option[] {
-    if (snapshot.profiles.status !== 'read') return [];
+    shown: { chosen: number; available: number } = { chosen: PICKER_PAGE, available: PICKER_PAGE }
+): ProfilePicker {
+    const empty = (): PickerSide => ({ options: [], matching: 0, countText: '', moreText: '' });
+    if (snapshot.profiles.status !== 'read') return { chosen: empty(), available: empty(), unavailable: true };
     const term = search.trim().toLowerCase();
     const selected = new Set(chosen);
-    const option = (p: { Id: string; Name: string; UserCount: number }): Option => ({
-        label: format(labels, 'ui.choices.profileOption', { name: p.Name, users: p.UserCount }),
-        value: p.Id,
-    });
-    const picked = snapshot.profiles.records.filter((p) => selected.has(p.Id));
-    const matches = snapshot.profiles.records
-        .filter((p) => !selected.has(p.Id) && (!term || p.Name.toLowerCase().includes(term)))
-        .sort((a, b) => b.ServiceCloudUserCount - a.ServiceCloudUserCount || a.Name.localeCompare(b.Name))
-        .slice(0, limit);
-    return [...picked, ...matches].map(option);
+    type Profile = { Id: string; Name: string; UserCount: number; ServiceCloudUserCount: number };
+    const picked: Profile[] = [];
+    const rest: Profile[] = [];
+    for (const p of snapshot.profiles.records) {
+        if (term && !p.Name.toLowerCase().includes(term)) continue;
+        (selected.has(p.Id) ? picked : rest).push(p);
+    }
+    picked.sort((a, b) => a.Name.localeCompare(b.Name));
+    rest.sort((a, b) => b.ServiceCloudUserCount - a.ServiceCloudUserCount || a.Name.localeCompare(b.Name));
+    const side = (list: Profile[], limit: number): PickerSide => {
+        const options = list.slice(0, limit).map((p) => ({
+            label: format(labels, 'ui.choices.profileOption', { name: p.Name, users: p.UserCount, count: p.UserCount }),
+            value: p.Id,
+        }));
+        return {
+            options,
+            matching: list.length,
+            countText: format(labels, 'ui.choices.shown', { shown: options.length, count: list.length }),
+            moreText:
+                list.length > options.length
+                    ? format(labels, 'ui.plan.more', { count: list.length - options.length })
+                    : '',
+        };
+    };
+    return { chosen: side(picked, shown.chosen), available: side(rest, shown.available), unavailable: false };
 }
 
 /** Agent profiles that sit in another presence configuration: the admin ticks the ones to move. */
@@ -304,11 +674,67 @@ export function capacityHelp(labels: Labels): string {
 
 // ---------------------------------------------------------------------------------------------------- plan
 
+/** One planned change for the dialog; a long profile list is cut to "and N more" with the full text on request. */
+export interface PlanLine {
+    readonly key: string;
+    readonly text: string;
+    readonly fullText?: string;
+    readonly moreText?: string;
+    /** The API names behind the labels in the text, shown after it in small print. */
+    readonly apiNames?: string;
+}
+
+/** How many profile names a plan line shows before "and N more". */
+export const PLAN_LIST_LIMIT = 10;
+
+function profileNamesOf(op: Operation): string[] | undefined {
+    switch (op.kind) {
+        case 'createPresenceConfig':
+        case 'assignProfilesToConfig':
+            return op.profiles.map((p) => p.profileName);
+        case 'moveProfilesToConfig':
+            return op.moves.map((m) => `${m.profileName} (${m.fromConfigDeveloperName})`);
+        case 'grantStatusAccess':
+            return op.grants.map((g) => g.profileName);
+        default:
+            return undefined;
+    }
+}
+
+/** A planned change in words: labels rather than API names (those go to `apiNames`), long lists cut. */
+export function planLine(labels: Labels, op: Operation, key: string): PlanLine {
+    const described = describeOperation(op);
+    const params: Record<string, ParamValue> = { ...described.params };
+    const apiNames: string[] = [];
+    if (op.kind === 'upsertRoutingConfig' && !op.existingId) {
+        const model = String(params.model ?? '');
+        const modelLabel = labels[`ui.routingModel.${model}`];
+        if (modelLabel) {
+            params.model = modelLabel;
+            apiNames.push(model);
+        }
+    }
+    if (op.kind === 'activateFlow' && op.flowApiName === FLOW_API_NAME) {
+        params.name = FLOW_LABEL;
+        apiNames.push(op.flowApiName);
+    }
+    const text = (p: Record<string, ParamValue>): string => reasonText(labels, { key: described.key, params: p });
+    const names = profileNamesOf(op);
+    const base = { key, apiNames: apiNames.length > 0 ? apiNames.join(', ') : undefined };
+    if (!names || names.length <= PLAN_LIST_LIMIT) return { ...base, text: text(params) };
+    return {
+        ...base,
+        text: text({ ...params, profiles: names.slice(0, PLAN_LIST_LIMIT).join(', ') }),
+        fullText: text({ ...params, profiles: names.join(', ') }),
+        moreText: format(labels, 'ui.plan.more', { count: names.length - PLAN_LIST_LIMIT }),
+    };
+}
+
 export type PlanResult =
     | {
           readonly ok: true;
           readonly operations: Operation[];
-          readonly lines: readonly { readonly key: string; readonly text: string }[];
+          readonly lines: readonly PlanLine[];
           /** Enabling Omni-Channel is in the plan: the dialog asks for its own confirmation. */
           readonly needsOrgWideConfirmation: boolean;
       }
@@ -327,7 +753,7 @@ export function planView(
     return {
         ok: true,
         operations,
-        lines: operations.map((op, index) => ({ key: `op-${index}`, text: reasonText(labels, describeOperation(op)) })),
+        lines: operations.map((op, index) => planLine(labels, op, `op-${index}`)),
         needsOrgWideConfirmation: operations.some((op) => op.kind === 'enableOmniChannel'),
     };
 }
@@ -337,6 +763,18 @@ export function batches<T>(operations: readonly T[], size = 5): T[][] {
     const out: T[][] = [];
     for (let i = 0; i < operations.length; i += size) out.push(operations.slice(i, i + size));
     return out;
+}
+
+/** True when an item needs (directly or through its prerequisites) one of `failed`, or is one of them. */
+export function dependsOnAny(itemId: string, failed: ReadonlySet<string>): boolean {
+    const seen = new Set<string>();
+    const visit = (id: string): boolean => {
+        if (failed.has(id)) return true;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return (DEPENDENCIES[id as ItemId] ?? []).some(visit);
+    };
+    return visit(itemId);
 }
 
 // -------------------------------------------------------------------------------------------------- results
@@ -370,9 +808,11 @@ export function summarize(
     const notRun = results.length - done - failed.length + Math.max(0, operations.length - results.length);
     const lines = operations.map((op, index) => {
         const result = results[index];
-        const change = reasonText(labels, describeOperation(op));
+        const change = planLine(labels, op, '').text;
         let text: string;
-        if (!result || result.status === 'notRun') text = format(labels, 'ui.result.notRun', { change });
+        if (result?.status === 'notRun' && result.error)
+            text = format(labels, 'ui.result.notRunBecause', { change, reason: reasonText(labels, result.error) });
+        else if (!result || result.status === 'notRun') text = format(labels, 'ui.result.notRun', { change });
         else if (result.status === 'done') text = format(labels, 'ui.result.done', { change });
         else
             text = format(labels, 'ui.result.failed', {
@@ -402,7 +842,12 @@ export function summarize(
     }
     return {
         outcome: 'partial',
-        message: format(labels, 'ui.result.partial', { done, total: operations.length, failed: failed.length, notRun }),
+        message: format(labels, 'ui.result.partial', {
+            done,
+            total: operations.length,
+            failed: failed.length,
+            notRun,
+        }),
         toastTitle: format(labels, 'ui.toast.partial'),
         toastVariant: 'warning',
         lines,

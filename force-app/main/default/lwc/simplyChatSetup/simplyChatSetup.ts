@@ -1,5 +1,6 @@
 import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import LOCALE from '@salesforce/i18n/locale';
 import getSnapshot from '@salesforce/apex/SetupSnapshotController.getSnapshot';
 import saveChoices from '@salesforce/apex/SetupSnapshotController.saveChoices';
 import applyOperations from '@salesforce/apex/SetupOperationsController.applyOperations';
@@ -9,45 +10,76 @@ import type { ItemId, Operation, OrgSnapshot, SetupChoices } from 'c/setupEngine
 import {
     batches,
     capacityHelp,
+    capacityWarning,
+    choicesSummary,
+    dependsOnAny,
     format,
+    isDraft,
     moveOptions,
     pageView,
     parseCapacity,
+    PICKER_PAGE,
     planView,
-    profileOptions,
+    profilePicker,
     report,
     serverError,
     summarize,
+    visibleChoiceErrors,
+    withLocale,
     type ApplySummary,
     type ChoiceErrorView,
+    type Failures,
     type OperationResult,
     type PageView,
+    type PlanLine,
+    type ProfilePicker,
     uiText,
 } from 'c/setupViewModel';
 
 interface PlanState {
     readonly operations: Operation[];
-    readonly lines: readonly { key: string; text: string }[];
+    readonly lines: readonly PlanLine[];
     readonly needsOrgWideConfirmation: boolean;
 }
 
+interface Queued {
+    readonly op: Operation;
+    readonly index: number;
+}
+
+/** Operations per applyOperations call: progress shows between calls; Apex defers what one transaction cannot do. */
+export const BATCH_SIZE = 5;
+
+/** The page worked out once per snapshot and failures, not once per getter and render. */
+const PAGE_CACHE = new WeakMap<OrgSnapshot, { failures: Failures; page: PageView }>();
+
 /**
- * The SimplyChat Setup tab: the checklist with each item's status and reason, the admin's choices, a plan shown
- * before anything is written, progress while fixing, per-change results, and a report for support. All decisions
- * are in c/setupViewModel and c/setupEngine; this component holds state and talks to Apex.
+ * The SimplyChat Setup tab: the checklist (on the saved choices) grouped as in Salesforce Setup with its progress
+ * ring, the admin's choices as a draft until saved, a plan shown in a modal before anything is written, progress
+ * while fixing, each failure on its item with "Retry failed", and a report for support. All decisions are in
+ * c/setupViewModel and c/setupEngine; this component holds state and talks to Apex.
  */
 export default class SimplyChatSetup extends LightningElement {
-    readonly labels = LABELS;
-    readonly text = uiText(LABELS);
+    readonly labels = withLocale(LABELS, LOCALE);
+    readonly text = uiText(this.labels);
 
     loading = true;
     loadError = '';
     snapshot?: OrgSnapshot;
-    choices?: SetupChoices;
-    choiceErrorViews: ChoiceErrorView[] = [];
+    /** The choices being edited; the checklist uses snapshot.choices (the saved ones). */
+    draft?: SetupChoices;
+    capacityText = '';
+    touched: string[] = [];
+    showAllErrors = false;
+    serverErrors: ChoiceErrorView[] = [];
+    choicesOpen = false;
     profileSearch = '';
+    shown = { chosen: PICKER_PAGE, available: PICKER_PAGE };
     expandedIds: string[] = [];
+    failures: Failures = {};
     planState?: PlanState;
+    /** What opened the plan: 'fix-all', 'retry-failed' or an item id; focus returns there on Cancel. */
+    opener = '';
     applying?: { done: number; total: number };
     summary?: ApplySummary;
     saving = false;
@@ -63,7 +95,7 @@ export default class SimplyChatSetup extends LightningElement {
         try {
             const snapshot = await getSnapshot();
             this.snapshot = snapshot;
-            this.choices = snapshot.choices;
+            if (!this.draft || !isDraft(this.savedChoices(), this.draft)) this.resetDraft(snapshot.choices);
             this.loading = false;
             const apiAccess = await testConnection().catch(() => undefined);
             if (apiAccess && this.snapshot === snapshot) this.snapshot = { ...snapshot, apiAccess };
@@ -74,17 +106,37 @@ export default class SimplyChatSetup extends LightningElement {
         }
     }
 
+    private savedChoices(): SetupChoices {
+        return (this.snapshot as OrgSnapshot).choices;
+    }
+
+    private resetDraft(choices: SetupChoices): void {
+        this.draft = choices;
+        this.capacityText = choices.capacity === null ? '' : String(choices.capacity);
+        this.touched = [];
+        this.showAllErrors = false;
+        this.serverErrors = [];
+    }
+
     // ------------------------------------------------------------------------------------------ view state
 
     get page(): PageView | undefined {
-        return this.snapshot && this.choices ? pageView(this.labels, this.snapshot, this.choices) : undefined;
+        const snapshot = this.snapshot;
+        if (!snapshot) return undefined;
+        const cached = PAGE_CACHE.get(snapshot);
+        if (cached && cached.failures === this.failures) return cached.page;
+        const page = pageView(this.labels, snapshot, this.failures);
+        PAGE_CACHE.set(snapshot, { failures: this.failures, page });
+        return page;
     }
 
-    get rows(): { key: string; row: PageView['rows'][number]; expanded: boolean }[] {
-        return (this.page?.rows ?? []).map((row) => ({
-            key: row.id,
-            row,
-            expanded: this.expandedIds.includes(row.id),
+    get groups(): { id: string; title: string; headingId: string; progressText: string; rows: unknown[] }[] {
+        return (this.page?.groups ?? []).map((group) => ({
+            id: group.id,
+            title: group.title,
+            headingId: `group-${group.id}`,
+            progressText: group.progressText,
+            rows: group.rows.map((row) => ({ key: row.id, row, expanded: this.expandedIds.includes(row.id) })),
         }));
     }
 
@@ -96,24 +148,72 @@ export default class SimplyChatSetup extends LightningElement {
         return this.busy || !this.page?.canFixAny;
     }
 
+    get showRetryFailed(): boolean {
+        return (this.page?.failedIds.length ?? 0) > 0 && !this.page?.readOnlyText;
+    }
+
     get showChoices(): boolean {
         return Boolean(this.page) && !this.page?.readOnlyText;
+    }
+
+    get isDraft(): boolean {
+        return Boolean(this.snapshot && this.draft && isDraft(this.savedChoices(), this.draft));
+    }
+
+    get choicesHidden(): boolean {
+        return !this.choicesOpen;
+    }
+
+    get ringVariant(): string {
+        return this.page?.allReady ? 'base-autocomplete' : 'base';
+    }
+
+    get choicesExpanded(): string {
+        return String(this.choicesOpen);
+    }
+
+    get choicesToggleLabel(): string {
+        return format(this.labels, this.choicesOpen ? 'ui.choices.hide' : 'ui.choices.edit');
+    }
+
+    get choicesSummaryText(): string {
+        return this.snapshot ? choicesSummary(this.labels, this.savedChoices()) : '';
+    }
+
+    get choiceErrorViews(): ChoiceErrorView[] {
+        if (!this.snapshot || !this.draft) return [];
+        const local = visibleChoiceErrors(
+            this.labels,
+            this.draft,
+            this.snapshot,
+            this.showAllErrors ? 'all' : this.touched
+        );
+        return [...local, ...this.serverErrors];
+    }
+
+    get capacityWarningText(): string {
+        return capacityWarning(this.labels, this.draft?.capacity ?? null);
     }
 
     get choicesLabels(): Record<string, string> {
         const l = (key: string): string => format(this.labels, key);
         return {
-            title: l('ui.choices.title'),
             capacity: l('ui.choices.capacity'),
             capacityHelp: capacityHelp(this.labels),
             chatObject: l('ui.choices.chatObject'),
             agentProfiles: l('ui.choices.agentProfiles'),
+            chosenProfiles: l('ui.choices.chosenProfiles'),
             availableProfiles: l('ui.choices.availableProfiles'),
             search: l('ui.choices.search'),
+            showMore: l('ui.choices.showMore'),
+            noMatch: l('ui.choices.noMatch'),
+            profilesUnavailable: l('ui.choices.profilesUnavailable'),
             move: l('ui.choices.move'),
             moveDirectUsers: l('ui.choices.moveDirectUsers'),
             separateOnlineStatus: l('ui.choices.separateOnlineStatus'),
             save: l('ui.choices.save'),
+            discard: l('ui.choices.discard'),
+            draft: l('ui.choices.draft'),
         };
     }
 
@@ -125,14 +225,16 @@ export default class SimplyChatSetup extends LightningElement {
             empty: l('ui.plan.empty'),
             confirm: l('ui.plan.confirm'),
             cancel: l('ui.plan.cancel'),
+            close: l('ui.plan.close'),
             orgWide: l('ui.plan.orgWide'),
+            showAll: l('ui.plan.showAll'),
         };
     }
 
-    get profileChoices(): { label: string; value: string }[] {
-        return this.snapshot && this.choices
-            ? profileOptions(this.labels, this.snapshot, this.choices.agentProfileIds, this.profileSearch)
-            : [];
+    get picker(): ProfilePicker | undefined {
+        return this.snapshot && this.draft
+            ? profilePicker(this.labels, this.snapshot, this.draft.agentProfileIds, this.profileSearch, this.shown)
+            : undefined;
     }
 
     get moveChoices(): { label: string; value: string }[] {
@@ -141,14 +243,14 @@ export default class SimplyChatSetup extends LightningElement {
 
     /** Offered only when the checklist needs the choice (agents assigned directly elsewhere). */
     get offerMoveDirectUsers(): boolean {
-        return (this.page?.items ?? []).some((i) => i.needs.includes('moveUsers')) || !!this.choices?.moveDirectUsers;
+        return (this.page?.items ?? []).some((i) => i.needs.includes('moveUsers')) || !!this.draft?.moveDirectUsers;
     }
 
     /** Offered only when the agents already use Online statuses that SimplyChat would join. */
     get offerSeparateOnlineStatus(): boolean {
         return (
             (this.page?.items ?? []).some((i) => i.needs.includes('onlineStatusMode')) ||
-            !!this.choices?.separateOnlineStatus
+            !!this.draft?.separateOnlineStatus
         );
     }
 
@@ -200,66 +302,104 @@ export default class SimplyChatSetup extends LightningElement {
             : [...this.expandedIds, id];
     }
 
+    handleToggleChoices(): void {
+        this.choicesOpen = !this.choicesOpen;
+    }
+
     handleChoiceChange(event: CustomEvent<{ field: string; value: unknown }>): void {
-        if (!this.choices) return;
+        if (!this.draft) return;
         const { field, value } = event.detail;
-        if (field === 'capacity') this.choices = { ...this.choices, capacity: parseCapacity(value as string) };
-        else if (field === 'chatObject') this.choices = { ...this.choices, chatObject: String(value ?? '').trim() };
+        if (field === 'capacity') {
+            this.capacityText = String(value ?? '');
+            this.draft = { ...this.draft, capacity: parseCapacity(this.capacityText) };
+        } else if (field === 'chatObject') this.draft = { ...this.draft, chatObject: String(value ?? '').trim() };
         else if (field === 'agentProfileIds') {
             const agents = [...(value as string[])];
-            this.choices = {
-                ...this.choices,
+            this.draft = {
+                ...this.draft,
                 agentProfileIds: agents,
-                moveProfileIds: this.choices.moveProfileIds.filter((id) => agents.includes(id)),
+                moveProfileIds: this.draft.moveProfileIds.filter((id) => agents.includes(id)),
             };
-        } else if (field === 'moveProfileIds')
-            this.choices = { ...this.choices, moveProfileIds: [...(value as string[])] };
-        else if (field === 'moveDirectUsers') this.choices = { ...this.choices, moveDirectUsers: value === true };
-        else if (field === 'separateOnlineStatus')
-            this.choices = { ...this.choices, separateOnlineStatus: value === true };
-        this.choiceErrorViews = [];
+        } else if (field === 'moveProfileIds') this.draft = { ...this.draft, moveProfileIds: [...(value as string[])] };
+        else if (field === 'moveDirectUsers') this.draft = { ...this.draft, moveDirectUsers: value === true };
+        else if (field === 'separateOnlineStatus') this.draft = { ...this.draft, separateOnlineStatus: value === true };
+        this.serverErrors = this.serverErrors.filter((e) => !e.field.startsWith(field));
+    }
+
+    handleChoiceBlur(event: CustomEvent<{ field: string }>): void {
+        const field = event.detail.field;
+        if (field && !this.touched.includes(field)) this.touched = [...this.touched, field];
     }
 
     handleProfileSearch(event: CustomEvent<{ term: string }>): void {
         this.profileSearch = event.detail.term;
+        this.shown = { chosen: PICKER_PAGE, available: PICKER_PAGE };
+    }
+
+    handleShowMore(event: CustomEvent<{ side: 'chosen' | 'available' }>): void {
+        const side = event.detail.side;
+        this.shown = { ...this.shown, [side]: this.shown[side] + PICKER_PAGE };
+    }
+
+    handleDiscard(): void {
+        if (this.snapshot) this.resetDraft(this.savedChoices());
     }
 
     async handleSaveChoices(): Promise<void> {
-        if (await this.saveChoicesIfChanged(true)) this.toast(format(this.labels, 'ui.choices.saved'), '', 'success');
+        if (await this.saveDraft()) this.toast(format(this.labels, 'ui.choices.saved'), '', 'success');
     }
 
     handleFix(event: CustomEvent<{ id: ItemId }>): void {
-        this.openPlan([event.detail.id]);
+        this.openPlan([event.detail.id], event.detail.id);
     }
 
     handleFixAll(): void {
-        this.openPlan('all');
+        this.openPlan('all', 'fix-all');
+    }
+
+    handleRetryFailed(): void {
+        this.openPlan([...(this.page?.failedIds ?? [])], 'retry-failed');
     }
 
     handlePlanCancel(): void {
         this.planState = undefined;
-        this.focusOn('[data-id="fix-all"]');
+        this.returnFocus();
     }
 
     async handlePlanConfirm(event: CustomEvent<{ confirmOrgWide: boolean }>): Promise<void> {
         const planned = this.planState;
         this.planState = undefined;
         if (!planned) return;
-        if (!(await this.saveChoicesIfChanged(false))) return;
         await this.apply(planned.operations, event.detail.confirmOrgWide);
     }
 
     // ---------------------------------------------------------------------------------------------- work
 
-    private openPlan(itemIds: readonly ItemId[] | 'all'): void {
-        if (!this.snapshot || !this.choices) return;
+    /**
+     * Shows the plan for items (or all) on the saved choices. An unsaved draft is checked first (every field, not
+     * only those left) and saved, so the server checks it too (e.g. that the chat object exists); a bad choice
+     * shows on its field and no plan opens.
+     */
+    private async openPlan(itemIds: readonly ItemId[] | 'all', opener: string): Promise<void> {
+        if (!this.snapshot || !this.draft) return;
         this.summary = undefined;
-        const planned = planView(this.labels, this.snapshot, itemIds, this.choices);
+        this.opener = opener;
+        if (this.isDraft || this.choiceErrorsNow().length > 0) {
+            this.showAllErrors = true;
+            if (this.choiceErrorsNow().length > 0 || !(await this.saveDraft())) {
+                this.choicesOpen = true;
+                this.focusFirstChoiceError();
+                return;
+            }
+        }
+        const snapshot = this.snapshot;
+        const planned = planView(this.labels, snapshot, itemIds, snapshot.choices);
         if (!planned.ok) {
-            this.choiceErrorViews = planned.errors;
+            this.serverErrors = planned.errors;
+            this.choicesOpen = true;
+            this.focusFirstChoiceError();
             return;
         }
-        this.choiceErrorViews = [];
         this.planState = {
             operations: planned.operations,
             lines: planned.lines,
@@ -267,19 +407,30 @@ export default class SimplyChatSetup extends LightningElement {
         };
     }
 
-    /** Saves the choices when they differ from the saved ones; server errors show inline. True when saved or unchanged. */
-    private async saveChoicesIfChanged(always: boolean): Promise<boolean> {
-        if (!this.snapshot || !this.choices) return false;
-        if (!always && JSON.stringify(this.choices) === JSON.stringify(this.snapshot.choices)) return true;
+    private choiceErrorsNow(): ChoiceErrorView[] {
+        return this.snapshot && this.draft ? visibleChoiceErrors(this.labels, this.draft, this.snapshot, 'all') : [];
+    }
+
+    /** Saves the draft (the server validates it again); server errors show on their fields. True when saved. */
+    private async saveDraft(): Promise<boolean> {
+        if (!this.snapshot || !this.draft) return false;
+        this.showAllErrors = true;
+        if (this.choiceErrorsNow().length > 0) {
+            this.choicesOpen = true;
+            this.focusFirstChoiceError();
+            return false;
+        }
         this.saving = true;
         try {
-            const saved = await saveChoices({ choices: this.choices });
+            const saved = await saveChoices({ choices: this.draft });
             this.snapshot = { ...this.snapshot, choices: saved };
-            this.choices = saved;
-            return true;
+            this.resetDraft(saved);
+            // The org's state that depends on the choices (e.g. the chat object) is read again.
+            await this.load();
+            return !this.loadError;
         } catch (error) {
             const problem = serverError(this.labels, error);
-            this.choiceErrorViews = problem.fieldErrors;
+            this.serverErrors = problem.fieldErrors;
             this.toast(format(this.labels, 'ui.toast.error'), problem.message, 'error');
             return false;
         } finally {
@@ -288,30 +439,37 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     /**
-     * Sends the planned operations in small batches, showing progress; stops at the first failure; sends deferred
-     * operations again; then shows what changed and what did not, and checks the org again.
+     * Sends the planned operations in batches (one Apex call each), showing progress. Deferred operations
+     * (transaction limits) are sent again. After a failure, the changes that do not depend on the failed item
+     * still run; those that do are reported as not run. Each failure stays on its item until it is fixed.
      */
     private async apply(operations: Operation[], confirmOrgWide: boolean): Promise<void> {
         const results: OperationResult[] = [];
+        const failedItems = new Set<string>();
+        const failures: Record<string, { code: string; message: string }> = {};
         this.applying = { done: 0, total: operations.length };
-        let failure: string | undefined;
         try {
-            // One operation per call: progress moves per operation, and a failure stops the rest at once.
-            let queue = batches(
+            let queue: Queued[][] = batches(
                 operations.map((op, index) => ({ op, index })),
-                1
+                BATCH_SIZE
             );
-            while (queue.length > 0 && !failure) {
-                const batch = queue.shift() ?? [];
-                // Batches run one after another and stop at the first failure.
+            while (queue.length > 0) {
+                const batch = this.skipDependents(queue.shift() ?? [], failedItems, results);
+                if (batch.length === 0) continue;
+                // Batches run one after another: a later batch may depend on an earlier one.
                 // eslint-disable-next-line no-await-in-loop
                 const response = await applyOperations({
                     operationsJson: JSON.stringify(batch.map((b) => b.op)),
                     confirmOrgWide,
                 });
                 const outcome = SimplyChatSetup.record(batch, response.results, results);
-                failure = outcome.failure;
-                if (outcome.deferred.length > 0) queue = [outcome.deferred, ...queue];
+                for (const failure of outcome.failures) {
+                    failedItems.add(failure.itemId);
+                    failures[failure.itemId] = { code: failure.code, message: failure.message };
+                }
+                const retry = [...outcome.deferred, ...outcome.afterFailure];
+                if (retry.length > 0 && outcome.progressed) queue = [retry, ...queue];
+                else for (const r of retry) results[r.index] = SimplyChatSetup.notRun(r, results[r.index]?.error);
                 this.applying = {
                     done: results.filter((r) => r && r.status === 'done').length,
                     total: operations.length,
@@ -332,46 +490,106 @@ export default class SimplyChatSetup extends LightningElement {
         } finally {
             this.applying = undefined;
         }
+        const attempted = new Set(operations.map((op) => op.itemId));
+        const kept = Object.fromEntries(Object.entries(this.failures).filter(([id]) => !attempted.has(id as ItemId)));
+        this.failures = { ...kept, ...failures };
         const summary = this.summary;
         await this.load();
         this.summary = summary;
         this.focusOn('[data-id="summary"]');
     }
 
+    /** Drops operations whose item needs a failed one, recording them as not run with the reason. */
+    private skipDependents(batch: Queued[], failedItems: ReadonlySet<string>, results: OperationResult[]): Queued[] {
+        if (failedItems.size === 0) return batch;
+        return batch.filter((b) => {
+            if (!dependsOnAny(b.op.itemId, failedItems)) return true;
+            const needs = [...failedItems].filter((id) => dependsOnAny(b.op.itemId, new Set([id])));
+            results[b.index] = SimplyChatSetup.notRun(b, {
+                key: 'ui.result.needsFailed',
+                params: { items: needs.join(',') },
+            });
+            return false;
+        });
+    }
+
+    private static notRun(entry: Queued, error?: OperationResult['error']): OperationResult {
+        return {
+            index: entry.index,
+            kind: entry.op.kind,
+            itemId: entry.op.itemId,
+            status: 'notRun',
+            changed: [],
+            error: error ?? null,
+        };
+    }
+
     /**
-     * Files one batch's results by operation index. Deferred operations (transaction limits) are returned to send
-     * again; when a whole batch is deferred nothing fits any more, so they are reported as not run.
+     * Files one batch's results by operation index. Deferred operations and those Apex skipped after a failure in
+     * the batch come back to be sent again (the caller drops the ones that depend on the failure); `progressed`
+     * is false when nothing in the batch ran, so a batch that cannot move is not sent forever.
      */
     private static record(
-        batch: { op: Operation; index: number }[],
+        batch: Queued[],
         batchResults: OperationResult[],
         results: OperationResult[]
-    ): { failure?: string; deferred: { op: Operation; index: number }[] } {
-        let failure: string | undefined;
-        const deferred: { op: Operation; index: number }[] = [];
+    ): {
+        failures: { itemId: string; code: string; message: string }[];
+        deferred: Queued[];
+        afterFailure: Queued[];
+        progressed: boolean;
+    } {
+        const failures: { itemId: string; code: string; message: string }[] = [];
+        const deferred: Queued[] = [];
+        const afterFailure: Queued[] = [];
+        let progressed = false;
         batchResults.forEach((result, i) => {
             const entry = batch[i];
-            if (result.status === 'notRun' && result.error?.key === 'result.notRun.deferred') deferred.push(entry);
-            else results[entry.index] = { ...result, index: entry.index };
-            if (result.status === 'failed') failure = result.error?.key ?? 'failed';
-        });
-        if (deferred.length > 0 && deferred.length === batch.length) {
-            for (const d of deferred) {
-                results[d.index] = {
-                    index: d.index,
-                    kind: d.op.kind,
-                    itemId: d.op.itemId,
-                    status: 'notRun',
-                    changed: [],
-                };
+            if (!entry) return;
+            const key = result.error?.key;
+            if (result.status === 'notRun' && key === 'result.notRun.deferred') deferred.push(entry);
+            else if (result.status === 'notRun' && key === 'result.notRun.afterFailure') afterFailure.push(entry);
+            else {
+                results[entry.index] = { ...result, index: entry.index };
+                progressed = true;
             }
-            return { failure: 'result.notRun.deferred', deferred: [] };
-        }
-        return { failure, deferred };
+            if (result.status === 'failed') {
+                const params = result.error?.params ?? {};
+                failures.push({
+                    itemId: entry.op.itemId,
+                    code: String(params.code ?? key ?? 'failed'),
+                    message: String(params.message ?? ''),
+                });
+            }
+        });
+        return { failures, deferred, afterFailure, progressed };
     }
 
     private toast(title: string, message: string, variant: 'success' | 'warning' | 'error'): void {
         this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+    }
+
+    private returnFocus(): void {
+        const opener = this.opener;
+        Promise.resolve().then(() => {
+            if (opener === 'fix-all' || opener === 'retry-failed') {
+                this.template?.querySelector<HTMLElement>(`[data-id="${opener}"]`)?.focus();
+                return;
+            }
+            const rows = Array.from(this.template?.querySelectorAll('c-setup-checklist-row') ?? []) as unknown as {
+                row?: { id: string };
+                focusFix(): void;
+            }[];
+            rows.find((r) => r.row?.id === opener)?.focusFix();
+        });
+    }
+
+    private focusFirstChoiceError(): void {
+        Promise.resolve().then(() =>
+            (
+                this.template?.querySelector('c-setup-choices') as unknown as { focusFirstError?: () => void } | null
+            )?.focusFirstError?.()
+        );
     }
 
     private focusOn(selector: string): void {

@@ -25,9 +25,7 @@ describe('c-setup-checklist-row', () => {
         const handler = jest.fn();
         element.addEventListener('fix', handler);
         const fix = q(element, '[data-id="fix"]');
-        expect(fix?.getAttribute('title') ?? (fix as unknown as { title: string }).title).toBe(
-            'Fix Busy presence status'
-        );
+        expect((fix as unknown as { ariaLabel: string }).ariaLabel).toBe('Fix Busy presence status');
         fix?.click();
         expect(handler.mock.calls[0][0].detail).toEqual({ id: 'busyStatus' });
     });
@@ -44,13 +42,17 @@ describe('c-setup-checklist-row', () => {
         const handler = jest.fn();
         element.addEventListener('toggle', handler);
         const toggle = q(element, '[data-id="toggle"]');
-        expect(toggle?.getAttribute('aria-controls')).toMatch(/^details-presenceConfig/);
+        expect(toggle?.getAttribute('aria-controls')).toBe(q(element, '[data-id="details"]')?.id);
+        expect(q(element, '[data-id="details"]')?.hidden).toBe(true);
+        // Its accessible name names the item: "Show: Presence configuration".
+        expect(toggle?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Show: Presence configuration');
         toggle?.click();
         expect(handler.mock.calls[0][0].detail).toEqual({ id: 'presenceConfig' });
         Object.assign(element, { expanded: true });
         await Promise.resolve();
         expect(q(element, '[data-id="toggle"]')?.getAttribute('aria-expanded')).toBe('true');
         expect(q(element, '[data-id="details"]')?.querySelectorAll('li')).toHaveLength(2);
+        expect(q(element, '[data-id="details"]')?.hidden).toBe(false);
         expect(q(element, '[data-id="toggle"]')?.getAttribute('aria-controls')).toBe(
             q(element, '[data-id="details"]')?.id
         );
@@ -67,6 +69,28 @@ describe('c-setup-checklist-row', () => {
         );
         expect(link?.getAttribute('target')).toBe('_blank');
         expect(link?.textContent).toBe('Open in Setup');
+    });
+
+    it('says the status once (the icon is decorative), and shows the last failed attempt', () => {
+        const item = evaluate(partlySetUpOrg()).find((i) => i.id === 'busyStatus');
+        const element = createElement('c-setup-checklist-row', { is: SetupChecklistRow });
+        Object.assign(element, {
+            row: item && rowView(ENGLISH, item, { code: 'FIELD_INTEGRITY_EXCEPTION', message: 'Refused.' }),
+        });
+        document.body.appendChild(element);
+        expect(q(element, 'lightning-icon')?.getAttribute('alternative-text')).toBeNull();
+        expect(q(element, '[data-id="status"]')?.textContent).toBe('Needs a fix');
+        expect(q(element, '[data-id="failure"]')?.textContent).toBe(
+            'Last attempt failed (FIELD_INTEGRITY_EXCEPTION): Refused.'
+        );
+    });
+
+    it('moves the focus to its Fix button on request', () => {
+        const element = mount('busyStatus');
+        const fix = q(element, '[data-id="fix"]') as HTMLElement;
+        fix.focus = jest.fn();
+        (element as unknown as { focusFix: () => void }).focusFix();
+        expect(fix.focus).toHaveBeenCalled();
     });
 
     it('renders nothing without a row', () => {

@@ -1,20 +1,44 @@
 import { createElement } from 'lwc';
 import SetupChoices from 'c/setupChoices';
+import type { ProfilePicker } from 'c/setupViewModel';
+
+const PICKER: ProfilePicker = {
+    chosen: {
+        options: [{ label: 'Support (12 users)', value: 'sup' }],
+        matching: 1,
+        countText: '1 of 1',
+        moreText: '',
+    },
+    available: {
+        options: [{ label: 'Sales (3 users)', value: 'sal' }],
+        matching: 60,
+        countText: '1 of 60 shown',
+        moreText: 'and 59 more',
+    },
+    unavailable: false,
+};
 
 function mount(props: Record<string, unknown> = {}): HTMLElement {
     const element = createElement('c-setup-choices', { is: SetupChoices });
     Object.assign(element, {
         labels: {
-            title: 'Choices',
             capacity: 'Capacity',
             capacityHelp: 'Units',
             chatObject: 'Object',
             agentProfiles: 'Agents',
+            chosenProfiles: 'Chosen',
             availableProfiles: 'Profiles',
             search: 'Search',
+            showMore: 'Show more',
+            noMatch: 'None',
+            profilesUnavailable: 'Unreadable',
             move: 'Move',
             save: 'Save',
+            discard: 'Discard',
+            draft: 'Unsaved',
         },
+        picker: PICKER,
+        agentProfileIds: ['sup'],
         ...props,
     });
     document.body.appendChild(element);
@@ -22,35 +46,113 @@ function mount(props: Record<string, unknown> = {}): HTMLElement {
 }
 
 const q = (el: HTMLElement, sel: string) => el.shadowRoot?.querySelector(sel) as HTMLElement | null;
+const qa = (el: HTMLElement, sel: string) => Array.from(el.shadowRoot?.querySelectorAll(sel) ?? []) as HTMLElement[];
 
 describe('c-setup-choices', () => {
     afterEach(() => {
         while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
     });
 
-    it('reports each change with its field', () => {
-        const element = mount({ capacity: 5 });
+    it('reports each change with its field, and when a field is left', () => {
+        const element = mount({ capacityText: '5' });
         const changes: unknown[] = [];
         element.addEventListener('choicechange', (e) => changes.push((e as CustomEvent).detail));
+        const blurs: unknown[] = [];
+        element.addEventListener('choiceblur', (e) => blurs.push((e as CustomEvent).detail));
         const search = jest.fn();
         element.addEventListener('profilesearch', search);
         const save = jest.fn();
         element.addEventListener('save', save);
-        q(element, '[data-id="capacity"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: '3' } }));
+        q(element, '[data-id="capacity"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: 'abc' } }));
+        q(element, '[data-id="capacity"]')?.dispatchEvent(new CustomEvent('blur'));
         q(element, '[data-id="chat-object"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: 'Case' } }));
-        q(element, '[data-id="profiles"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: ['a'] } }));
+        const available = qa(element, '[data-id="available-list"] input')[0] as HTMLInputElement;
+        available.checked = true;
+        available.dispatchEvent(new CustomEvent('change'));
+        const chosen = qa(element, '[data-id="chosen-list"] input')[0] as HTMLInputElement;
+        expect(chosen.checked).toBe(true);
+        chosen.checked = false;
+        chosen.dispatchEvent(new CustomEvent('change'));
+        q(element, '[data-id="moves"]');
         q(element, '[data-id="search"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: 'sup' } }));
         q(element, '[data-id="save"]')?.click();
         expect(changes).toEqual([
-            { field: 'capacity', value: '3' },
+            { field: 'capacity', value: 'abc' },
             { field: 'chatObject', value: 'Case' },
-            { field: 'agentProfileIds', value: ['a'] },
+            { field: 'agentProfileIds', value: ['sup', 'sal'] },
+            { field: 'agentProfileIds', value: [] },
         ]);
+        expect(blurs).toEqual([{ field: 'capacity' }, { field: 'agentProfileIds' }, { field: 'agentProfileIds' }]);
         expect(search.mock.calls[0][0].detail).toEqual({ term: 'sup' });
-        expect(save).toHaveBeenCalledTimes(1);
-        expect((q(element, '[data-id="capacity"]') as unknown as { value: string }).value).toBe('5');
+        expect(save).toHaveBeenCalled();
     });
 
+    it('shows both sides of the profile picker with their counts and "and N more", and asks for more', () => {
+        const element = mount();
+        const more = jest.fn();
+        element.addEventListener('showmore', more);
+        expect(q(element, '[data-id="available-more"]')?.textContent).toBe('and 59 more');
+        expect(q(element, '[data-id="chosen-more"]')).toBeNull();
+        const list = q(element, '[data-id="available-list"]');
+        const heading = list?.getAttribute('aria-labelledby');
+        const headingElement = qa(element, 'p[id]').find((p) => p.id === heading);
+        expect(headingElement?.textContent).toContain('1 of 60 shown');
+        (qa(element, 'button[data-side="available"]')[0] as HTMLElement).click();
+        expect(more.mock.calls[0][0].detail).toEqual({ side: 'available' });
+    });
+
+    it('puts each field error on its field, and links the profile error to the picker', async () => {
+        const element = mount({
+            errors: [
+                { field: 'capacity', text: 'Enter a whole number.' },
+                { field: 'agentProfileIds', text: 'Unknown profile.' },
+                { field: 'names.queue.label', text: 'Bad label.' },
+            ],
+        });
+        const capacity = q(element, '[data-id="capacity"]') as unknown as {
+            setCustomValidity: (m: string) => void;
+            reportValidity: () => boolean;
+        };
+        const chatObject = q(element, '[data-id="chat-object"]') as unknown as { setCustomValidity: jest.Mock };
+        capacity.setCustomValidity = jest.fn();
+        capacity.reportValidity = jest.fn();
+        chatObject.setCustomValidity = jest.fn();
+        Object.assign(element, { errors: [...(element as unknown as { errors: unknown[] }).errors] });
+        await Promise.resolve();
+        expect(capacity.setCustomValidity).toHaveBeenCalledWith('Enter a whole number.');
+        expect(capacity.reportValidity).toHaveBeenCalled();
+        expect(chatObject.setCustomValidity).toHaveBeenCalledWith('');
+        const profiles = q(element, '[data-id="profiles"]');
+        const error = q(element, '[data-id="profiles-error"]');
+        expect(error?.textContent?.trim()).toBe('Unknown profile. Bad label.');
+        expect(profiles?.getAttribute('aria-describedby')).toBe(error?.id);
+    });
+
+    it('marks a draft, offers to discard it, and warns about a high capacity', () => {
+        const element = mount({ draft: true, capacityWarning: '50 chats is a lot.' });
+        const discard = jest.fn();
+        element.addEventListener('discard', discard);
+        expect(q(element, '[data-id="draft"]')?.textContent?.trim()).toBe('Unsaved');
+        expect(q(element, '[data-id="capacity-warning"]')?.textContent?.trim()).toBe('50 chats is a lot.');
+        q(element, '[data-id="discard"]')?.click();
+        expect(discard).toHaveBeenCalled();
+        expect(q(mount(), '[data-id="discard"]')).toBeNull();
+    });
+
+    it('focuses the first field with an error', () => {
+        const element = mount({ errors: [{ field: 'chatObject', text: 'No such object.' }] });
+        const input = q(element, '[data-id="chat-object"]') as HTMLElement;
+        input.focus = jest.fn();
+        (element as unknown as { focusFirstError: () => void }).focusFirstError();
+        expect(input.focus).toHaveBeenCalled();
+    });
+
+    it('says when profiles cannot be read, or none matches', () => {
+        const none = { options: [], matching: 0, countText: '0', moreText: '' };
+        const element = mount({ picker: { chosen: none, available: none, unavailable: true } });
+        expect(element.shadowRoot?.textContent).toContain('Unreadable');
+        expect(qa(element, 'li').map((li) => li.textContent)).toEqual(['None', 'None']);
+    });
     it('offers moving directly assigned agents and a separate Online status only when they apply', async () => {
         const element = mount();
         expect(q(element, '[data-id="move-direct-users"]')).toBeNull();
@@ -69,30 +171,5 @@ describe('c-setup-choices', () => {
             { field: 'moveDirectUsers', value: true },
             { field: 'separateOnlineStatus', value: true },
         ]);
-    });
-
-    it('shows the move choices only when a profile sits in another configuration', async () => {
-        const element = mount();
-        expect(q(element, '[data-id="moves"]')).toBeNull();
-        Object.assign(element, { moveOptions: [{ label: 'Support (now in Sales)', value: 'p' }] });
-        await Promise.resolve();
-        const moves: unknown[] = [];
-        element.addEventListener('choicechange', (e) => moves.push((e as CustomEvent).detail));
-        q(element, '[data-id="moves"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: ['p'] } }));
-        expect(moves).toEqual([{ field: 'moveProfileIds', value: ['p'] }]);
-    });
-
-    it('shows each error under its field', () => {
-        const element = mount({
-            errors: [
-                { field: 'capacity', text: 'Enter a whole number.' },
-                { field: 'agentProfileIds', text: 'Unknown profile.' },
-                { field: 'names.queue.label', text: 'Bad label.' },
-            ],
-        });
-        expect(q(element, '[data-id="capacity-error"]')?.textContent?.trim()).toBe('Enter a whole number.');
-        expect(q(element, '[data-id="capacity-error"]')?.getAttribute('role')).toBe('alert');
-        expect(q(element, '[data-id="profiles-error"]')?.textContent?.trim()).toBe('Unknown profile. Bad label.');
-        expect(q(element, '[data-id="chat-object-error"]')).toBeNull();
     });
 });

@@ -7,7 +7,9 @@ const LABELS = {
     empty: 'Nothing',
     confirm: 'Go',
     cancel: 'Cancel',
+    close: 'Close',
     orgWide: 'I understand',
+    showAll: 'Show all',
 };
 
 function mount(props: Record<string, unknown>): HTMLElement {
@@ -49,19 +51,51 @@ describe('c-setup-plan-dialog', () => {
         expect(confirm.mock.calls[0][0].detail).toEqual({ confirmOrgWide: true });
     });
 
-    it('cancels with the button or Escape', () => {
+    it('cancels with the button, the close button or Escape', () => {
         const element = mount({ lines: [{ key: 'a', text: 'X' }] });
         const cancel = jest.fn();
         element.addEventListener('cancel', cancel);
         q(element, '[data-id="cancel"]')?.click();
+        q(element, '[data-id="close"]')?.click();
+        expect(q(element, '[data-id="close"]')?.getAttribute('alternative-text') ?? 'Close').toBe('Close');
         q(element, 'section')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
         q(element, 'section')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
-        expect(cancel).toHaveBeenCalledTimes(2);
+        expect(cancel).toHaveBeenCalledTimes(3);
+    });
+
+    it('keeps the focus inside: Tab past the end goes to Close, Shift+Tab before the start to the last control', () => {
+        const element = mount({ lines: [{ key: 'a', text: 'X' }] });
+        const close = q(element, '[data-id="close"]') as HTMLElement;
+        const confirm = q(element, '[data-id="confirm"]') as HTMLElement;
+        close.focus = jest.fn();
+        confirm.focus = jest.fn();
+        q(element, '[data-id="trap-end"]')?.dispatchEvent(new CustomEvent('focus'));
+        expect(close.focus).toHaveBeenCalled();
+        q(element, '[data-id="trap-start"]')?.dispatchEvent(new CustomEvent('focus'));
+        expect(confirm.focus).toHaveBeenCalled();
+    });
+
+    it('cuts a long list to "and N more" and shows it all on request, with API names in small print', async () => {
+        const element = mount({
+            lines: [
+                { key: 'a', text: 'Add A, B', fullText: 'Add A, B, C, D', moreText: 'and 2 more' },
+                { key: 'b', text: 'Create routing: Most Available', apiNames: 'MostAvailable' },
+            ],
+        });
+        const items = () => Array.from(q(element, '[data-id="plan"]')?.querySelectorAll('li') ?? []);
+        expect(items()[0].querySelector('span')?.textContent).toBe('Add A, B');
+        expect(items()[0].querySelector('[data-id="more"]')?.textContent).toContain('and 2 more');
+        expect(items()[1].textContent).toContain('(MostAvailable)');
+        q(element, '[data-id="show-all"]')?.click();
+        await Promise.resolve();
+        expect(items()[0].textContent?.trim()).toBe('Add A, B, C, D');
+        expect(q(element, '[data-id="show-all"]')).toBeNull();
     });
 
     it('says when there is nothing to change and cannot confirm', () => {
         const element = mount({ lines: [] });
-        expect(q(element, '[data-id="empty"]')?.textContent).toBe('Nothing');
+        expect(q(element, '[data-id="intro"]')?.textContent).toBe('Nothing');
+        expect(q(element, '[data-id="plan"]')).toBeNull();
         expect((q(element, '[data-id="confirm"]') as unknown as { disabled: boolean }).disabled).toBe(true);
     });
 });

@@ -2,14 +2,27 @@ import { evaluate, plan, simulate, type OrgSnapshot } from 'c/setupEngine';
 import {
     batches,
     capacityHelp,
+    capacityWarning,
     choiceErrors,
+    choiceField,
+    choicesSummary,
+    connectionSteps,
+    dependsOnAny,
+    formatNumber,
+    formatTime,
+    isDraft,
+    PLAN_LIST_LIMIT,
+    setupLink,
+    visibleChoiceErrors,
+    withLocale,
     detailText,
     format,
     moveOptions,
     pageView,
     parseCapacity,
     planView,
-    profileOptions,
+    PICKER_PAGE,
+    profilePicker,
     reasonText,
     report,
     serverError,
@@ -201,7 +214,7 @@ describe('pageView', () => {
         const s: OrgSnapshot = { ...omniOrg(), user: { id: 'u', permissions: { ...NO_PERMISSIONS, viewSetup: true } } };
         const view = pageView(ENGLISH, s);
         expect(view.readOnlyText).toBe(
-            'You can view this checklist but not change it: You can view the checklist but not fix it.'
+            'You can view the checklist but not fix it. To fix items, you need the permissions listed under “Your permissions”.'
         );
         expect(view.canFixAny).toBe(false);
         expect(view.rows.every((r) => !r.fixable)).toBe(true);
@@ -234,31 +247,38 @@ describe('choices', () => {
 
     it('validates choices into inline messages', () => {
         expect(choiceErrors(ENGLISH, choices({ capacity: 0 }), s)).toEqual([
-            { field: 'capacity', text: 'Enter a whole number from 1 to 9999.' },
+            { field: 'capacity', text: 'Enter a whole number from 1 to 9,999.' },
         ]);
         expect(choiceErrors(KOREAN, choices({ chatObject: 'Bad Name' }), s)).toEqual([
             { field: 'chatObject', text: 'Bad Name은(는) 올바른 개체 API 이름이 아닙니다.' },
         ]);
     });
 
-    it('lists chosen profiles first, then matches by Service Cloud users, within the limit', () => {
-        const options = profileOptions(ENGLISH, s, [PROFILE.support.Id], 'a');
-        expect(options[0]).toEqual({ label: 'Support (12 users)', value: PROFILE.support.Id });
+    it('shows chosen and available profiles, the search filtering both sides, most Service Cloud users first', () => {
+        expect(profilePicker(ENGLISH, s, [PROFILE.support.Id], 'sup').chosen.options).toEqual([
+            { label: 'Support (12 users)', value: PROFILE.support.Id },
+        ]);
+        const picker = profilePicker(ENGLISH, s, [PROFILE.support.Id], 'a');
+        expect(picker.chosen.options).toEqual([]);
         // Agent has Service Cloud users; Sales and System Administrator have none and sort by name.
-        expect(options.map((o) => o.value)).toEqual([
-            PROFILE.support.Id,
+        expect(picker.available.options.map((o) => o.value)).toEqual([
             PROFILE.agent.Id,
             PROFILE.sales.Id,
             PROFILE.admin.Id,
         ]);
-        expect(profileOptions(ENGLISH, s, [], 'sales').map((o) => o.value)).toEqual([PROFILE.sales.Id]);
-        expect(profileOptions(ENGLISH, s, [], '', 2)).toHaveLength(2);
-        expect(profileOptions(ENGLISH, { ...s, profiles: { status: 'unavailable', code: 'noAccess' } }, [])).toEqual(
-            []
-        );
+        const sales = profilePicker(ENGLISH, s, [PROFILE.support.Id], 'sales');
+        expect(sales.chosen.options).toEqual([]);
+        expect(sales.available.options.map((o) => o.value)).toEqual([PROFILE.sales.Id]);
+        const paged = profilePicker(ENGLISH, s, [], '', { chosen: 2, available: 2 });
+        expect(paged.available.options).toHaveLength(2);
+        expect(paged.available.moreText).toBe('and 2 more');
+        expect(paged.available.countText).toBe('2 of 4 shown');
+        expect(
+            profilePicker(ENGLISH, { ...s, profiles: { status: 'unavailable', code: 'noAccess' } }, []).unavailable
+        ).toBe(true);
     });
 
-    it('stays fast with 1,000 profiles', () => {
+    it('stays fast with 1,000 profiles and shows one page of each side', () => {
         const profiles = Array.from({ length: 1000 }, (_, i) => ({
             Id: `00e5g${String(i).padStart(13, '0')}`,
             Name: `Agent ${i}`,
@@ -267,16 +287,21 @@ describe('choices', () => {
         }));
         const big = { ...s, profiles: read(profiles) };
         const start = Date.now();
-        const options = profileOptions(
+        const picker = profilePicker(
             ENGLISH,
             big,
             profiles.slice(0, 500).map((p) => p.Id),
             '9'
         );
         expect(Date.now() - start).toBeLessThan(200);
-        const matching = profiles.slice(500).filter((p) => p.Name.includes('9')).length;
-        expect(options.length).toBe(500 + matching);
-        expect(profileOptions(ENGLISH, big, [], '')).toHaveLength(200);
+        const chosenMatching = profiles.slice(0, 500).filter((p) => p.Name.includes('9')).length;
+        expect(picker.chosen.matching).toBe(chosenMatching);
+        expect(picker.chosen.options).toHaveLength(PICKER_PAGE);
+        expect(picker.chosen.moreText).toBe(`and ${chosenMatching - PICKER_PAGE} more`);
+        const all = profilePicker(ENGLISH, big, [], '');
+        expect(all.available.options).toHaveLength(PICKER_PAGE);
+        expect(all.available.countText).toBe('50 of 1,000 shown');
+        expect(all.available.moreText).toBe('and 950 more');
     });
 
     it('offers to move the agent profiles that sit in another configuration', () => {
@@ -316,7 +341,7 @@ describe('planView', () => {
         const result = planView(ENGLISH, omniOrg(), ['presenceConfig'], choices({ capacity: 10000 }));
         expect(result).toEqual({
             ok: false,
-            errors: [{ field: 'capacity', text: 'Enter a whole number from 1 to 9999.' }],
+            errors: [{ field: 'capacity', text: 'Enter a whole number from 1 to 9,999.' }],
         });
     });
 
@@ -363,7 +388,7 @@ describe('summarize', () => {
         expect(summary.outcome).toBe('partial');
         expect(summary.toastVariant).toBe('warning');
         expect(summary.message).toBe(
-            `2 of ${operations.length} changes were made; 1 failed and ${operations.length - 3} were not run. The checklist was checked again and shows the current state.`
+            `Changes made: 2 of ${operations.length}. Failed: 1. Not run: ${operations.length - 3}. The checklist was checked again and shows the current state.`
         );
         expect(summary.lines[2].text).toMatch(
             /^Failed: .* — Salesforce refused the change \(FIELD_INTEGRITY_EXCEPTION\): Bad value$/
@@ -424,7 +449,7 @@ describe('serverError', () => {
         };
         expect(serverError(KOREAN, error)).toEqual({
             message: '선택 사항 1개가 올바르지 않습니다.',
-            fieldErrors: [{ field: 'capacity', text: '1에서 9999 사이의 정수를 입력하세요.' }],
+            fieldErrors: [{ field: 'capacity', text: '1에서 9,999 사이의 정수를 입력하세요.' }],
         });
     });
 
@@ -467,5 +492,174 @@ describe('report', () => {
     it('reflects a fixed org after a simulated fix', () => {
         const fixed = simulate(s, plan(s, 'all'));
         expect(report(ENGLISH, fixed, evaluate(fixed), 'text')).toContain('12 of 12 ready');
+    });
+});
+
+describe('wording for people', () => {
+    it('picks the singular where the locale says "one", and writes numbers the locale way', () => {
+        const en = withLocale(ENGLISH, 'en-US');
+        expect(format(en, 'ui.result.success', { count: 1 })).toBe('The change was made.');
+        expect(format(en, 'ui.result.success', { count: 1000 })).toBe('All 1,000 changes were made.');
+        expect(format(withLocale(KOREAN, 'ko-KR'), 'ui.result.success', { count: 1 })).toBe(
+            '변경 사항 1개를 모두 적용했습니다.'
+        );
+        expect(format(en, 'error.invalidChoices', { count: 1 })).toBe('1 choice is not valid.');
+        expect(format(withLocale(ENGLISH, 'de-DE'), 'ui.progress', { ready: 1000, total: 1200 })).toBe(
+            '1.000 of 1.200 ready'
+        );
+        expect(formatNumber(withLocale(ENGLISH, 'not a locale!'), 1000)).toBe('1,000');
+        expect(formatTime(en, 'not a date')).toBe('not a date');
+        expect(formatTime(en, '2026-01-02T03:04:00.000Z')).toMatch(/2026/);
+    });
+
+    it("groups the checklist as Salesforce Setup does, with each group's progress", () => {
+        const view = pageView(ENGLISH, partlySetUpOrg());
+        expect(view.groups.map((g) => `${g.title}: ${g.rows.map((r) => r.id).join(',')} (${g.progressText})`)).toEqual([
+            'Connection: apiAccess,permissions (2 of 2 ready)',
+            'Omni-Channel: omniChannel,serviceChannel,routingConfig,queue (2 of 4 ready)',
+            'Agents: onlineStatus,busyStatus,presenceConfig,profileAccess (1 of 4 ready)',
+            'SimplyChat package: flow,scSetup (0 of 2 ready)',
+        ]);
+        expect(view.allReady).toBe(false);
+        expect(pageView(ENGLISH, fullySetUpOrg()).allReady).toBe(true);
+        expect(view.lastCheckedText).toMatch(/^Last checked /);
+        expect(view.rows.find((r) => r.id === 'queue')?.setupLink).toEqual({
+            href: '/lightning/setup/Queues/home',
+            text: 'Queue for chats in Setup',
+        });
+        expect(setupLink(ENGLISH, 'noSuchItem', 'x')).toBeUndefined();
+    });
+
+    it('keeps a failed attempt on its item until it passes, and offers to retry it', () => {
+        const failures = { presenceConfig: { code: 'FIELD_INTEGRITY_EXCEPTION', message: 'Refused.' } };
+        const view = pageView(ENGLISH, partlySetUpOrg(), failures);
+        expect(view.rows.find((r) => r.id === 'presenceConfig')?.failure).toBe(
+            'Last attempt failed (FIELD_INTEGRITY_EXCEPTION): Refused.'
+        );
+        expect(view.failedIds).toEqual(['presenceConfig']);
+        expect(pageView(ENGLISH, fullySetUpOrg(), failures).failedIds).toEqual([]);
+    });
+
+    it('knows which items need a failed one', () => {
+        expect(dependsOnAny('queue', new Set(['routingConfig']))).toBe(true);
+        expect(dependsOnAny('profileAccess', new Set(['omniChannel']))).toBe(true);
+        expect(dependsOnAny('flow', new Set(['routingConfig']))).toBe(false);
+        expect(dependsOnAny('presenceConfig', new Set(['presenceConfig']))).toBe(true);
+        expect(dependsOnAny('scSetup', new Set())).toBe(false);
+    });
+
+    it('cuts a long profile list in the plan and keeps labels in the text, API names aside', () => {
+        const profiles = Array.from({ length: 25 }, (_, i) => ({
+            Id: `00e5g${String(i).padStart(13, '0')}`,
+            Name: `Team ${i + 1}`,
+            UserCount: 1,
+            ServiceCloudUserCount: 0,
+        }));
+        const big: OrgSnapshot = {
+            ...omniDisabledOrg(),
+            profiles: read(profiles),
+            choices: choices({ agentProfileIds: profiles.map((p) => p.Id) }),
+        };
+        const planned = planView(ENGLISH, big, 'all', big.choices);
+        if (!planned.ok) throw new Error('no plan');
+        const presence = planned.lines.find((l) => l.text.startsWith('Create the presence configuration'));
+        expect(presence?.text).toMatch(/Team 10$/);
+        expect(presence?.text).not.toContain('Team 11');
+        expect(presence?.moreText).toBe(`and ${25 - PLAN_LIST_LIMIT} more`);
+        expect(presence?.fullText).toContain('Team 25');
+        const routing = planned.lines.find((l) => l.text.startsWith('Create the routing configuration'));
+        expect(routing?.text).toContain('Most Available');
+        expect(routing?.apiNames).toBe('MostAvailable');
+        const flow = planned.lines.find((l) => l.text.startsWith('Activate the flow'));
+        expect(flow?.text).toBe('Activate the flow SC_talkSession status update when owner changed via omni channel');
+        expect(flow?.apiNames).toBe('SC_talkSession_status_update_when_owner_changed_via_omni_channel');
+    });
+
+    it('shows errors of the fields left, warns about a high capacity, and sums up the saved choices', () => {
+        const bad = choices({ capacity: Number.NaN, chatObject: '' });
+        expect(visibleChoiceErrors(ENGLISH, bad, partlySetUpOrg(), []).length).toBe(0);
+        expect(visibleChoiceErrors(ENGLISH, bad, partlySetUpOrg(), ['capacity']).map((e) => e.field)).toEqual([
+            'capacity',
+        ]);
+        expect(visibleChoiceErrors(ENGLISH, bad, partlySetUpOrg(), 'all').map((e) => e.field)).toEqual([
+            'capacity',
+            'chatObject',
+        ]);
+        expect(choiceField('names.queue.label')).toBe('names');
+        expect(capacityWarning(ENGLISH, 21)).toBe(
+            '21 chats at once is more than the usual 20 or fewer. Make sure this is what you mean.'
+        );
+        expect(capacityWarning(ENGLISH, 20)).toBe('');
+        expect(capacityWarning(ENGLISH, null)).toBe('');
+        expect(isDraft(choices(), choices())).toBe(false);
+        expect(isDraft(choices(), choices({ capacity: 3 }))).toBe(true);
+        expect(choicesSummary(ENGLISH, choices({ capacity: 3 }))).toBe(
+            'Chats per agent: 3 · Chat object: WINP__Talk_Session__c · 2 agent profiles'
+        );
+        expect(choicesSummary(ENGLISH, choices({ capacity: null, agentProfileIds: [PROFILE.support.Id] }))).toBe(
+            'Chats per agent: keep the existing one · Chat object: WINP__Talk_Session__c · 1 agent profile'
+        );
+    });
+});
+
+describe('connection assistant', () => {
+    const steps = (apiAccess: OrgSnapshot['apiAccess'], myDomainUrl?: string) =>
+        connectionSteps(ENGLISH, { ...partlySetUpOrg(), apiAccess, myDomainUrl });
+
+    it("gives each step its values to paste, built on this org's My Domain, and its Setup page", () => {
+        const all = steps({ connectionSetup: 'missing', connection: 'error' }, 'https://acme.my.salesforce.com');
+        expect(all.map((s) => s.id)).toEqual([
+            'clientApp',
+            'authProvider',
+            'externalCredential',
+            'namedCredential',
+            'principalAccess',
+            'authenticate',
+        ]);
+        expect(all[0].values.map((v) => `${v.label}=${v.value}`)).toEqual([
+            'Callback URL=https://acme.my.salesforce.com/services/authcallback/SimplyChat_Setup',
+            'Scopes=api refresh_token',
+        ]);
+        expect(all[0].values[0].copyLabel).toBe('Copy Callback URL (step 1)');
+        expect(all[3].values[0].value).toBe('https://acme.my.salesforce.com');
+        expect(all[3].status).toBe('missing');
+        expect(all[3].statusText).toBe('Missing');
+        expect(all[0].status).toBe('unknown');
+        expect(all[1].link).toEqual({
+            href: '/lightning/setup/AuthProviders/home',
+            text: 'Open the Setup page of step 2',
+        });
+        expect(steps({ connectionSetup: 'unknown', connection: 'untested' })[3].values[0].value).toBe(
+            'https://<your-domain>.my.salesforce.com'
+        );
+    });
+
+    it('says what the connection test proves about each step', () => {
+        const status = (apiAccess: OrgSnapshot['apiAccess']) =>
+            steps(apiAccess)
+                .map((s) => s.status)
+                .join(' ');
+        expect(status({ connectionSetup: 'present', connection: 'ok' })).toBe('done done done done done done');
+        expect(status({ connectionSetup: 'present', connection: 'unauthenticated' })).toBe(
+            'unknown unknown done done attention attention'
+        );
+        expect(status({ connectionSetup: 'present', connection: 'wrongOrg' })).toBe(
+            'done done done attention done done'
+        );
+        expect(status({ connectionSetup: 'present', connection: 'error' })).toBe(
+            'unknown unknown unknown done unknown unknown'
+        );
+        expect(status({ connectionSetup: 'unknown', connection: 'untested' })).toBe(
+            'unknown unknown unknown unknown unknown unknown'
+        );
+    });
+
+    it('shows the steps in item 1 only while the connection does not work', () => {
+        const missing: OrgSnapshot = {
+            ...partlySetUpOrg(),
+            apiAccess: { connectionSetup: 'missing', connection: 'error' },
+        };
+        expect(pageView(ENGLISH, missing).rows[0].connectionSteps).toHaveLength(6);
+        expect(pageView(ENGLISH, partlySetUpOrg()).rows[0].connectionSteps).toBeUndefined();
     });
 });

@@ -11,6 +11,7 @@ import {
     omniOrg,
     partlySetUpOrg,
 } from '../../setupEngine/__tests__/fixtures';
+import { BATCH_SIZE } from 'c/simplyChatSetup';
 import { mount, q, qa, reset, row, rows, settle, text } from './harness';
 
 jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
@@ -82,6 +83,24 @@ function planDialog(element: HTMLElement): HTMLElement | null {
     return q(element, 'c-setup-plan-dialog');
 }
 
+/** Opens the collapsed choices and returns the choices panel. */
+async function openChoices(element: HTMLElement): Promise<HTMLElement> {
+    const toggle = q(element, '[data-id="choices-toggle"]');
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    toggle?.click();
+    await settle(1);
+    expect(q(element, '[data-id="choices-toggle"]')?.getAttribute('aria-expanded')).toBe('true');
+    return q(element, 'c-setup-choices') as HTMLElement;
+}
+
+function change(panel: HTMLElement, field: string, value: unknown): void {
+    panel.dispatchEvent(new CustomEvent('choicechange', { detail: { field, value } }));
+}
+
+function errorsOf(panel: HTMLElement): unknown[] {
+    return [...(panel as unknown as { errors: unknown[] }).errors];
+}
+
 type Toast = { title: string; variant: string };
 
 /** Collects the toasts the tab shows from now on. */
@@ -144,10 +163,10 @@ describe('c-simply-chat-setup', () => {
         };
         expect(status('serviceChannel')).toBe('utility:success Ready');
         expect(status('busyStatus')).toBe('utility:error Needs a fix');
-        expect(status('routingConfig')).toBe('utility:warning Check');
+        expect(status('routingConfig')).toBe('utility:warning Review');
         expect(status('profileAccess')).toBe('utility:lock Waiting for an earlier item');
         expect(text(q(row(element, 'routingConfig'), '[data-id="reason-text"]'))).toBe(
-            'The routing configuration SimplyChat differs from the guide in 1 values.'
+            'The routing configuration SimplyChat differs from the guide in 1 value.'
         );
     });
 
@@ -175,7 +194,7 @@ describe('c-simply-chat-setup', () => {
         const presence = row(element, 'presenceConfig');
         const toggle = q(presence, '[data-id="toggle"]');
         expect(toggle?.getAttribute('aria-expanded')).toBe('false');
-        expect(q(presence, '[data-id="details"]')).toBeNull();
+        expect(q(presence, '[data-id="details"]')?.hidden).toBe(true);
         toggle?.click();
         await settle(1);
         expect(q(presence, '[data-id="toggle"]')?.getAttribute('aria-expanded')).toBe('true');
@@ -202,27 +221,41 @@ describe('c-simply-chat-setup', () => {
         expect(applyMock).toHaveBeenCalledTimes(1);
         expect(JSON.parse(applyMock.mock.calls[0][0].operationsJson)).toEqual(plan(s, ['busyStatus']));
         expect(applyMock.mock.calls[0][0].confirmOrgWide).toBe(false);
-        expect(text(q(element, '[data-id="summary-message"]'))).toBe('All 1 changes were made.');
+        expect(text(q(element, '[data-id="summary-message"]'))).toBe('The change was made.');
         expect(getSnapshotMock).toHaveBeenCalledTimes(2); // re-checked after the fix
         expect(text(q(row(element, 'busyStatus'), '[data-id="status"]'))).toBe('Ready');
     });
 
-    it('cancels the plan without writing', async () => {
+    it('cancels the plan without writing, and puts the focus back on the button that opened it', async () => {
         const { element } = await open(partlySetUpOrg());
-        q(element, '[data-id="fix-all"]')?.click();
+        const fixAll = q(element, '[data-id="fix-all"]') as HTMLElement;
+        fixAll.focus = jest.fn();
+        fixAll.click();
         await settle(1);
         q(planDialog(element), '[data-id="cancel"]')?.click();
         await settle(1);
         expect(planDialog(element)).toBeNull();
         expect(applyMock).not.toHaveBeenCalled();
+        expect(fixAll.focus).toHaveBeenCalled();
+
+        const fix = q(row(element, 'busyStatus'), '[data-id="fix"]') as HTMLElement;
+        fix.focus = jest.fn();
+        fix.click();
+        await settle(1);
+        planDialog(element)?.dispatchEvent(new CustomEvent('cancel'));
+        await settle(1);
+        expect(fix.focus).toHaveBeenCalled();
     });
 
-    it('Fix all turns a partly set up org all green, one operation per call, with a success toast', async () => {
+    it('Fix all turns a partly set up org all green, a batch of operations per call, with a success toast', async () => {
         const { element, state } = await open(partlySetUpOrg());
         const toasts = toastsOf(element);
         await fixAllAndConfirm(element);
         const sent = applyMock.mock.calls.map((c) => JSON.parse(c[0].operationsJson));
-        expect(sent).toEqual(plan(partlySetUpOrg(), 'all').map((op) => [op]));
+        const planned = plan(partlySetUpOrg(), 'all');
+        expect(planned.length).toBeGreaterThan(BATCH_SIZE);
+        expect(sent).toEqual([planned.slice(0, BATCH_SIZE), planned.slice(BATCH_SIZE)]);
+        expect(q(element, '[data-id="success"]')).not.toBeNull();
         expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 12 ready');
         expect(state.current.presenceStatuses.status === 'read' && state.current.presenceStatuses.records).toHaveLength(
             2
@@ -247,25 +280,90 @@ describe('c-simply-chat-setup', () => {
         expect(applyMock.mock.calls[0][0].confirmOrgWide).toBe(true);
     });
 
-    it('on a partial failure names what changed and what did not, and checks again', async () => {
+    it('on a partial failure still makes the independent changes, shows the failure on its item, and retries it', async () => {
         const { element } = await open(partlySetUpOrg(), 'createPresenceConfig');
         const toasts = toastsOf(element);
         await fixAllAndConfirm(element);
         const planned = plan(partlySetUpOrg(), 'all');
         const total = planned.length;
         const failedAt = planned.findIndex((op) => op.kind === 'createPresenceConfig');
+        // Nothing in the plan needs the presence configuration, so every other change is made.
         expect(text(q(element, '[data-id="summary-message"]'))).toBe(
-            `${failedAt} of ${total} changes were made; 1 failed and ${total - failedAt - 1} were not run. The checklist was checked again and shows the current state.`
+            `Changes made: ${total - 1} of ${total}. Failed: 1. Not run: 0. The checklist was checked again and shows the current state.`
         );
         const lines = qa(element, '[data-id="summary-lines"] li').map(text);
-        expect(lines[0]).toMatch(/^Done: Create the routing configuration/);
+        expect(lines[0]).toMatch(/^Done: Create the routing configuration SimplyChat: priority 1, Most Available/);
         expect(lines[failedAt]).toBe(
             'Failed: Create the presence configuration SimplyChat Agents with capacity 5 for SimplyChat Agent, Support — Salesforce refused the change (FIELD_INTEGRITY_EXCEPTION): Refused'
         );
-        expect(lines[failedAt + 1]).toMatch(/^Not run: /);
+        expect(lines.slice(failedAt + 1).every((l) => l.startsWith('Done: '))).toBe(true);
         expect(toasts[0]).toMatchObject({ title: 'Setup partly updated', variant: 'warning' });
         expect(getSnapshotMock).toHaveBeenCalledTimes(2);
-        expect(applyMock).toHaveBeenCalledTimes(failedAt + 1); // one call per operation, none after the failure
+        // Apex skipped the rest of the failed batch; those are sent again (without the failed one), then the rest.
+        const sent = applyMock.mock.calls.map((c) =>
+            (JSON.parse(c[0].operationsJson) as { kind: string }[]).map((op) => op.kind)
+        );
+        expect(sent[0]).toEqual(planned.slice(0, BATCH_SIZE).map((op) => op.kind));
+        expect(sent[1]).toEqual(planned.slice(failedAt + 1, BATCH_SIZE).map((op) => op.kind));
+        expect(sent[2]).toEqual(planned.slice(BATCH_SIZE).map((op) => op.kind));
+
+        expect(text(q(row(element, 'presenceConfig'), '[data-id="failure"]'))).toBe(
+            'Last attempt failed (FIELD_INTEGRITY_EXCEPTION): Refused'
+        );
+        applyMock.mockClear();
+        q(element, '[data-id="retry-failed"]')?.click();
+        await settle(2);
+        const dialog = planDialog(element);
+        expect(qa(dialog, '[data-id="plan"] li').map(text)).toEqual([
+            'Create the presence configuration SimplyChat Agents with capacity 5 for SimplyChat Agent, Support',
+        ]);
+    });
+
+    it('does not send the changes that need a failed one, and says why', async () => {
+        const { element } = await open(omniOrg(), 'upsertRoutingConfig');
+        await fixAllAndConfirm(element);
+        const lines = qa(element, '[data-id="summary-lines"] li').map(text);
+        const queue = lines.find((l) => l.includes('queue'));
+        expect(queue).toBe(
+            'Not run: Create the queue SimplyChat for WINP__Talk_Session__c, routed by SimplyChat — it needs Routing configuration, which failed.'
+        );
+        // Apex skipped it in the batch with the failure; it is not sent again.
+        const sent = applyMock.mock.calls
+            .slice(1)
+            .flatMap((c) => JSON.parse(c[0].operationsJson) as { kind: string }[]);
+        expect(sent.some((op) => op.kind === 'upsertQueue')).toBe(false);
+        expect(sent.some((op) => op.kind === 'setScSetupDefaults')).toBe(true);
+    });
+
+    it('sends deferred operations again in a later call', async () => {
+        const { element, state } = await open(partlySetUpOrg());
+        const simulateAll = applyMock.getMockImplementation();
+        let deferredOnce = false;
+        applyMock.mockImplementation((params: { operationsJson: string }) => {
+            const ops = JSON.parse(params.operationsJson) as ReturnType<typeof plan>;
+            if (deferredOnce || ops.length < 2) return simulateAll?.(params);
+            deferredOnce = true;
+            const first = { operationsJson: JSON.stringify(ops.slice(0, 1)) };
+            return (simulateAll?.(first) as Promise<{ results: unknown[] }>).then((r) => ({
+                results: [
+                    ...r.results,
+                    ...ops.slice(1).map((op, i) => ({
+                        index: i + 1,
+                        kind: op.kind,
+                        itemId: op.itemId,
+                        status: 'notRun',
+                        changed: [],
+                        error: { key: 'result.notRun.deferred', params: {} },
+                    })),
+                ],
+                complete: false,
+                deferred: true,
+            }));
+        });
+        await fixAllAndConfirm(element);
+        expect(text(q(element, '[data-id="summary-message"]'))).toMatch(/^All \d+ changes were made\.$/);
+        expect(state.current.routingConfigs.status).toBe('read');
+        expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 12 ready');
     });
 
     it('shows a read-only user why, with no Fix button anywhere', async () => {
@@ -275,29 +373,56 @@ describe('c-simply-chat-setup', () => {
         };
         const { element } = await open(s);
         expect(text(q(element, '[data-id="read-only"]'))).toBe(
-            'You can view this checklist but not change it: You can view the checklist but not fix it.'
+            'You can view the checklist but not fix it. To fix items, you need the permissions listed under “Your permissions”.'
         );
         expect(rows(element).filter((r) => q(r, '[data-id="fix"]') !== null)).toHaveLength(0);
         expect((q(element, '[data-id="fix-all"]') as unknown as { disabled: boolean }).disabled).toBe(true);
         expect(q(element, 'c-setup-choices')).toBeNull();
     });
 
-    it('shows a bad capacity inline and calls nothing', async () => {
+    it('evaluates the checklist on the saved choices while edits are a draft, and can discard them', async () => {
+        const { element } = await open(partlySetUpOrg());
+        const panel = await openChoices(element);
+        change(panel, 'chatObject', '');
+        await settle(1);
+        expect(text(q(element, '[data-id="progress"]'))).toBe('5 of 12 ready');
+        expect(text(q(row(element, 'serviceChannel'), '[data-id="reason-text"]'))).toContain('WINP__Talk_Session__c');
+        expect((panel as unknown as { draft: boolean }).draft).toBe(true);
+        panel.dispatchEvent(new CustomEvent('discard'));
+        await settle(1);
+        expect((panel as unknown as { draft: boolean; chatObject: string }).draft).toBe(false);
+        expect((panel as unknown as { chatObject: string }).chatObject).toBe('WINP__Talk_Session__c');
+    });
+
+    it('shows a bad value once its field is left, and blocks the plan without calling Apex', async () => {
         const { element } = await open(omniOrg());
-        const panel = q(element, 'c-setup-choices');
-        q(panel, '[data-id="capacity"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: '0' } }));
+        const panel = await openChoices(element);
+        change(panel, 'capacity', 'abc');
         await settle(1);
+        expect(errorsOf(panel)).toEqual([]);
+        panel.dispatchEvent(new CustomEvent('choiceblur', { detail: { field: 'capacity' } }));
+        await settle(1);
+        expect(errorsOf(panel)).toEqual([{ field: 'capacity', text: 'Enter a whole number from 1 to 9,999.' }]);
+        expect((panel as unknown as { capacityText: string }).capacityText).toBe('abc');
         q(element, '[data-id="fix-all"]')?.click();
-        await settle(1);
-        expect(text(q(q(element, 'c-setup-choices'), '[data-id="capacity-error"]'))).toBe(
-            'Enter a whole number from 1 to 9999.'
-        );
+        await settle(2);
         expect(planDialog(element)).toBeNull();
         expect(applyMock).not.toHaveBeenCalled();
         expect(saveChoicesMock).not.toHaveBeenCalled();
     });
 
-    it('saves changed choices before fixing, and shows server-side choice errors inline', async () => {
+    it('warns about an unusually high capacity without blocking', async () => {
+        const { element } = await open(omniOrg());
+        const panel = await openChoices(element);
+        change(panel, 'capacity', '1000');
+        await settle(1);
+        expect((panel as unknown as { capacityWarning: string }).capacityWarning).toBe(
+            '1,000 chats at once is more than the usual 20 or fewer. Make sure this is what you mean.'
+        );
+        expect(errorsOf(panel)).toEqual([]);
+    });
+
+    it('saves a draft before planning; a chat object the server does not know shows on its field and no plan opens', async () => {
         const { element } = await open(omniOrg());
         saveChoicesMock.mockRejectedValue({
             body: {
@@ -307,41 +432,55 @@ describe('c-simply-chat-setup', () => {
                     choiceErrors: [
                         {
                             field: 'chatObject',
-                            reason: { key: 'choice.chatObjectUnknown', params: { value: 'Chat__c' } },
+                            reason: { key: 'choice.chatObjectUnknown', params: { value: 'Foo__c' } },
                         },
                     ],
                 }),
             },
         });
-        const panel = q(element, 'c-setup-choices');
-        q(panel, '[data-id="chat-object"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: 'Chat__c' } }));
+        const toasts = toastsOf(element);
+        const panel = await openChoices(element);
+        change(panel, 'chatObject', 'Foo__c');
         await settle(1);
         q(element, '[data-id="fix-all"]')?.click();
-        await settle(1);
-        q(planDialog(element), '[data-id="confirm"]')?.click();
-        await settle(6);
-        expect(saveChoicesMock).toHaveBeenCalledWith({ choices: expect.objectContaining({ chatObject: 'Chat__c' }) });
-        expect(text(q(q(element, 'c-setup-choices'), '[data-id="chat-object-error"]'))).toBe(
-            'No object Chat__c exists in this org.'
-        );
+        await settle(4);
+        expect(saveChoicesMock).toHaveBeenCalledWith({ choices: expect.objectContaining({ chatObject: 'Foo__c' }) });
+        expect(errorsOf(q(element, 'c-setup-choices') as HTMLElement)).toEqual([
+            { field: 'chatObject', text: 'No object Foo__c exists in this org.' },
+        ]);
+        expect(toasts[0]).toMatchObject({ title: 'Setup not updated' });
+        expect(planDialog(element)).toBeNull();
         expect(applyMock).not.toHaveBeenCalled();
     });
 
-    it('saves choices on request and confirms it', async () => {
-        const { element } = await open(fullySetUpOrg());
-        saveChoicesMock.mockImplementation(({ choices: saved }) => Promise.resolve(saved));
+    it('saves choices on request, reads the org again, and confirms it', async () => {
+        const { element, state } = await open(fullySetUpOrg());
+        saveChoicesMock.mockImplementation(({ choices: saved }) => {
+            state.current = { ...state.current, choices: saved };
+            return Promise.resolve(saved);
+        });
         const toasts = toastsOf(element);
-        const panel = q(element, 'c-setup-choices');
-        q(panel, '[data-id="profiles"]')?.dispatchEvent(
-            new CustomEvent('change', { detail: { value: [choices().agentProfileIds[0]] } })
-        );
-        q(panel, '[data-id="search"]')?.dispatchEvent(new CustomEvent('change', { detail: { value: 'sup' } }));
-        q(panel, '[data-id="save"]')?.click();
+        const panel = await openChoices(element);
+        change(panel, 'agentProfileIds', [choices().agentProfileIds[0]]);
+        panel.dispatchEvent(new CustomEvent('profilesearch', { detail: { term: 'sup' } }));
+        await settle(1);
+        expect((panel as unknown as { search: string }).search).toBe('sup');
+        panel.dispatchEvent(new CustomEvent('save'));
         await settle(4);
         expect(saveChoicesMock).toHaveBeenCalledWith({
             choices: expect.objectContaining({ agentProfileIds: [choices().agentProfileIds[0]] }),
         });
+        expect(getSnapshotMock).toHaveBeenCalledTimes(2);
         expect(toasts[0]).toMatchObject({ title: 'Choices saved.' });
+        expect(text(q(element, '[data-id="choices-summary"]'))).toContain('1 agent profile');
+    });
+
+    it('pages the profile picker', async () => {
+        const { element } = await open(partlySetUpOrg());
+        const panel = await openChoices(element);
+        panel.dispatchEvent(new CustomEvent('showmore', { detail: { side: 'available' } }));
+        await settle(1);
+        expect((panel as unknown as { picker: { available: { matching: number } } }).picker.available.matching).toBe(2);
     });
 
     it('offers a text and a JSON report for support', async () => {
