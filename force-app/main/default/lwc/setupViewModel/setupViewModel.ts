@@ -598,7 +598,7 @@ export interface PickerSide {
     readonly matching: number;
     /** "12 of 1,000 shown" style count for the side's heading. */
     readonly countText: string;
-    /** "and 950 more" when not every match is shown; empty otherwise. */
+    /** "and 975 more" when not every match is shown; empty otherwise. */
     readonly moreText: string;
 }
 
@@ -609,7 +609,7 @@ export interface ProfilePicker {
 }
 
 /** How many profiles each side of the picker shows at first, and adds with each "Show more". */
-export const PICKER_PAGE = 50;
+export const PICKER_PAGE = 25;
 
 /**
  * The agent profile picker made for large orgs: the search filters both sides (chosen and available), each side

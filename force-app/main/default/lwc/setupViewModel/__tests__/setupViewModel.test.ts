@@ -300,8 +300,8 @@ describe('choices', () => {
         expect(picker.chosen.moreText).toBe(`and ${chosenMatching - PICKER_PAGE} more`);
         const all = profilePicker(ENGLISH, big, [], '');
         expect(all.available.options).toHaveLength(PICKER_PAGE);
-        expect(all.available.countText).toBe('50 of 1,000 shown');
-        expect(all.available.moreText).toBe('and 950 more');
+        expect(all.available.countText).toBe('25 of 1,000 shown');
+        expect(all.available.moreText).toBe('and 975 more');
     });
 
     it('offers to move the agent profiles that sit in another configuration', () => {
