@@ -124,7 +124,9 @@ import SC_ui_detail_profileInOtherConfigMove from '@salesforce/label/c.SC_ui_det
 import SC_ui_detail_configAlsoUsedBy from '@salesforce/label/c.SC_ui_detail_configAlsoUsedBy';
 import SC_ui_detail_profileOnDefaultConfig from '@salesforce/label/c.SC_ui_detail_profileOnDefaultConfig';
 import SC_ui_detail_usersInOtherConfig from '@salesforce/label/c.SC_ui_detail_usersInOtherConfig';
+import SC_ui_detail_usersInOtherConfig_one from '@salesforce/label/c.SC_ui_detail_usersInOtherConfig_one';
 import SC_ui_detail_usersInOtherConfigMove from '@salesforce/label/c.SC_ui_detail_usersInOtherConfigMove';
+import SC_ui_detail_usersInOtherConfigMove_one from '@salesforce/label/c.SC_ui_detail_usersInOtherConfigMove_one';
 import SC_ui_detail_statusGetsChannel from '@salesforce/label/c.SC_ui_detail_statusGetsChannel';
 import SC_ui_detail_accessThroughPermissionSets from '@salesforce/label/c.SC_ui_detail_accessThroughPermissionSets';
 import SC_ui_detail_profileMissingAccess from '@salesforce/label/c.SC_ui_detail_profileMissingAccess';
@@ -174,13 +176,16 @@ import SC_item_presenceConfig_missing from '@salesforce/label/c.SC_item_presence
 import SC_item_presenceConfig_missing_one from '@salesforce/label/c.SC_item_presenceConfig_missing_one';
 import SC_item_presenceConfig_profilesUnassigned from '@salesforce/label/c.SC_item_presenceConfig_profilesUnassigned';
 import SC_item_presenceConfig_profilesOnDefault from '@salesforce/label/c.SC_item_presenceConfig_profilesOnDefault';
+import SC_item_presenceConfig_profilesOnDefault_one from '@salesforce/label/c.SC_item_presenceConfig_profilesOnDefault_one';
 import SC_item_presenceConfig_usersInOtherConfig from '@salesforce/label/c.SC_item_presenceConfig_usersInOtherConfig';
+import SC_item_presenceConfig_usersInOtherConfig_one from '@salesforce/label/c.SC_item_presenceConfig_usersInOtherConfig_one';
 import SC_item_presenceConfig_profilesUnassigned_one from '@salesforce/label/c.SC_item_presenceConfig_profilesUnassigned_one';
 import SC_item_presenceConfig_profilesInOtherConfig from '@salesforce/label/c.SC_item_presenceConfig_profilesInOtherConfig';
 import SC_item_presenceConfig_profilesInOtherConfig_one from '@salesforce/label/c.SC_item_presenceConfig_profilesInOtherConfig_one';
 import SC_item_presenceConfig_capacityDiffers from '@salesforce/label/c.SC_item_presenceConfig_capacityDiffers';
 import SC_item_profileAccess_ok from '@salesforce/label/c.SC_item_profileAccess_ok';
 import SC_item_profileAccess_okWithPermissionSets from '@salesforce/label/c.SC_item_profileAccess_okWithPermissionSets';
+import SC_item_profileAccess_okWithPermissionSets_one from '@salesforce/label/c.SC_item_profileAccess_okWithPermissionSets_one';
 import SC_item_profileAccess_ok_one from '@salesforce/label/c.SC_item_profileAccess_ok_one';
 import SC_item_profileAccess_noAgentProfiles from '@salesforce/label/c.SC_item_profileAccess_noAgentProfiles';
 import SC_item_profileAccess_missing from '@salesforce/label/c.SC_item_profileAccess_missing';
@@ -204,7 +209,9 @@ import SC_fix_needsManageUsers from '@salesforce/label/c.SC_fix_needsManageUsers
 import SC_fix_needsApi from '@salesforce/label/c.SC_fix_needsApi';
 import SC_fix_needsChoices from '@salesforce/label/c.SC_fix_needsChoices';
 import SC_fix_chooseMoveProfiles from '@salesforce/label/c.SC_fix_chooseMoveProfiles';
+import SC_fix_chooseMoveProfiles_one from '@salesforce/label/c.SC_fix_chooseMoveProfiles_one';
 import SC_fix_chooseMoveUsers from '@salesforce/label/c.SC_fix_chooseMoveUsers';
+import SC_fix_chooseMoveUsers_one from '@salesforce/label/c.SC_fix_chooseMoveUsers_one';
 import SC_fix_apiSetupSteps from '@salesforce/label/c.SC_fix_apiSetupSteps';
 import SC_fix_grantPermissions from '@salesforce/label/c.SC_fix_grantPermissions';
 import SC_fix_chatObjectMissing from '@salesforce/label/c.SC_fix_chatObjectMissing';
@@ -409,7 +416,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.detail.configAlsoUsedBy': SC_ui_detail_configAlsoUsedBy,
     'ui.detail.profileOnDefaultConfig': SC_ui_detail_profileOnDefaultConfig,
     'ui.detail.usersInOtherConfig': SC_ui_detail_usersInOtherConfig,
+    'ui.detail.usersInOtherConfig.one': SC_ui_detail_usersInOtherConfig_one,
     'ui.detail.usersInOtherConfigMove': SC_ui_detail_usersInOtherConfigMove,
+    'ui.detail.usersInOtherConfigMove.one': SC_ui_detail_usersInOtherConfigMove_one,
     'ui.detail.statusGetsChannel': SC_ui_detail_statusGetsChannel,
     'ui.detail.accessThroughPermissionSets': SC_ui_detail_accessThroughPermissionSets,
     'ui.detail.profileMissingAccess': SC_ui_detail_profileMissingAccess,
@@ -459,13 +468,16 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.presenceConfig.missing.one': SC_item_presenceConfig_missing_one,
     'item.presenceConfig.profilesUnassigned': SC_item_presenceConfig_profilesUnassigned,
     'item.presenceConfig.profilesOnDefault': SC_item_presenceConfig_profilesOnDefault,
+    'item.presenceConfig.profilesOnDefault.one': SC_item_presenceConfig_profilesOnDefault_one,
     'item.presenceConfig.usersInOtherConfig': SC_item_presenceConfig_usersInOtherConfig,
+    'item.presenceConfig.usersInOtherConfig.one': SC_item_presenceConfig_usersInOtherConfig_one,
     'item.presenceConfig.profilesUnassigned.one': SC_item_presenceConfig_profilesUnassigned_one,
     'item.presenceConfig.profilesInOtherConfig': SC_item_presenceConfig_profilesInOtherConfig,
     'item.presenceConfig.profilesInOtherConfig.one': SC_item_presenceConfig_profilesInOtherConfig_one,
     'item.presenceConfig.capacityDiffers': SC_item_presenceConfig_capacityDiffers,
     'item.profileAccess.ok': SC_item_profileAccess_ok,
     'item.profileAccess.okWithPermissionSets': SC_item_profileAccess_okWithPermissionSets,
+    'item.profileAccess.okWithPermissionSets.one': SC_item_profileAccess_okWithPermissionSets_one,
     'item.profileAccess.ok.one': SC_item_profileAccess_ok_one,
     'item.profileAccess.noAgentProfiles': SC_item_profileAccess_noAgentProfiles,
     'item.profileAccess.missing': SC_item_profileAccess_missing,
@@ -489,7 +501,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.needsApi': SC_fix_needsApi,
     'fix.needsChoices': SC_fix_needsChoices,
     'fix.chooseMoveProfiles': SC_fix_chooseMoveProfiles,
+    'fix.chooseMoveProfiles.one': SC_fix_chooseMoveProfiles_one,
     'fix.chooseMoveUsers': SC_fix_chooseMoveUsers,
+    'fix.chooseMoveUsers.one': SC_fix_chooseMoveUsers_one,
     'fix.apiSetupSteps': SC_fix_apiSetupSteps,
     'fix.grantPermissions': SC_fix_grantPermissions,
     'fix.chatObjectMissing': SC_fix_chatObjectMissing,
