@@ -45,7 +45,7 @@ function idsIn(soql: string, field: string): Set<string> {
 }
 
 export class FakeSalesforce {
-    readonly token = 'fake-token-00D';
+    token = 'fake-token-00D';
     /** Requests that changed the org. */
     writes = 0;
     /** Metadata full names whose create/update the API refuses. */
@@ -375,9 +375,10 @@ export class FakeSalesforce {
         }
         if (call.name === 'retrieve') return ok(`<result><done>false</done><id>${this.job(await this.retrieveZip(call))}</id><state>Queued</state></result>`);
         if (call.name === 'checkRetrieveStatus') {
-            const zip = this.jobs.get(textOf(call, 'id') ?? '') ?? '';
+            const id = textOf(call, 'asyncProcessId') ?? '';
+            const zip = this.jobs.get(id) ?? '';
             return ok(
-                `<result><done>true</done><fileProperties><fileName>unpackaged/package.xml</fileName><fullName>package.xml</fullName><type>Package</type></fileProperties><id>${textOf(call, 'id')}</id><status>Succeeded</status><success>true</success><zipFile>${zip}</zipFile></result>`
+                `<result><done>true</done><fileProperties><fileName>unpackaged/package.xml</fileName><fullName>package.xml</fullName><type>Package</type></fileProperties><id>${id}</id><status>Succeeded</status><success>true</success><zipFile>${zip}</zipFile></result>`
             );
         }
         if (call.name === 'deploy') {
@@ -437,7 +438,7 @@ export class FakeSalesforce {
     /** A retrieve: every member the org has, in metadata format, zipped under unpackaged/ with the package.xml. */
     private async retrieveZip(call: XmlElement): Promise<string> {
         const zip = new JSZip();
-        const types = findAll(find(call, 'retrieveRequest/unpackaged'), 'types');
+        const types = findAll(find(call, 'request/unpackaged') ?? find(call, 'retrieveRequest/unpackaged'), 'types');
         const statuses = types
             .filter((t) => textOf(t, 'name') === 'ServicePresenceStatus')
             .flatMap((t) => findAll(t, 'members').map((m) => m.text ?? ''));

@@ -91,9 +91,20 @@ export class PluginHarness {
         const writes = { out: process.stdout.write, err: process.stderr.write };
         const cwd = process.cwd();
         process.chdir(this.cwd);
-        process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as never;
-        process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as never;
+        // The test runner's own reporter writes through a stream pipe: let it through, capture the command's output.
+        const capture =
+            (into: string[], real: typeof process.stdout.write) =>
+            (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+                if (/internal\/streams|internal\/test_runner/.test(new Error().stack ?? ''))
+                    return (real as (...a: unknown[]) => boolean)(chunk, ...rest);
+                into.push(String(chunk));
+                return true;
+            };
+        process.stdout.write = capture(out, writes.out.bind(process.stdout) as never) as never;
+        process.stderr.write = capture(err, writes.err.bind(process.stderr) as never) as never;
         process.exitCode = undefined;
+        const { ConfigAggregator } = await import('@salesforce/core');
+        await ConfigAggregator.clearInstance();
         let code: number;
         try {
             const [sub, ...rest] = argv;

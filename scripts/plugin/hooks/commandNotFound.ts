@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Hook } from '@oclif/core';
 import { closest } from '../lib/reader.js';
 
-const PLUGIN_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const PLUGIN_ROOT = path.resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
 
 const hook: Hook.CommandNotFound = async function (options) {
     if (path.resolve(options.config.root) !== PLUGIN_ROOT) return;

@@ -54,6 +54,17 @@ export function exportMembers(read: OrgRead & { items: ChecklistItem[] }): {
             for (const r of records) members.push({ type, fullName: r.developerName, itemId: item.id });
         }
     }
+    // A status names its channels: every channel an exported status names goes too, or the deploy would fail.
+    const snap = read.snapshot;
+    const all = <T>(part: { status: string; records?: readonly T[] }): readonly T[] =>
+        part.status === 'read' ? (part.records ?? []) : [];
+    const statuses = new Set(members.filter((m) => m.type === 'ServicePresenceStatus').map((m) => m.fullName.toLowerCase()));
+    const statusIds = new Set(all(snap.presenceStatuses).filter((s) => statuses.has(s.DeveloperName.toLowerCase())).map((s) => s.Id));
+    const channelIds = new Set(all(snap.statusChannels).filter((l) => statusIds.has(l.ServicePresenceStatusId)).map((l) => l.ServiceChannelId));
+    for (const channel of all(snap.serviceChannels)) {
+        if (channelIds.has(channel.Id) && !members.some((m) => m.type === 'ServiceChannel' && m.fullName === channel.DeveloperName))
+            members.push({ type: 'ServiceChannel', fullName: channel.DeveloperName, itemId: 'onlineStatus' });
+    }
     for (const id of read.snapshot.choices.agentProfileIds) {
         const fullName = read.profiles.get(id)?.fullName;
         if (fullName) members.push({ type: 'Profile', fullName, itemId: 'profileAccess' });

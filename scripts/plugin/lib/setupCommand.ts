@@ -82,7 +82,8 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
         let read: OrgRead;
         try {
             read = await readOrg(api, choices, (done, total) => {
-                this.spinner.status = shared.getMessage('spinner.readProgress', [done, total]);
+                // On a terminal the spinner shows the count; in a log, one line per update would be noise.
+                if (process.stderr.isTTY) this.spinner.status = shared.getMessage('spinner.readProgress', [done, total]);
             });
         } catch (error) {
             this.spinner.stop(shared.getMessage('spinner.failed'));

@@ -155,7 +155,7 @@ export default class Fix extends SetupCommand<FixResult> {
         const executor = new Executor(api, fullNames, org.id);
         this.spinner.start(shared.getMessage('spinner.changing'), undefined, { stdout: false });
         const outcomes = await executor.run(operations, (o) => {
-            this.spinner.status = `${o.index + 1}/${operations.length}`;
+            if (process.stderr.isTTY) this.spinner.status = `${o.index + 1}/${operations.length}`;
             const mark = {
                 done: paint(style, 'green', 'done'),
                 failed: paint(style, 'red', 'FAILED'),
