@@ -263,7 +263,8 @@ export class FakeSalesforce {
                     },
                 ]);
             case 'Profile':
-                if (s.profiles.status !== 'read') throw Object.assign(new Error('No access'), { status: 400, code: 'INSUFFICIENT_ACCESS' });
+                if (s.profiles.status !== 'read')
+                    throw Object.assign(new Error('No access'), { status: 400, code: 'INSUFFICIENT_ACCESS' });
                 return this.allProfiles();
             case 'SetupEntityAccess': {
                 const statuses = idsIn(soql, 'SetupEntityId');
@@ -351,7 +352,10 @@ export class FakeSalesforce {
             ];
         }
         const call = find(envelope, 'Body')?.children[0] as XmlElement;
-        const ok = (inner: string): [number, string] => [200, `${open}<${call.name}Response>${inner}</${call.name}Response>${close}`];
+        const ok = (inner: string): [number, string] => [
+            200,
+            `${open}<${call.name}Response>${inner}</${call.name}Response>${close}`,
+        ];
         if (call.name === 'readMetadata') {
             const type = textOf(call, 'type') ?? '';
             const names = findAll(call, 'fullNames');
@@ -373,7 +377,10 @@ export class FakeSalesforce {
                     .join('')
             );
         }
-        if (call.name === 'retrieve') return ok(`<result><done>false</done><id>${this.job(await this.retrieveZip(call))}</id><state>Queued</state></result>`);
+        if (call.name === 'retrieve')
+            return ok(
+                `<result><done>false</done><id>${this.job(await this.retrieveZip(call))}</id><state>Queued</state></result>`
+            );
         if (call.name === 'checkRetrieveStatus') {
             const id = textOf(call, 'asyncProcessId') ?? '';
             const zip = this.jobs.get(id) ?? '';
@@ -446,7 +453,9 @@ export class FakeSalesforce {
         for (const t of types) {
             const type = textOf(t, 'name') ?? '';
             const members = findAll(t, 'members').map((m) => m.text ?? '');
-            manifest.push(`<types>${members.map((m) => `<members>${xmlEscape(m)}</members>`).join('')}<name>${type}</name></types>`);
+            manifest.push(
+                `<types>${members.map((m) => `<members>${xmlEscape(m)}</members>`).join('')}<name>${type}</name></types>`
+            );
             const [folder, suffix] = FakeSalesforce.FOLDERS[type] ?? [];
             for (const member of members) {
                 const inner = type === 'Profile' ? this.profileXml(member, statuses) : this.read(type, member);
@@ -507,7 +516,14 @@ export class FakeSalesforce {
             if (type === 'FlowDefinition') {
                 const flow = rows(this.snapshot.flows).find((f) => name.endsWith(f.ApiName));
                 if (flow?.LatestVersionId && !flow.ActiveVersionId && textOf(c, 'activeVersionNumber'))
-                    this.apply([{ kind: 'activateFlow', itemId: 'flow', flowApiName: flow.ApiName, latestVersionId: flow.LatestVersionId }]);
+                    this.apply([
+                        {
+                            kind: 'activateFlow',
+                            itemId: 'flow',
+                            flowApiName: flow.ApiName,
+                            latestVersionId: flow.LatestVersionId,
+                        },
+                    ]);
                 continue;
             }
             const exists = this.read(type, name) !== undefined;

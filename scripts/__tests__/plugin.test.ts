@@ -11,6 +11,7 @@ import { Duration } from '@salesforce/kit';
 import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
 import { evaluate, type OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { choices, fullySetUpOrg, omniDisabledOrg, omniOrg, partlySetUpOrg, PROFILE, read } from '../../samples/orgs';
+import { benchPlugin, formatFigures } from '../bench-plugin';
 import { PluginHarness, ROOT } from './pluginHarness';
 
 const h = new PluginHarness();
@@ -79,7 +80,12 @@ describe('sf simplychat setup check', () => {
     });
 
     it('warns about a production org, in the JSON warnings too', async () => {
-        h.fake.organization = { Name: 'Acme', IsSandbox: false, OrganizationType: 'Enterprise Edition', TrialExpirationDate: null };
+        h.fake.organization = {
+            Name: 'Acme',
+            IsSandbox: false,
+            OrganizationType: 'Enterprise Edition',
+            TrialExpirationDate: null,
+        };
         const result = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
         const envelope = json(result.out);
         assert.ok(envelope.warnings?.some((w) => /Acme \(00D5g000000OrgAAAA\) is a PRODUCTION org/.test(w)));
@@ -108,7 +114,11 @@ describe('sf simplychat setup check', () => {
     });
 
     const usage: [string, string[], RegExp][] = [
-        ['an unknown flag, with the nearest one', ['check', '-o', 'fake', '--profile', 'x'], /Did you mean --profiles instead of --profile\?/],
+        [
+            'an unknown flag, with the nearest one',
+            ['check', '-o', 'fake', '--profile', 'x'],
+            /Did you mean --profiles instead of --profile\?/,
+        ],
         ['a capacity of zero', ['fix', '-o', 'fake', '--capacity', '0'], /capacity/],
         ['a capacity that is not a number', ['fix', '-o', 'fake', '--capacity', 'five'], /capacity|integer/i],
         ['the same flag twice', ['fix', '-o', 'fake', '--capacity', '3', '--capacity', '4'], /capacity/],
@@ -213,7 +223,9 @@ describe('sf simplychat setup fix', () => {
         h.fake.refuse.add('SimplyChat_Busy');
         const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--json']);
         assert.equal(result.code, 1);
-        const envelope = json<{ results: { status: string; error: { code: string; message: string } | null }[] }>(result.out);
+        const envelope = json<{ results: { status: string; error: { code: string; message: string } | null }[] }>(
+            result.out
+        );
         assert.equal(envelope.status, 1);
         const statuses = envelope.result?.results.map((r) => r.status) ?? [];
         assert.deepEqual(statuses.slice(0, 3), ['done', 'done', 'failed']);
@@ -255,7 +267,10 @@ describe('sf simplychat setup fix', () => {
         h.reset(omniOrg());
         const result = await h.run(['fix', '-o', 'fake', '--dry-run', '--json']);
         const envelope = json(result.out);
-        assert.ok(envelope.warnings?.some((w) => /--profiles/.test(w)), JSON.stringify(envelope.warnings));
+        assert.ok(
+            envelope.warnings?.some((w) => /--profiles/.test(w)),
+            JSON.stringify(envelope.warnings)
+        );
     });
 
     it('grants status access to many profiles in all-or-none batches of at most 10', async () => {
@@ -286,10 +301,24 @@ describe('sf simplychat setup export', () => {
         const files = envelope.result?.files ?? [];
         assert.ok(files.includes('manifest/package.xml'));
         assert.ok(files.includes('sfdx-project.json'));
-        assert.ok(files.some((f) => /serviceChannels\/Chat_Sessions\.serviceChannel-meta\.xml$/.test(f)), files.join('\n'));
-        assert.ok(files.some((f) => /profiles\/SimplyChat Agent\.profile-meta\.xml$/.test(f)), files.join('\n'));
+        assert.ok(
+            files.some((f) => /serviceChannels\/Chat_Sessions\.serviceChannel-meta\.xml$/.test(f)),
+            files.join('\n')
+        );
+        assert.ok(
+            files.some((f) => /profiles\/SimplyChat Agent\.profile-meta\.xml$/.test(f)),
+            files.join('\n')
+        );
         const packageXml = fs.readFileSync(path.join(out, 'manifest', 'package.xml'), 'utf8');
-        for (const type of ['ServiceChannel', 'QueueRoutingConfig', 'Queue', 'ServicePresenceStatus', 'PresenceUserConfig', 'Profile', 'FlowDefinition'])
+        for (const type of [
+            'ServiceChannel',
+            'QueueRoutingConfig',
+            'Queue',
+            'ServicePresenceStatus',
+            'PresenceUserConfig',
+            'Profile',
+            'FlowDefinition',
+        ])
             assert.match(packageXml, new RegExp(`<name>${type}</name>`));
         assert.equal(h.fake.writes, 0, 'export writes nothing to the org');
 
@@ -298,8 +327,13 @@ describe('sf simplychat setup export', () => {
         h.reset(omniOrg({}, { scSetup: full.scSetup }));
         const { Org } = await import('@salesforce/core');
         const connection = (await Org.create({ aliasOrUsername: 'fake' })).getConnection();
-        const deploy = await ComponentSet.fromSource(path.join(out, 'force-app')).deploy({ usernameOrConnection: connection });
-        const deployed = await deploy.pollStatus({ frequency: Duration.milliseconds(50), timeout: Duration.seconds(30) });
+        const deploy = await ComponentSet.fromSource(path.join(out, 'force-app')).deploy({
+            usernameOrConnection: connection,
+        });
+        const deployed = await deploy.pollStatus({
+            frequency: Duration.milliseconds(50),
+            timeout: Duration.seconds(30),
+        });
         assert.equal(deployed.response.status, RequestStatus.Succeeded);
         const check = await h.run(['check', '-o', 'fake', AGENTS]);
         assert.equal(check.code, 0, check.out);
@@ -320,7 +354,10 @@ describe('sf simplychat setup export', () => {
 describe('simplychat-setup (the thin alias, its own process)', () => {
     const env = { ...process.env, NODE_OPTIONS: '' };
     it('shows help with flags and examples (exit 0)', () => {
-        const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'fix', '--help'], { env, encoding: 'utf8' });
+        const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'fix', '--help'], {
+            env,
+            encoding: 'utf8',
+        });
         assert.equal(result.status, 0, result.stderr);
         assert.match(result.stdout, /FLAGS/);
         assert.match(result.stdout, /--enable-omni-channel/);
@@ -328,8 +365,23 @@ describe('simplychat-setup (the thin alias, its own process)', () => {
     });
 
     it('suggests the nearest command for a mistyped one (exit 2)', () => {
-        const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'simplychat', 'setup', 'chek'], { env, encoding: 'utf8' });
+        const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run.js'), 'simplychat', 'setup', 'chek'], {
+            env,
+            encoding: 'utf8',
+        });
         assert.equal(result.status, 2, result.stderr);
         assert.match(result.stderr.replace(/\s*›\s*/g, ' '), /Did you mean "simplychat setup check"\?/);
+    });
+});
+
+describe('npm run bench:plugin', () => {
+    it('measures check and a many-profile fix (small sizes here; the figures come from the script)', async () => {
+        const figures = await benchPlugin({ latencyMs: 0, profiles: 15 });
+        assert.deepEqual(
+            figures.map((f) => f.code),
+            [0, 0]
+        );
+        assert.ok(figures[1].largestMetadataCall <= 10);
+        assert.match(formatFigures(figures, 0), /fix \(15 agent profiles\)/);
     });
 });

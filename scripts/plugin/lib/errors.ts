@@ -99,7 +99,9 @@ export function orgError(error: unknown, targetOrg: string): SfError {
                 : `The org could not be reached or answered with a server error: ${detail}`,
             'NetworkError',
             [
-                'Check the network connection and the org instance URL (sf org display --target-org ' + targetOrg + ').',
+                'Check the network connection and the org instance URL (sf org display --target-org ' +
+                    targetOrg +
+                    ').',
                 'Check https://status.salesforce.com, then run the command again: nothing is half-read.',
             ],
             EXIT.network,

@@ -128,38 +128,59 @@ export class Executor {
         return name;
     }
 
-    /** Runs operations in order, reporting each; after a failure the rest are not run. */
+    /**
+     * Runs operations in order, reporting each; after a failure the rest are not run. Consecutive status grants
+     * touch different profiles and depend on nothing but the statuses before them, so they run a few at a time.
+     */
     async run(
         operations: readonly Operation[],
         onProgress: (outcome: OperationOutcome) => void = () => undefined
     ): Promise<OperationOutcome[]> {
         const outcomes: OperationOutcome[] = [];
         let failed = false;
-        for (const [index, operation] of operations.entries()) {
-            let outcome: OperationOutcome;
-            if (failed) outcome = { index, operation, status: 'notRun', changed: [] };
-            else {
-                try {
-                    // Each operation reads what it changes and may depend on the one before: they run in order.
-                    // eslint-disable-next-line no-await-in-loop
-                    outcome = { index, operation, status: 'done', changed: await this.execute(operation) };
-                } catch (error) {
-                    failed = true;
-                    const e = error as { errorCode?: string; code?: string; name?: string; message?: string };
-                    const code = error instanceof OperationError ? error.code : String(e.errorCode ?? e.name ?? 'ERROR');
-                    outcome = {
-                        index,
-                        operation,
-                        status: 'failed',
-                        changed: error instanceof OperationError ? error.changed : [],
-                        error: { code, message: String(e.message ?? error) },
-                    };
-                }
+        let index = 0;
+        while (index < operations.length) {
+            let end = index + 1;
+            if (operations[index].kind === 'grantStatusAccess')
+                while (
+                    end < operations.length &&
+                    end - index < this.parallel &&
+                    operations[end].kind === 'grantStatusAccess'
+                )
+                    end++;
+            const wave = operations.slice(index, end).map((operation, i) => ({ operation, at: index + i }));
+            const settled: OperationOutcome[] = failed
+                ? wave.map(({ operation, at }): OperationOutcome => ({
+                      index: at,
+                      operation,
+                      status: 'notRun',
+                      changed: [],
+                  }))
+                : await Promise.all(wave.map(({ operation, at }) => this.attempt(operation, at)));
+            for (const outcome of settled) {
+                failed ||= outcome.status === 'failed';
+                outcomes.push(outcome);
+                onProgress(outcome);
             }
-            outcomes.push(outcome);
-            onProgress(outcome);
+            index = end;
         }
         return outcomes;
+    }
+
+    private async attempt(operation: Operation, index: number): Promise<OperationOutcome> {
+        try {
+            return { index, operation, status: 'done', changed: await this.execute(operation) };
+        } catch (error) {
+            const e = error as { errorCode?: string; name?: string; message?: string };
+            const code = error instanceof OperationError ? error.code : String(e.errorCode ?? e.name ?? 'ERROR');
+            return {
+                index,
+                operation,
+                status: 'failed',
+                changed: error instanceof OperationError ? error.changed : [],
+                error: { code, message: String(e.message ?? error) },
+            };
+        }
     }
 
     private async readOne(type: string, fullName: string): Promise<MetadataRecord> {
@@ -196,7 +217,6 @@ export class Executor {
         const changed: string[] = [];
         let failure: OperationError | undefined;
         for (const wave of chunks(batches, this.parallel)) {
-            // eslint-disable-next-line no-await-in-loop
             const settled = await Promise.allSettled(wave.map((batch) => this.save(operation, type, batch)));
             for (const s of settled) {
                 if (s.status === 'fulfilled') changed.push(...s.value);

@@ -58,11 +58,24 @@ export function exportMembers(read: OrgRead & { items: ChecklistItem[] }): {
     const snap = read.snapshot;
     const all = <T>(part: { status: string; records?: readonly T[] }): readonly T[] =>
         part.status === 'read' ? (part.records ?? []) : [];
-    const statuses = new Set(members.filter((m) => m.type === 'ServicePresenceStatus').map((m) => m.fullName.toLowerCase()));
-    const statusIds = new Set(all(snap.presenceStatuses).filter((s) => statuses.has(s.DeveloperName.toLowerCase())).map((s) => s.Id));
-    const channelIds = new Set(all(snap.statusChannels).filter((l) => statusIds.has(l.ServicePresenceStatusId)).map((l) => l.ServiceChannelId));
+    const statuses = new Set(
+        members.filter((m) => m.type === 'ServicePresenceStatus').map((m) => m.fullName.toLowerCase())
+    );
+    const statusIds = new Set(
+        all(snap.presenceStatuses)
+            .filter((s) => statuses.has(s.DeveloperName.toLowerCase()))
+            .map((s) => s.Id)
+    );
+    const channelIds = new Set(
+        all(snap.statusChannels)
+            .filter((l) => statusIds.has(l.ServicePresenceStatusId))
+            .map((l) => l.ServiceChannelId)
+    );
     for (const channel of all(snap.serviceChannels)) {
-        if (channelIds.has(channel.Id) && !members.some((m) => m.type === 'ServiceChannel' && m.fullName === channel.DeveloperName))
+        if (
+            channelIds.has(channel.Id) &&
+            !members.some((m) => m.type === 'ServiceChannel' && m.fullName === channel.DeveloperName)
+        )
             members.push({ type: 'ServiceChannel', fullName: channel.DeveloperName, itemId: 'onlineStatus' });
     }
     for (const id of read.snapshot.choices.agentProfileIds) {
@@ -71,7 +84,12 @@ export function exportMembers(read: OrgRead & { items: ChecklistItem[] }): {
     }
     const flows = read.snapshot.flows.status === 'read' ? read.snapshot.flows.records : [];
     const flow = flows.find((f) => f.ActiveVersionId);
-    if (flow) members.push({ type: 'FlowDefinition', fullName: flowDefinitionName(flow.ApiName, flow.NamespacePrefix), itemId: 'flow' });
+    if (flow)
+        members.push({
+            type: 'FlowDefinition',
+            fullName: flowDefinitionName(flow.ApiName, flow.NamespacePrefix),
+            itemId: 'flow',
+        });
     else missing.push('flow');
     return { members, missing };
 }

@@ -37,7 +37,10 @@ class AllOrNoneSoap extends SOAP<Schema> {
     override _createEnvelope(message: object): string {
         return super
             ._createEnvelope(message)
-            .replace('</soapenv:Header>', '<AllOrNoneHeader><allOrNone>true</allOrNone></AllOrNoneHeader></soapenv:Header>');
+            .replace(
+                '</soapenv:Header>',
+                '<AllOrNoneHeader><allOrNone>true</allOrNone></AllOrNoneHeader></soapenv:Header>'
+            );
     }
 }
 
@@ -122,7 +125,11 @@ export class OrgApi {
     }
 
     /** create or update of 1 to 10 components of one type, all or none. */
-    save(operation: 'createMetadata' | 'updateMetadata', type: string, components: readonly MetadataRecord[]): Promise<SaveResult[]> {
+    save(
+        operation: 'createMetadata' | 'updateMetadata',
+        type: string,
+        components: readonly MetadataRecord[]
+    ): Promise<SaveResult[]> {
         if (components.length < 1 || components.length > METADATA_BATCH)
             throw new Error(`A Metadata call takes 1 to ${METADATA_BATCH} components, not ${components.length}`);
         const soap = new AllOrNoneSoap(this.connection, {

@@ -196,7 +196,9 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         id: String(orgRow?.Id),
         name: String(orgRow?.Name ?? ''),
         production:
-            orgRow?.IsSandbox === false && !orgRow?.TrialExpirationDate && orgRow?.OrganizationType !== 'Developer Edition',
+            orgRow?.IsSandbox === false &&
+            !orgRow?.TrialExpirationDate &&
+            orgRow?.OrganizationType !== 'Developer Edition',
     };
     const userId = String(me?.id);
     const objects = new Map((described?.sobjects ?? []).map((o) => [o.name.toLowerCase(), o]));
@@ -207,8 +209,10 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
     total += 15;
     const omni = <T>(read: () => Promise<T[]>): Promise<Part<T>> =>
         omniEnabled ? step(part(read)) : step(Promise.resolve({ status: 'unavailable', code: 'omniDisabled' }));
-    const rows = (soql: string, ...fields: string[]) => async (): Promise<never[]> =>
-        (await api.query<Row>(soql)).map((r) => pick(r, ...fields) as never);
+    const rows =
+        (soql: string, ...fields: string[]) =>
+        async (): Promise<never[]> =>
+            (await api.query<Row>(soql)).map((r) => pick(r, ...fields) as never);
     const setting =
         objects.get('winp__sc_setup__c') ??
         [...objects.values()].find((o) => o.name.toLowerCase().endsWith('sc_setup__c') && o.customSetting);
@@ -247,7 +251,8 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         omni(rows(SOQL.statusChannels, 'Id', 'ServicePresenceStatusId', 'ServiceChannelId')),
         omni(async () =>
             (await api.query<Row>(SOQL.presenceConfigs)).map(
-                (r) => ({ ...pick(r, 'Id', 'DeveloperName', 'MasterLabel'), Capacity: Number(r.Capacity ?? 0) }) as never
+                (r) =>
+                    ({ ...pick(r, 'Id', 'DeveloperName', 'MasterLabel'), Capacity: Number(r.Capacity ?? 0) }) as never
             )
         ),
         omni(rows(SOQL.presenceConfigProfiles, 'Id', 'PresenceUserConfigId', 'ProfileId')),

@@ -83,7 +83,8 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
         try {
             read = await readOrg(api, choices, (done, total) => {
                 // On a terminal the spinner shows the count; in a log, one line per update would be noise.
-                if (process.stderr.isTTY) this.spinner.status = shared.getMessage('spinner.readProgress', [done, total]);
+                if (process.stderr.isTTY)
+                    this.spinner.status = shared.getMessage('spinner.readProgress', [done, total]);
             });
         } catch (error) {
             this.spinner.stop(shared.getMessage('spinner.failed'));

@@ -117,7 +117,14 @@ export default class Fix extends SetupCommand<FixResult> {
             read.items.some((i) => i.status !== 'pass' && i.status !== 'warning' && i.needs.includes('agentProfiles'));
         if (needProfiles) this.warn(messages.getMessage('warning.nameProfiles'));
         const ready = read.items.every((i) => i.status === 'pass');
-        const result: FixResult = { org, dryRun: f['dry-run'], items: itemsJson(read.items), plan: planned, results: [], after: null };
+        const result: FixResult = {
+            org,
+            dryRun: f['dry-run'],
+            items: itemsJson(read.items),
+            plan: planned,
+            results: [],
+            after: null,
+        };
 
         if (f['dry-run'] || operations.length === 0) {
             if (f['dry-run'] && omniNeeded) this.warn(messages.getMessage('warning.omniNeeded'));
@@ -140,7 +147,9 @@ export default class Fix extends SetupCommand<FixResult> {
 
         if (!f.yes) {
             if (!process.stdin.isTTY)
-                throw usageError(messages.getMessage('error.notInteractive'), [messages.getMessage('action.notInteractive')]);
+                throw usageError(messages.getMessage('error.notInteractive'), [
+                    messages.getMessage('action.notInteractive'),
+                ]);
             const yes = await this.confirm({
                 message: messages.getMessage('prompt.apply', [operations.length, org.name, org.id]),
                 ms: 600000,
@@ -176,7 +185,11 @@ export default class Fix extends SetupCommand<FixResult> {
             text: operationText(o.operation),
         }));
 
-        const after = await this.load(api, { chatObject: f['chat-object'], capacity: f.capacity, profiles: f.profiles });
+        const after = await this.load(api, {
+            chatObject: f['chat-object'],
+            capacity: f.capacity,
+            profiles: f.profiles,
+        });
         result.after = itemsJson(after.items);
         this.log('');
         this.log(checklistTable(after.items, style));
