@@ -601,6 +601,8 @@ export class FakeSalesforce {
 
     /** Applies created or updated components, translated to the engine's operations. */
     private write(operation: string, components: XmlElement[]): void {
+        // Profiles of one call are applied together (one simulate() for the batch, as the org saves one call).
+        const grants: { profileId: string; profileName: string; statusDeveloperNames: string[] }[] = [];
         for (const c of components) {
             const type = c.attributes.type?.replace(/^.*:/, '');
             const name = textOf(c, 'fullName') ?? '';
@@ -691,18 +693,13 @@ export class FakeSalesforce {
                     );
                 }
             } else if (type === 'Profile') {
-                const grants = findAll(c, 'servicePresenceStatusAccesses').map(
+                const statuses = findAll(c, 'servicePresenceStatusAccesses').map(
                     (a) => textOf(a, 'servicePresenceStatus') ?? ''
                 );
-                this.apply([
-                    {
-                        kind: 'grantStatusAccess',
-                        itemId: 'profileAccess',
-                        grants: [{ profileId: this.profileId(name), profileName: name, statusDeveloperNames: grants }],
-                    },
-                ]);
+                grants.push({ profileId: this.profileId(name), profileName: name, statusDeveloperNames: statuses });
             }
         }
+        if (grants.length > 0) this.apply([{ kind: 'grantStatusAccess', itemId: 'profileAccess', grants }]);
     }
 
     /** A configuration's profiles become exactly these; a profile left in another configuration is refused. */

@@ -393,7 +393,10 @@ export class Executor {
                 ...(next.length ? { profiles: { profile: next } } : {}),
                 ...(users ? { users } : {}),
             };
-            return setKey(config, 'assignments', value, order);
+            if (Object.keys(value).length > 0) return setKey(config, 'assignments', value, order);
+            const rest: MetadataRecord = { ...config };
+            delete rest.assignments;
+            return rest;
         });
         return this.save('updateMetadata', 'PresenceUserConfig', updated);
     }
