@@ -151,6 +151,8 @@ describe('sf simplychat setup check', () => {
     it('says which login is missing for an unknown alias (exit 3)', async () => {
         const result = await h.run(['check', '-o', 'nobody@nowhere.example']);
         assert.equal(result.code, 3, result.err);
+        assert.match(result.err, /The Salesforce CLI has no login for nobody@nowhere\.example\./);
+        assert.match(result.err, /sf org login web --alias nobody@nowhere\.example/);
     });
 
     it('reports a server error page as a network or server failure (exit 4), not a parser error', async () => {

@@ -83,8 +83,13 @@ export function orgError(error: unknown, targetOrg: string): SfError {
     const first = chain(error)[0] ?? {};
     const detail = String(first.message ?? error);
     if (isAuthError(error)) {
+        const noLogin = /No authorization information found|NamedOrgNotFound|NoAuthInfoFound/.test(
+            `${detail} ${String(first.name)}`
+        );
         return new SfError(
-            `The org refused the login for ${targetOrg}: ${detail}`,
+            noLogin
+                ? `The Salesforce CLI has no login for ${targetOrg}. Nothing was read or changed.`
+                : `The org refused the login for ${targetOrg}: ${detail}`,
             'AuthenticationError',
             [`Log in again: sf org login web --alias ${targetOrg}`, 'Or pick another org: --target-org <alias>'],
             EXIT.auth,

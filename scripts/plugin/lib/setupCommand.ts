@@ -53,7 +53,14 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
     public static override readonly enableJsonFlag = true;
 
     protected api?: OrgApi;
-    protected targetOrg = 'the target org';
+    protected targetOrg?: string;
+
+    /** The --target-org value as typed (when the org could not even be opened), else a placeholder. */
+    private targetOrgFlag(): string {
+        const at = this.argv.findIndex((a) => a === '-o' || a === '--target-org');
+        const inline = this.argv.find((a) => a.startsWith('--target-org='));
+        return (at >= 0 ? this.argv[at + 1] : inline?.slice('--target-org='.length)) ?? '<alias>';
+    }
 
     /** An unknown flag, with "did you mean" the nearest one the command has. */
     private unknownFlag(error: Errors.CLIError): SfError {
@@ -71,7 +78,7 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
 
     /** The org's jsforce Connection (sf refreshes its token), at the API version asked for. */
     protected connect(org: Org, apiVersion?: string): OrgApi {
-        this.targetOrg = org.getUsername() ?? this.targetOrg;
+        this.targetOrg = org.getUsername();
         this.api = new OrgApi(org.getConnection(apiVersion));
         return this.api;
     }
@@ -94,7 +101,7 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
                     shared.getMessage('error.unknownProfile.list'),
                 ]);
             }
-            throw orgError(error, this.targetOrg);
+            throw orgError(error, this.targetOrg ?? this.targetOrgFlag());
         }
         this.spinner.stop();
         if (read.org.production) this.warn(shared.getMessage('warning.production', [read.org.name, read.org.id]));
@@ -102,7 +109,7 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
     }
 
     protected orgJson(read: OrgRead): OrgJson {
-        return { ...read.org, username: this.targetOrg };
+        return { ...read.org, username: this.targetOrg ?? '' };
     }
 
     /** Parse errors keep sf's exit code 2; a refused login or a failing network gets its own code and actions. */
@@ -112,7 +119,7 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
         if (error instanceof Errors.CLIError) return super.catch(error);
         if (error instanceof SfError && /^NoDefaultEnvError$|^NoOrgFound$/.test(error.name))
             return super.catch(new SfError(error.message, error.name, error.actions, EXIT.usage, error));
-        if (isAuthOrNetworkError(error)) return super.catch(orgError(error, this.targetOrg));
+        if (isAuthOrNetworkError(error)) return super.catch(orgError(error, this.targetOrg ?? this.targetOrgFlag()));
         return super.catch(error);
     }
 }
