@@ -1,10 +1,12 @@
 /** The plugin's pure helpers: error classification, "did you mean", profile names, WSDL-ordered keys. */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { EXIT, isAuthError, isNetworkError, orgError } from '../plugin/lib/errors.js';
 import { setKey } from '../plugin/lib/executor.js';
 import { TimeoutError } from '../plugin/lib/orgApi.js';
-import { closest, resolveProfiles, UnknownProfilesError, type OrgProfile } from '../plugin/lib/reader.js';
+import { closest, resolveProfiles, SOQL, UnknownProfilesError, type OrgProfile } from '../plugin/lib/reader.js';
 
 describe('plugin errors', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
@@ -64,5 +66,25 @@ describe('metadata keys in WSDL order', () => {
             'other',
             'routingModel',
         ]);
+    });
+});
+
+describe("the plugin reads with the Apex reader's queries", () => {
+    it('uses the text of SoqlSource.cls for every list both read the same way', () => {
+        const apex = fs.readFileSync(
+            path.resolve(__dirname, '..', '..', '..', 'force-app', 'main', 'default', 'classes', 'SoqlSource.cls'),
+            'utf8'
+        );
+        const constant = (name: string): string =>
+            new RegExp(`${name} = '((?:[^'\\\\]|\\\\.)*)';`).exec(apex)?.[1].replace(/\\'/g, "'") ?? `missing ${name}`;
+        const pairs: [string, string][] = [
+            ['SERVICE_CHANNELS', SOQL.serviceChannels],
+            ['ROUTING_CONFIGS', SOQL.routingConfigs],
+            ['PRESENCE_STATUSES', SOQL.presenceStatuses],
+            ['STATUS_CHANNELS', SOQL.statusChannels],
+            ['PRESENCE_CONFIGS', SOQL.presenceConfigs],
+            ['PRESENCE_CONFIG_PROFILES', SOQL.presenceConfigProfiles],
+        ];
+        for (const [name, soql] of pairs) assert.equal(soql, constant(name), name);
     });
 });
