@@ -6,7 +6,11 @@ import { type Org, SfError } from '@salesforce/core';
 import { loadMessages } from './messages.js';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { Errors } from '@oclif/core';
-import { evaluate, type ChecklistItem } from '../../../force-app/main/default/lwc/setupEngine/setupEngine.js';
+import {
+    DEFAULT_CHAT_OBJECT,
+    evaluate,
+    type ChecklistItem,
+} from '../../../force-app/main/default/lwc/setupEngine/setupEngine.js';
 import { EXIT, isAuthOrNetworkError, orgError, usageError } from './errors.js';
 import { OrgApi } from './orgApi.js';
 import { closest, readOrg, UnknownProfilesError, type CliChoices, type OrgRead } from './reader.js';
@@ -25,7 +29,7 @@ export const orgFlags = {
     }),
     'chat-object': Flags.string({
         summary: shared.getMessage('flags.chat-object.summary'),
-        default: 'WINP__Talk_Session__c',
+        default: DEFAULT_CHAT_OBJECT,
     }),
     capacity: Flags.integer({
         summary: shared.getMessage('flags.capacity.summary'),
