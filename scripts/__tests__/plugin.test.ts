@@ -10,7 +10,20 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { Duration } from '@salesforce/kit';
 import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
 import { evaluate, type OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
-import { choices, fullySetUpOrg, omniDisabledOrg, omniOrg, partlySetUpOrg, PROFILE, read } from '../../samples/orgs';
+import {
+    choices,
+    fullySetUpOrg,
+    HAND,
+    NO_PERMISSIONS,
+    omniDisabledOrg,
+    omniOrg,
+    partlySetUpOrg,
+    PROFILE,
+    read,
+    sharedOmniOrg,
+} from '../../samples/orgs';
+import { Executor } from '../plugin/lib/executor';
+import { OrgApi } from '../plugin/lib/orgApi';
 import { benchPlugin, formatFigures } from '../bench-plugin';
 import { PluginHarness, ROOT } from './pluginHarness';
 
@@ -373,6 +386,306 @@ describe('simplychat-setup (the thin alias, its own process)', () => {
         });
         assert.equal(result.status, 2, result.stderr);
         assert.match(result.stderr.replace(/\s*›\s*/g, ' '), /Did you mean "simplychat setup check"\?/);
+    });
+});
+
+describe('sf simplychat setup in real orgs (issues 13, 14, 18)', () => {
+    beforeEach(() => h.reset(fullySetUpOrg()));
+
+    /** The org's Connection as the commands get it, for the executor on its own. */
+    async function orgApi(): Promise<OrgApi> {
+        const { Org } = await import('@salesforce/core');
+        const org = await Org.create({ aliasOrUsername: 'fake' });
+        return new OrgApi(org.getConnection());
+    }
+
+    it("reads the user's effective permissions, not session-based sets that are not active in this session", async () => {
+        h.reset({ ...fullySetUpOrg(), user: { id: fullySetUpOrg().user.id, permissions: NO_PERMISSIONS } });
+        h.fake.inactiveSessionPermissions = { viewSetup: true, customizeApplication: true, modifyAllData: true };
+        const result = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
+        const items = json<{ items: Item[] }>(result.out).result?.items ?? [];
+        assert.notEqual(items.find((i) => i.id === 'permissions')?.status, 'pass');
+        assert.ok(
+            h.fake.received.some((r) => r.soql.includes('FROM UserPermissionAccess')),
+            'one UserPermissionAccess row'
+        );
+    });
+
+    it('reads a protected SC Setup setting as not writable: item 12 is a manual step, not a fix', async () => {
+        const org = fullySetUpOrg();
+        const setting = org.scSetup.status === 'read' ? org.scSetup.records[0] : undefined;
+        assert.ok(setting);
+        h.reset({ ...org, scSetup: { status: 'read', records: [{ ...setting, orgDefault: null, writable: false }] } });
+        const check = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
+        const item = json<{ items: Item[] }>(check.out).result?.items.find((i) => i.id === 'scSetup');
+        assert.equal(item?.status, 'fail');
+        const dry = await h.run(['fix', '-o', 'fake', '--json', AGENTS, '--dry-run']);
+        const plan = json<{ plan: { kind: string }[] }>(dry.out).result?.plan ?? [];
+        assert.ok(!plan.some((p) => p.kind === 'setScSetupDefaults'), JSON.stringify(plan));
+        assert.equal(h.fake.writes, 0);
+    });
+
+    it('in an org where Omni-Channel serves other teams, joins their Online status and leaves their setup alone', async () => {
+        h.reset(sharedOmniOrg());
+        const check = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
+        const items = json<{ items: Item[] }>(check.out).result?.items ?? [];
+        assert.equal(items.find((i) => i.id === 'onlineStatus')?.reason.key, 'item.onlineStatus.notOnAgentStatuses');
+        const dry = await h.run(['fix', '-o', 'fake', '--json', AGENTS, '--capacity', '2', '--dry-run']);
+        const kinds = (json<{ plan: { kind: string }[] }>(dry.out).result?.plan ?? []).map((o) => o.kind);
+        // No new status, no change to Sales Chat, no profile rewrite: the agents have access through Omni Agents.
+        assert.deepEqual(kinds, ['addChannelToStatus', 'createPresenceConfig', 'activateFlow', 'setScSetupDefaults']);
+        const separate = await h.run(['fix', '-o', 'fake', '--json', AGENTS, '--dry-run', '--separate-online-status']);
+        const created = json<{ plan: { operation: { kind: string; label?: string } }[] }>(separate.out).result?.plan[0]
+            .operation;
+        assert.deepEqual([created?.kind, created?.label], ['createPresenceStatus', 'Online (SimplyChat)']);
+        assert.equal(h.fake.writes, 0);
+    });
+
+    it('--move-direct-users plans the move of agents assigned directly to another configuration', async () => {
+        const org = sharedOmniOrg();
+        const direct = org.presenceConfigUsers.status === 'read' ? org.presenceConfigUsers.records : [];
+        const agents = new Set([PROFILE.agent.Id, PROFILE.support.Id]);
+        const ours = direct.filter((d) => agents.has(d.ProfileId));
+        assert.ok(ours.length > 0, 'the sample has agents assigned directly elsewhere');
+        h.reset(org);
+        const without = await h.run(['fix', '-o', 'fake', '--json', AGENTS, '--dry-run']);
+        const kindsWithout = (json<{ plan: { kind: string }[] }>(without.out).result?.plan ?? []).map((o) => o.kind);
+        assert.ok(!kindsWithout.includes('moveUsersToConfig'));
+        const moved = await h.run(['fix', '-o', 'fake', '--json', AGENTS, '--dry-run', '--move-direct-users']);
+        const kinds = (json<{ plan: { kind: string }[] }>(moved.out).result?.plan ?? []).map((o) => o.kind);
+        assert.ok(kinds.includes('moveUsersToConfig'), JSON.stringify(kinds));
+    });
+
+    it('moves directly assigned users by username: out of their configuration first, into the target last', async () => {
+        const queries: string[] = [];
+        const saves: Record<string, unknown>[][] = [];
+        const fake = {
+            query: (soql: string) => {
+                queries.push(soql);
+                return Promise.resolve([
+                    {
+                        PresenceUserConfigId: '0Nd5g000000Sales',
+                        User: { Username: 'kim@x.example', ProfileId: '00eA' },
+                    },
+                    {
+                        PresenceUserConfigId: '0Nd5g000000Sales',
+                        User: { Username: 'lee@x.example', ProfileId: '00eB' },
+                    },
+                ]);
+            },
+            read: (_type: string, names: readonly string[]) =>
+                Promise.resolve(
+                    names.map((fullName) =>
+                        fullName === 'Sales_Chat'
+                            ? {
+                                  fullName,
+                                  assignments: {
+                                      profiles: { profile: 'Sales' },
+                                      users: { user: ['kim@x.example', 'lee@x.example'] },
+                                  },
+                              }
+                            : { fullName, capacity: 2 }
+                    )
+                ),
+            save: (_op: string, _type: string, components: Record<string, unknown>[]) => {
+                saves.push(components);
+                return Promise.resolve(
+                    components.map((c) => ({ fullName: String(c.fullName), success: true, errors: [] }))
+                );
+            },
+        } as unknown as OrgApi;
+        const [outcome] = await new Executor(fake, new Map(), 'org').run([
+            {
+                kind: 'moveUsersToConfig',
+                itemId: 'presenceConfig',
+                configId: null,
+                configDeveloperName: 'SimplyChat',
+                moves: [
+                    {
+                        profileId: '00eA',
+                        profileName: 'Agent',
+                        fromConfigId: '0Nd5g000000Sales',
+                        fromConfigDeveloperName: 'Sales_Chat',
+                        userCount: 1,
+                    },
+                ],
+            },
+        ]);
+        assert.equal(outcome.status, 'done', JSON.stringify(outcome));
+        assert.match(queries[0], /PresenceUserConfigId IN \('0Nd5g000000Sales'\) AND User.ProfileId IN \('00eA'\)/);
+        assert.deepEqual(saves, [
+            [
+                {
+                    fullName: 'Sales_Chat',
+                    assignments: { profiles: { profile: ['Sales'] }, users: { user: ['lee@x.example'] } },
+                },
+                { fullName: 'SimplyChat', assignments: { users: { user: ['kim@x.example'] } }, capacity: 2 },
+            ],
+        ]);
+    });
+
+    it('reads profile full names from the org (listMetadata), encoded as listed, never built from names', async () => {
+        const org = partlySetUpOrg();
+        const renamed = { ...PROFILE.support, Name: 'Custom: Support Profile' };
+        const profiles = org.profiles.status === 'read' ? org.profiles.records : [];
+        h.reset({ ...org, profiles: read(profiles.map((p) => (p.Id === renamed.Id ? renamed : p))) });
+        const result = await h.run([
+            'fix',
+            '-o',
+            'fake',
+            '--json',
+            '--profiles=SimplyChat Agent,Custom: Support Profile',
+            '--yes',
+        ]);
+        assert.equal(result.code, 0, result.out + result.err);
+        const lists = h.fake.soapCalls.filter((c) => c.startsWith('listMetadata'));
+        assert.equal(lists.length, 2, 'one listMetadata call per read (before and after the fix)');
+        const written = h.fake.soapCalls.filter((c) => /^(create|update)Metadata:/.test(c)).join(' ');
+        assert.match(written, /Custom%3A Support Profile/);
+        assert.doesNotMatch(written, /Custom: Support Profile/);
+    });
+
+    it('writes the configurations a profile leaves before the one it joins', async () => {
+        const org = fullySetUpOrg();
+        h.reset(
+            omniOrg(
+                {
+                    presenceConfigs: [HAND.agentsConfig, HAND.salesConfig],
+                    presenceConfigProfiles: [
+                        {
+                            Id: '0Nf5g000000PcpSaAA',
+                            PresenceUserConfigId: HAND.salesConfig.Id,
+                            ProfileId: PROFILE.sales.Id,
+                        },
+                    ],
+                },
+                { profiles: org.profiles }
+            )
+        );
+        const api = await orgApi();
+        const names = new Map((await api.list('Profile')).map((p) => [p.id, p.fullName]));
+        const executor = new Executor(api, names, org.orgId);
+        const [outcome] = await executor.run([
+            {
+                kind: 'moveProfilesToConfig',
+                itemId: 'presenceConfig',
+                configId: HAND.agentsConfig.Id,
+                configDeveloperName: HAND.agentsConfig.DeveloperName,
+                moves: [
+                    {
+                        profileId: PROFILE.sales.Id,
+                        profileName: PROFILE.sales.Name,
+                        fromConfigId: HAND.salesConfig.Id,
+                        fromConfigDeveloperName: HAND.salesConfig.DeveloperName,
+                    },
+                ],
+            },
+        ]);
+        assert.equal(outcome.status, 'done', JSON.stringify(outcome));
+        assert.equal(
+            h.fake.soapCalls.find((c) => c.startsWith('updateMetadata')),
+            'updateMetadata:Sales_Config,Agents_Config',
+            'the source first, the target last'
+        );
+    });
+
+    it('moves a profile out of more than ten configurations in calls of at most ten, sources first', async () => {
+        const reads: string[][] = [];
+        const saves: string[][] = [];
+        const fake = {
+            read: (_type: string, names: readonly string[]) => {
+                reads.push([...names]);
+                return Promise.resolve(
+                    names.map((fullName) => ({
+                        fullName,
+                        assignments: { profiles: { profile: fullName === 'Target' ? [] : ['Sales'] } },
+                        capacity: 2,
+                        pausedCapacityPercentage: 50,
+                    }))
+                );
+            },
+            save: (_op: string, _type: string, components: { fullName: string; assignments?: unknown }[]) => {
+                saves.push(components.map((c) => `${c.fullName}${c.assignments ? '' : '(no assignments)'}`));
+                return Promise.resolve(components.map((c) => ({ fullName: c.fullName, success: true, errors: [] })));
+            },
+        } as unknown as OrgApi;
+        const sources = Array.from({ length: 12 }, (_, i) => `Source_${i}`);
+        const executor = new Executor(fake, new Map([[PROFILE.sales.Id, 'Sales']]), 'org');
+        const [outcome] = await executor.run([
+            {
+                kind: 'moveProfilesToConfig',
+                itemId: 'presenceConfig',
+                configId: HAND.agentsConfig.Id,
+                configDeveloperName: 'Target',
+                moves: sources.map((s, i) => ({
+                    profileId: PROFILE.sales.Id,
+                    profileName: 'Sales',
+                    fromConfigId: `0N${String(i).padStart(16, '0')}`,
+                    fromConfigDeveloperName: s,
+                })),
+            },
+        ]);
+        assert.equal(outcome.status, 'done', JSON.stringify(outcome));
+        assert.deepEqual(
+            saves.map((s) => s.length),
+            [10, 3]
+        );
+        assert.equal(saves[1][2], 'Target', 'the target is written last');
+        assert.ok(
+            saves.flat().every((s) => s === 'Target' || s.endsWith('(no assignments)')),
+            'an emptied assignment is removed'
+        );
+    });
+
+    it('removes pausedCapacityPercentage together with capacityPercentage when capacity becomes units', async () => {
+        const saved: Record<string, unknown>[] = [];
+        const fake = {
+            read: () =>
+                Promise.resolve([
+                    { fullName: 'SimplyChat', capacityPercentage: 40, pausedCapacityPercentage: 20, label: 'SC' },
+                ]),
+            save: (_op: string, _type: string, components: Record<string, unknown>[]) => {
+                saved.push(...components);
+                return Promise.resolve(components.map((c) => ({ fullName: c.fullName, success: true, errors: [] })));
+            },
+        } as unknown as OrgApi;
+        const [outcome] = await new Executor(fake, new Map(), 'org').run([
+            {
+                kind: 'upsertRoutingConfig',
+                itemId: 'routingConfig',
+                existingId: '0K95g000000Abc1AAA',
+                developerName: 'SimplyChat',
+                label: 'SC',
+                routingModel: 'MostAvailable',
+                routingPriority: 1,
+                capacityWeight: 1,
+                changes: [],
+            },
+        ]);
+        assert.equal(outcome.status, 'done', JSON.stringify(outcome));
+        assert.ok(!('capacityPercentage' in saved[0]) && !('pausedCapacityPercentage' in saved[0]));
+        assert.equal(saved[0].routingModel, 'MOST_AVAILABLE');
+    });
+
+    it('names the manual step when Salesforce refuses to activate the flow', async () => {
+        h.reset(partlySetUpOrg());
+        h.fake.routes.push((r) =>
+            r.method === 'PATCH' && r.path.includes('/tooling/sobjects/FlowDefinition/')
+                ? {
+                      status: 400,
+                      body: [{ errorCode: 'CANNOT_MODIFY_MANAGED_OBJECT', message: 'Cannot modify managed object' }],
+                  }
+                : undefined
+        );
+        const result = await h.run(['fix', '-o', 'fake', '--json', AGENTS, '--yes']);
+        assert.equal(result.code, 1, result.out + result.err);
+        const failed = json<{ results: { kind: string; status: string; error: { code: string; message: string } }[] }>(
+            result.out
+        ).result?.results.find((r) => r.status === 'failed');
+        assert.equal(failed?.kind, 'activateFlow');
+        assert.equal(failed?.error.code, 'FLOW_ACTIVATION_REFUSED');
+        assert.match(failed?.error.message ?? '', /Cannot modify managed object/);
+        assert.match(failed?.error.message ?? '', /flowBuilder\.app\?flowId=.*Activate/);
     });
 });
 

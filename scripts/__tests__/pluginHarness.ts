@@ -64,6 +64,9 @@ export class PluginHarness {
         this.fake.failure = 'none';
         this.fake.extraProfiles = [];
         this.fake.largestMetadataCall = 0;
+        this.fake.soapCalls = [];
+        this.fake.routes.splice(0);
+        this.fake.inactiveSessionPermissions = {};
         this.fake.organization = {
             Name: 'Fake Org',
             IsSandbox: true,
