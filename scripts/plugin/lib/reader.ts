@@ -3,8 +3,10 @@
  * evaluates and plans exactly as in the tab. Works before the SimplyChat package is installed (pre-flight).
  *
  * Reads run in three rounds of parallel requests: who and what (organization, user, describe), then every list
- * (Omni-Channel objects, queues, profiles and their metadata full names, flow, SC Setup describe), then what depends
- * on those (status access of the chosen profiles, the SC Setup org default).
+ * (Omni-Channel objects, the chat object's QueueSobject rows, active users, profile names and metadata full names,
+ * flow, SC Setup describe), then what depends on those (queues, the profiles, status access through profiles,
+ * permission sets and groups, the SC Setup org default). The snapshot's queries are the contract's
+ * (scripts/lib/soql.ts, the text Apex runs) with their binds substituted by `bindSoql`.
  */
 import type {
     FlowRecord,
