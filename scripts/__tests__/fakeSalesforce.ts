@@ -324,12 +324,6 @@ export class FakeSalesforce {
                     }))
             );
         }
-        if (soql.includes('FROM PermissionSet WHERE IsOwnedByProfile')) {
-            const ids = idsIn(soql, 'ProfileId');
-            return rows(s.profiles)
-                .filter((x) => ids.has(x.Id))
-                .map((x) => ({ ProfileId: x.Id, IsCustom: true, Profile: { Name: x.Name } }));
-        }
         const from = /FROM (\w+)/.exec(soql)?.[1];
         switch (from) {
             case 'ServiceChannel':
@@ -371,13 +365,6 @@ export class FakeSalesforce {
                 // The contract's PROFILES names Ids; the plugin's name lookup lists every profile.
                 const ids = idsIn(soql, 'Id');
                 return this.allProfiles().filter((p) => !soql.includes(' WHERE Id IN ') || ids.has(p.Id));
-            }
-            case 'SetupEntityAccess': {
-                const statuses = idsIn(soql, 'SetupEntityId');
-                const profiles = idsIn(soql, 'Parent.ProfileId');
-                return rows(s.statusAccess)
-                    .filter((r) => statuses.has(r.SetupEntityId) && profiles.has(r.ProfileId))
-                    .map((r) => ({ SetupEntityId: r.SetupEntityId, Parent: { ProfileId: r.ProfileId } }));
             }
             case 'FlowDefinitionView':
                 return rows(s.flows) as unknown as Row[];

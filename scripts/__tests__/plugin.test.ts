@@ -685,7 +685,13 @@ describe('sf simplychat setup in real orgs (issues 13, 14, 18)', () => {
         assert.equal(failed?.kind, 'activateFlow');
         assert.equal(failed?.error.code, 'FLOW_ACTIVATION_REFUSED');
         assert.match(failed?.error.message ?? '', /Cannot modify managed object/);
-        assert.match(failed?.error.message ?? '', /flowBuilder\.app\?flowId=.*Activate/);
+        assert.ok(
+            (failed?.error.message ?? '').includes(
+                `open ${h.url}/builder_platform_interaction/flowBuilder.app?flowId=`
+            ),
+            failed?.error.message
+        );
+        assert.match(failed?.error.message ?? '', /click Activate/);
     });
 });
 

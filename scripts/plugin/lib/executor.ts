@@ -374,7 +374,7 @@ export class Executor {
             throw new OperationError(
                 'FLOW_ACTIVATION_REFUSED',
                 `Salesforce refused to activate the flow ${op.flowApiName} (${String(e.errorCode ?? 'ERROR')}: ${String(e.message ?? error)}). ` +
-                    `Activate it by hand: open ${flowBuilderUrl(op.latestVersionId)} in the org (or Setup > Flows > ${op.flowApiName}) and click Activate.`
+                    `Activate it by hand: open ${this.api.connection?.instanceUrl ?? ''}${flowBuilderUrl(op.latestVersionId)} (or Setup > Flows > ${op.flowApiName}) and click Activate.`
             );
         }
     }
