@@ -12,6 +12,7 @@ import {
     type Contract,
 } from '../contract';
 import { bindSoql, NO_ID, SOQL } from '../lib/soql';
+import { DIRECT_USERNAMES } from '../plugin/lib/executor.js';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const contract = readContract();
@@ -130,12 +131,22 @@ describe('one SOQL for Apex and the CLI', () => {
         assert.deepEqual(checkContract(contract, drifted), ['SoqlSource.cls has no static SOQL equal to ACTIVE_USERS']);
     });
 
-    it('the CLI reader writes no snapshot query of its own', () => {
-        const own = soqlIn(path.join(ROOT, 'scripts', 'cli', 'reader.ts'));
+    it('the plugin reader writes no snapshot query of its own', () => {
+        const own = soqlIn(path.join(ROOT, 'scripts', 'plugin', 'lib', 'reader.ts'));
         assert.deepEqual(own, [
             'SELECT Id, Name, IsSandbox, OrganizationType, TrialExpirationDate FROM Organization LIMIT 1',
             'SELECT PermissionsViewSetup, PermissionsCustomizeApplication, PermissionsModifyMetadata, PermissionsModifyAllData, PermissionsManageUsers, PermissionsManageProfilesPermissionsets FROM UserPermissionAccess LIMIT 1',
+            // Name resolution of --profiles only: the snapshot's profiles come from the contract's PROFILES.
+            'SELECT Id, Name FROM Profile ORDER BY Name LIMIT 10000',
         ]);
+    });
+
+    it("the plugin executor's user move reads usernames with the Apex operation's query", () => {
+        const apex = fs.readFileSync(
+            path.join(ROOT, 'force-app', 'main', 'default', 'classes', 'SetupOperationChecks.cls'),
+            'utf8'
+        );
+        assert.ok(apex.includes(`DIRECT_USERNAMES = '${DIRECT_USERNAMES}';`), 'SetupOperationChecks.DIRECT_USERNAMES');
     });
 
     it('substitutes binds as Apex would bind them', () => {

@@ -1,9 +1,12 @@
 /**
- * A fake Salesforce org on 127.0.0.1 for the CLI's end-to-end tests: the REST query, describe, Tooling and
- * Metadata SOAP endpoints the CLI uses, answering in the documented shapes, backed by the engine's simulate() so
- * every write changes what the next read returns.
+ * A fake Salesforce org on 127.0.0.1 for the plugin's end-to-end tests: the OAuth user info, REST query, describe,
+ * Tooling and Metadata SOAP endpoints (read, create, update, list, retrieve, deploy) that the plugin, jsforce,
+ * @salesforce/core and source-deploy-retrieve use, answering in the documented shapes, backed by the engine's
+ * simulate() so every write changes what the next read returns. `latencyMs` delays every answer; `failure` makes
+ * the server fail in the ways a real network does.
  */
 import http from 'node:http';
+import JSZip from 'jszip';
 import type { AddressInfo } from 'node:net';
 import {
     simulate,
@@ -11,7 +14,7 @@ import {
     type OrgSnapshot,
     type Part,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
-import { find, findAll, parseXml, textOf, type XmlElement } from '../cli/xml';
+import { find, findAll, parseXml, textOf, type XmlElement } from './xml';
 
 type Row = Record<string, unknown>;
 
@@ -29,11 +32,6 @@ function rows<T>(part: Part<T>): T[] {
 
 function xmlEscape(text: string): string {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A profile's Metadata API full name in this fake org: its name with `:` and `.` URL-encoded, as real orgs list it. */
-function metadataName(name: string): string {
-    return name.replace(/:/g, '%3A').replace(/\./g, '%2E');
 }
 
 function idsIn(soql: string, field: string): Set<string> {
@@ -63,7 +61,7 @@ export interface FakeAnswer {
 }
 
 export class FakeSalesforce {
-    readonly token = 'fake-token-00D';
+    token = 'fake-token-00D';
     /** Requests that changed the org. */
     writes = 0;
     /** Every SOAP call as "operation:fullName,fullName…" (written components), in order. */
@@ -79,6 +77,18 @@ export class FakeSalesforce {
     readonly received: FakeRequest[] = [];
     /** Permissions of session-based sets assigned to the user but not activated in this session. */
     inactiveSessionPermissions: Partial<OrgSnapshot['user']['permissions']> = {};
+    /** Every request received (method and path), for the benchmark and the tests. */
+    requests: string[] = [];
+    /** Delay of every answer, as a slow network would add. */
+    latencyMs = 0;
+    /** How the server fails: not at all, an HTML error page with status 503, or no answer. */
+    failure: 'none' | 'html503' | 'hang' = 'none';
+    /** Profiles without active users: the User aggregate does not see them, the Profile query does. */
+    extraProfiles: { Id: string; Name: string }[] = [];
+    /** Max components per Metadata call seen, to prove batching. */
+    largestMetadataCall = 0;
+    private jobs = new Map<string, string>();
+    private hung: http.ServerResponse[] = [];
     organization: Row = {
         Name: 'Fake Org',
         IsSandbox: true,
@@ -93,21 +103,51 @@ export class FakeSalesforce {
         this.server = http.createServer((req, res) => {
             let body = '';
             req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-            req.on('end', () => this.handle(req, body, res));
+            req.on('end', () => {
+                this.requests.push(`${req.method} ${req.url}`);
+                if (this.failure === 'hang') {
+                    this.hung.push(res);
+                    return;
+                }
+                setTimeout(() => {
+                    if (this.failure === 'html503') {
+                        res.writeHead(503, { 'Content-Type': 'text/html' });
+                        res.end('<html><body>Service Unavailable: maintenance</body></html>');
+                        return;
+                    }
+                    this.handle(req, body, res).catch((error: Error) => {
+                        res.writeHead(500, { 'Content-Type': 'application/json' });
+                        res.end(JSON.stringify([{ message: error.message, errorCode: 'UNKNOWN_EXCEPTION' }]));
+                    });
+                }, this.latencyMs);
+            });
         });
         await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
         return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
     }
 
     stop(): Promise<void> {
+        for (const res of this.hung.splice(0)) res.destroy();
+        this.server?.closeAllConnections();
         return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    }
+
+    /** Metadata API full name of a profile: standard profiles have their own, special characters are encoded. */
+    static fullName(name: string): string {
+        const standard: Record<string, string> = { 'System Administrator': 'Admin', 'Standard User': 'Standard' };
+        return standard[name] ?? name.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/\./g, '%2E');
+    }
+
+    private allProfiles(): { Id: string; Name: string }[] {
+        const withUsers = this.snapshot.profiles.status === 'read' ? this.snapshot.profiles.records : [];
+        return [...withUsers.map((p) => ({ Id: p.Id, Name: p.Name })), ...this.extraProfiles];
     }
 
     private apply(ops: Operation[]): void {
         this.snapshot = simulate(this.snapshot, ops);
     }
 
-    private handle(req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
+    private async handle(req: http.IncomingMessage, body: string, res: http.ServerResponse): Promise<void> {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         const send = (status: number, payload?: unknown, type = 'application/json;charset=UTF-8'): void => {
             res.writeHead(status, { 'Content-Type': type });
@@ -129,26 +169,35 @@ export class FakeSalesforce {
         }
         try {
             if (url.pathname.includes('/services/Soap/m/')) {
-                send(200, this.soap(body), 'text/xml;charset=UTF-8');
+                const [status, xml] = await this.soap(body);
+                send(status, xml, 'text/xml;charset=UTF-8');
                 return;
             }
             if (req.headers.authorization !== `Bearer ${this.token}`) {
                 send(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
                 return;
             }
-            const path = url.pathname.replace(/^\/services\/data\/v[\d.]+/, '');
+            if (url.pathname === '/services/oauth2/userinfo')
+                return send(200, { user_id: this.snapshot.user.id, organization_id: this.snapshot.orgId });
+            if (url.pathname === '/services/data' || url.pathname === '/services/data/')
+                return send(200, [{ label: 'Winter', url: '/services/data/v65.0', version: '65.0' }]);
+            const path = url.pathname.replace(/^\/services\/data\/v[\d.]+/, '').replace(/(.)\/$/, '$1');
+            if (req.method === 'GET' && path === `/sobjects/User/${this.snapshot.user.id}`)
+                return send(200, { Id: this.snapshot.user.id, Username: 'admin@fake.example' });
             if (req.method === 'GET' && path === '/chatter/users/me') return send(200, { id: this.snapshot.user.id });
-            if (req.method === 'GET' && path === '/sobjects/') return send(200, { sobjects: this.describeGlobal() });
+            if (req.method === 'GET' && path === '/sobjects') return send(200, { sobjects: this.describeGlobal() });
             if (req.method === 'GET' && /^\/sobjects\/\w+\/describe$/.test(path))
                 return send(200, this.describe(path.split('/')[2]));
-            if (req.method === 'GET' && (path === '/query/' || path === '/tooling/query/')) {
+            if (req.method === 'GET' && (path === '/query' || path === '/tooling/query')) {
                 const soql = url.searchParams.get('q') ?? '';
                 const records = this.query(soql);
                 return send(200, { totalSize: records.length, done: true, records });
             }
             if (req.method === 'PATCH' || req.method === 'POST') {
                 this.writes++;
-                this.rest(req.method, path, JSON.parse(body || '{}') as Row);
+                const values = JSON.parse(body || '{}') as Row;
+                delete values.attributes;
+                this.rest(req.method, path, values);
                 return send(
                     req.method === 'POST' ? 201 : 204,
                     req.method === 'POST' ? { id: 'a005g00000000000NEW', success: true, errors: [] } : undefined
@@ -205,7 +254,13 @@ export class FakeSalesforce {
     private query(soql: string): Row[] {
         const s = this.snapshot;
         const p = s.user.permissions;
-        if (soql.startsWith('SELECT Id, Name, IsSandbox')) return [{ Id: s.orgId, ...this.organization }];
+        if (/FROM Organization/.test(soql))
+            return [{ Id: s.orgId, InstanceName: 'FAKE1', NamespacePrefix: null, ...this.organization }];
+        if (/FROM ScratchOrgInfo/.test(soql))
+            throw Object.assign(new Error("sObject type 'ScratchOrgInfo' is not supported."), {
+                status: 400,
+                code: 'INVALID_TYPE',
+            });
         if (soql.includes('FROM PermissionSet WHERE Id IN (SELECT PermissionSetId')) {
             // The assigned sets, including session-based ones not activated in this session.
             const q = { ...p, ...this.inactiveSessionPermissions };
@@ -269,12 +324,6 @@ export class FakeSalesforce {
                     }))
             );
         }
-        if (soql.includes('FROM PermissionSet WHERE IsOwnedByProfile')) {
-            const ids = idsIn(soql, 'ProfileId');
-            return rows(s.profiles)
-                .filter((x) => ids.has(x.Id))
-                .map((x) => ({ ProfileId: x.Id, IsCustom: true, Profile: { Name: x.Name } }));
-        }
         const from = /FROM (\w+)/.exec(soql)?.[1];
         switch (from) {
             case 'ServiceChannel':
@@ -311,17 +360,11 @@ export class FakeSalesforce {
                     { profileId: x.Id, serviceCloud: false, userCount: x.UserCount - x.ServiceCloudUserCount },
                 ]);
             case 'Profile': {
+                if (s.profiles.status !== 'read')
+                    throw Object.assign(new Error('No access'), { status: 400, code: 'INSUFFICIENT_ACCESS' });
+                // The contract's PROFILES names Ids; the plugin's name lookup lists every profile.
                 const ids = idsIn(soql, 'Id');
-                return rows(s.profiles)
-                    .filter((x) => ids.has(x.Id))
-                    .map((x) => ({ Id: x.Id, Name: x.Name }));
-            }
-            case 'SetupEntityAccess': {
-                const statuses = idsIn(soql, 'SetupEntityId');
-                const profiles = idsIn(soql, 'Parent.ProfileId');
-                return rows(s.statusAccess)
-                    .filter((r) => statuses.has(r.SetupEntityId) && profiles.has(r.ProfileId))
-                    .map((r) => ({ SetupEntityId: r.SetupEntityId, Parent: { ProfileId: r.ProfileId } }));
+                return this.allProfiles().filter((p) => !soql.includes(' WHERE Id IN ') || ids.has(p.Id));
             }
             case 'FlowDefinitionView':
                 return rows(s.flows) as unknown as Row[];
@@ -345,6 +388,7 @@ export class FakeSalesforce {
 
     private rest(method: string, path: string, body: Row): void {
         const [, kind, type, id] = /^(\/tooling)?\/sobjects\/(\w+)\/?(\w+)?$/.exec(path) ?? [];
+        if (!type) throw Object.assign(new Error(`No resource ${path}`), { status: 404, code: 'NOT_FOUND' });
         void kind;
         if (type === 'PresenceUserConfig') {
             const config = rows(this.snapshot.presenceConfigs).find((c) => c.Id === id);
@@ -386,13 +430,19 @@ export class FakeSalesforce {
 
     // ---------------------------------------------------------------------------------------------- SOAP
 
-    private soap(body: string): string {
+    /** Metadata API calls whose component batches were sent with the AllOrNoneHeader. */
+    allOrNoneCalls = 0;
+
+    private async soap(body: string): Promise<[number, string]> {
         const envelope = parseXml(body);
         const open =
             '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body>';
         const close = '</soapenv:Body></soapenv:Envelope>';
         if (textOf(envelope, 'Header/SessionHeader/sessionId') !== this.token) {
-            return `${open}<soapenv:Fault><faultcode>sf:INVALID_SESSION_ID</faultcode><faultstring>INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session</faultstring></soapenv:Fault>${close}`;
+            return [
+                500,
+                `${open}<soapenv:Fault><faultcode>sf:INVALID_SESSION_ID</faultcode><faultstring>INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session</faultstring></soapenv:Fault>${close}`,
+            ];
         }
         const call = find(envelope, 'Body')?.children[0] as XmlElement;
         this.soapCalls.push(
@@ -400,34 +450,184 @@ export class FakeSalesforce {
                 .map((c) => textOf(c, 'fullName'))
                 .join(',')}`
         );
-        if (call.name === 'listMetadata') {
-            const results = rows(this.snapshot.profiles).map(
-                (p) =>
-                    `<result><fullName>${metadataName(p.Name)}</fullName><id>${p.Id}</id><type>Profile</type></result>`
-            );
-            return `${open}<listMetadataResponse>${results.join('')}</listMetadataResponse>${close}`;
-        }
+        const ok = (inner: string): [number, string] => [
+            200,
+            `${open}<${call.name}Response>${inner}</${call.name}Response>${close}`,
+        ];
         if (call.name === 'readMetadata') {
             const type = textOf(call, 'type') ?? '';
-            const records = findAll(call, 'fullNames').map((n) => this.read(type, n.text ?? ''));
-            return `${open}<readMetadataResponse><result>${records.map((r) => (r === undefined ? '<records xsi:nil="true"/>' : `<records xsi:type="${type}">${r}</records>`)).join('')}</result></readMetadataResponse>${close}`;
+            const names = findAll(call, 'fullNames');
+            this.largestMetadataCall = Math.max(this.largestMetadataCall, names.length);
+            const records = names.map((n) => this.read(type, n.text ?? ''));
+            return ok(
+                `<result>${records.map((r) => (r === undefined ? '<records xsi:nil="true"/>' : `<records xsi:type="${type}">${r}</records>`)).join('')}</result>`
+            );
+        }
+        if (call.name === 'listMetadata') {
+            const type = textOf(call, 'queries/type');
+            if (type !== 'Profile') return ok('');
+            return ok(
+                this.allProfiles()
+                    .map(
+                        (p) =>
+                            `<result><fullName>${xmlEscape(FakeSalesforce.fullName(p.Name))}</fullName><id>${p.Id}</id><type>Profile</type><fileName>profiles/${xmlEscape(FakeSalesforce.fullName(p.Name))}.profile</fileName></result>`
+                    )
+                    .join('')
+            );
+        }
+        if (call.name === 'retrieve')
+            return ok(
+                `<result><done>false</done><id>${this.job(await this.retrieveZip(call))}</id><state>Queued</state></result>`
+            );
+        if (call.name === 'checkRetrieveStatus') {
+            const id = textOf(call, 'asyncProcessId') ?? '';
+            const zip = this.jobs.get(id) ?? '';
+            return ok(
+                `<result><done>true</done><fileProperties><fileName>unpackaged/package.xml</fileName><fullName>package.xml</fullName><type>Package</type></fileProperties><id>${id}</id><status>Succeeded</status><success>true</success><zipFile>${zip}</zipFile></result>`
+            );
+        }
+        if (call.name === 'deploy') {
+            this.writes++;
+            const count = await this.deployZip(textOf(call, 'ZipFile') ?? '');
+            return ok(`<result><done>false</done><id>${this.job(String(count))}</id><state>Queued</state></result>`);
+        }
+        if (call.name === 'checkDeployStatus') {
+            const count = this.jobs.get(textOf(call, 'asyncProcessId') ?? '') ?? '0';
+            return ok(
+                `<result><done>true</done><id>${textOf(call, 'asyncProcessId')}</id><numberComponentErrors>0</numberComponentErrors><numberComponentsDeployed>${count}</numberComponentsDeployed><numberComponentsTotal>${count}</numberComponentsTotal><status>Succeeded</status><success>true</success><details></details></result>`
+            );
         }
         this.writes++;
+        if (find(envelope, 'Header/AllOrNoneHeader/allOrNone')?.text === 'true') this.allOrNoneCalls++;
         const components = findAll(call, 'metadata');
+        this.largestMetadataCall = Math.max(this.largestMetadataCall, components.length);
         const names = components.map((c) => textOf(c, 'fullName') ?? '');
-        const refused = names.find((n) => this.refuse.has(n));
-        let results: string[];
-        if (refused) {
-            results = names.map((n) =>
-                n === refused
-                    ? `<errors><message>The fake org refused ${xmlEscape(n)}.</message><statusCode>FIELD_INTEGRITY_EXCEPTION</statusCode></errors><fullName>${xmlEscape(n)}</fullName><success>false</success>`
-                    : `<errors><message>Record rolled back because not all records were valid and the request was using AllOrNone header</message><statusCode>ALL_OR_NONE_OPERATION_ROLLED_BACK</statusCode></errors><fullName>${xmlEscape(n)}</fullName><success>false</success>`
-            );
-        } else {
-            this.write(call.name, components);
-            results = names.map((n) => `<fullName>${xmlEscape(n)}</fullName><success>true</success>`);
+        let refused = names.find((n) => this.refuse.has(n));
+        let reason = `The fake org refused ${refused}.`;
+        if (!refused) {
+            const before = this.snapshot;
+            try {
+                this.write(call.name, components);
+            } catch (error) {
+                this.snapshot = before;
+                refused = names[0];
+                reason = (error as Error).message;
+            }
         }
-        return `${open}<${call.name}Response>${results.map((r) => `<result>${r}</result>`).join('')}</${call.name}Response>${close}`;
+        const results = names.map((n) =>
+            refused === undefined
+                ? `<fullName>${xmlEscape(n)}</fullName><success>true</success>`
+                : n === refused
+                  ? `<errors><message>${xmlEscape(reason)}</message><statusCode>FIELD_INTEGRITY_EXCEPTION</statusCode></errors><fullName>${xmlEscape(n)}</fullName><success>false</success>`
+                  : `<errors><message>Record rolled back because not all records were valid and the request was using AllOrNone header</message><statusCode>ALL_OR_NONE_OPERATION_ROLLED_BACK</statusCode></errors><fullName>${xmlEscape(n)}</fullName><success>false</success>`
+        );
+        return ok(results.map((r) => `<result>${r}</result>`).join(''));
+    }
+
+    private job(value: string): string {
+        const id = `09S5g0000000${String(this.jobs.size).padStart(6, '0')}`;
+        this.jobs.set(id, value);
+        return id;
+    }
+
+    private static readonly FOLDERS: Record<string, [string, string]> = {
+        ServiceChannel: ['serviceChannels', 'serviceChannel'],
+        QueueRoutingConfig: ['queueRoutingConfigs', 'queueRoutingConfig'],
+        Queue: ['queues', 'queue'],
+        ServicePresenceStatus: ['servicePresenceStatuses', 'servicePresenceStatus'],
+        PresenceUserConfig: ['presenceUserConfigs', 'presenceUserConfig'],
+        Profile: ['profiles', 'profile'],
+        FlowDefinition: ['flowDefinitions', 'flowDefinition'],
+    };
+
+    /** A retrieve: every member the org has, in metadata format, zipped under unpackaged/ with the package.xml. */
+    private async retrieveZip(call: XmlElement): Promise<string> {
+        const zip = new JSZip();
+        const types = findAll(find(call, 'request/unpackaged') ?? find(call, 'retrieveRequest/unpackaged'), 'types');
+        const statuses = types
+            .filter((t) => textOf(t, 'name') === 'ServicePresenceStatus')
+            .flatMap((t) => findAll(t, 'members').map((m) => m.text ?? ''));
+        const manifest: string[] = [];
+        for (const t of types) {
+            const type = textOf(t, 'name') ?? '';
+            const members = findAll(t, 'members').map((m) => m.text ?? '');
+            manifest.push(
+                `<types>${members.map((m) => `<members>${xmlEscape(m)}</members>`).join('')}<name>${type}</name></types>`
+            );
+            const [folder, suffix] = FakeSalesforce.FOLDERS[type] ?? [];
+            for (const member of members) {
+                const inner = type === 'Profile' ? this.profileXml(member, statuses) : this.read(type, member);
+                if (inner === undefined || !folder) continue;
+                zip.file(
+                    `unpackaged/${folder}/${member}.${suffix}`,
+                    `<?xml version="1.0" encoding="UTF-8"?>\n<${type} xmlns="http://soap.sforce.com/2006/04/metadata">${inner.replace(/^<fullName>[^<]*<\/fullName>/, '')}</${type}>\n`
+                );
+            }
+        }
+        zip.file(
+            'unpackaged/package.xml',
+            `<?xml version="1.0" encoding="UTF-8"?>\n<Package xmlns="http://soap.sforce.com/2006/04/metadata">${manifest.join('')}<version>65.0</version></Package>\n`
+        );
+        return zip.generateAsync({ type: 'base64' });
+    }
+
+    /** A retrieved profile carries only its access to the statuses retrieved with it. */
+    private profileXml(fullName: string, statuses: string[]): string | undefined {
+        const profile = this.allProfiles().find((p) => FakeSalesforce.fullName(p.Name) === fullName);
+        if (!profile) return undefined;
+        const s = this.snapshot;
+        const granted = new Set(
+            (s.statusAccess.status === 'read' ? s.statusAccess.records : [])
+                .filter((a) => a.ProfileId === profile.Id)
+                .map((a) => a.SetupEntityId)
+        );
+        const all = s.presenceStatuses.status === 'read' ? s.presenceStatuses.records : [];
+        return all
+            .filter((st) => statuses.includes(st.DeveloperName) && granted.has(st.Id))
+            .map(
+                (st) =>
+                    `<servicePresenceStatusAccesses><enabled>true</enabled><servicePresenceStatus>${xmlEscape(st.DeveloperName)}</servicePresenceStatus></servicePresenceStatusAccesses>`
+            )
+            .join('');
+    }
+
+    /** A deploy: every file of the zip applied in dependency order, as createMetadata/updateMetadata would. */
+    private async deployZip(base64: string): Promise<number> {
+        const zip = await JSZip.loadAsync(Buffer.from(base64, 'base64'));
+        const order = Object.keys(FakeSalesforce.FOLDERS);
+        const components: XmlElement[] = [];
+        for (const [name, file] of Object.entries(zip.files)) {
+            if (file.dir || name.endsWith('package.xml')) continue;
+            const root = parseXml(await file.async('string'));
+            const fullName = decodeURIComponent(name.replace(/^.*\//, '').replace(/\.[^.]+$/, ''));
+            components.push({
+                ...root,
+                name: 'metadata',
+                attributes: { type: root.name },
+                children: [{ name: 'fullName', text: fullName, attributes: {}, children: [] }, ...root.children],
+            });
+        }
+        components.sort((a, b) => order.indexOf(a.attributes.type) - order.indexOf(b.attributes.type));
+        for (const c of components) {
+            const type = c.attributes.type;
+            const name = textOf(c, 'fullName') ?? '';
+            if (type === 'FlowDefinition') {
+                const flow = rows(this.snapshot.flows).find((f) => name.endsWith(f.ApiName));
+                if (flow?.LatestVersionId && !flow.ActiveVersionId && textOf(c, 'activeVersionNumber'))
+                    this.apply([
+                        {
+                            kind: 'activateFlow',
+                            itemId: 'flow',
+                            flowApiName: flow.ApiName,
+                            latestVersionId: flow.LatestVersionId,
+                        },
+                    ]);
+                continue;
+            }
+            const exists = this.read(type, name) !== undefined;
+            this.write(exists && type !== 'Profile' ? 'updateMetadata' : 'createMetadata', [c]);
+        }
+        return components.length;
     }
 
     private read(type: string, fullName: string): string | undefined {
@@ -437,6 +637,15 @@ export class FakeSalesforce {
         switch (type) {
             case 'OmniChannelSettings':
                 return `${leaf('fullName', 'OmniChannel')}${leaf('enableOmniChannel', s.omniEnabled)}`;
+            case 'ServiceChannel': {
+                const c = rows(s.serviceChannels).find((r) => same(r.DeveloperName));
+                if (!c) return undefined;
+                return `${leaf('fullName', c.DeveloperName)}${leaf('label', c.MasterLabel)}${leaf('relatedEntityType', c.RelatedEntity)}`;
+            }
+            case 'FlowDefinition': {
+                const f = rows(s.flows).find((r) => fullName.endsWith(r.ApiName) && r.ActiveVersionId);
+                return f ? `${leaf('fullName', fullName)}${leaf('activeVersionNumber', 2)}` : undefined;
+            }
             case 'QueueRoutingConfig': {
                 const c = rows(s.routingConfigs).find((r) => same(r.DeveloperName));
                 if (!c) return undefined;
@@ -468,7 +677,8 @@ export class FakeSalesforce {
                 if (!c) return undefined;
                 const names = rows(s.presenceConfigProfiles)
                     .filter((a) => a.PresenceUserConfigId === c.Id)
-                    .map((a) => metadataName(rows(s.profiles).find((p) => p.Id === a.ProfileId)?.Name ?? ''));
+                    .map((a) => this.allProfiles().find((p) => p.Id === a.ProfileId)?.Name)
+                    .map((n) => FakeSalesforce.fullName(String(n)));
                 const assignments = names.length
                     ? `<assignments><profiles>${names.map((n) => leaf('profile', n)).join('')}</profiles></assignments>`
                     : '';
@@ -480,14 +690,20 @@ export class FakeSalesforce {
     }
 
     private profileId(fullName: string): string {
-        const name = decodeURIComponent(fullName);
-        const profile = rows(this.snapshot.profiles).find((p) => p.Name.toLowerCase() === name.toLowerCase());
+        const profile = this.allProfiles().find(
+            (p) =>
+                FakeSalesforce.fullName(p.Name).toLowerCase() === fullName.toLowerCase() ||
+                p.Name.toLowerCase() === decodeURIComponent(fullName).toLowerCase()
+        );
+        const name = fullName;
         if (!profile) throw new Error(`No profile ${name}`);
         return profile.Id;
     }
 
     /** Applies created or updated components, translated to the engine's operations. */
     private write(operation: string, components: XmlElement[]): void {
+        // Profiles of one call are applied together (one simulate() for the batch, as the org saves one call).
+        const grants: { profileId: string; profileName: string; statusDeveloperNames: string[] }[] = [];
         for (const c of components) {
             const type = c.attributes.type?.replace(/^.*:/, '');
             const name = textOf(c, 'fullName') ?? '';
@@ -578,18 +794,13 @@ export class FakeSalesforce {
                     );
                 }
             } else if (type === 'Profile') {
-                const grants = findAll(c, 'servicePresenceStatusAccesses').map(
+                const statuses = findAll(c, 'servicePresenceStatusAccesses').map(
                     (a) => textOf(a, 'servicePresenceStatus') ?? ''
                 );
-                this.apply([
-                    {
-                        kind: 'grantStatusAccess',
-                        itemId: 'profileAccess',
-                        grants: [{ profileId: this.profileId(name), profileName: name, statusDeveloperNames: grants }],
-                    },
-                ]);
+                grants.push({ profileId: this.profileId(name), profileName: name, statusDeveloperNames: statuses });
             }
         }
+        if (grants.length > 0) this.apply([{ kind: 'grantStatusAccess', itemId: 'profileAccess', grants }]);
     }
 
     /** A configuration's profiles become exactly these; a profile left in another configuration is refused. */

@@ -1,14 +1,14 @@
 /** What the CLI prints: the checklist as a table, the plan, per-operation progress; colours only on a terminal. */
 import fs from 'node:fs';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
     describeOperation,
     type ChecklistItem,
     type Operation,
     type Reason,
-} from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+} from '../../../force-app/main/default/lwc/setupEngine/setupEngine.js';
 
-const SOURCE = path.resolve(__dirname, '..', '..', '..', 'config', 'labels', 'setup-labels.json');
+const SOURCE = fileURLToPath(new URL('../../../../config/labels/setup-labels.json', import.meta.url));
 let english: Record<string, string> | undefined;
 
 /** English text of a label key (the tab's own labels, from their one source). */

@@ -1,0 +1,61 @@
+/** sf simplychat setup export — the org's SimplyChat setup as a deployable source folder with a package.xml. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadMessages } from '../../../lib/messages.js';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { usageError } from '../../../lib/errors.js';
+import { exportMembers, exportSetup, type ExportMember } from '../../../lib/exporter.js';
+import { say } from '../../../lib/output.js';
+import { orgFlags, SetupCommand, shared, type OrgJson, type SetupFlags } from '../../../lib/setupCommand.js';
+
+const messages = loadMessages('simplychat.setup.export');
+
+export interface ExportResult {
+    org: OrgJson;
+    outputDir: string;
+    members: ExportMember[];
+    missing: string[];
+    files: string[];
+}
+
+export default class Export extends SetupCommand<ExportResult> {
+    public static override readonly summary = messages.getMessage('summary');
+    public static override readonly description = messages.getMessage('description');
+    public static override readonly examples = messages.getMessages('examples');
+    public static override readonly flags = {
+        'target-org': orgFlags['target-org'],
+        'api-version': orgFlags['api-version'],
+        profiles: orgFlags.profiles,
+        'chat-object': orgFlags['chat-object'],
+        'output-dir': Flags.directory({
+            char: 'd',
+            summary: messages.getMessage('flags.output-dir.summary'),
+            default: 'simplychat-setup-export',
+        }),
+    };
+
+    public async run(): Promise<ExportResult> {
+        const { flags } = await this.parse(Export);
+        const f = flags as unknown as SetupFlags & { 'output-dir': string };
+        const outputDir = path.resolve(f['output-dir']);
+        if (fs.existsSync(outputDir) && fs.readdirSync(outputDir).length > 0)
+            throw usageError(messages.getMessage('error.outputNotEmpty', [outputDir]), [
+                messages.getMessage('action.outputNotEmpty'),
+            ]);
+        const api = this.connect(f['target-org'], f['api-version']);
+        const read = await this.load(api, { chatObject: f['chat-object'], profiles: f.profiles });
+        const { members, missing } = exportMembers(read);
+        if (!f.profiles) this.warn(messages.getMessage('warning.noProfiles'));
+        if (missing.length > 0)
+            this.warn(messages.getMessage('warning.missing', [missing.map((id) => say(`ui.item.${id}`)).join(', ')]));
+        if (members.length === 0) throw usageError(messages.getMessage('error.nothing'));
+
+        this.spinner.start(shared.getMessage('spinner.retrieving'), undefined, { stdout: false });
+        const outcome = await exportSetup(api.connection, members, outputDir, api.connection.getApiVersion());
+        this.spinner.stop();
+        for (const m of members) this.log(`  ${m.type.padEnd(22)} ${m.fullName}`);
+        this.logSuccess(messages.getMessage('success', [members.length, outputDir]));
+        this.log(messages.getMessage('next', [path.relative(process.cwd(), outputDir) || '.']));
+        return { org: this.orgJson(read), outputDir, members, missing, files: outcome.files };
+    }
+}
