@@ -730,6 +730,22 @@ export function planLine(labels: Labels, op: Operation, key: string): PlanLine {
     };
 }
 
+/**
+ * The dialog's lines: one per change, except that consecutive status grants (the engine batches them ten profiles
+ * to a Metadata call) read as one line, so 1,000 profiles are one "Give … access" line with "and N more", not 100.
+ * The operations themselves are unchanged.
+ */
+export function planLines(labels: Labels, operations: readonly Operation[]): PlanLine[] {
+    const groups: Operation[] = [];
+    for (const op of operations) {
+        const last = groups[groups.length - 1];
+        if (op.kind === 'grantStatusAccess' && last?.kind === 'grantStatusAccess')
+            groups[groups.length - 1] = { ...last, grants: [...last.grants, ...op.grants] };
+        else groups.push(op);
+    }
+    return groups.map((op, index) => planLine(labels, op, `op-${index}`));
+}
+
 export type PlanResult =
     | {
           readonly ok: true;
@@ -753,7 +769,7 @@ export function planView(
     return {
         ok: true,
         operations,
-        lines: operations.map((op, index) => planLine(labels, op, `op-${index}`)),
+        lines: planLines(labels, operations),
         needsOrgWideConfirmation: operations.some((op) => op.kind === 'enableOmniChannel'),
     };
 }

@@ -575,6 +575,28 @@ describe('wording for people', () => {
         expect(flow?.apiNames).toBe('SC_talkSession_status_update_when_owner_changed_via_omni_channel');
     });
 
+    it('reads the status grants of many profiles as one plan line, while the operations stay in batches', () => {
+        const profiles = Array.from({ length: 25 }, (_, i) => ({
+            Id: `00e5g${String(i).padStart(13, '0')}`,
+            Name: `Team ${i + 1}`,
+            UserCount: 1,
+            ServiceCloudUserCount: 0,
+        }));
+        const big: OrgSnapshot = {
+            ...omniDisabledOrg(),
+            profiles: read(profiles),
+            choices: choices({ agentProfileIds: profiles.map((p) => p.Id) }),
+        };
+        const planned = planView(ENGLISH, big, 'all', big.choices);
+        if (!planned.ok) throw new Error('no plan');
+        expect(planned.operations.filter((op) => op.kind === 'grantStatusAccess').length).toBe(3);
+        const grants = planned.lines.filter((l) => l.text.startsWith('Give'));
+        expect(grants.length).toBe(1);
+        expect(grants[0].moreText).toBe(`and ${25 - PLAN_LIST_LIMIT} more`);
+        expect(grants[0].fullText).toContain('Team 25');
+        expect(planned.lines.length).toBe(planned.operations.length - 2);
+    });
+
     it('shows errors of the fields left, warns about a high capacity, and sums up the saved choices', () => {
         const bad = choices({ capacity: Number.NaN, chatObject: '' });
         expect(visibleChoiceErrors(ENGLISH, bad, partlySetUpOrg(), []).length).toBe(0);
