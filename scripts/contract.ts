@@ -314,11 +314,16 @@ export function readSources(): ContractSources {
     };
 }
 
-/** Static SOQL written inline in an Apex source, whitespace folded and the access mode left out. */
+/**
+ * Static SOQL written inline in an Apex source, whitespace folded (also inside the parentheses prettier-plugin-apex
+ * puts around a subquery on its own lines) and the access mode left out.
+ */
 export function inlineSoql(apexSource: string): string[] {
     return [...apexSource.matchAll(/\[\s*(SELECT[^\]]*)\]/g)].map((m) =>
         m[1]
             .replace(/\s+/g, ' ')
+            .replace(/\( /g, '(')
+            .replace(/ \)/g, ')')
             .replace(/ WITH (USER|SYSTEM)_MODE/, '')
             .trim()
     );

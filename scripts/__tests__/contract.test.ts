@@ -6,6 +6,7 @@ import {
     apexString,
     checkContract,
     fixturePlans,
+    inlineSoql,
     outOfDate,
     readContract,
     readSources,
@@ -129,6 +130,24 @@ describe('one SOQL for Apex and the CLI', () => {
             soqlSource: sources.soqlSource.replace("UserType = 'Standard'", "UserType = 'PowerPartner'"),
         };
         assert.deepEqual(checkContract(contract, drifted), ['SoqlSource.cls has no static SOQL equal to ACTIVE_USERS']);
+    });
+
+    it('fails when the status-access for-loop drifts from the contract, subqueries included (planted drift)', () => {
+        const drifted = {
+            ...sources,
+            soqlSource: sources.soqlSource.replace('AND Assignee.IsActive = TRUE', ''),
+        };
+        assert.notEqual(drifted.soqlSource, sources.soqlSource, 'the planted drift applies');
+        assert.deepEqual(checkContract(contract, drifted), [
+            'SoqlSource.cls has no static SOQL equal to STATUS_ACCESS',
+        ]);
+    });
+
+    it('folds the parentheses prettier-plugin-apex puts around a subquery on its own lines', () => {
+        assert.deepEqual(
+            inlineSoql('[\n  SELECT Id, (\n  SELECT Id FROM Assignments\n  )\n  FROM PermissionSet WITH USER_MODE\n]'),
+            ['SELECT Id, (SELECT Id FROM Assignments) FROM PermissionSet']
+        );
     });
 
     it('the plugin reader writes no snapshot query of its own', () => {
