@@ -52,10 +52,7 @@ interface Queued {
 export const BATCH_SIZE = 5;
 
 /** The page worked out once per snapshot and failures, not once per getter and render. */
-const PAGE_CACHE = new WeakMap<
-    OrgSnapshot,
-    { failures: Failures; connection?: ConnectionStatus; page: PageView }
->();
+const PAGE_CACHE = new WeakMap<OrgSnapshot, { failures: Failures; connection?: ConnectionStatus; page: PageView }>();
 
 /**
  * The SimplyChat Setup tab: the checklist (on the saved choices) grouped as in Salesforce Setup with its progress
@@ -122,12 +119,13 @@ export default class SimplyChatSetup extends LightningElement {
      */
     private loadConnectionStatus(): Promise<void> {
         if (!this.page?.rows.some((row) => row.connectionSteps)) return Promise.resolve();
-        this.connectionStatusLoad ??= getConnectionStatus().then(
-            (status) => {
-                this.connectionStatus = status;
-            },
-            () => undefined
-        );
+        this.connectionStatusLoad ??= (async () => {
+            try {
+                this.connectionStatus = await getConnectionStatus();
+            } catch {
+                // Unreadable: each step keeps what the connection test shows.
+            }
+        })();
         return this.connectionStatusLoad;
     }
 
