@@ -2,7 +2,7 @@
  * The named scenarios of the local preview (and of the CLI's fake org): each an org snapshot, plus how the
  * simulated org behaves (which operations its API refuses).
  */
-import type { OperationKind, OrgSnapshot } from '../force-app/main/default/lwc/setupEngine/types';
+import type { ConnectionStatus, OperationKind, OrgSnapshot } from '../force-app/main/default/lwc/setupEngine/types';
 import {
     choices,
     fullySetUpOrg,
@@ -20,6 +20,11 @@ export interface Scenario {
     readonly snapshot: () => OrgSnapshot;
     /** Operation kinds the simulated API refuses. */
     readonly failingKinds?: readonly OperationKind[];
+    /**
+     * What ConnectionStatusController.getConnectionStatus reads in this org while the connection does not work
+     * (every step is done when it works; without this, no step can be checked).
+     */
+    readonly connectionStatus?: ConnectionStatus;
 }
 
 /** A partly set up org with `count` agent profiles (every one chosen). */
@@ -64,6 +69,14 @@ export const SCENARIOS: readonly Scenario[] = [
                 message: 'Unable to find a named credential',
             },
         }),
+        connectionStatus: {
+            clientApp: 'done',
+            authProvider: 'done',
+            externalCredential: 'attention',
+            namedCredential: 'missing',
+            principalAccess: 'unknown',
+            authenticate: 'unknown',
+        },
     },
     {
         id: 'apiFailures',

@@ -50,6 +50,12 @@ declare module '@salesforce/apex/SetupSnapshotController.saveChoices' {
     export default saveChoices;
 }
 
+declare module '@salesforce/apex/ConnectionStatusController.getConnectionStatus' {
+    import type { ConnectionStatus } from 'c/setupEngine';
+    const getConnectionStatus: () => Promise<ConnectionStatus>;
+    export default getConnectionStatus;
+}
+
 declare module '@salesforce/apex/SetupOperationsController.applyOperations' {
     import type { OperationResult } from 'c/setupViewModel';
     const applyOperations: (params: {

@@ -6,6 +6,7 @@
 import {
     simulate,
     validateChoices,
+    type ConnectionStatus,
     type Operation,
     type OrgSnapshot,
     type SetupChoices,
@@ -149,6 +150,22 @@ function saveChoices(params: { choices: SetupChoices }): SetupChoices {
     return copy(current.snapshot.choices);
 }
 
+/** Like ConnectionStatusController.getConnectionStatus: each connection step's state as the scenario's org shows it. */
+function getConnectionStatus(): ConnectionStatus {
+    const current = ensure();
+    if (!current.snapshot.user.permissions.viewSetup) throw setupError('error.noViewSetup');
+    const all = (state: ConnectionStatus['clientApp']): ConnectionStatus => ({
+        clientApp: state,
+        authProvider: state,
+        externalCredential: state,
+        namedCredential: state,
+        principalAccess: state,
+        authenticate: state,
+    });
+    if (current.snapshot.apiAccess.connection === 'ok') return all('done');
+    return copy(current.scenario.connectionStatus ?? all('unknown'));
+}
+
 const METHODS: Record<string, (params: never) => unknown> = {
     'SetupSnapshotController.getSnapshot': () => ({
         ...copy(ensure().snapshot),
@@ -158,6 +175,7 @@ const METHODS: Record<string, (params: never) => unknown> = {
     'SetupSnapshotController.saveChoices': saveChoices,
     'SetupOperationsController.applyOperations': applyOperations,
     'SetupOperationsController.testConnection': () => copy(ensure().snapshot.apiAccess),
+    'ConnectionStatusController.getConnectionStatus': getConnectionStatus,
 };
 
 /** The function behind `import method from '@salesforce/apex/Class.method'` in the preview. */

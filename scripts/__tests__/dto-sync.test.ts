@@ -97,6 +97,20 @@ describe('Apex snapshot DTOs ↔ TypeScript contract', () => {
         assert.deepEqual(sorted(grants), sorted(shapes.get('UserPermissions') ?? []));
     });
 
+    it('ConnectionStatusController.ConnectionStatus has exactly the fields of ConnectionStatus', () => {
+        const status = auraEnabledFields(apex('ConnectionStatusController')).get('ConnectionStatus') ?? [];
+        assert.ok(status.length > 0, 'Apex class ConnectionStatus not found');
+        assert.deepEqual(sorted(status), sorted(shapes.get('ConnectionStatus') ?? []));
+    });
+
+    it('the connection step states Apex sends are the ones the tab knows', () => {
+        const source = apex('ConnectionStatusController');
+        const states = [...source.matchAll(/public static final String [A-Z]+ = '([a-z]+)';/g)].map((m) => m[1]);
+        assert.deepEqual(sorted(states), ['attention', 'done', 'missing', 'unknown']);
+        const tsStates = fs.readFileSync(TYPES, 'utf8').match(/type ConnectionStepState = ([^;]+);/)?.[1] ?? '';
+        assert.deepEqual(sorted([...tsStates.matchAll(/'(\w+)'/g)].map((m) => m[1])), sorted(states));
+    });
+
     it("the Apex default names, chat object, capacity bound and flow name are the engine's", () => {
         const store = apex('SetupChoicesStore');
         for (const [key, name] of Object.entries(DEFAULT_NAMES)) {

@@ -196,6 +196,18 @@ describe('local preview (npm start) in Chromium', () => {
         const page = await open('scenario=apiMissing');
         const api = page.locator('c-setup-checklist-row').first();
         assert.match((await api.textContent()) ?? '', /The Named Credential SimplyChat Setup API is missing/);
+        // Each connection step with the state the simulated org reports for it (ConnectionStatusController).
+        await api
+            .locator('[data-step="externalCredential"] [data-id="step-status"]', { hasText: 'Needs attention' })
+            .waitFor();
+        assert.deepEqual(await api.locator('[data-id="step-status"]').allTextContents(), [
+            'Done',
+            'Done',
+            'Needs attention',
+            'Missing',
+            'Cannot be checked from here',
+            'Cannot be checked from here',
+        ]);
         assert.equal(await rowFixButtons(page).count(), 1);
         assert.match(
             (await page.locator('c-setup-checklist-row').nth(7).textContent()) ?? '',

@@ -217,6 +217,22 @@ export interface ApiAccess {
     readonly message?: string;
 }
 
+/** The state of one step of the one-time API connection, as the org shows it ('unknown': cannot be checked here). */
+export type ConnectionStepState = 'done' | 'attention' | 'missing' | 'unknown';
+
+/**
+ * Each connection step's state, read on demand by ConnectionStatusController.getConnectionStatus (Apex
+ * ConnectionStatusController.ConnectionStatus), apart from the snapshot.
+ */
+export interface ConnectionStatus {
+    readonly clientApp: ConnectionStepState;
+    readonly authProvider: ConnectionStepState;
+    readonly externalCredential: ConnectionStepState;
+    readonly namedCredential: ConnectionStepState;
+    readonly principalAccess: ConnectionStepState;
+    readonly authenticate: ConnectionStepState;
+}
+
 /** A name of something the fixes create: API (developer) name and label. */
 export interface NameChoice {
     readonly developerName: string;

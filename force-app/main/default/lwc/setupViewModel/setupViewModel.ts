@@ -13,6 +13,8 @@ import {
     plan,
     validateChoices,
     type ChecklistItem,
+    type ConnectionStatus,
+    type ConnectionStepState,
     type Detail,
     type ItemId,
     type ItemStatus,
@@ -339,7 +341,7 @@ export function groupRows(labels: Labels, rows: readonly RowView[]): GroupView[]
 
 // ------------------------------------------------------------------------------------- connection assistant
 
-export type StepStatus = 'done' | 'attention' | 'missing' | 'unknown';
+export type StepStatus = ConnectionStepState;
 
 /** One step of the one-time API connection setup, as item 1 shows it. */
 export interface ConnectionStep {
@@ -349,6 +351,8 @@ export interface ConnectionStep {
     readonly status: StepStatus;
     readonly statusText: string;
     readonly badgeClass: string;
+    /** The status as an SLDS utility icon (decorative: the status text says it). */
+    readonly iconName: string;
     /** Exact values to paste, each with its own copy button. */
     readonly values: readonly {
         readonly key: string;
@@ -389,9 +393,9 @@ const STEP_IDS = [
 /**
  * What the connection test (one REST query through the Named Credential) proves about each step. It cannot tell
  * the steps before the credential apart, nor a missing principal access from a missing authentication: those show
- * as "needs attention" together, and what the tab cannot see is said so (docs/org-verification.md).
+ * as "needs attention" together until the org's own records say more (orgStepStatuses).
  */
-function stepStatuses(access: OrgSnapshot['apiAccess']): Record<string, StepStatus> {
+function testedStatuses(access: OrgSnapshot['apiAccess']): Record<string, StepStatus> {
     const all = (status: StepStatus): Record<string, StepStatus> =>
         Object.fromEntries(STEP_IDS.map((id) => [id, status]));
     if (access.connection === 'ok') return all('done');
@@ -411,6 +415,36 @@ function stepStatuses(access: OrgSnapshot['apiAccess']): Record<string, StepStat
     return all('unknown');
 }
 
+/**
+ * Each step's status: a working connection proves every step; otherwise what the org's records show for a step
+ * (ConnectionStatusController.getConnectionStatus) wins over what the test suggests, and a step neither can see
+ * "cannot be checked from here". A user credential that exists while the test gets 401 has expired or was
+ * revoked: authenticate again.
+ */
+export function stepStatuses(
+    access: OrgSnapshot['apiAccess'],
+    org?: ConnectionStatus
+): Readonly<Record<string, StepStatus>> {
+    const tested = testedStatuses(access);
+    if (access.connection === 'ok' || !org) return tested;
+    const merged = Object.fromEntries(
+        STEP_IDS.map((id) => {
+            const known = org[id as keyof ConnectionStatus];
+            return [id, known && known !== 'unknown' ? known : tested[id]];
+        })
+    );
+    if (access.connection === 'unauthenticated' && merged.authenticate === 'done') merged.authenticate = 'attention';
+    if (access.connection === 'wrongUser') merged.authenticate = 'attention';
+    return merged;
+}
+
+const STEP_ICONS: Readonly<Record<StepStatus, string>> = {
+    done: 'utility:success',
+    attention: 'utility:warning',
+    missing: 'utility:error',
+    unknown: 'utility:help',
+};
+
 const STEP_BADGES: Readonly<Record<StepStatus, string>> = {
     done: 'slds-badge slds-theme_success',
     attention: 'slds-badge slds-theme_warning',
@@ -419,9 +453,9 @@ const STEP_BADGES: Readonly<Record<StepStatus, string>> = {
 };
 
 /** The connection assistant of item 1: each step with its status, the values to paste and its Setup page. */
-export function connectionSteps(labels: Labels, snapshot: OrgSnapshot): ConnectionStep[] {
+export function connectionSteps(labels: Labels, snapshot: OrgSnapshot, org?: ConnectionStatus): ConnectionStep[] {
     const domain = snapshot.myDomainUrl ?? format(labels, 'ui.connection.yourDomain');
-    const statuses = stepStatuses(snapshot.apiAccess);
+    const statuses = stepStatuses(snapshot.apiAccess, org);
     const value = (step: string, name: string, text: string) => {
         const label = format(labels, `ui.connection.value.${name}`);
         return {
@@ -456,6 +490,7 @@ export function connectionSteps(labels: Labels, snapshot: OrgSnapshot): Connecti
             status: statuses[id],
             statusText: format(labels, `ui.connection.status.${statuses[id]}`),
             badgeClass: STEP_BADGES[statuses[id]],
+            iconName: STEP_ICONS[statuses[id]],
             values: values[id],
             link: { href: CONNECTION_PAGES[id], text: format(labels, 'ui.connection.open', { step: index + 1 }) },
         };
@@ -483,16 +518,21 @@ export interface PageView {
 
 /**
  * The page for a snapshot, evaluated on the saved choices (edits are a draft until saved), with each item's last
- * failed attempt.
+ * failed attempt and, once read, the connection steps' states in the org.
  */
-export function pageView(labels: Labels, snapshot: OrgSnapshot, failures: Failures = {}): PageView {
+export function pageView(
+    labels: Labels,
+    snapshot: OrgSnapshot,
+    failures: Failures = {},
+    connection?: ConnectionStatus
+): PageView {
     const items = evaluate(snapshot, snapshot.choices);
     const rows = items.map((item) => {
         const row = rowView(labels, item, failures[item.id]);
         return item.id === 'apiAccess' && item.status !== 'pass'
             ? {
                   ...row,
-                  connectionSteps: connectionSteps(labels, snapshot),
+                  connectionSteps: connectionSteps(labels, snapshot, connection),
                   connectionTitle: format(labels, 'ui.connection.title'),
                   copiedText: format(labels, 'ui.connection.copied'),
               }

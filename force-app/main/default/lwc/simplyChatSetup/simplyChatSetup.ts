@@ -5,8 +5,9 @@ import getSnapshot from '@salesforce/apex/SetupSnapshotController.getSnapshot';
 import saveChoices from '@salesforce/apex/SetupSnapshotController.saveChoices';
 import applyOperations from '@salesforce/apex/SetupOperationsController.applyOperations';
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
+import getConnectionStatus from '@salesforce/apex/ConnectionStatusController.getConnectionStatus';
 import { LABELS } from 'c/setupLabels';
-import type { ItemId, Operation, OrgSnapshot, SetupChoices } from 'c/setupEngine';
+import type { ConnectionStatus, ItemId, Operation, OrgSnapshot, SetupChoices } from 'c/setupEngine';
 import {
     batches,
     capacityHelp,
@@ -51,7 +52,7 @@ interface Queued {
 export const BATCH_SIZE = 5;
 
 /** The page worked out once per snapshot and failures, not once per getter and render. */
-const PAGE_CACHE = new WeakMap<OrgSnapshot, { failures: Failures; page: PageView }>();
+const PAGE_CACHE = new WeakMap<OrgSnapshot, { failures: Failures; connection?: ConnectionStatus; page: PageView }>();
 
 /**
  * The SimplyChat Setup tab: the checklist (on the saved choices) grouped as in Salesforce Setup with its progress
@@ -77,6 +78,9 @@ export default class SimplyChatSetup extends LightningElement {
     shown = { chosen: PICKER_PAGE, available: PICKER_PAGE };
     expandedIds: string[] = [];
     failures: Failures = {};
+    /** The connection steps' states in the org: read once per load, when item 1's assistant shows. */
+    connectionStatus?: ConnectionStatus;
+    private connectionStatusLoad?: Promise<void>;
     planState?: PlanState;
     /** What opened the plan: 'fix-all', 'retry-failed' or an item id; focus returns there on Cancel. */
     opener = '';
@@ -92,6 +96,8 @@ export default class SimplyChatSetup extends LightningElement {
     async load(): Promise<void> {
         this.loading = true;
         this.loadError = '';
+        this.connectionStatus = undefined;
+        this.connectionStatusLoad = undefined;
         try {
             const snapshot = await getSnapshot();
             this.snapshot = snapshot;
@@ -99,11 +105,28 @@ export default class SimplyChatSetup extends LightningElement {
             this.loading = false;
             const apiAccess = await testConnection().catch(() => undefined);
             if (apiAccess && this.snapshot === snapshot) this.snapshot = { ...snapshot, apiAccess };
+            await this.loadConnectionStatus();
         } catch (error) {
             this.loadError = format(this.labels, 'ui.loadFailed', { message: serverError(this.labels, error).message });
         } finally {
             this.loading = false;
         }
+    }
+
+    /**
+     * Reads each connection step's state in the org (one Apex call, apart from the snapshot's load) when item 1
+     * shows its connection assistant; once per load. If it cannot be read, the steps keep what the test shows.
+     */
+    private loadConnectionStatus(): Promise<void> {
+        if (!this.page?.rows.some((row) => row.connectionSteps)) return Promise.resolve();
+        this.connectionStatusLoad ??= (async () => {
+            try {
+                this.connectionStatus = await getConnectionStatus();
+            } catch {
+                // Unreadable: each step keeps what the connection test shows.
+            }
+        })();
+        return this.connectionStatusLoad;
     }
 
     private savedChoices(): SetupChoices {
@@ -124,9 +147,10 @@ export default class SimplyChatSetup extends LightningElement {
         const snapshot = this.snapshot;
         if (!snapshot) return undefined;
         const cached = PAGE_CACHE.get(snapshot);
-        if (cached && cached.failures === this.failures) return cached.page;
-        const page = pageView(this.labels, snapshot, this.failures);
-        PAGE_CACHE.set(snapshot, { failures: this.failures, page });
+        if (cached && cached.failures === this.failures && cached.connection === this.connectionStatus)
+            return cached.page;
+        const page = pageView(this.labels, snapshot, this.failures, this.connectionStatus);
+        PAGE_CACHE.set(snapshot, { failures: this.failures, connection: this.connectionStatus, page });
         return page;
     }
 

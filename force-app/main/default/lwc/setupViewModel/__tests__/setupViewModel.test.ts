@@ -1,4 +1,4 @@
-import { evaluate, plan, simulate, type OrgSnapshot } from 'c/setupEngine';
+import { evaluate, plan, simulate, type ConnectionStatus, type OrgSnapshot } from 'c/setupEngine';
 import {
     batches,
     capacityHelp,
@@ -7,6 +7,7 @@ import {
     choiceField,
     choicesSummary,
     connectionSteps,
+    stepStatuses,
     dependsOnAny,
     formatNumber,
     formatTime,
@@ -674,6 +675,68 @@ describe('connection assistant', () => {
         expect(status({ connectionSetup: 'unknown', connection: 'untested' })).toBe(
             'unknown unknown unknown unknown unknown unknown'
         );
+    });
+
+    const org = (states: Partial<ConnectionStatus>): ConnectionStatus => ({
+        clientApp: 'unknown',
+        authProvider: 'unknown',
+        externalCredential: 'unknown',
+        namedCredential: 'unknown',
+        principalAccess: 'unknown',
+        authenticate: 'unknown',
+        ...states,
+    });
+    const failing: OrgSnapshot['apiAccess'] = { connectionSetup: 'present', connection: 'error' };
+
+    it.each([
+        ['done', 'Done', 'utility:success', 'slds-badge slds-theme_success'],
+        ['attention', 'Needs attention', 'utility:warning', 'slds-badge slds-theme_warning'],
+        ['missing', 'Missing', 'utility:error', 'slds-badge slds-theme_error'],
+    ] as const)("shows the org's state %s on its step with its text, icon and badge", (state, text, icon, badge) => {
+        const step = connectionSteps(
+            ENGLISH,
+            { ...partlySetUpOrg(), apiAccess: failing },
+            org({ clientApp: state })
+        )[0];
+        expect([step.status, step.statusText, step.iconName, step.badgeClass]).toEqual([state, text, icon, badge]);
+    });
+
+    it('says "cannot be checked from here" where neither the org nor the test can tell', () => {
+        const step = connectionSteps(ENGLISH, { ...partlySetUpOrg(), apiAccess: failing }, org({}))[0];
+        expect([step.status, step.statusText, step.iconName, step.badgeClass]).toEqual([
+            'unknown',
+            'Cannot be checked from here',
+            'utility:help',
+            'slds-badge',
+        ]);
+    });
+
+    it("lets the org's records win over what the test suggests, and the test fill in what the org cannot see", () => {
+        expect(stepStatuses(failing, org({ namedCredential: 'attention', authProvider: 'missing' }))).toEqual({
+            clientApp: 'unknown',
+            authProvider: 'missing',
+            externalCredential: 'unknown',
+            namedCredential: 'attention',
+            principalAccess: 'unknown',
+            authenticate: 'unknown',
+        });
+        expect(stepStatuses(failing, org({})).namedCredential).toBe('done');
+    });
+
+    it('a working connection proves every step, whatever the records say', () => {
+        const ok: OrgSnapshot['apiAccess'] = { connectionSetup: 'present', connection: 'ok' };
+        expect(Object.values(stepStatuses(ok, org({ clientApp: 'missing' })))).toEqual(Array(6).fill('done'));
+    });
+
+    it('a user credential that the API still refuses (401) needs authenticating again', () => {
+        const refused: OrgSnapshot['apiAccess'] = { connectionSetup: 'present', connection: 'unauthenticated' };
+        expect(stepStatuses(refused, org({ authenticate: 'done' })).authenticate).toBe('attention');
+    });
+
+    it('passes the org states to item 1 of the page', () => {
+        const snapshot: OrgSnapshot = { ...partlySetUpOrg(), apiAccess: failing };
+        const row = pageView(ENGLISH, snapshot, {}, org({ principalAccess: 'attention' })).rows[0];
+        expect(row.connectionSteps?.[4].statusText).toBe('Needs attention');
     });
 
     it('shows the steps in item 1 only while the connection does not work', () => {

@@ -13,6 +13,9 @@ jest.mock('@salesforce/apex/SetupOperationsController.applyOperations', () => ({
 jest.mock('@salesforce/apex/SetupOperationsController.testConnection', () => ({ default: jest.fn() }), {
     virtual: true,
 });
+jest.mock('@salesforce/apex/ConnectionStatusController.getConnectionStatus', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
 
 describe('c-simply-chat-setup in Korean', () => {
     afterEach(reset);

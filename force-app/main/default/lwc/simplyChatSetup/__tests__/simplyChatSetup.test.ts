@@ -2,6 +2,7 @@ import getSnapshot from '@salesforce/apex/SetupSnapshotController.getSnapshot';
 import saveChoices from '@salesforce/apex/SetupSnapshotController.saveChoices';
 import applyOperations from '@salesforce/apex/SetupOperationsController.applyOperations';
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
+import getConnectionStatus from '@salesforce/apex/ConnectionStatusController.getConnectionStatus';
 import { plan, simulate, type OrgSnapshot } from 'c/setupEngine';
 import {
     choices,
@@ -23,11 +24,15 @@ jest.mock('@salesforce/apex/SetupOperationsController.applyOperations', () => ({
 jest.mock('@salesforce/apex/SetupOperationsController.testConnection', () => ({ default: jest.fn() }), {
     virtual: true,
 });
+jest.mock('@salesforce/apex/ConnectionStatusController.getConnectionStatus', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
 
 const getSnapshotMock = getSnapshot as unknown as jest.Mock;
 const saveChoicesMock = saveChoices as unknown as jest.Mock;
 const applyMock = applyOperations as unknown as jest.Mock;
 const connectionMock = testConnection as unknown as jest.Mock;
+const connectionStatusMock = getConnectionStatus as unknown as jest.Mock;
 
 /** The org behind the mocked Apex: reads return it, applyOperations changes it with simulate(). */
 function org(initial: OrgSnapshot, failKind?: string): { current: OrgSnapshot } {
@@ -187,6 +192,62 @@ describe('c-simply-chat-setup', () => {
         expect(text(q(row(element, 'apiAccess'), '[data-id="reason"]'))).toContain(
             'You have not authenticated the SimplyChat Setup API credential'
         );
+    });
+
+    describe("the connection assistant's states in the org", () => {
+        const missing: OrgSnapshot = {
+            ...partlySetUpOrg(),
+            apiAccess: { connectionSetup: 'missing', connection: 'error' },
+        };
+        const stepStatuses = (element: HTMLElement) =>
+            qa(row(element, 'apiAccess'), '[data-id="step-status"]').map((node) => text(node));
+
+        it('reads them once, when item 1 shows its assistant, and shows each on its step', async () => {
+            connectionStatusMock.mockResolvedValue({
+                clientApp: 'done',
+                authProvider: 'done',
+                externalCredential: 'attention',
+                namedCredential: 'missing',
+                principalAccess: 'unknown',
+                authenticate: 'unknown',
+            });
+            const { element } = await open(missing);
+            expect(connectionStatusMock).toHaveBeenCalledTimes(1);
+            expect(stepStatuses(element)).toEqual([
+                'Done',
+                'Done',
+                'Needs attention',
+                'Missing',
+                'Cannot be checked from here',
+                'Cannot be checked from here',
+            ]);
+            expect(
+                qa(row(element, 'apiAccess'), '[data-id="step-icon"]').map(
+                    (icon) => (icon as unknown as { iconName: string }).iconName
+                )
+            ).toEqual([
+                'utility:success',
+                'utility:success',
+                'utility:warning',
+                'utility:error',
+                'utility:help',
+                'utility:help',
+            ]);
+        });
+
+        it('does not ask when the connection works (no assistant)', async () => {
+            await open(partlySetUpOrg());
+            expect(connectionStatusMock).not.toHaveBeenCalled();
+        });
+
+        it('keeps what the connection test shows when the states cannot be read', async () => {
+            connectionStatusMock.mockRejectedValue({ body: { message: 'refused' } });
+            const { element } = await open(missing);
+            expect(connectionStatusMock).toHaveBeenCalledTimes(1);
+            expect(stepStatuses(element)[3]).toBe('Missing');
+            expect(stepStatuses(element)[0]).toBe('Cannot be checked from here');
+            expect(q(element, '[data-id="load-error"]')).toBeNull();
+        });
     });
 
     it("expands an item's details with a keyboard-reachable toggle that says its state", async () => {
