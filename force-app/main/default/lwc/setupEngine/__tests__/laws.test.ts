@@ -341,16 +341,18 @@ describe('engine laws over random orgs', () => {
         );
     });
 
+    /** The same org for a user who cannot change setup, or for an admin without the API connection. */
+    function limitedOrg(s: OrgSnapshot, readOnly: boolean): OrgSnapshot {
+        return readOnly
+            ? { ...s, user: { id: s.user.id, permissions: { ...ADMIN, customizeApplication: false } } }
+            : { ...s, apiAccess: { connectionSetup: 'present', connection: 'unauthenticated', httpStatus: 401 } };
+    }
+
     it('the plan itself respects permissions and the API connection, whoever calls it', () => {
         fc.assert(
             fc.property(shapeArb, fc.boolean(), (shape, readOnly) => {
                 const s = build(shape);
-                const limited: OrgSnapshot = readOnly
-                    ? { ...s, user: { id: s.user.id, permissions: { ...ADMIN, customizeApplication: false } } }
-                    : {
-                          ...s,
-                          apiAccess: { connectionSetup: 'present', connection: 'unauthenticated', httpStatus: 401 },
-                      };
+                const limited = limitedOrg(s, readOnly);
                 const kinds = plan(limited, 'all').map((o) => o.kind);
                 expect(kinds).toEqual(readOnly ? [] : kinds.filter((k) => k === 'setScSetupDefaults'));
             }),
@@ -378,12 +380,7 @@ describe('engine laws over random orgs', () => {
         fc.assert(
             fc.property(shapeArb, fc.boolean(), (shape, readOnly) => {
                 const s = build(shape);
-                const limited: OrgSnapshot = readOnly
-                    ? { ...s, user: { id: s.user.id, permissions: { ...ADMIN, customizeApplication: false } } }
-                    : {
-                          ...s,
-                          apiAccess: { connectionSetup: 'present', connection: 'unauthenticated', httpStatus: 401 },
-                      };
+                const limited = limitedOrg(s, readOnly);
                 const offered = evaluate(limited)
                     .filter((i) => i.fix.available)
                     .map((i) => i.id);

@@ -549,18 +549,23 @@ describe('wording for people', () => {
         expect(dependsOnAny('scSetup', new Set())).toBe(false);
     });
 
-    it('cuts a long profile list in the plan and keeps labels in the text, API names aside', () => {
+    /** A fresh org whose 25 profiles Team 1 … Team 25 are all chosen as agent profiles. */
+    function twentyFiveTeamsOrg(): OrgSnapshot {
         const profiles = Array.from({ length: 25 }, (_, i) => ({
             Id: `00e5g${String(i).padStart(13, '0')}`,
             Name: `Team ${i + 1}`,
             UserCount: 1,
             ServiceCloudUserCount: 0,
         }));
-        const big: OrgSnapshot = {
+        return {
             ...omniDisabledOrg(),
             profiles: read(profiles),
             choices: choices({ agentProfileIds: profiles.map((p) => p.Id) }),
         };
+    }
+
+    it('cuts a long profile list in the plan and keeps labels in the text, API names aside', () => {
+        const big = twentyFiveTeamsOrg();
         const planned = planView(ENGLISH, big, 'all', big.choices);
         if (!planned.ok) throw new Error('no plan');
         const presence = planned.lines.find((l) => l.text.startsWith('Create the presence configuration'));
@@ -577,17 +582,7 @@ describe('wording for people', () => {
     });
 
     it('reads the status grants of many profiles as one plan line, while the operations stay in batches', () => {
-        const profiles = Array.from({ length: 25 }, (_, i) => ({
-            Id: `00e5g${String(i).padStart(13, '0')}`,
-            Name: `Team ${i + 1}`,
-            UserCount: 1,
-            ServiceCloudUserCount: 0,
-        }));
-        const big: OrgSnapshot = {
-            ...omniDisabledOrg(),
-            profiles: read(profiles),
-            choices: choices({ agentProfileIds: profiles.map((p) => p.Id) }),
-        };
+        const big = twentyFiveTeamsOrg();
         const planned = planView(ENGLISH, big, 'all', big.choices);
         if (!planned.ok) throw new Error('no plan');
         expect(planned.operations.filter((op) => op.kind === 'grantStatusAccess').length).toBe(3);
