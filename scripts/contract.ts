@@ -52,6 +52,7 @@ export interface OperationContract {
 
 export interface Contract {
     metadataBatchSize: number;
+    agentPageSize: number;
     salesforceIdPattern: string;
     routingModels: Record<string, string>;
     operations: Record<string, OperationContract>;
@@ -93,6 +94,9 @@ function engineModule(c: Contract): string {
 /** Components per Metadata API create/update call (10 for these types). */
 export const METADATA_BATCH_SIZE = ${c.metadataBatchSize};
 
+/** Users per page of the on-demand agents read (SetupAgentsController.getAgents). */
+export const AGENT_PAGE_SIZE = ${c.agentPageSize};
+
 /** A 15- or 18-character Salesforce Id. */
 export const SALESFORCE_ID_PATTERN = new RegExp(${JSON.stringify(c.salesforceIdPattern)});
 
@@ -124,6 +128,7 @@ function apexClass(c: Contract): string {
 public inherited sharing class SetupContract {
     /** Components per Metadata API create/update call. */
     public static final Integer METADATA_BATCH_SIZE = ${c.metadataBatchSize};
+    public static final Integer AGENT_PAGE_SIZE = ${c.agentPageSize};
     /** A 15- or 18-character Salesforce Id. */
     public static final String SALESFORCE_ID_PATTERN = ${apexString(c.salesforceIdPattern)};
     /** QueueRoutingConfig.RoutingModel (data API) → routingModel (Metadata API). */

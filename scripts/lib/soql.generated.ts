@@ -22,4 +22,24 @@ export const SOQL = {
     STATUS_ACCESS:
         'SELECT Id, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems WHERE SetupEntityId IN :statusIds), (SELECT AssigneeId, Assignee.ProfileId FROM Assignments WHERE PermissionSet.IsOwnedByProfile = FALSE AND Assignee.IsActive = TRUE AND Assignee.ProfileId IN :profileIds) FROM PermissionSet WHERE Id IN (SELECT ParentId FROM SetupEntityAccess WHERE SetupEntityId IN :statusIds) AND (ProfileId IN :profileIds OR (IsOwnedByProfile = FALSE AND HasActivationRequired = FALSE)) LIMIT :maxRows',
     FLOWS: 'SELECT ApiName, Label, NamespacePrefix, ActiveVersionId, LatestVersionId FROM FlowDefinitionView WHERE ApiName = :apiName OR Label = :label LIMIT 10',
+    QUEUE_MEMBERS: 'SELECT GroupId, UserOrGroupId FROM GroupMember WHERE GroupId IN :groupIds LIMIT :maxRows',
+    MEMBER_GROUPS: 'SELECT Id, Type, RelatedId, DeveloperName, Name FROM Group WHERE Id IN :groupIds LIMIT 2000',
+    USER_ROLES: 'SELECT Id, Name, ParentRoleId FROM UserRole LIMIT 10000',
+    MEMBER_USERS:
+        'SELECT Id, ProfileId, UserRoleId FROM User WHERE Id IN :userIds AND IsActive = TRUE AND ProfileId IN :profileIds LIMIT :maxRows',
+    AGENTS_BY_ROLE:
+        "SELECT ProfileId profileId, UserRoleId roleId, COUNT(Id) userCount FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds GROUP BY ProfileId, UserRoleId",
+    PUBLIC_GROUPS: "SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Regular' ORDER BY Name LIMIT 2000",
+    APPS: "SELECT DurableId, DeveloperName, NamespacePrefix, Label, NavType, UtilityBar FROM AppDefinition WHERE UiType = 'Lightning' LIMIT 2000",
+    APP_ACCESS:
+        'SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN :appIds AND Parent.IsOwnedByProfile = TRUE AND Parent.ProfileId IN :profileIds LIMIT :maxRows',
+    AGENT_USERS_FIRST:
+        "SELECT Id, Name, Username, ProfileId, UserRoleId, UserPermissionsSupportUser FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND (ProfileId IN :profileIds OR Id IN :directUserIds) ORDER BY Id LIMIT :pageSize",
+    AGENT_USERS_AFTER:
+        "SELECT Id, Name, Username, ProfileId, UserRoleId, UserPermissionsSupportUser FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND (ProfileId IN :profileIds OR Id IN :directUserIds) AND Id > :afterId ORDER BY Id LIMIT :pageSize",
+    CONFIG_DIRECT_USERS:
+        'SELECT UserId FROM PresenceUserConfigUser WHERE PresenceUserConfigId = :configId AND User.IsActive = TRUE LIMIT 10000',
+    AGENT_CONFIG_USERS: 'SELECT UserId, PresenceUserConfigId FROM PresenceUserConfigUser WHERE UserId IN :userIds',
+    AGENT_PRESENCE:
+        'SELECT UserId, ServicePresenceStatusId, IsAway, StatusStartDate FROM UserServicePresence WHERE IsCurrentState = TRUE AND UserId IN :userIds',
 } as const;

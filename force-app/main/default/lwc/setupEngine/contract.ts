@@ -3,6 +3,9 @@
 /** Components per Metadata API create/update call (10 for these types). */
 export const METADATA_BATCH_SIZE = 10;
 
+/** Users per page of the on-demand agents read (SetupAgentsController.getAgents). */
+export const AGENT_PAGE_SIZE = 2000;
+
 /** A 15- or 18-character Salesforce Id. */
 export const SALESFORCE_ID_PATTERN = new RegExp('^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$');
 
@@ -36,6 +39,7 @@ export const OPERATION_FIELDS = {
     moveUsersToConfig: ['configId', 'configDeveloperName', 'moves'],
     grantStatusAccess: ['grants'],
     activateFlow: ['flowApiName', 'latestVersionId'],
+    addQueueMembers: ['queueId', 'queueDeveloperName', 'profiles', 'publicGroupDeveloperName'],
     setScSetupDefaults: ['objectApiName', 'mode', 'values'],
 } as const;
 
@@ -54,6 +58,7 @@ export const OPERATION_ITEMS = {
     moveUsersToConfig: ['presenceConfig'],
     grantStatusAccess: ['profileAccess'],
     activateFlow: ['flow'],
+    addQueueMembers: ['queueMembers'],
     setScSetupDefaults: ['scSetup'],
 } as const;
 
@@ -72,6 +77,7 @@ export const OPERATION_NEEDS_API: readonly string[] = [
     'moveUsersToConfig',
     'grantStatusAccess',
     'activateFlow',
+    'addQueueMembers',
 ];
 
 /** Kinds that need Omni-Channel on (or enabled earlier in the same plan). */
@@ -87,6 +93,7 @@ export const OPERATION_NEEDS_OMNI: readonly string[] = [
     'moveProfilesToConfig',
     'moveUsersToConfig',
     'grantStatusAccess',
+    'addQueueMembers',
 ];
 
 /** The fields of one operation's result, as Apex returns it. */

@@ -56,6 +56,8 @@ export const REASON_KEYS = [
     'item.scSetup.blankValues',
     'item.scSetup.notInstalled',
     'item.scSetup.hidden',
+    'item.queueMembers.notChecked',
+    'item.agentApps.notChecked',
     'item.blocked',
     'item.unreadable',
     'fix.notNeeded',

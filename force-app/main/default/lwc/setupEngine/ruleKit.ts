@@ -49,6 +49,8 @@ export const DEPENDENCIES = {
     profileAccess: ['omniChannel', 'onlineStatus', 'busyStatus'],
     flow: [],
     scSetup: [],
+    queueMembers: ['omniChannel', 'queue'],
+    agentApps: ['omniChannel'],
 } as const satisfies Readonly<Record<ItemId, readonly ItemId[]>>;
 
 /** The results of the items that block item I: exactly those of DEPENDENCIES[I], no more, no fewer. */

@@ -16,6 +16,8 @@ import { permissionsRule } from './rulePermissions';
 import { presenceConfigRule } from './rulePresenceConfig';
 import { profileAccessRule } from './ruleProfileAccess';
 import { queueRule } from './ruleQueue';
+import { queueMembersRule } from './ruleQueueMembers';
+import { agentAppsRule } from './ruleAgentApps';
 import { routingConfigRule } from './ruleRoutingConfig';
 import { scSetupRule } from './ruleScSetup';
 import { serviceChannelRule } from './ruleServiceChannel';
@@ -56,6 +58,8 @@ export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot
     });
     const flow = flowRule(env, {});
     const scSetup = scSetupRule(env, {});
+    const queueMembers = queueMembersRule(env, { deps: { omniChannel, queue } });
+    const agentApps = agentAppsRule(env, { deps: { omniChannel } });
     return [
         apiAccess,
         permissions,
@@ -69,5 +73,7 @@ export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot
         profileAccess,
         flow,
         scSetup,
+        queueMembers,
+        agentApps,
     ];
 }

@@ -17,7 +17,9 @@ export type UnavailableCode =
     /** The running user may not read it (e.g. SetupEntityAccess needs View Setup). */
     | 'noAccess'
     /** The query failed for another reason; `message` says which. */
-    | 'queryFailed';
+    | 'queryFailed'
+    /** Read on demand, and not read yet (e.g. utility bars, which need the API connection). */
+    | 'notRead';
 
 /** One part of the snapshot: either what was read, or why it could not be read. */
 export type Part<T> =
@@ -152,6 +154,110 @@ export interface PermissionSetAccessRecord {
     readonly Assignees: readonly PermissionSetAssigneeRecord[];
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Item 13: who is in the SimplyChat queue (issue 15)
+
+/**
+ * A GroupMember row inside the SimplyChat queue: the queue's own members (`GroupId` = the queue) and the members of
+ * public groups that are members of it, read level by level (`SELECT GroupId, UserOrGroupId FROM GroupMember WHERE
+ * GroupId IN :ids`). `UserOrGroupId` is a user (005…) or a group (00G…).
+ */
+export interface GroupMemberRecord {
+    readonly GroupId: SalesforceId;
+    readonly UserOrGroupId: SalesforceId;
+}
+
+/**
+ * A group met among the members: `SELECT Id, Type, RelatedId, DeveloperName, Name FROM Group WHERE Id IN :ids`.
+ * Type is 'Regular' (public group), 'Role', 'RoleAndSubordinates', 'RoleAndSubordinatesInternal', 'Organization'
+ * (all internal users) or another group type; RelatedId is the role (00E…) of the role types, null otherwise.
+ */
+export interface MemberGroupRecord {
+    readonly Id: SalesforceId;
+    readonly Type: string;
+    readonly RelatedId: SalesforceId | null;
+    readonly DeveloperName: string | null;
+    readonly Name: string | null;
+}
+
+/** UserRole: the hierarchy, read only when a role-and-subordinates member needs it. */
+export interface UserRoleRecord {
+    readonly Id: SalesforceId;
+    readonly Name: string;
+    readonly ParentRoleId: SalesforceId | null;
+}
+
+/** Active users of the agent profiles counted per profile and role (an aggregate: no user is listed). */
+export interface AgentRoleCount {
+    readonly ProfileId: SalesforceId;
+    readonly UserRoleId: SalesforceId | null;
+    readonly UserCount: number;
+}
+
+/** An active user on an agent profile who is a member by name (of the queue or of a public group in it). */
+export interface MemberUserRecord {
+    readonly Id: SalesforceId;
+    readonly ProfileId: SalesforceId;
+    readonly UserRoleId: SalesforceId | null;
+}
+
+/** A public group the admin may add to the queue (`Group WHERE Type = 'Regular'`), for the choice of item 13. */
+export interface PublicGroupRecord {
+    readonly Id: SalesforceId;
+    readonly DeveloperName: string;
+    readonly Name: string;
+}
+
+/**
+ * The SimplyChat queue's membership, as the platform resolves it for routing: users, public groups (nested ones
+ * included, to the depth read), roles, roles and subordinates (internal or all), and all internal users, against
+ * the active users of the agent profiles. One record (a Part of one, like scSetup); no record when there is no
+ * SimplyChat queue yet.
+ */
+export interface QueueMembershipState {
+    readonly queueId: SalesforceId;
+    readonly members: readonly GroupMemberRecord[];
+    readonly groups: readonly MemberGroupRecord[];
+    /** The role hierarchy when a role-and-subordinates member needs it; empty otherwise. */
+    readonly roles: readonly UserRoleRecord[];
+    readonly memberUsers: readonly MemberUserRecord[];
+    readonly agentsByRole: readonly AgentRoleCount[];
+    /** Public groups nested deeper than the levels read: their members are not resolved (reported, never guessed). */
+    readonly unresolvedGroupIds: readonly SalesforceId[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Item 14: the agents' console app has the Omni-Channel utility (issue 15)
+
+/** AppDefinition: a Lightning app (`NavType` 'Console' or 'Standard') and the name of its utility bar, if any. */
+export interface AppRecord {
+    /** The app's Id (02u…), the SetupEntityId of its access rows. */
+    readonly DurableId: SalesforceId;
+    readonly DeveloperName: string;
+    readonly NamespacePrefix: string | null;
+    readonly Label: string;
+    readonly NavType: string | null;
+    /** Developer name of the app's utility bar (a FlexiPage of type UtilityBar), or null. */
+    readonly UtilityBar: string | null;
+}
+
+/** A profile's access to an app: a SetupEntityAccess row (type TabSet) of the profile's own permission set. */
+export interface AppAccessRecord {
+    readonly ProfileId: SalesforceId;
+    readonly SetupEntityId: SalesforceId;
+}
+
+/**
+ * A utility bar's content, read through the Metadata API (FlexiPage): the component names of its utility items.
+ * Which of them is the Omni-Channel utility is the engine's call (facts.ts), not the reader's.
+ */
+export interface UtilityBarRecord {
+    /** FlexiPage developer name, as AppDefinition.UtilityBar names it. */
+    readonly Name: string;
+    /** `componentName` of each item of the `utilityItems` region, e.g. `console:history`. */
+    readonly ComponentNames: readonly string[];
+}
+
 /** FlowDefinitionView. Active means `ActiveVersionId != null` (IsActive only says the latest version is active). */
 export interface FlowRecord {
     readonly ApiName: string;
@@ -271,8 +377,16 @@ export interface SetupChoices {
      * take SimplyChat chats beside their other work. True: a separate Online status for SimplyChat only.
      */
     readonly separateOnlineStatus: boolean;
+    /**
+     * Item 13: what to add to the SimplyChat queue for the agents who are not members. Null: not chosen yet.
+     * 'agentUsers': each such active user of the agent profiles, by name; 'publicGroup': the named public group.
+     */
+    readonly queueMembers?: QueueMembersChoice | null;
     readonly names: SetupNames;
 }
+
+export type QueueMembersChoice =
+    { readonly kind: 'agentUsers' } | { readonly kind: 'publicGroup'; readonly groupDeveloperName: string };
 
 /** Everything the engine evaluates: exactly what Apex (or the CLI) read from one org at one time. */
 export interface OrgSnapshot {
@@ -300,6 +414,18 @@ export interface OrgSnapshot {
     readonly permissionSetAccess: Part<PermissionSetAccessRecord>;
     readonly flows: Part<FlowRecord>;
     readonly scSetup: Part<ScSetupState>;
+    /** Item 13 (issue 15). Absent in snapshots of older readers: the item is then unknown. */
+    readonly queueMembership?: Part<QueueMembershipState>;
+    /** Public groups the admin may choose for item 13. */
+    readonly publicGroups?: Part<PublicGroupRecord>;
+    /** Item 14: console apps, the agent profiles' app access and the utility bars' content. */
+    readonly apps?: Part<AppRecord>;
+    readonly appAccess?: Part<AppAccessRecord>;
+    /**
+     * Read through the Metadata API, so not by the load (no callouts): `unavailable` with code 'notRead' until
+     * the on-demand read (the tab's getUtilityBars call, the CLI's reader) adds it.
+     */
+    readonly utilityBars?: Part<UtilityBarRecord>;
     readonly choices: SetupChoices;
 }
 
@@ -319,6 +445,8 @@ export const ITEM_IDS = [
     'profileAccess',
     'flow',
     'scSetup',
+    'queueMembers',
+    'agentApps',
 ] as const;
 export type ItemId = (typeof ITEM_IDS)[number];
 
@@ -401,7 +529,14 @@ export type FixAvailability = { readonly available: true } | { readonly availabl
 
 /** Choices a fix needs from the admin before it can be planned. */
 export type ChoiceKey =
-    'agentProfiles' | 'capacity' | 'chatObject' | 'moveProfiles' | 'moveUsers' | 'onlineStatusMode' | 'confirmOrgWide';
+    | 'agentProfiles'
+    | 'capacity'
+    | 'chatObject'
+    | 'moveProfiles'
+    | 'moveUsers'
+    | 'onlineStatusMode'
+    | 'queueMembers'
+    | 'confirmOrgWide';
 
 export interface ChecklistItem {
     readonly id: ItemId;
@@ -556,6 +691,20 @@ export interface SetScSetupDefaultsOp extends OperationBase {
     readonly values: Readonly<Record<string, FieldValue>>;
 }
 
+export interface AddQueueMembersOp extends OperationBase {
+    readonly kind: 'addQueueMembers';
+    /** The queue; its Id is null when it is created earlier in the same plan. */
+    readonly queueId: SalesforceId | null;
+    readonly queueDeveloperName: string;
+    /**
+     * 'agentUsers': the server adds, by username, each active user of these profiles who is not a member yet
+     * (resolved when it runs, like moveUsersToConfig). Empty for 'publicGroup'.
+     */
+    readonly profiles: readonly (ProfileRef & { readonly userCount: number })[];
+    /** 'publicGroup': the public group to add; null for 'agentUsers'. */
+    readonly publicGroupDeveloperName: string | null;
+}
+
 export type Operation =
     | EnableOmniChannelOp
     | CreateServiceChannelOp
@@ -570,12 +719,90 @@ export type Operation =
     | MoveUsersToConfigOp
     | GrantStatusAccessOp
     | ActivateFlowOp
-    | SetScSetupDefaultsOp;
+    | SetScSetupDefaultsOp
+    | AddQueueMembersOp;
 
 export type OperationKind = Operation['kind'];
 
 /** A problem with the admin's choices: which choice, and a label key with parameters. */
 export interface ChoiceError {
     readonly field: string;
+    readonly reason: Reason;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Agents view (issue 15): one row per agent, read on demand page by page, readiness computed by the engine.
+
+/**
+ * An active user on an agent profile, or assigned directly to the SimplyChat presence configuration: read on demand
+ * by `SetupAgentsController.getAgents` (ordered by Id, pages of AGENT_PAGE_SIZE), never by the load.
+ */
+export interface AgentUserRecord {
+    readonly Id: SalesforceId;
+    readonly Name: string;
+    readonly Username: string;
+    readonly ProfileId: SalesforceId;
+    readonly UserRoleId: SalesforceId | null;
+    /** UserPermissionsSupportUser: the Service Cloud User feature licence. */
+    readonly ServiceCloudUser: boolean;
+    /** The presence configuration assigned to this user directly (PresenceUserConfigUser), or null. */
+    readonly DirectConfigId: SalesforceId | null;
+}
+
+/** Current presence: `UserServicePresence WHERE IsCurrentState = true` for the page's users. */
+export interface AgentPresenceRecord {
+    readonly UserId: SalesforceId;
+    readonly ServicePresenceStatusId: SalesforceId;
+    readonly IsAway: boolean;
+    /** ISO 8601. */
+    readonly StatusStartDate: string | null;
+}
+
+/** One page of the on-demand agents read. */
+export interface AgentPage {
+    readonly users: readonly AgentUserRecord[];
+    /** Current presence of these users, or why it could not be read (e.g. 'noAccess'). */
+    readonly presence: Part<AgentPresenceRecord>;
+    /** The last user Id of this page, to ask for the next one; null when this was the last page. */
+    readonly nextAfterId: SalesforceId | null;
+}
+
+/** Why an agent cannot take SimplyChat chats now, in the order the view names the first one. */
+export type AgentBlocker =
+    'notInQueue' | 'noPresenceConfig' | 'noCapacity' | 'noOnlineStatus' | 'noServiceCloudUser' | 'noOmniApp';
+
+/** How a user is a member of the SimplyChat queue. */
+export type QueueMembershipWay = 'user' | 'publicGroup' | 'role' | 'roleAndSubordinates' | 'allInternalUsers';
+
+/** The engine's verdict for one agent (pure: `agentReadiness(snapshot, users, presence)`). */
+export interface AgentReadiness {
+    readonly userId: SalesforceId;
+    readonly name: string;
+    readonly username: string;
+    readonly profileId: SalesforceId;
+    readonly profileName: string;
+    /** The presence configuration in effect: the user's own assignment before the profile's, else the default. */
+    readonly config: {
+        readonly id: SalesforceId | null;
+        readonly label: string;
+        readonly capacity: number;
+        readonly level: 'user' | 'profile' | 'default';
+    } | null;
+    /** Online statuses carrying the SimplyChat channel this user may use, and through what (profile or set label). */
+    readonly onlineStatuses: readonly { readonly label: string; readonly through: 'profile' | string }[];
+    /** How the user is in the queue; null: not a member; 'unknown': membership could not be read. */
+    readonly queue: { readonly how: QueueMembershipWay; readonly via: string } | null | 'unknown';
+    readonly serviceCloudUser: boolean;
+    /** Whether an app of the user's profile has the Omni-Channel utility. */
+    readonly omniApp: 'yes' | 'no' | 'unknown';
+    /** Current presence where readable: a status label, or 'offline'; 'unknown' when it could not be read. */
+    readonly presence:
+        | { readonly statusLabel: string; readonly isAway: boolean; readonly since: string | null }
+        | 'offline'
+        | 'unknown';
+    readonly status: 'ready' | 'notReady' | 'unknown';
+    /** Every blocker, first one shown in the row; empty when ready. */
+    readonly blockers: readonly AgentBlocker[];
+    /** The first reason as a message (label key and params), for the row and the CLI. */
     readonly reason: Reason;
 }

@@ -63,6 +63,8 @@ import SC_ui_item_presenceConfig from '@salesforce/label/c.SC_ui_item_presenceCo
 import SC_ui_item_profileAccess from '@salesforce/label/c.SC_ui_item_profileAccess';
 import SC_ui_item_flow from '@salesforce/label/c.SC_ui_item_flow';
 import SC_ui_item_scSetup from '@salesforce/label/c.SC_ui_item_scSetup';
+import SC_ui_item_queueMembers from '@salesforce/label/c.SC_ui_item_queueMembers';
+import SC_ui_item_agentApps from '@salesforce/label/c.SC_ui_item_agentApps';
 import SC_ui_choices_title from '@salesforce/label/c.SC_ui_choices_title';
 import SC_ui_choices_summary from '@salesforce/label/c.SC_ui_choices_summary';
 import SC_ui_choices_summary_one from '@salesforce/label/c.SC_ui_choices_summary_one';
@@ -198,6 +200,8 @@ import SC_item_scSetup_missing from '@salesforce/label/c.SC_item_scSetup_missing
 import SC_item_scSetup_blankValues from '@salesforce/label/c.SC_item_scSetup_blankValues';
 import SC_item_scSetup_blankValues_one from '@salesforce/label/c.SC_item_scSetup_blankValues_one';
 import SC_item_scSetup_notInstalled from '@salesforce/label/c.SC_item_scSetup_notInstalled';
+import SC_item_queueMembers_notChecked from '@salesforce/label/c.SC_item_queueMembers_notChecked';
+import SC_item_agentApps_notChecked from '@salesforce/label/c.SC_item_agentApps_notChecked';
 import SC_item_scSetup_hidden from '@salesforce/label/c.SC_item_scSetup_hidden';
 import SC_item_blocked from '@salesforce/label/c.SC_item_blocked';
 import SC_item_unreadable from '@salesforce/label/c.SC_item_unreadable';
@@ -355,6 +359,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.item.profileAccess': SC_ui_item_profileAccess,
     'ui.item.flow': SC_ui_item_flow,
     'ui.item.scSetup': SC_ui_item_scSetup,
+    'ui.item.queueMembers': SC_ui_item_queueMembers,
+    'ui.item.agentApps': SC_ui_item_agentApps,
     'ui.choices.title': SC_ui_choices_title,
     'ui.choices.summary': SC_ui_choices_summary,
     'ui.choices.summary.one': SC_ui_choices_summary_one,
@@ -490,6 +496,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.scSetup.blankValues': SC_item_scSetup_blankValues,
     'item.scSetup.blankValues.one': SC_item_scSetup_blankValues_one,
     'item.scSetup.notInstalled': SC_item_scSetup_notInstalled,
+    'item.queueMembers.notChecked': SC_item_queueMembers_notChecked,
+    'item.agentApps.notChecked': SC_item_agentApps_notChecked,
     'item.scSetup.hidden': SC_item_scSetup_hidden,
     'item.blocked': SC_item_blocked,
     'item.unreadable': SC_item_unreadable,

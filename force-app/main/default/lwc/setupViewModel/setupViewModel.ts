@@ -254,6 +254,8 @@ export const SETUP_PAGES: Readonly<Partial<Record<string, string>>> = {
     profileAccess: 'EnhancedProfiles',
     flow: 'Flows',
     scSetup: 'CustomSettings',
+    queueMembers: 'Queues',
+    agentApps: 'NavigationMenus',
 };
 
 export function setupLink(labels: Labels, itemId: string, title: string): RowView['setupLink'] {
@@ -309,7 +311,10 @@ export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailu
 export const GROUPS: readonly { readonly id: string; readonly items: readonly string[] }[] = [
     { id: 'connection', items: ['apiAccess', 'permissions'] },
     { id: 'omniChannel', items: ['omniChannel', 'serviceChannel', 'routingConfig', 'queue'] },
-    { id: 'agents', items: ['onlineStatus', 'busyStatus', 'presenceConfig', 'profileAccess'] },
+    {
+        id: 'agents',
+        items: ['onlineStatus', 'busyStatus', 'presenceConfig', 'profileAccess', 'queueMembers', 'agentApps'],
+    },
     { id: 'package', items: [] },
 ];
 
