@@ -69,6 +69,16 @@ const MIRRORS: [string, string][] = [
     ['NameChoice', 'NameChoice'],
     ['SetupNames', 'SetupNames'],
     ['Choices', 'SetupChoices'],
+    ['GroupMemberRecord', 'GroupMemberRecord'],
+    ['MemberGroupRecord', 'MemberGroupRecord'],
+    ['UserRoleRecord', 'UserRoleRecord'],
+    ['AgentRoleCount', 'AgentRoleCount'],
+    ['MemberUserRecord', 'MemberUserRecord'],
+    ['PublicGroupRecord', 'PublicGroupRecord'],
+    ['QueueMembershipState', 'QueueMembershipState'],
+    ['AppRecord', 'AppRecord'],
+    ['AppAccessRecord', 'AppAccessRecord'],
+    ['UtilityBarRecord', 'UtilityBarRecord'],
 ];
 
 const sorted = (names: readonly string[]): string[] => [...names].sort();
@@ -87,7 +97,7 @@ describe('Apex snapshot DTOs ↔ TypeScript contract', () => {
 
     it('every part class carries status, code, message and records (TypeScript Part<T>)', () => {
         const parts = [...dto.keys()].filter((name) => name.endsWith('Part'));
-        assert.equal(parts.length, 14);
+        assert.equal(parts.length, 19);
         for (const part of parts)
             assert.deepEqual(sorted(dto.get(part) ?? []), ['code', 'message', 'records', 'status'], part);
     });
