@@ -102,6 +102,17 @@ describe('Apex snapshot DTOs ↔ TypeScript contract', () => {
             assert.deepEqual(sorted(dto.get(part) ?? []), ['code', 'message', 'records', 'status'], part);
     });
 
+    it('Choices.queueMembers carries the fields of every QueueMembersChoice variant, and only them', () => {
+        const source = fs.readFileSync(TYPES, 'utf8');
+        const union = source.match(/export type QueueMembersChoice =([\s\S]*?);\n/)?.[1] ?? '';
+        const fields = new Set([...union.matchAll(/readonly (\w+)\??:/g)].map((m) => m[1]));
+        assert.ok(fields.has('kind'), 'QueueMembersChoice not found in types.ts');
+        assert.deepEqual(sorted(dto.get('QueueMembersChoice') ?? []), sorted([...fields]));
+        const kinds = [...union.matchAll(/kind: '(\w+)'/g)].map((m) => m[1]);
+        const store = apex('SetupChoicesStore');
+        for (const kind of kinds) assert.ok(store.includes(`= '${kind}';`), `SetupChoicesStore knows the kind ${kind}`);
+    });
+
     it('SetupPermissions.Grants has exactly the fields of UserPermissions', () => {
         const grants = auraEnabledFields(apex('SetupPermissions')).get('Grants') ?? [];
         assert.deepEqual(sorted(grants), sorted(shapes.get('UserPermissions') ?? []));
