@@ -404,7 +404,7 @@ describe('agentReadiness: queue membership ways', () => {
             key: 'agent.unknown.membership',
             params: { queue: 'Chat Queue' },
         });
-        const { queueMembership: _absent, ...older } = org();
+        const older: OrgSnapshot = { ...org(), queueMembership: undefined };
         expect(one(older, user(1)).queue).toBe('unknown');
         expect(one(older, user(1)).unknowns).toEqual(['notInQueue']);
         expect(one(older, user(1)).reason.key).toBe('agent.unknown.queue');
@@ -427,7 +427,7 @@ describe('agentReadiness: apps', () => {
     });
 
     it('is unknown when the apps are not part of the snapshot (an older reader)', () => {
-        const { apps: _a, appAccess: _b, ...older } = org();
+        const older: OrgSnapshot = { ...org(), apps: undefined, appAccess: undefined };
         expect(one(older, user(1)).reason.key).toBe('agent.unknown.apps');
     });
 });
