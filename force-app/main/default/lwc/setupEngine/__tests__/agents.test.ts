@@ -421,6 +421,11 @@ describe('agentReadiness: apps', () => {
         expect(r.reason.key).toBe('agent.unknown.utilityBars');
     });
 
+    it('says the apps could not be read when the bars read failed', () => {
+        const s = org({ utilityBars: { status: 'unavailable', code: 'queryFailed', message: 'timeout' } });
+        expect(one(s, user(1)).reason.key).toBe('agent.unknown.apps');
+    });
+
     it('a certain blocker wins over an unknown: notReady, with the unknowns still listed', () => {
         const r = one(org(appsBarsNotRead()), user(9));
         expect(r.status).toBe('notReady');
