@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { agentReadiness, evaluate, plan } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
-import { agentsBenchOrg, agentsLine, AGENTS_TARGET_MS, benchOrg, TARGET_MS, timeEngine } from '../bench-engine';
+import {
+    agentsBenchOrg,
+    agentsLine,
+    AGENTS_TARGET_MS,
+    benchOrg,
+    cpuAgents,
+    TARGET_MS,
+    timeEngine,
+} from '../bench-engine';
 
 describe('npm run bench (engine benchmark)', () => {
     it('builds a large org the engine can evaluate: every profile sits in another configuration', () => {
@@ -35,5 +43,6 @@ describe('npm run bench (engine benchmark)', () => {
     it('prints the agents figure against its target, as a figure (never asserted on time)', () => {
         assert.equal(AGENTS_TARGET_MS, 100);
         assert.equal(agentsLine(10_000, 42.5), '  10,000 agents      42.50 ms   (target < 100 ms)');
+        assert.ok(cpuAgents(agentsBenchOrg(100, 10), 3) >= 0);
     });
 });
