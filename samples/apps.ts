@@ -14,10 +14,16 @@ import type {
     UtilityBarRecord,
 } from '../force-app/main/default/lwc/setupEngine/types';
 
-/** Profile Ids of the sample orgs (orgs.ts PROFILE; repeated here so this file does not import orgs.ts). */
-const AGENT = '00e5g00000AgentAAA';
-const SUPPORT = '00e5g0000SupportAA';
-const SALES = '00e5g00000SalesAAA';
+/**
+ * Profile Ids of the sample orgs (orgs.ts PROFILE), repeated so that this file does not import orgs.ts (which
+ * imports it); __tests__/agentApps.test.ts checks that they are the same.
+ */
+export const APP_PROFILE_IDS = {
+    agent: '00e5g00000AgentAAA',
+    support: '00e5g0000SupportAA',
+    sales: '00e5g00000SalesAAA',
+} as const;
+const { agent: AGENT, support: SUPPORT, sales: SALES } = APP_PROFILE_IDS;
 
 export const APPS = {
     /** Salesforce's Service Console with the Omni-Channel utility in its utility bar. */

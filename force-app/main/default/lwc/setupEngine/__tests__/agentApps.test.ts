@@ -5,7 +5,7 @@
 import { evaluate, plan, type AppRecord, type ChecklistItem, type OrgSnapshot } from '../setupEngine';
 import { APP_MANAGER_URL, isOmniChannelUtility, OMNI_CHANNEL_UTILITY } from '../facts';
 import { choices, fullySetUpOrg, omniDisabledOrg, partlySetUpOrg, PROFILE, read, sharedOmniOrg } from './fixtures';
-import { APPS, appsWithOmni, UTILITY_BARS } from '../../../../../../samples/apps';
+import { APP_PROFILE_IDS, APPS, appsWithOmni, UTILITY_BARS } from '../../../../../../samples/apps';
 
 function agentApps(s: OrgSnapshot): ChecklistItem {
     return evaluate(s).find((i) => i.id === 'agentApps') as ChecklistItem;
@@ -158,6 +158,16 @@ describe('item 14: the agents have Omni-Channel in their app', () => {
         const i = agentApps({ ...omniDisabledOrg(), ...appsWithOmni() });
         expect(i.status).toBe('blocked');
         expect(i.blockedBy).toEqual(['omniChannel']);
+    });
+});
+
+describe('samples/apps.ts', () => {
+    it('uses the profile Ids of the sample orgs', () => {
+        expect(APP_PROFILE_IDS).toEqual({
+            agent: PROFILE.agent.Id,
+            support: PROFILE.support.Id,
+            sales: PROFILE.sales.Id,
+        });
     });
 });
 
