@@ -4,6 +4,7 @@
  * an admin would have used.
  */
 import { defaultChoices, FLOW_API_NAME, FLOW_LABEL } from '../force-app/main/default/lwc/setupEngine/facts';
+import { appsAgentWithoutOmni, appsBarsNotRead, appsWithOmni } from './apps';
 import type {
     FlowRecord,
     PermissionSetAccessRecord,
@@ -131,6 +132,11 @@ export function omniOrg(records: OmniRecords = {}, overrides: Partial<OrgSnapsho
     };
 }
 
+/** An Omni-Channel org with the parts of item 14 (samples/apps.ts). */
+function omniOrgWithApps(apps: Partial<OrgSnapshot>, records: OmniRecords): OrgSnapshot {
+    return omniOrg(records, apps);
+}
+
 /** A fresh org: Omni-Channel was never enabled. */
 export function omniDisabledOrg(): OrgSnapshot {
     return omniOrg(
@@ -215,6 +221,7 @@ export function fullySetUpOrg(): OrgSnapshot {
         },
         {
             queueMembership: read([fullMembership(HAND.queue.Id, PROFILE.agent, PROFILE.support)]),
+            ...appsWithOmni(),
             flows: read([packageFlow(true)]),
             scSetup: read([
                 {
@@ -236,7 +243,7 @@ export function fullySetUpOrg(): OrgSnapshot {
  * presence configuration; the agent profile sees the online status; the flow is inactive; no SC Setup record.
  */
 export function partlySetUpOrg(): OrgSnapshot {
-    return omniOrg({
+    return omniOrgWithApps(appsAgentWithoutOmni(), {
         serviceChannels: [HAND.caseChannel, HAND.chatChannel],
         presenceStatuses: [HAND.available],
         statusChannels: [HAND.availableChat],
@@ -286,7 +293,11 @@ export function sharedOmniOrg(): OrgSnapshot {
         ServicePresenceStatusId: statusId,
         ServiceChannelId: channelId,
     });
-    return omniOrg(
+    return omniOrgWithApps(
+        {
+            ...appsBarsNotRead(),
+            queueMembership: read([sharedMembership(HAND.queue.Id, PROFILE.agent, PROFILE.support)]),
+        },
         {
             serviceChannels: [SHARED.caseChannel, SHARED.phoneChannel, SHARED.messagingChannel, SHARED.chatChannel],
             routingConfigs: [HAND.routing],
@@ -333,7 +344,6 @@ export function sharedOmniOrg(): OrgSnapshot {
                     })),
                 },
             ],
-        },
-        { queueMembership: read([sharedMembership(HAND.queue.Id, PROFILE.agent, PROFILE.support)]) }
+        }
     );
 }
