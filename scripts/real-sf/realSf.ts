@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './pluginHarness';
+import { ROOT } from '../__tests__/pluginHarness';
 
 /** Pinned versions (the current `@salesforce/cli` ships an npm-shrinkwrap.json, so its whole tree is pinned too). */
 export const REAL_SF_VERSIONS = { node: '22.23.3', cli: '2.150.6' } as const;
@@ -70,8 +70,7 @@ export function nodePackageName(): string {
 }
 
 export type Installed =
-    | { ok: true; node: string; sf: string; fresh: boolean; seconds: number }
-    | { ok: false; reason: string };
+    { ok: true; node: string; sf: string; fresh: boolean; seconds: number } | { ok: false; reason: string };
 
 /**
  * Installs Node 22 and `@salesforce/cli` into the cache folder unless the pinned versions are already there.
@@ -84,7 +83,13 @@ export async function installRealSf(cache = REAL_SF_CACHE): Promise<Installed> {
     const currentNodeWillDo = Number(process.versions.node.split('.')[0]) >= 22;
     const node = currentNodeWillDo
         ? process.execPath
-        : path.join(cache, 'node_modules', nodePackageName(), 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+        : path.join(
+              cache,
+              'node_modules',
+              nodePackageName(),
+              'bin',
+              process.platform === 'win32' ? 'node.exe' : 'node'
+          );
     const sf = path.join(cache, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
     const installedAlready =
         fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === wanted && fs.existsSync(node) && fs.existsSync(sf);

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { evaluate, type OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { choices, partlySetUpOrg } from '../../samples/orgs';
-import { FakeSalesforce } from './fakeSalesforce';
-import { ROOT } from './pluginHarness';
+import { FakeSalesforce } from '../__tests__/fakeSalesforce';
+import { ROOT } from '../__tests__/pluginHarness';
 import { childEnv, installRealSf, RealSf, REAL_SF_VERSIONS, run, type Installed } from './realSf';
 
 /** A token in the form `sf org login access-token` accepts (`<org id>!<token>`). */
@@ -61,81 +61,12 @@ function statuses(items: Item[] | null | undefined): Record<string, string> {
     return Object.fromEntries((items ?? []).map((i) => [i.id, i.status]));
 }
 
-/** Every module the plugin's commands and hooks load (relative imports of the built .js), from the package root. */
-function pluginModules(root: string): string[] {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-        oclif: { commands: string; hooks?: Record<string, string> };
-    };
-    const entries: string[] = [];
-    const walk = (dir: string): void => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-            const full = path.join(dir, entry.name);
-            if (entry.isDirectory()) walk(full);
-            else if (entry.name.endsWith('.js')) entries.push(full);
-        }
-    };
-    walk(path.join(root, pkg.oclif.commands));
-    for (const hook of Object.values(pkg.oclif.hooks ?? {})) entries.push(path.join(root, `${hook}.js`));
-    const seen = new Set<string>();
-    while (entries.length) {
-        const file = entries.pop() as string;
-        if (seen.has(file)) continue;
-        seen.add(file);
-        const source = fs.readFileSync(file, 'utf8');
-        for (const m of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)) {
-            let target = path.resolve(path.dirname(file), m[1]);
-            if (!fs.existsSync(target) && fs.existsSync(`${target}.js`)) target = `${target}.js`;
-            if (fs.existsSync(target) && fs.statSync(target).isDirectory()) target = path.join(target, 'index.js');
-            entries.push(target);
-        }
-    }
-    return [...seen].map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
-}
-
-/** The plugin's modules that the packed file list lacks. */
-function missingFromPack(modules: readonly string[], packed: readonly string[]): string[] {
-    const inPack = new Set(packed);
-    return modules.filter((m) => !inPack.has(m));
-}
-
 /** The plugin as `sf plugins --json` lists it (a bare array of oclif plugins, core ones included). */
 async function plugin(s: RealSf): Promise<PluginEntry | undefined> {
     const listed = await s.sf(['plugins', '--json']);
     assert.equal(listed.code, 0, listed.err);
     return (JSON.parse(listed.out) as PluginEntry[]).find((p) => p.name === 'simplychat-setup');
 }
-
-describe('the packed plugin (npm pack), what sf plugins install gets', () => {
-    let packed: string[] = [];
-    before(async () => {
-        const result = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT });
-        assert.equal(result.code, 0, result.err);
-        packed = (JSON.parse(result.out) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
-    });
-
-    it('holds every module the commands and hooks load (the engine and scripts/lib/soql included)', () => {
-        const modules = pluginModules(ROOT);
-        assert.ok(modules.includes('build/scripts/lib/soql.js'), modules.join('\n'));
-        assert.ok(modules.some((m) => m.startsWith('build/force-app/main/default/lwc/setupEngine/')));
-        assert.deepEqual(missingFromPack(modules, packed), []);
-        for (const file of ['bin/run.js', 'config/labels/setup-labels.json', 'messages/simplychat.setup.check.md'])
-            assert.ok(packed.includes(file), file);
-    });
-
-    it('planted defect: a module left out of the pack is reported', () => {
-        const modules = pluginModules(ROOT);
-        const without = packed.filter((f) => f !== 'build/scripts/lib/soql.js');
-        assert.deepEqual(missingFromPack(modules, without), ['build/scripts/lib/soql.js']);
-    });
-
-    it('lists "files" as paths that exist (sf plugins install warns about a glob as a missing file)', () => {
-        const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
-        assert.deepEqual(
-            pkg.files.filter((f) => !fs.existsSync(path.join(ROOT, f))),
-            []
-        );
-    });
-});
 
 describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF_VERSIONS.node})`, () => {
     let installed: Installed = { ok: false, reason: 'not installed yet' };
@@ -176,7 +107,10 @@ describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF
         if (!s) return;
         const version = await s.sf(['--version']);
         assert.equal(version.code, 0, version.err);
-        assert.match(version.out, new RegExp(`@salesforce/cli/${REAL_SF_VERSIONS.cli} .* node-v${REAL_SF_VERSIONS.node}`));
+        assert.match(
+            version.out,
+            new RegExp(`@salesforce/cli/${REAL_SF_VERSIONS.cli} .* node-v${REAL_SF_VERSIONS.node}`)
+        );
         const link = await s.sf(['plugins', 'link', ROOT, '--no-install']);
         assert.equal(link.code, 0, link.err);
         const entry = await plugin(s);
@@ -191,9 +125,12 @@ describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF
     it('logs in to the fake org with sf org login access-token', async (t) => {
         const s = real(t);
         if (!s) return;
-        const login = await s.sf(['org', 'login', 'access-token', '--instance-url', url, '--alias', 'fake', '--json'], {
-            SF_ACCESS_TOKEN: TOKEN,
-        });
+        const login = await s.sf(
+            ['org', 'login', 'access-token', '--instance-url', url, '--alias', 'fake', '--no-prompt', '--json'],
+            {
+                SF_ACCESS_TOKEN: TOKEN,
+            }
+        );
         assert.equal(login.code, 0, login.err + login.out);
         assert.equal(json<{ username: string }>(login.out).result?.username, 'admin@fake.example');
     });
