@@ -6,14 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { evaluate, type OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { choices, partlySetUpOrg } from '../../samples/orgs';
 import { FakeSalesforce } from '../__tests__/fakeSalesforce';
 import { ROOT } from '../__tests__/pluginHarness';
-import { childEnv, installRealSf, RealSf, REAL_SF_VERSIONS, run, type Installed } from './realSf';
+import { childEnv, installRealSf, RealSf, REAL_SF_VERSIONS, run, type Installed, type Ran } from './realSf';
 
 /** A token in the form `sf org login access-token` accepts (`<org id>!<token>`). */
 const TOKEN = '00D5g000000OrgAAAA!fake-real-sf';
@@ -61,6 +60,21 @@ function statuses(items: Item[] | null | undefined): Record<string, string> {
     return Object.fromEntries((items ?? []).map((i) => [i.id, i.status]));
 }
 
+/** `npm pack` of the project, then `sf plugins install file:…` of the tarball, allow-listed as unsigned. */
+async function installTarball(s: RealSf): Promise<Ran> {
+    const dir = path.join(s.home, 'pack');
+    fs.mkdirSync(dir);
+    const pack = await run('npm', ['pack', '--pack-destination', dir, '--ignore-scripts'], { env: childEnv() });
+    if (pack.code !== 0) return pack;
+    const url = `file://${path.join(dir, 'simplychat-setup-0.1.0.tgz')}`;
+    // sf asks before installing a plugin that is not signed; the allow list in its config folder answers for it.
+    const config = path.join(s.home, '.config', 'sf');
+    fs.mkdirSync(config, { recursive: true });
+    fs.writeFileSync(path.join(config, 'unsignedPluginAllowList.json'), JSON.stringify([url]));
+    const install = await s.sf(['plugins', 'install', url]);
+    return { ...install, seconds: pack.seconds + install.seconds };
+}
+
 /** The plugin as `sf plugins --json` lists it (a bare array of oclif plugins, core ones included). */
 async function plugin(s: RealSf): Promise<PluginEntry | undefined> {
     const listed = await s.sf(['plugins', '--json']);
@@ -71,6 +85,8 @@ async function plugin(s: RealSf): Promise<PluginEntry | undefined> {
 describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF_VERSIONS.node})`, () => {
     let installed: Installed = { ok: false, reason: 'not installed yet' };
     let sf: RealSf | undefined;
+    let packed: RealSf | undefined;
+    let tarball: Promise<Ran> | undefined;
     const fake = new FakeSalesforce(partlySetUpOrg());
     fake.token = TOKEN;
     let url = '';
@@ -96,10 +112,16 @@ describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF
         );
         sf = new RealSf(installed);
         url = await fake.start();
+        // The tarball installs into an sf home of its own while the linked plugin is tested (npm waits on the
+        // network and the disk, the linked runs on the CPU).
+        packed = new RealSf(installed);
+        tarball = installTarball(packed);
     });
     after(async () => {
+        await tarball;
         await fake.stop();
         sf?.stop();
+        packed?.stop();
     });
 
     it('runs on Node 22 and links the plugin (sf plugins link, no npm install in the project)', async (t) => {
@@ -213,37 +235,23 @@ describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF
 
     it('installs from the packed tarball (sf plugins install file:…, unsigned, allow-listed) and runs it', async (t) => {
         const s = real(t);
-        if (!s) return;
-        const unlink = await s.sf(['plugins', 'unlink', 'simplychat-setup']);
-        assert.equal(unlink.code, 0, unlink.err);
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'simplychat-pack-'));
-        try {
-            const pack = await run('npm', ['pack', '--pack-destination', dir, '--ignore-scripts'], {
-                cwd: ROOT,
-                env: childEnv(),
-            });
-            assert.equal(pack.code, 0, pack.err);
-            const tarball = `file://${path.join(dir, 'simplychat-setup-0.1.0.tgz')}`;
-            // sf asks before installing an unsigned plugin; the allow list in its config folder answers for it.
-            const config = path.join(s.home, '.config', 'sf');
-            fs.mkdirSync(config, { recursive: true });
-            fs.writeFileSync(path.join(config, 'unsignedPluginAllowList.json'), JSON.stringify([tarball]));
-            const install = await s.sf(['plugins', 'install', tarball]);
-            console.log(`real sf: sf plugins install from the tarball took ${install.seconds.toFixed(1)} s`);
-            assert.equal(install.code, 0, install.err + install.out);
-            assert.match(install.out + install.err, /is allow-listed/);
-            assert.doesNotMatch(install.out + install.err, /did not produce all the expected files/);
-            s.takeConnections(); // npm fetched what its cache lacked: expected here
-            const entry = await plugin(s);
-            assert.equal(entry?.type, 'user');
-            assert.ok(!fs.realpathSync(entry?.root ?? '').startsWith(fs.realpathSync(ROOT)), entry?.root);
-            const check = await s.sf(['simplychat', 'setup', 'check', '-o', 'fake', ...PROFILES, '--json']);
-            const envelope = json<{ items: Item[] }>(check.out);
-            assert.equal(envelope.status, check.code, check.err);
-            assert.deepEqual(statuses(envelope.result?.items), statusOf(fake.snapshot));
-            assert.deepEqual(s.takeConnections(), []);
-        } finally {
-            fs.rmSync(dir, { recursive: true, force: true });
-        }
+        if (!s || !packed || !tarball) return;
+        const install = await tarball;
+        console.log(`real sf: npm pack and sf plugins install of the tarball took ${install.seconds.toFixed(1)} s`);
+        assert.equal(install.code, 0, install.err + install.out);
+        assert.match(install.out + install.err, /is allow-listed/);
+        assert.doesNotMatch(install.out + install.err, /did not produce all the expected files/);
+        packed.takeConnections(); // npm fetched what its cache lacked: expected while installing
+        const entry = await plugin(packed);
+        assert.equal(entry?.type, 'user');
+        assert.ok(!fs.realpathSync(entry?.root ?? '').startsWith(fs.realpathSync(ROOT)), entry?.root);
+        // The same login as the linked run: sf's auth files and the key that encrypts the token.
+        for (const dir of ['.sfdx', '.sf'])
+            fs.cpSync(path.join(s.home, dir), path.join(packed.home, dir), { recursive: true });
+        const check = await packed.sf(['simplychat', 'setup', 'check', '-o', 'fake', ...PROFILES, '--json']);
+        const envelope = json<{ items: Item[] }>(check.out);
+        assert.equal(envelope.status, check.code, check.err);
+        assert.deepEqual(statuses(envelope.result?.items), statusOf(fake.snapshot));
+        assert.deepEqual(packed.takeConnections(), []);
     });
 });
