@@ -13,7 +13,9 @@ import { ROOT } from '../__tests__/pluginHarness';
 
 /** Pinned versions (the current `@salesforce/cli` ships an npm-shrinkwrap.json, so its whole tree is pinned too). */
 export const REAL_SF_VERSIONS = { node: '22.23.3', cli: '2.150.6' } as const;
-export const REAL_SF_CACHE = path.join(ROOT, 'node_modules', '.cache', 'simplychat-real-sf');
+/** Where they are installed: `SIMPLYCHAT_REAL_SF_CACHE` keeps them elsewhere (e.g. across `npm ci` in CI). */
+export const REAL_SF_CACHE =
+    process.env.SIMPLYCHAT_REAL_SF_CACHE ?? path.join(ROOT, 'node_modules', '.cache', 'simplychat-real-sf');
 
 export interface Ran {
     code: number;
@@ -118,20 +120,21 @@ export async function installRealSf(cache = REAL_SF_CACHE): Promise<Installed> {
     if (failed) {
         const ping = await run('npm', ['ping'], { env: childEnv(), timeoutMs: 30_000 });
         if (ping.code !== 0)
-            return { ok: false, reason: `the npm registry cannot be reached (npm ping: ${lastLine(ping.err)})` };
+            return { ok: false, reason: `the npm registry cannot be reached (npm ping: ${npmReason(ping.err)})` };
         throw new Error(`Installing the real sf into ${cache} failed:\n${failed.out}\n${failed.err}`);
     }
     fs.writeFileSync(marker, wanted);
     return { ok: true, node, sf, fresh: true, seconds: (Date.now() - start) / 1000 };
 }
 
-function lastLine(text: string): string {
+/** npm's one-line reason (`npm error FetchError: request to … failed, reason: …`), else its first error line. */
+function npmReason(text: string): string {
+    const lines = text.split('\n').map((l) => l.replace(/^npm error\s*/, '').trim());
     return (
-        text
-            .trim()
-            .split('\n')
-            .filter((l) => l.trim())
-            .pop() ?? 'no answer'
+        lines.find((l) => /failed, reason:/.test(l)) ??
+        lines.find((l) => /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(l)) ??
+        lines.find(Boolean) ??
+        'no answer'
     );
 }
 
