@@ -246,7 +246,7 @@ describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF
         assert.equal(entry?.type, 'user');
         assert.ok(!fs.realpathSync(entry?.root ?? '').startsWith(fs.realpathSync(ROOT)), entry?.root);
         // The same login as the linked run: sf's auth files and the key that encrypts the token.
-        for (const dir of ['.sfdx', '.sf'])
+        for (const dir of ['.sfdx', '.sf'].filter((d) => fs.existsSync(path.join(s.home, d))))
             fs.cpSync(path.join(s.home, dir), path.join(packed.home, dir), { recursive: true });
         const check = await packed.sf(['simplychat', 'setup', 'check', '-o', 'fake', ...PROFILES, '--json']);
         const envelope = json<{ items: Item[] }>(check.out);
