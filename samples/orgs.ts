@@ -24,6 +24,7 @@ import type {
     StatusAccessRecord,
     UserPermissions,
 } from '../force-app/main/default/lwc/setupEngine/types';
+import { fullMembership, noQueueMembership, PUBLIC_GROUP_LIST, sharedMembership } from './queueMembers';
 
 export const CHAT = 'WINP__Talk_Session__c';
 
@@ -123,6 +124,8 @@ export function omniOrg(records: OmniRecords = {}, overrides: Partial<OrgSnapsho
         scSetup: read([
             { objectApiName: 'WINP__SC_Setup__c', fields: SC_SETUP_FIELDS, orgDefault: null, writable: true },
         ]),
+        queueMembership: read(noQueueMembership()),
+        publicGroups: read(PUBLIC_GROUP_LIST),
         choices: choices(),
         ...overrides,
     };
@@ -211,6 +214,7 @@ export function fullySetUpOrg(): OrgSnapshot {
             ],
         },
         {
+            queueMembership: read([fullMembership(HAND.queue.Id, PROFILE.agent, PROFILE.support)]),
             flows: read([packageFlow(true)]),
             scSetup: read([
                 {
@@ -282,51 +286,54 @@ export function sharedOmniOrg(): OrgSnapshot {
         ServicePresenceStatusId: statusId,
         ServiceChannelId: channelId,
     });
-    return omniOrg({
-        serviceChannels: [SHARED.caseChannel, SHARED.phoneChannel, SHARED.messagingChannel, SHARED.chatChannel],
-        routingConfigs: [HAND.routing],
-        queues: [HAND.queue],
-        queueSobjects: [HAND.queueSobject],
-        presenceStatuses: [SHARED.availableForChat, SHARED.away],
-        statusChannels: [
-            link(1, SHARED.availableForChat.Id, SHARED.caseChannel.Id),
-            link(2, SHARED.availableForChat.Id, SHARED.phoneChannel.Id),
-            link(3, SHARED.availableForChat.Id, SHARED.messagingChannel.Id),
-        ],
-        presenceConfigs: [SHARED.defaultConfig, SHARED.salesChat],
-        presenceConfigProfiles: [
-            { Id: '0Nf5g000000ShSalAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.sales.Id },
-            { Id: '0Nf5g000000ShSupAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.support.Id },
-        ],
-        presenceConfigUsers: [
-            {
-                PresenceUserConfigId: SHARED.salesChat.Id,
-                ProfileId: PROFILE.agent.Id,
-                UserCount: 2,
-                FirstUserName: 'Kim Minji',
-            },
-            {
-                PresenceUserConfigId: SHARED.salesChat.Id,
-                ProfileId: PROFILE.sales.Id,
-                UserCount: 3,
-                FirstUserName: 'Lee Jun',
-            },
-        ],
-        statusAccess: [
-            { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.availableForChat.Id },
-            { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.away.Id },
-        ],
-        permissionSetAccess: [
-            {
-                Id: SHARED.omniAgents,
-                Label: 'Omni Agents',
-                PermissionSetGroupId: null,
-                StatusIds: [SHARED.availableForChat.Id, SHARED.away.Id],
-                Assignees: Array.from({ length: PROFILE.agent.UserCount }, (_, i) => ({
-                    AssigneeId: `0055g0000Agent${String(i).padStart(2, '0')}A`,
+    return omniOrg(
+        {
+            serviceChannels: [SHARED.caseChannel, SHARED.phoneChannel, SHARED.messagingChannel, SHARED.chatChannel],
+            routingConfigs: [HAND.routing],
+            queues: [HAND.queue],
+            queueSobjects: [HAND.queueSobject],
+            presenceStatuses: [SHARED.availableForChat, SHARED.away],
+            statusChannels: [
+                link(1, SHARED.availableForChat.Id, SHARED.caseChannel.Id),
+                link(2, SHARED.availableForChat.Id, SHARED.phoneChannel.Id),
+                link(3, SHARED.availableForChat.Id, SHARED.messagingChannel.Id),
+            ],
+            presenceConfigs: [SHARED.defaultConfig, SHARED.salesChat],
+            presenceConfigProfiles: [
+                { Id: '0Nf5g000000ShSalAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.sales.Id },
+                { Id: '0Nf5g000000ShSupAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.support.Id },
+            ],
+            presenceConfigUsers: [
+                {
+                    PresenceUserConfigId: SHARED.salesChat.Id,
                     ProfileId: PROFILE.agent.Id,
-                })),
-            },
-        ],
-    });
+                    UserCount: 2,
+                    FirstUserName: 'Kim Minji',
+                },
+                {
+                    PresenceUserConfigId: SHARED.salesChat.Id,
+                    ProfileId: PROFILE.sales.Id,
+                    UserCount: 3,
+                    FirstUserName: 'Lee Jun',
+                },
+            ],
+            statusAccess: [
+                { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.availableForChat.Id },
+                { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.away.Id },
+            ],
+            permissionSetAccess: [
+                {
+                    Id: SHARED.omniAgents,
+                    Label: 'Omni Agents',
+                    PermissionSetGroupId: null,
+                    StatusIds: [SHARED.availableForChat.Id, SHARED.away.Id],
+                    Assignees: Array.from({ length: PROFILE.agent.UserCount }, (_, i) => ({
+                        AssigneeId: `0055g0000Agent${String(i).padStart(2, '0')}A`,
+                        ProfileId: PROFILE.agent.Id,
+                    })),
+                },
+            ],
+        },
+        { queueMembership: read([sharedMembership(HAND.queue.Id, PROFILE.agent, PROFILE.support)]) }
+    );
 }

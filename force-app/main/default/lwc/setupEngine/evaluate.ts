@@ -19,7 +19,11 @@ export function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixA
     if (result.ops.length === 0) return no({ available: false, reason: result.noFixReason ?? reason('fix.unknown') });
     const permissions = snapshot.user.permissions;
     if (missingFixPermissions(permissions).length > 0) return no({ available: false, reason: reason('fix.readOnly') });
-    if (result.ops.some((op) => op.kind === 'upsertQueue') && !permissions.manageUsers) {
+    // Queues and their members (Group, GroupMember) need Manage Users.
+    if (
+        result.ops.some((op) => op.kind === 'upsertQueue' || op.kind === 'addQueueMembers') &&
+        !permissions.manageUsers
+    ) {
         return no({ available: false, reason: reason('fix.needsManageUsers') });
     }
     if (result.ops.some((op) => operationNeedsApi(op.kind)) && snapshot.apiAccess.connection !== 'ok') {

@@ -141,6 +141,14 @@ export function describeOperation(op: Operation): Reason {
             });
         case 'activateFlow':
             return reason('op.activateFlow', { name: op.flowApiName });
+        case 'addQueueMembers':
+            return op.publicGroupDeveloperName
+                ? reason('op.addQueueGroup', { queue: op.queueDeveloperName, group: op.publicGroupDeveloperName })
+                : reason('op.addQueueMembers', {
+                      queue: op.queueDeveloperName,
+                      profiles: op.profiles.map((p) => `${p.profileName} (${p.userCount})`).join(', '),
+                      count: op.profiles.reduce((sum, p) => sum + p.userCount, 0),
+                  });
         case 'setScSetupDefaults':
             return reason(op.mode === 'create' ? 'op.createScSetupDefaults' : 'op.fillScSetupBlanks', {
                 object: op.objectApiName,

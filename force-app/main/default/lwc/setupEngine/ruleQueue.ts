@@ -20,19 +20,29 @@ export interface QueueInput {
     readonly routingConfig: Resolved | null;
 }
 
-export function queueRule(env: RuleEnv, input: QueueInput): ItemResult {
+/** Item 6's result and the queue it settles on (null when unreadable or there can be none). */
+export interface QueueOutcome {
+    readonly result: ItemResult;
+    /** The SimplyChat queue: an existing one (Id) or the one the plan creates (Id null). */
+    readonly queue: Resolved | null;
+}
+
+export function queueRule(env: RuleEnv, input: QueueInput): QueueOutcome {
     const { snapshot, choices } = env;
     const { deps } = input;
+    const none = (result: ItemResult): QueueOutcome => ({ result, queue: null });
     const queues = read(snapshot.queues, 'Group');
     const queueSobjects = read(snapshot.queueSobjects, 'QueueSobject');
-    if (!queues.ok) return finish('queue', deps, unreadable(queues.detail));
-    if (!queueSobjects.ok) return finish('queue', deps, unreadable(queueSobjects.detail));
+    if (!queues.ok) return none(finish('queue', deps, unreadable(queues.detail)));
+    if (!queueSobjects.ok) return none(finish('queue', deps, unreadable(queueSobjects.detail)));
     if (!snapshot.chatObject.exists) {
-        return finish('queue', deps, {
-            status: 'fail',
-            reason: reason('item.queue.chatObjectMissing', { object: snapshot.chatObject.apiName }),
-            noFixReason: reason('fix.chatObjectMissing', { object: snapshot.chatObject.apiName }),
-        });
+        return none(
+            finish('queue', deps, {
+                status: 'fail',
+                reason: reason('item.queue.chatObjectMissing', { object: snapshot.chatObject.apiName }),
+                noFixReason: reason('fix.chatObjectMissing', { object: snapshot.chatObject.apiName }),
+            })
+        );
     }
     const chatQueues = chatQueueIds(choices.chatObject, queueSobjects.records);
     const supporting = queues.records.filter((q) => chatQueues.has(q.Id));
@@ -41,11 +51,14 @@ export function queueRule(env: RuleEnv, input: QueueInput): ItemResult {
         choices.names.queue.developerName
     );
     if (routed) {
-        return finish('queue', deps, {
-            status: 'pass',
-            reason: reason('item.queue.ok', { name: routed.Name }),
-            details: [{ kind: 'record', role: 'queue', developerName: routed.DeveloperName, label: routed.Name }],
-        });
+        return {
+            result: finish('queue', deps, {
+                status: 'pass',
+                reason: reason('item.queue.ok', { name: routed.Name }),
+                details: [{ kind: 'record', role: 'queue', developerName: routed.DeveloperName, label: routed.Name }],
+            }),
+            queue: { developerName: routed.DeveloperName, id: routed.Id },
+        };
     }
     const routing = input.routingConfig;
     const upsert = (
@@ -67,23 +80,32 @@ export function queueRule(env: RuleEnv, input: QueueInput): ItemResult {
     };
     const unrouted = prefer(supporting, choices.names.queue.developerName);
     if (unrouted) {
-        return finish('queue', deps, {
-            status: 'fail',
-            reason: reason('item.queue.noRoutingConfig', { name: unrouted.Name }),
-            ops: upsert(unrouted, []),
-        });
+        return {
+            result: finish('queue', deps, {
+                status: 'fail',
+                reason: reason('item.queue.noRoutingConfig', { name: unrouted.Name }),
+                ops: upsert(unrouted, []),
+            }),
+            queue: { developerName: unrouted.DeveloperName, id: unrouted.Id },
+        };
     }
     const named = queues.records.find((q) => sameName(q.DeveloperName, choices.names.queue.developerName));
     if (named) {
-        return finish('queue', deps, {
-            status: 'fail',
-            reason: reason('item.queue.missingObject', { name: named.Name, object: choices.chatObject }),
-            ops: upsert(named, [choices.chatObject]),
-        });
+        return {
+            result: finish('queue', deps, {
+                status: 'fail',
+                reason: reason('item.queue.missingObject', { name: named.Name, object: choices.chatObject }),
+                ops: upsert(named, [choices.chatObject]),
+            }),
+            queue: { developerName: named.DeveloperName, id: named.Id },
+        };
     }
-    return finish('queue', deps, {
-        status: 'fail',
-        reason: reason('item.queue.missing', { object: choices.chatObject }),
-        ops: upsert(null, [choices.chatObject]),
-    });
+    return {
+        result: finish('queue', deps, {
+            status: 'fail',
+            reason: reason('item.queue.missing', { object: choices.chatObject }),
+            ops: upsert(null, [choices.chatObject]),
+        }),
+        queue: { developerName: choices.names.queue.developerName, id: null },
+    };
 }

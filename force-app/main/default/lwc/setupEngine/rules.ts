@@ -35,10 +35,11 @@ export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot
     const omniChannel = omniChannelRule(env, {});
     const channel = serviceChannelRule(env, { omniChannel });
     const routing = routingConfigRule(env, { omniChannel });
-    const queue = queueRule(env, {
+    const queueOutcome = queueRule(env, {
         deps: { omniChannel, routingConfig: routing.result },
         routingConfig: routing.routingConfig,
     });
+    const queue = queueOutcome.result;
     const online = onlineStatusRule(env, {
         deps: { omniChannel, serviceChannel: channel.result },
         channel: channel.channel,
@@ -58,7 +59,7 @@ export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot
     });
     const flow = flowRule(env, {});
     const scSetup = scSetupRule(env, {});
-    const queueMembers = queueMembersRule(env, { deps: { omniChannel, queue } });
+    const queueMembers = queueMembersRule(env, { deps: { omniChannel, queue }, queue: queueOutcome.queue });
     const agentApps = agentAppsRule(env, { deps: { omniChannel } });
     return [
         apiAccess,

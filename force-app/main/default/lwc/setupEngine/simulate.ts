@@ -4,7 +4,17 @@
  * (`<prefix>SIM<counter>`, 18 characters); the key prefixes are illustrative.
  */
 import { DEFAULT_PRESENCE_CONFIG, isDefaultPresenceConfig } from './facts';
-import type { FieldValue, Operation, OrgSnapshot, Part, PresenceUserConfigProfileRecord, ScSetupState } from './types';
+import { coverageByProfile, resolveMembership } from './membership';
+import type {
+    AddQueueMembersOp,
+    FieldValue,
+    Operation,
+    OrgSnapshot,
+    Part,
+    PresenceUserConfigProfileRecord,
+    QueueMembershipState,
+    ScSetupState,
+} from './types';
 
 /** An operation the simulated org refuses, with the message the org would give. */
 export class SimulationError extends Error {
@@ -154,6 +164,14 @@ export function simulate(snapshot: OrgSnapshot, operations: readonly Operation[]
                 }
                 s.queues = readPart(queues);
                 s.queueSobjects = readPart(sobjects);
+                // A new queue has no members: the org's next read of its membership is an empty one.
+                if (!op.existingId && s.queueMembership?.status === 'read') {
+                    s.queueMembership = readPart([...s.queueMembership.records, emptyMembership(queueId)]);
+                }
+                break;
+            }
+            case 'addQueueMembers': {
+                s.queueMembership = readPart(addQueueMembers(s, op, newId));
                 break;
             }
             case 'createPresenceStatus': {
@@ -316,6 +334,98 @@ export function simulate(snapshot: OrgSnapshot, operations: readonly Operation[]
         }
     }
     return s;
+}
+
+function emptyMembership(queueId: string): QueueMembershipState {
+    return {
+        queueId,
+        members: [],
+        groups: [],
+        roles: [],
+        memberUsers: [],
+        agentsByRole: [],
+        unresolvedGroupIds: [],
+    };
+}
+
+/**
+ * addQueueMembers, read-modify-write as the server does it: every existing member is kept. The simulated org knows
+ * users only as counts per profile, so:
+ *  - 'agentUsers' adds `userCount` stand-in users per profile (simulated Ids, no role) as members by name: the
+ *    agents who were not members become members;
+ *  - 'publicGroup' adds the group (from `publicGroups`) as a member of the queue, and assumes it holds the agents
+ *    who were not members (stand-in users in the group, counted per profile from the profiles part). A group
+ *    that does not exist is refused, as the org would.
+ */
+function addQueueMembers(
+    s: Mutable<OrgSnapshot>,
+    op: AddQueueMembersOp,
+    newId: (prefix: string) => string
+): QueueMembershipState[] {
+    if (!s.queueMembership) throw new SimulationError(op, 'Queue membership is not readable (not read)');
+    const states = records(s.queueMembership, op, 'GroupMember');
+    const queues = records(s.queues, op, 'Group');
+    const queue = op.queueId
+        ? queues.find((q) => q.Id === op.queueId)
+        : queues.find((q) => lower(q.DeveloperName) === lower(op.queueDeveloperName));
+    if (!queue) throw new SimulationError(op, `No queue ${op.queueId ?? op.queueDeveloperName}`);
+    const index = states.findIndex((st) => st.queueId === queue.Id);
+    const state = index >= 0 ? states[index] : emptyMembership(queue.Id);
+    const members = [...state.members];
+    const groups = [...state.groups];
+    const memberUsers = [...state.memberUsers];
+    const standIns = (groupId: string, counts: readonly { profileId: string; userCount: number }[]): void => {
+        for (const { profileId, userCount } of counts) {
+            for (let n = 0; n < userCount; n++) {
+                const userId = newId('005');
+                members.push({ GroupId: groupId, UserOrGroupId: userId });
+                memberUsers.push({ Id: userId, ProfileId: profileId, UserRoleId: null });
+            }
+        }
+    };
+    if (op.publicGroupDeveloperName === null) {
+        standIns(queue.Id, op.profiles);
+    } else {
+        const name = op.publicGroupDeveloperName;
+        const group = records(s.publicGroups ?? { status: 'unavailable', code: 'notRead' }, op, 'Group').find(
+            (g) => lower(g.DeveloperName) === lower(name)
+        );
+        if (!group) throw new SimulationError(op, `No public group ${name}`);
+        if (!members.some((m) => m.GroupId === queue.Id && m.UserOrGroupId === group.Id)) {
+            members.push({ GroupId: queue.Id, UserOrGroupId: group.Id });
+        }
+        if (!groups.some((g) => g.Id === group.Id)) {
+            groups.push({
+                Id: group.Id,
+                Type: 'Regular',
+                RelatedId: null,
+                DeveloperName: group.DeveloperName,
+                Name: group.Name,
+            });
+        }
+        // The agents who were not members are assumed to be in the group (see above).
+        standIns(group.Id, notMembers(s, state));
+    }
+    const next: QueueMembershipState = { ...state, members, groups, memberUsers };
+    const out = [...states];
+    if (index >= 0) out[index] = next;
+    else out.push(next);
+    return out;
+}
+
+/** Agents of the chosen profiles who are not members, per profile (the profiles part gives the user counts). */
+function notMembers(s: OrgSnapshot, state: QueueMembershipState): { profileId: string; userCount: number }[] {
+    const profiles = s.profiles.status === 'read' ? s.profiles.records : [];
+    const chosen = new Set(s.choices.agentProfileIds);
+    const resolved = resolveMembership(state);
+    const counted = new Map(coverageByProfile(state, resolved).map((c) => [c.profileId, c.memberCount]));
+    return profiles
+        .filter((p) => chosen.has(p.Id))
+        .map((p) => ({
+            profileId: p.Id,
+            userCount: resolved.allInternal ? 0 : Math.max(0, p.UserCount - (counted.get(p.Id) ?? 0)),
+        }))
+        .filter((c) => c.userCount > 0);
 }
 
 /** Adds profile assignments; a profile already in a configuration is refused, as in the org. */

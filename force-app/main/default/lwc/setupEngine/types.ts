@@ -527,6 +527,28 @@ export type Detail =
           /** Labels of the profile's console apps with a utility bar (none of them holds the utility). */
           readonly consoleApps: readonly string[];
       }
+    | {
+          /** Item 13: active users of an agent profile who are not members of the SimplyChat queue. */
+          readonly kind: 'profileNotInQueue';
+          readonly profileId: SalesforceId;
+          readonly profileName: string;
+          /** Active users of the profile. */
+          readonly userCount: number;
+          /** How many of them are members (directly, through a group, a role, or all internal users). */
+          readonly memberCount: number;
+      }
+    | {
+          /**
+           * Item 13: a member of the queue whose users are not known (a public group nested deeper than was read,
+           * or a group type that is not resolved, such as a manager group or a territory).
+           */
+          readonly kind: 'unresolvedQueueMember';
+          readonly groupId: SalesforceId;
+          /** The group's name where it was read, else its Id. */
+          readonly name: string;
+          /** The group's Type where it was read (e.g. 'Regular', 'Manager'), else ''. */
+          readonly groupType: string;
+      }
     | { readonly kind: 'settingValue'; readonly field: string; readonly expected: string; readonly actual: string }
     /** A step the admin does by hand in Setup, with a link to the page (relative to the org's domain). */
     | { readonly kind: 'manualStep'; readonly step: Reason; readonly url: string }

@@ -36,6 +36,16 @@ export function validateChoices(choices: SetupChoices, snapshot?: OrgSnapshot): 
         if (!agents.has(id))
             errors.push({ field: 'moveProfileIds', reason: reason('choice.moveNotAgent', { value: id }) });
     }
+    const members = choices.queueMembers;
+    if (members?.kind === 'publicGroup') {
+        const groups = snapshot?.publicGroups?.status === 'read' ? snapshot.publicGroups.records : undefined;
+        const value = members.groupDeveloperName;
+        if (!isValidDeveloperName(value)) {
+            errors.push({ field: 'queueMembers', reason: reason('choice.publicGroupInvalid', { value }) });
+        } else if (groups && !groups.some((g) => g.DeveloperName.toLowerCase() === value.toLowerCase())) {
+            errors.push({ field: 'queueMembers', reason: reason('choice.publicGroupUnknown', { value }) });
+        }
+    }
     for (const key of Object.keys(choices.names) as (keyof SetupNames)[]) {
         const name = choices.names[key];
         if (!isValidDeveloperName(name.developerName)) {

@@ -89,6 +89,13 @@ import SC_ui_choices_profilesUnavailable from '@salesforce/label/c.SC_ui_choices
 import SC_ui_choices_move from '@salesforce/label/c.SC_ui_choices_move';
 import SC_ui_choices_moveOption from '@salesforce/label/c.SC_ui_choices_moveOption';
 import SC_ui_choices_moveDirectUsers from '@salesforce/label/c.SC_ui_choices_moveDirectUsers';
+import SC_ui_choices_queueMembers from '@salesforce/label/c.SC_ui_choices_queueMembers';
+import SC_ui_choices_queueMembers_agentUsers from '@salesforce/label/c.SC_ui_choices_queueMembers_agentUsers';
+import SC_ui_choices_queueMembers_publicGroup from '@salesforce/label/c.SC_ui_choices_queueMembers_publicGroup';
+import SC_ui_choices_publicGroup from '@salesforce/label/c.SC_ui_choices_publicGroup';
+import SC_ui_choices_publicGroupPlaceholder from '@salesforce/label/c.SC_ui_choices_publicGroupPlaceholder';
+import SC_ui_choices_publicGroupRequired from '@salesforce/label/c.SC_ui_choices_publicGroupRequired';
+import SC_ui_choices_publicGroupsUnavailable from '@salesforce/label/c.SC_ui_choices_publicGroupsUnavailable';
 import SC_ui_choices_separateOnlineStatus from '@salesforce/label/c.SC_ui_choices_separateOnlineStatus';
 import SC_ui_choices_save from '@salesforce/label/c.SC_ui_choices_save';
 import SC_ui_choices_discard from '@salesforce/label/c.SC_ui_choices_discard';
@@ -123,6 +130,9 @@ import SC_ui_detail_missingPermission from '@salesforce/label/c.SC_ui_detail_mis
 import SC_ui_detail_profileUnassigned from '@salesforce/label/c.SC_ui_detail_profileUnassigned';
 import SC_ui_detail_profileInOtherConfig from '@salesforce/label/c.SC_ui_detail_profileInOtherConfig';
 import SC_ui_detail_profileInOtherConfigMove from '@salesforce/label/c.SC_ui_detail_profileInOtherConfigMove';
+import SC_ui_detail_profileNotInQueue from '@salesforce/label/c.SC_ui_detail_profileNotInQueue';
+import SC_ui_detail_profileNotInQueue_one from '@salesforce/label/c.SC_ui_detail_profileNotInQueue_one';
+import SC_ui_detail_unresolvedQueueMember from '@salesforce/label/c.SC_ui_detail_unresolvedQueueMember';
 import SC_ui_detail_configAlsoUsedBy from '@salesforce/label/c.SC_ui_detail_configAlsoUsedBy';
 import SC_ui_detail_profileOnDefaultConfig from '@salesforce/label/c.SC_ui_detail_profileOnDefaultConfig';
 import SC_ui_detail_usersInOtherConfig from '@salesforce/label/c.SC_ui_detail_usersInOtherConfig';
@@ -200,7 +210,6 @@ import SC_item_scSetup_missing from '@salesforce/label/c.SC_item_scSetup_missing
 import SC_item_scSetup_blankValues from '@salesforce/label/c.SC_item_scSetup_blankValues';
 import SC_item_scSetup_blankValues_one from '@salesforce/label/c.SC_item_scSetup_blankValues_one';
 import SC_item_scSetup_notInstalled from '@salesforce/label/c.SC_item_scSetup_notInstalled';
-import SC_item_queueMembers_notChecked from '@salesforce/label/c.SC_item_queueMembers_notChecked';
 import SC_item_agentApps_notChecked from '@salesforce/label/c.SC_item_agentApps_notChecked';
 import SC_item_agentApps_ok from '@salesforce/label/c.SC_item_agentApps_ok';
 import SC_item_agentApps_noAgentProfiles from '@salesforce/label/c.SC_item_agentApps_noAgentProfiles';
@@ -231,6 +240,17 @@ import SC_agent_unknown_notAgentProfile from '@salesforce/label/c.SC_agent_unkno
 import SC_agent_unknown_apps from '@salesforce/label/c.SC_agent_unknown_apps';
 import SC_agent_unknown_utilityBars from '@salesforce/label/c.SC_agent_unknown_utilityBars';
 import SC_item_scSetup_hidden from '@salesforce/label/c.SC_item_scSetup_hidden';
+import SC_item_queueMembers_ok from '@salesforce/label/c.SC_item_queueMembers_ok';
+import SC_item_queueMembers_ok_one from '@salesforce/label/c.SC_item_queueMembers_ok_one';
+import SC_item_queueMembers_okAllInternal from '@salesforce/label/c.SC_item_queueMembers_okAllInternal';
+import SC_item_queueMembers_notRead from '@salesforce/label/c.SC_item_queueMembers_notRead';
+import SC_item_queueMembers_noAgentProfiles from '@salesforce/label/c.SC_item_queueMembers_noAgentProfiles';
+import SC_item_queueMembers_notMembers from '@salesforce/label/c.SC_item_queueMembers_notMembers';
+import SC_item_queueMembers_notMembers_one from '@salesforce/label/c.SC_item_queueMembers_notMembers_one';
+import SC_item_queueMembers_newQueue from '@salesforce/label/c.SC_item_queueMembers_newQueue';
+import SC_item_queueMembers_newQueue_one from '@salesforce/label/c.SC_item_queueMembers_newQueue_one';
+import SC_item_queueMembers_unresolved from '@salesforce/label/c.SC_item_queueMembers_unresolved';
+import SC_item_queueMembers_unresolved_one from '@salesforce/label/c.SC_item_queueMembers_unresolved_one';
 import SC_item_blocked from '@salesforce/label/c.SC_item_blocked';
 import SC_item_unreadable from '@salesforce/label/c.SC_item_unreadable';
 import SC_fix_notNeeded from '@salesforce/label/c.SC_fix_notNeeded';
@@ -244,6 +264,9 @@ import SC_fix_chooseMoveProfiles from '@salesforce/label/c.SC_fix_chooseMoveProf
 import SC_fix_chooseMoveProfiles_one from '@salesforce/label/c.SC_fix_chooseMoveProfiles_one';
 import SC_fix_chooseMoveUsers from '@salesforce/label/c.SC_fix_chooseMoveUsers';
 import SC_fix_chooseMoveUsers_one from '@salesforce/label/c.SC_fix_chooseMoveUsers_one';
+import SC_fix_chooseQueueMembers from '@salesforce/label/c.SC_fix_chooseQueueMembers';
+import SC_fix_chooseQueueMembers_one from '@salesforce/label/c.SC_fix_chooseQueueMembers_one';
+import SC_fix_queueGroupIsMember from '@salesforce/label/c.SC_fix_queueGroupIsMember';
 import SC_fix_apiSetupSteps from '@salesforce/label/c.SC_fix_apiSetupSteps';
 import SC_fix_grantPermissions from '@salesforce/label/c.SC_fix_grantPermissions';
 import SC_fix_chatObjectMissing from '@salesforce/label/c.SC_fix_chatObjectMissing';
@@ -259,6 +282,8 @@ import SC_choice_profileUnknown from '@salesforce/label/c.SC_choice_profileUnkno
 import SC_choice_moveNotAgent from '@salesforce/label/c.SC_choice_moveNotAgent';
 import SC_choice_developerNameInvalid from '@salesforce/label/c.SC_choice_developerNameInvalid';
 import SC_choice_labelInvalid from '@salesforce/label/c.SC_choice_labelInvalid';
+import SC_choice_publicGroupInvalid from '@salesforce/label/c.SC_choice_publicGroupInvalid';
+import SC_choice_publicGroupUnknown from '@salesforce/label/c.SC_choice_publicGroupUnknown';
 import SC_error_noViewSetup from '@salesforce/label/c.SC_error_noViewSetup';
 import SC_error_noCustomizeApplication from '@salesforce/label/c.SC_error_noCustomizeApplication';
 import SC_error_invalidChoices from '@salesforce/label/c.SC_error_invalidChoices';
@@ -315,6 +340,9 @@ import SC_op_assignProfilesToConfig from '@salesforce/label/c.SC_op_assignProfil
 import SC_op_moveProfilesToConfig from '@salesforce/label/c.SC_op_moveProfilesToConfig';
 import SC_op_moveUsersToConfig from '@salesforce/label/c.SC_op_moveUsersToConfig';
 import SC_op_grantStatusAccess from '@salesforce/label/c.SC_op_grantStatusAccess';
+import SC_op_addQueueMembers from '@salesforce/label/c.SC_op_addQueueMembers';
+import SC_op_addQueueMembers_one from '@salesforce/label/c.SC_op_addQueueMembers_one';
+import SC_op_addQueueGroup from '@salesforce/label/c.SC_op_addQueueGroup';
 import SC_op_activateFlow from '@salesforce/label/c.SC_op_activateFlow';
 import SC_op_createScSetupDefaults from '@salesforce/label/c.SC_op_createScSetupDefaults';
 import SC_op_createScSetupDefaults_one from '@salesforce/label/c.SC_op_createScSetupDefaults_one';
@@ -413,6 +441,13 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.choices.move': SC_ui_choices_move,
     'ui.choices.moveOption': SC_ui_choices_moveOption,
     'ui.choices.moveDirectUsers': SC_ui_choices_moveDirectUsers,
+    'ui.choices.queueMembers': SC_ui_choices_queueMembers,
+    'ui.choices.queueMembers.agentUsers': SC_ui_choices_queueMembers_agentUsers,
+    'ui.choices.queueMembers.publicGroup': SC_ui_choices_queueMembers_publicGroup,
+    'ui.choices.publicGroup': SC_ui_choices_publicGroup,
+    'ui.choices.publicGroupPlaceholder': SC_ui_choices_publicGroupPlaceholder,
+    'ui.choices.publicGroupRequired': SC_ui_choices_publicGroupRequired,
+    'ui.choices.publicGroupsUnavailable': SC_ui_choices_publicGroupsUnavailable,
     'ui.choices.separateOnlineStatus': SC_ui_choices_separateOnlineStatus,
     'ui.choices.save': SC_ui_choices_save,
     'ui.choices.discard': SC_ui_choices_discard,
@@ -447,6 +482,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.detail.profileUnassigned': SC_ui_detail_profileUnassigned,
     'ui.detail.profileInOtherConfig': SC_ui_detail_profileInOtherConfig,
     'ui.detail.profileInOtherConfigMove': SC_ui_detail_profileInOtherConfigMove,
+    'ui.detail.profileNotInQueue': SC_ui_detail_profileNotInQueue,
+    'ui.detail.profileNotInQueue.one': SC_ui_detail_profileNotInQueue_one,
+    'ui.detail.unresolvedQueueMember': SC_ui_detail_unresolvedQueueMember,
     'ui.detail.configAlsoUsedBy': SC_ui_detail_configAlsoUsedBy,
     'ui.detail.profileOnDefaultConfig': SC_ui_detail_profileOnDefaultConfig,
     'ui.detail.usersInOtherConfig': SC_ui_detail_usersInOtherConfig,
@@ -524,7 +562,6 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.scSetup.blankValues': SC_item_scSetup_blankValues,
     'item.scSetup.blankValues.one': SC_item_scSetup_blankValues_one,
     'item.scSetup.notInstalled': SC_item_scSetup_notInstalled,
-    'item.queueMembers.notChecked': SC_item_queueMembers_notChecked,
     'item.agentApps.notChecked': SC_item_agentApps_notChecked,
     'item.agentApps.ok': SC_item_agentApps_ok,
     'item.agentApps.noAgentProfiles': SC_item_agentApps_noAgentProfiles,
@@ -555,6 +592,17 @@ export const LABELS: Readonly<Record<string, string>> = {
     'agent.unknown.apps': SC_agent_unknown_apps,
     'agent.unknown.utilityBars': SC_agent_unknown_utilityBars,
     'item.scSetup.hidden': SC_item_scSetup_hidden,
+    'item.queueMembers.ok': SC_item_queueMembers_ok,
+    'item.queueMembers.ok.one': SC_item_queueMembers_ok_one,
+    'item.queueMembers.okAllInternal': SC_item_queueMembers_okAllInternal,
+    'item.queueMembers.notRead': SC_item_queueMembers_notRead,
+    'item.queueMembers.noAgentProfiles': SC_item_queueMembers_noAgentProfiles,
+    'item.queueMembers.notMembers': SC_item_queueMembers_notMembers,
+    'item.queueMembers.notMembers.one': SC_item_queueMembers_notMembers_one,
+    'item.queueMembers.newQueue': SC_item_queueMembers_newQueue,
+    'item.queueMembers.newQueue.one': SC_item_queueMembers_newQueue_one,
+    'item.queueMembers.unresolved': SC_item_queueMembers_unresolved,
+    'item.queueMembers.unresolved.one': SC_item_queueMembers_unresolved_one,
     'item.blocked': SC_item_blocked,
     'item.unreadable': SC_item_unreadable,
     'fix.notNeeded': SC_fix_notNeeded,
@@ -568,6 +616,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.chooseMoveProfiles.one': SC_fix_chooseMoveProfiles_one,
     'fix.chooseMoveUsers': SC_fix_chooseMoveUsers,
     'fix.chooseMoveUsers.one': SC_fix_chooseMoveUsers_one,
+    'fix.chooseQueueMembers': SC_fix_chooseQueueMembers,
+    'fix.chooseQueueMembers.one': SC_fix_chooseQueueMembers_one,
+    'fix.queueGroupIsMember': SC_fix_queueGroupIsMember,
     'fix.apiSetupSteps': SC_fix_apiSetupSteps,
     'fix.grantPermissions': SC_fix_grantPermissions,
     'fix.chatObjectMissing': SC_fix_chatObjectMissing,
@@ -583,6 +634,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'choice.moveNotAgent': SC_choice_moveNotAgent,
     'choice.developerNameInvalid': SC_choice_developerNameInvalid,
     'choice.labelInvalid': SC_choice_labelInvalid,
+    'choice.publicGroupInvalid': SC_choice_publicGroupInvalid,
+    'choice.publicGroupUnknown': SC_choice_publicGroupUnknown,
     'error.noViewSetup': SC_error_noViewSetup,
     'error.noCustomizeApplication': SC_error_noCustomizeApplication,
     'error.invalidChoices': SC_error_invalidChoices,
@@ -639,6 +692,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'op.moveProfilesToConfig': SC_op_moveProfilesToConfig,
     'op.moveUsersToConfig': SC_op_moveUsersToConfig,
     'op.grantStatusAccess': SC_op_grantStatusAccess,
+    'op.addQueueMembers': SC_op_addQueueMembers,
+    'op.addQueueMembers.one': SC_op_addQueueMembers_one,
+    'op.addQueueGroup': SC_op_addQueueGroup,
     'op.activateFlow': SC_op_activateFlow,
     'op.createScSetupDefaults': SC_op_createScSetupDefaults,
     'op.createScSetupDefaults.one': SC_op_createScSetupDefaults_one,

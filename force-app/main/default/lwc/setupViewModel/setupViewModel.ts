@@ -197,6 +197,17 @@ export function detailText(labels: Labels, detail: Detail): string {
                 profile: detail.profileName,
                 apps: detail.consoleApps.join(', ') || '—',
             });
+        case 'profileNotInQueue':
+            return format(labels, 'ui.detail.profileNotInQueue', {
+                profile: detail.profileName,
+                count: detail.userCount - detail.memberCount,
+                users: detail.userCount,
+            });
+        case 'unresolvedQueueMember':
+            return format(labels, 'ui.detail.unresolvedQueueMember', {
+                name: detail.name,
+                type: detail.groupType || '—',
+            });
         case 'settingValue':
             return format(labels, 'ui.detail.settingValue', { field: detail.field, expected: detail.expected });
         case 'manualStep':
@@ -746,6 +757,8 @@ function profileNamesOf(op: Operation): string[] | undefined {
             return op.moves.map((m) => `${m.profileName} (${m.fromConfigDeveloperName})`);
         case 'grantStatusAccess':
             return op.grants.map((g) => g.profileName);
+        case 'addQueueMembers':
+            return op.profiles.map((p) => `${p.profileName} (${p.userCount})`);
         default:
             return undefined;
     }

@@ -42,7 +42,7 @@ describe('rule order', () => {
                 reason: reason('item.routingConfig.missing', { name: 'SimplyChat' }),
             }
         );
-        const result = queueRule(
+        const { result } = queueRule(
             { snapshot: omniOrg(), choices: omniOrg().choices },
             { deps: { omniChannel: passing, routingConfig: failing }, routingConfig: null }
         );
