@@ -15,7 +15,6 @@ import SC_ui_showDetails from '@salesforce/label/c.SC_ui_showDetails';
 import SC_ui_hideDetails from '@salesforce/label/c.SC_ui_hideDetails';
 import SC_ui_reportText from '@salesforce/label/c.SC_ui_reportText';
 import SC_ui_reportJson from '@salesforce/label/c.SC_ui_reportJson';
-import SC_ui_tabs_label from '@salesforce/label/c.SC_ui_tabs_label';
 import SC_ui_tabs_checklist from '@salesforce/label/c.SC_ui_tabs_checklist';
 import SC_ui_tabs_agents from '@salesforce/label/c.SC_ui_tabs_agents';
 import SC_ui_agents_intro from '@salesforce/label/c.SC_ui_agents_intro';
@@ -376,7 +375,6 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.hideDetails': SC_ui_hideDetails,
     'ui.reportText': SC_ui_reportText,
     'ui.reportJson': SC_ui_reportJson,
-    'ui.tabs.label': SC_ui_tabs_label,
     'ui.tabs.checklist': SC_ui_tabs_checklist,
     'ui.tabs.agents': SC_ui_tabs_agents,
     'ui.agents.intro': SC_ui_agents_intro,
