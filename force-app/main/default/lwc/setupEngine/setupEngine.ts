@@ -5,6 +5,7 @@
  */
 export * from './types';
 export { evaluate, operationNeedsApi } from './evaluate';
+export { agentReadiness, AGENT_BLOCKERS } from './agents';
 export { plan, describeOperation } from './plan';
 export { simulate, SimulationError } from './simulate';
 export { validateChoices, ChoicesInvalidError } from './validate';

@@ -192,6 +192,11 @@ export function detailText(labels: Labels, detail: Detail): string {
                 profile: detail.profileName,
                 statuses: detail.missingStatuses.join(', '),
             });
+        case 'profileWithoutOmniApp':
+            return format(labels, 'ui.detail.profileWithoutOmniApp', {
+                profile: detail.profileName,
+                apps: detail.consoleApps.join(', ') || '—',
+            });
         case 'settingValue':
             return format(labels, 'ui.detail.settingValue', { field: detail.field, expected: detail.expected });
         case 'manualStep':
