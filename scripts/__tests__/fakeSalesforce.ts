@@ -21,6 +21,7 @@ import {
     type UserRoleRecord,
     type UtilityBarRecord,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { agentUsersOf, presenceOf, utilityBarsOf } from '../../samples/agents';
 import { find, findAll, parseXml, textOf, type XmlElement } from './xml';
 
 type Row = Record<string, unknown>;
@@ -91,60 +92,42 @@ export interface FakePeople {
     utilityBars: UtilityBarRecord[];
 }
 
-const slug = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '.');
-
-/** The fake org's people, consistent with the snapshot's counts and its queue membership, apps and utility bars. */
+/**
+ * The fake org's people, consistent with the snapshot: its users as the preview's simulated org has them
+ * (samples/agents.ts, every profile's active users, the Ids and roles its queue membership and permission sets
+ * name, user-level configurations), their current presence, and the snapshot's groups, roles, apps and utility bars.
+ */
 export function peopleOf(snapshot: OrgSnapshot): FakePeople {
     const list = <T>(part: Part<T> | undefined): T[] => (part?.status === 'read' ? [...part.records] : []);
     const state = list(snapshot.queueMembership)[0];
-    const users: FakeUser[] = [];
-    list(snapshot.profiles).forEach((profile, p) => {
-        // The role buckets of the profile's active users (AGENTS_BY_ROLE), named members placed first.
-        const buckets = (state?.agentsByRole ?? [])
-            .filter((r) => r.ProfileId === profile.Id)
-            .map((r) => ({ role: r.UserRoleId, left: r.UserCount }));
-        if (buckets.length === 0) buckets.push({ role: null, left: profile.UserCount });
-        let n = 0;
-        const add = (id: string | undefined, role: string | null): void => {
-            n++;
-            users.push({
-                Id: id ?? `0055gU${String(p).padStart(3, '0')}${String(n).padStart(6, '0')}AAA`,
-                Name: `${profile.Name} ${n}`,
-                Username: `${slug(profile.Name)}.${n}@fake.example`,
-                ProfileId: profile.Id,
-                UserRoleId: role,
-                IsActive: true,
-                ServiceCloudUser: n <= profile.ServiceCloudUserCount,
-            });
-        };
-        for (const m of (state?.memberUsers ?? []).filter((u) => u.ProfileId === profile.Id)) {
-            const bucket = buckets.find((b) => b.role === m.UserRoleId && b.left > 0);
-            if (bucket) bucket.left--;
-            add(m.Id, m.UserRoleId);
-        }
-        for (const b of buckets) for (let i = 0; i < b.left; i++) add(undefined, b.role);
-    });
+    const everyone = list(snapshot.profiles).map((p) => p.Id);
+    const agents = agentUsersOf({ ...snapshot, choices: { ...snapshot.choices, agentProfileIds: everyone } });
+    const presence = presenceOf(snapshot, agents);
     const groups = new Map<string, MemberGroupRecord>((state?.groups ?? []).map((g) => [g.Id, g]));
     for (const g of list(snapshot.publicGroups))
         if (!groups.has(g.Id)) groups.set(g.Id, { ...g, Type: 'Regular', RelatedId: null });
-    const directConfigs: FakePeople['directConfigs'] = [];
-    for (const d of list(snapshot.presenceConfigUsers)) {
-        const free = users.filter(
-            (u) => u.ProfileId === d.ProfileId && !directConfigs.some((x) => x.UserId === u.Id)
-        );
-        for (const u of free.slice(0, d.UserCount))
-            directConfigs.push({ UserId: u.Id, PresenceUserConfigId: d.PresenceUserConfigId });
-    }
     return {
-        users,
+        users: agents.map((u) => ({
+            Id: u.Id,
+            Name: u.Name,
+            Username: u.Username,
+            ProfileId: u.ProfileId,
+            UserRoleId: u.UserRoleId,
+            IsActive: true,
+            ServiceCloudUser: u.ServiceCloudUser,
+        })),
         groups: [...groups.values()],
         members: [...(state?.members ?? [])],
         roles: (state?.roles ?? []).map((r) => ({ ...r, DeveloperName: r.Name.replace(/\W+/g, '_') })),
-        directConfigs,
-        presence: [],
+        directConfigs: agents.flatMap((u) =>
+            u.DirectConfigId ? [{ UserId: u.Id, PresenceUserConfigId: u.DirectConfigId }] : []
+        ),
+        presence: presence.status === 'read' ? [...presence.records] : [],
         apps: list(snapshot.apps),
         appAccess: list(snapshot.appAccess),
-        utilityBars: list(snapshot.utilityBars),
+        // What the org's FlexiPages hold, whether or not the snapshot has read them yet.
+        utilityBars:
+            snapshot.utilityBars?.status === 'read' ? list(snapshot.utilityBars) : list(utilityBarsOf(snapshot)),
     };
 }
 
@@ -560,7 +543,8 @@ export class FakeSalesforce {
                     : [];
             });
         }
-        if (!/FROM User /.test(soql) || soql.includes('GROUP BY ProfileId, UserPermissionsSupportUser')) return undefined;
+        if (!/FROM User /.test(soql) || soql.includes('GROUP BY ProfileId, UserPermissionsSupportUser'))
+            return undefined;
         const profiles = idsOf(soql, 'ProfileId');
         const ids = idsOf(soql, 'Id');
         const agents = [...active.values()].filter((u) => profiles.has(u.ProfileId));

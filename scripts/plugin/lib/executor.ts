@@ -401,7 +401,8 @@ export class Executor {
         const group = op.publicGroupDeveloperName;
         const addGroup = group !== null && !groups.some((g) => g.toLowerCase() === group.toLowerCase());
         if (addUsers.length === 0 && !addGroup) return [];
-        if (addUsers.length > 0) members = setKey(members, 'users', { user: [...users, ...addUsers] }, ORDER.QueueMembers);
+        if (addUsers.length > 0)
+            members = setKey(members, 'users', { user: [...users, ...addUsers] }, ORDER.QueueMembers);
         if (addGroup && group)
             members = setKey(members, 'publicGroups', { publicGroup: [...groups, group] }, ORDER.QueueMembers);
         const changed = await this.save('updateMetadata', 'Queue', [

@@ -280,8 +280,7 @@ export async function readQueueMembership(
         for (const g of groupsRead) groups.set(g.Id, g);
         for (const u of usersRead) memberUsers.set(u.Id, u);
         // Public groups whose members this round did not read (below the last level): unresolved.
-        if (level > MEMBER_LEVELS)
-            unresolved.push(...groupsRead.filter((g) => g.Type === 'Regular').map((g) => g.Id));
+        if (level > MEMBER_LEVELS) unresolved.push(...groupsRead.filter((g) => g.Type === 'Regular').map((g) => g.Id));
         members.push(...rowsRead);
         newGroups = [];
         newUsers = [];
@@ -749,9 +748,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
                 ? Promise.resolve<Part<QueueMembershipState>>({ status: 'read', records: [] })
                 : agentsByRole.status !== 'read'
                   ? Promise.resolve<Part<QueueMembershipState>>(agentsByRole)
-                  : part(async () => [
-                        await readQueueMembership(api, queue.Id, agentProfileIds, agentsByRole.records),
-                    ])
+                  : part(async () => [await readQueueMembership(api, queue.Id, agentProfileIds, agentsByRole.records)])
         ),
         step(
             apps.status !== 'read'
