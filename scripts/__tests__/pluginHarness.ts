@@ -67,6 +67,7 @@ export class PluginHarness {
         this.fake.largestMetadataCall = 0;
         this.fake.soapCalls = [];
         this.fake.routes.splice(0);
+        this.fake.received.splice(0);
         this.fake.inactiveSessionPermissions = {};
         this.fake.organization = {
             Name: 'Fake Org',

@@ -30,7 +30,7 @@ export function parseQueueMembers(input: string): QueueMembersChoice {
     if (value.toLowerCase() === 'agent-users') return { kind: 'agentUsers' };
     const group = /^group:(.+)$/i.exec(value)?.[1]?.trim();
     if (group && /^[A-Za-z][A-Za-z0-9_]*$/.test(group)) return { kind: 'publicGroup', groupDeveloperName: group };
-    throw new Error(messages.getMessage('error.queueMembers', [input]));
+    throw usageError(messages.getMessage('error.queueMembers', [input]));
 }
 
 export interface PlannedJson {
@@ -87,7 +87,7 @@ export default class Fix extends SetupCommand<FixResult> {
             summary: messages.getMessage('flags.queue-members.summary'),
             description: messages.getMessage('flags.queue-members.description'),
             helpValue: 'agent-users|group:<DeveloperName>',
-            parse: (input: string) => Promise.resolve(parseQueueMembers(input)),
+            parse: async (input: string) => parseQueueMembers(input),
         })(),
         'dry-run': Flags.boolean({
             summary: messages.getMessage('flags.dry-run.summary'),
