@@ -729,6 +729,8 @@ export class FakeSalesforce {
     private static readonly FOLDERS: Record<string, [string, string]> = {
         ServiceChannel: ['serviceChannels', 'serviceChannel'],
         QueueRoutingConfig: ['queueRoutingConfigs', 'queueRoutingConfig'],
+        // Before the queues that name them (deploy order).
+        Group: ['groups', 'group'],
         Queue: ['queues', 'queue'],
         ServicePresenceStatus: ['servicePresenceStatuses', 'servicePresenceStatus'],
         PresenceUserConfig: ['presenceUserConfigs', 'presenceUserConfig'],
@@ -859,6 +861,12 @@ export class FakeSalesforce {
                     .filter((r) => r.QueueId === q.Id)
                     .map((r) => `<queueSobject>${leaf('sobjectType', r.SobjectType)}</queueSobject>`);
                 return `${leaf('fullName', q.DeveloperName)}${leaf('name', q.Name)}${this.queueMembersXml(q.Id)}${routing ? leaf('queueRoutingConfig', routing.DeveloperName) : ''}${objects.join('')}`;
+            }
+            case 'Group': {
+                const g = this.people.groups.find((r) => r.Type === 'Regular' && same(String(r.DeveloperName)));
+                return g
+                    ? `${leaf('fullName', g.DeveloperName)}${leaf('doesIncludeBosses', true)}${leaf('name', g.Name)}`
+                    : undefined;
             }
             case 'FlexiPage': {
                 const bar = this.people.utilityBars.find((b) => same(b.Name));
@@ -1070,6 +1078,15 @@ export class FakeSalesforce {
                         components
                     );
                 }
+            } else if (type === 'Group') {
+                if (!this.people.groups.some((g) => g.Type === 'Regular' && g.DeveloperName === name))
+                    this.people.groups.push({
+                        Id: `00G5g0000New${String(this.people.groups.length).padStart(3, '0')}AAA`,
+                        Type: 'Regular',
+                        RelatedId: null,
+                        DeveloperName: name,
+                        Name: text('name') || name,
+                    });
             } else if (type === 'Profile') {
                 const statuses = findAll(c, 'servicePresenceStatusAccesses').map(
                     (a) => textOf(a, 'servicePresenceStatus') ?? ''

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { AgentReadiness, OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
@@ -343,6 +344,34 @@ describe('sf simplychat setup fix --queue-members (item 13)', () => {
         assert.equal(outcome.error?.code, 'QUEUE_MEMBERS_NOT_IN_METADATA');
         assert.match(outcome.error?.message ?? '', /2 members, but its metadata names only 1/);
         assert.ok(!h.fake.soapCalls.some((c) => c.startsWith('updateMetadata')));
+    });
+});
+
+describe('sf simplychat setup export: the queue with its members', () => {
+    beforeEach(() => h.reset(readyOrg()));
+
+    it('exports the queue with its members and the public groups it names; warns about usernames', async () => {
+        withoutSupportChat();
+        const fixed = await h.run(['fix', '-o', 'fake', AGENT_PROFILES, '--queue-members', 'agent-users', '--yes']);
+        assert.equal(fixed.code, 0, fixed.out + fixed.err);
+        const out = path.join(h.cwd, 'export-queue');
+        const result = await h.run(['export', '-o', 'fake', AGENT_PROFILES, '--output-dir', out, '--json']);
+        assert.equal(result.code, 0, result.out + result.err);
+        const envelope = json<{ files: string[]; members: { type: string; fullName: string }[] }>(result.out);
+        assert.ok(envelope.result?.members.some((m) => m.type === 'Group' && m.fullName === 'Chat_Agents'));
+        const queueFile = envelope.result?.files.find((f) => f.endsWith('.queue-meta.xml'));
+        assert.ok(queueFile, envelope.result?.files.join('\n'));
+        const xml = fs.readFileSync(path.join(out, queueFile), 'utf8');
+        assert.match(xml, /<queueMembers><publicGroups><publicGroup>Chat_Agents<\/publicGroup><\/publicGroups><users>/);
+        assert.equal([...xml.matchAll(/<user>/g)].length, 12);
+        assert.ok(
+            envelope.warnings?.some((w) => /lists 12 user\(s\) by username/.test(w)),
+            JSON.stringify(envelope.warnings)
+        );
+        assert.match(
+            fs.readFileSync(path.join(out, 'manifest', 'package.xml'), 'utf8'),
+            /<members>Chat_Agents<\/members>\s*<name>Group<\/name>/
+        );
     });
 });
 
