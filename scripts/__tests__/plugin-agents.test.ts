@@ -12,7 +12,9 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { AgentReadiness, OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { OMNI_CHANNEL_UTILITY } from '../../force-app/main/default/lwc/setupEngine/facts';
 import { AGENTS, agentsOrg } from '../../samples/agents';
-import { fullySetUpOrg, HAND, PROFILE, read } from '../../samples/orgs';
+import { Duration } from '@salesforce/kit';
+import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
+import { fullySetUpOrg, HAND, omniOrg, PROFILE, read } from '../../samples/orgs';
 import { PUBLIC_GROUPS } from '../../samples/queueMembers';
 import { Executor } from '../plugin/lib/executor';
 import { OrgApi } from '../plugin/lib/orgApi';
@@ -372,6 +374,26 @@ describe('sf simplychat setup export: the queue with its members', () => {
             fs.readFileSync(path.join(out, 'manifest', 'package.xml'), 'utf8'),
             /<members>Chat_Agents<\/members>\s*<name>Group<\/name>/
         );
+
+        // Deployed into an org without the group: the group is created, the queue gets its members.
+        const full = readyOrg();
+        h.reset(omniOrg({}, { scSetup: full.scSetup, publicGroups: read([]), profiles: full.profiles }));
+        const { Org } = await import('@salesforce/core');
+        const connection = (await Org.create({ aliasOrUsername: 'fake' })).getConnection();
+        const deploy = await ComponentSet.fromSource(path.join(out, 'force-app')).deploy({
+            usernameOrConnection: connection,
+        });
+        const deployed = await deploy.pollStatus({
+            frequency: Duration.milliseconds(50),
+            timeout: Duration.seconds(30),
+        });
+        assert.equal(deployed.response.status, RequestStatus.Succeeded);
+        const queue = h.fake.snapshot.queues.status === 'read' ? h.fake.snapshot.queues.records[0] : undefined;
+        const group = h.fake.people.groups.find((g) => g.DeveloperName === 'Chat_Agents');
+        assert.ok(queue && group);
+        const rows = h.fake.people.members.filter((m) => m.GroupId === queue.Id);
+        assert.equal(rows.length, 13, 'the group and the 12 users');
+        assert.ok(rows.some((m) => m.UserOrGroupId === group.Id));
     });
 });
 
