@@ -732,7 +732,7 @@ describe('sf simplychat setup in real orgs (issues 13, 14, 18)', () => {
 
 describe('npm run bench:plugin', () => {
     it('measures check and a many-profile fix (small sizes here; the figures come from the script)', async () => {
-        const figures = await benchPlugin({ latencyMs: 0, profiles: 15 });
+        const figures = await benchPlugin({ latencyMs: 0, profiles: 15, agents: 50 });
         // 0 or 1: items 13 and 14 decide with the others (see ISSUE_15_ITEMS); never a usage or network error.
         assert.ok(
             figures.every((f) => f.code < 2),
@@ -740,5 +740,6 @@ describe('npm run bench:plugin', () => {
         );
         assert.ok(figures[1].largestMetadataCall <= 10);
         assert.match(formatFigures(figures, 0), /fix \(15 agent profiles\)/);
+        assert.match(formatFigures(figures, 0), /agents \(50 agent users\)/);
     });
 });
