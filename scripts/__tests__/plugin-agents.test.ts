@@ -197,6 +197,8 @@ describe('sf simplychat setup fix --queue-members (item 13)', () => {
         const found = await item('queueMembers');
         assert.equal(found?.status, 'fail', JSON.stringify(found));
         assert.ok(found?.needs.includes('queueMembers'));
+        const check = await h.run(['check', '-o', 'fake', AGENT_PROFILES]);
+        assert.match(check.out + check.err, /fix --queue-members agent-users/);
         const dry = await h.run(['fix', '-o', 'fake', AGENT_PROFILES, '--dry-run', '--json']);
         const envelope = json<{ plan: { kind: string }[] }>(dry.out);
         assert.ok(
