@@ -588,8 +588,11 @@ export class FakeSalesforce {
                     UserPermissionsSupportUser: u.ServiceCloudUser,
                 }));
         }
-        if (soql.startsWith('SELECT Username FROM User'))
-            return agents.sort((a, b) => a.Username.localeCompare(b.Username)).map((u) => ({ Username: u.Username }));
+        if (soql.startsWith('SELECT Username, ProfileId FROM User'))
+            return agents
+                .sort((a, b) => a.Username.localeCompare(b.Username))
+                .slice(0, limit)
+                .map((u) => ({ Username: u.Username, ProfileId: u.ProfileId }));
         return undefined;
     }
 

@@ -325,6 +325,35 @@ describe('sf simplychat setup fix --queue-members (item 13)', () => {
         );
     });
 
+    it('stops, changing nothing, when the agent profiles have more than 10,000 active users', async () => {
+        const saves: unknown[] = [];
+        const fake = {
+            read: () => Promise.resolve([{ fullName: 'Chat_Queue', name: 'Chat' }]),
+            query: (soql: string) =>
+                Promise.resolve(
+                    soql.startsWith('SELECT Username')
+                        ? Array.from({ length: 10001 }, (_, i) => ({ Username: `u${i}@x.example` }))
+                        : []
+                ),
+            save: (...args: unknown[]) => {
+                saves.push(args);
+                return Promise.resolve([]);
+            },
+        } as unknown as OrgApi;
+        const [outcome] = await new Executor(fake, new Map(), 'org').run([
+            {
+                kind: 'addQueueMembers',
+                itemId: 'queueMembers',
+                queueId: HAND.queue.Id,
+                queueDeveloperName: 'Chat_Queue',
+                profiles: [{ profileId: PROFILE.agent.Id, profileName: 'Agent', userCount: 10001 }],
+                publicGroupDeveloperName: null,
+            },
+        ]);
+        assert.equal(outcome.error?.code, 'TOO_MANY_QUEUE_USERS');
+        assert.deepEqual(saves, []);
+    });
+
     it('stops, changing nothing, when the queue has a member its metadata cannot name (all internal users)', async () => {
         h.fake.people.groups.push({
             Id: '00G5g00000OrgAllAA',

@@ -17,11 +17,15 @@ export const DIRECT_USERNAMES =
     'SELECT PresenceUserConfigId, User.Username, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN :configIds AND User.ProfileId IN :profileIds AND User.IsActive = TRUE LIMIT 10000';
 
 /**
- * The usernames an `addQueueMembers` ('agentUsers') adds: the active users of the op's profiles, in one query. The
- * ones the queue already lists by name are left out when the queue is written.
+ * The usernames an `addQueueMembers` ('agentUsers') adds: the active users of the op's profiles, in one query, as
+ * SetupOperationChecks reads them in Apex (there with WITH USER_MODE). The ones the queue already lists by name are
+ * left out when the queue is written. More than MAX_QUEUE_USERS: the operation stops (a public group is the way).
  */
 export const AGENT_USERNAMES =
-    "SELECT Username FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds ORDER BY Username LIMIT 50000";
+    "SELECT Username, ProfileId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds ORDER BY Username LIMIT :maxRows";
+
+/** The most users one run adds to a queue by name (SetupOperationChecks.MAX_QUEUE_USERS). */
+export const MAX_QUEUE_USERS = 10000;
 
 /** The WSDL element order of what the executor writes (the Metadata API reads elements in sequence). */
 export const ORDER = {
@@ -376,10 +380,18 @@ export class Executor {
                 : Promise.resolve([]),
             op.profiles.length > 0
                 ? this.api.query<{ Username: string }>(
-                      bindSoql(AGENT_USERNAMES, { profileIds: op.profiles.map((p) => p.profileId) })
+                      bindSoql(AGENT_USERNAMES, {
+                          profileIds: op.profiles.map((p) => p.profileId),
+                          maxRows: MAX_QUEUE_USERS + 1,
+                      })
                   )
                 : Promise.resolve([]),
         ]);
+        if (usernames.length > MAX_QUEUE_USERS)
+            throw new OperationError(
+                'TOO_MANY_QUEUE_USERS',
+                `The agent profiles have more than ${MAX_QUEUE_USERS} active users: add a public group to the queue instead (--queue-members group:<DeveloperName>). Nothing was changed.`
+            );
         let members = (queue.queueMembers as Obj | undefined) ?? {};
         const listed = (wrapper: string, leaf: string): string[] =>
             list((members[wrapper] as Obj | undefined)?.[leaf] as string | string[]).map(String);
