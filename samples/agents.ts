@@ -26,6 +26,7 @@ import type {
     SalesforceId,
     UtilityBarRecord,
 } from '../force-app/main/default/lwc/setupEngine/types';
+import { OMNI_CHANNEL_UTILITY } from '../force-app/main/default/lwc/setupEngine/facts';
 import { choices, fullySetUpOrg, HAND, PROFILE, read } from './orgs';
 
 const FAMILY = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Oh'];
@@ -196,12 +197,9 @@ export const AGENTS = {
     },
 } as const;
 
-/** The component name of the Omni-Channel utility in a utility bar (FlexiPage `componentName`). */
-export const OMNI_UTILITY_COMPONENT = 'omnichannel_widget';
-
 /** The utility bars behind SetupAgentsController.getUtilityBars in the agents scenarios. */
 export const AGENTS_UTILITY_BARS: readonly UtilityBarRecord[] = [
-    { Name: AGENTS.serviceConsole.UtilityBar, ComponentNames: ['console:history', OMNI_UTILITY_COMPONENT] },
+    { Name: AGENTS.serviceConsole.UtilityBar, ComponentNames: ['console:history', OMNI_CHANNEL_UTILITY] },
     { Name: AGENTS.salesConsole.UtilityBar, ComponentNames: ['console:history', 'force:notes'] },
 ];
 
@@ -243,6 +241,7 @@ export function agentsOrg(shape: AgentsShape = { agent: 25, support: 12, trainee
     const ids = (profile: ProfileRecord): SalesforceId[] =>
         Array.from({ length: profile.UserCount }, (_, n) => userId(profileIndex(profile.Id), n));
     const agentIds = ids(agentProfile);
+    const agentIdSet = new Set(agentIds);
     const traineeIds = ids(trainees);
     const supportIds = ids(supportProfile);
     // SimplyChat Agent: 0–1 by name, 2–4 not members, the rest through the public group; trainees all in the group.
@@ -258,7 +257,7 @@ export function agentsOrg(shape: AgentsShape = { agent: 25, support: 12, trainee
         ...byName.map((id) => ({ Id: id, ProfileId: agentProfile.Id, UserRoleId: null })),
         ...inGroup.map((id) => ({
             Id: id,
-            ProfileId: agentIds.includes(id) ? agentProfile.Id : trainees.Id,
+            ProfileId: agentIdSet.has(id) ? agentProfile.Id : trainees.Id,
             UserRoleId: null,
         })),
     ];

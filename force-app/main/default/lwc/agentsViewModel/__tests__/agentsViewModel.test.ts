@@ -9,7 +9,6 @@ import {
     csvField,
     filterAgents,
     firstReason,
-    mergePresence,
     needsUtilityBars,
     pageOf,
     readingText,
@@ -36,6 +35,7 @@ function agent(overrides: Partial<AgentReadiness> & { userId: string }): AgentRe
         presence: 'offline',
         status: 'ready',
         blockers: [],
+        unknowns: [],
         reason: { key: 'agent.ready', params: {} },
         ...overrides,
     };
@@ -60,6 +60,7 @@ const unknownOne = agent({
     presence: 'unknown',
     status: 'unknown',
     blockers: [],
+    unknowns: ['notInQueue', 'noOmniApp'],
     reason: { key: 'agent.unknown.unlabelled', params: {} },
 });
 const ready = agent({
@@ -82,8 +83,11 @@ describe('agent rows', () => {
             omniApp: 'Yes',
             statusText: 'Ready',
             statusIcon: 'utility:success',
-            reason: 'Can take SimplyChat chats.',
+            reason: 'Ready to take SimplyChat chats',
         });
+        expect(agentRow(EN, { ...ready, reason: { key: 'not.a.label', params: {} } }).reason).toBe(
+            'Can take SimplyChat chats.'
+        );
         expect(row.presence).toMatch(/^Online since Nov 25, 2026/);
     });
 
@@ -153,7 +157,10 @@ describe('agent rows', () => {
         expect(row.omniApp).toBe('Cannot be checked');
         expect(row.presence).toBe('Cannot be checked');
         expect(row.statusText).toBe('Cannot be checked');
-        expect(row.reason).toBe('Some of it cannot be checked: agent.unknown.unlabelled');
+        expect(row.reason).toBe('Some of it cannot be checked: agent.unknown.unlabelled (and 1 more reason)');
+        expect(agentRow(EN, { ...unknownOne, reason: { key: 'agent.unknown.queue', params: {} } }).reason).toBe(
+            'Queue membership could not be read (and 1 more reason)'
+        );
     });
 
     it('speaks Korean', () => {
@@ -285,24 +292,6 @@ describe('CSV export', () => {
 });
 
 describe('the on-demand reads', () => {
-    it('merges the pages of current presence, or keeps why it could not be read', () => {
-        const a = { UserId: '1', ServicePresenceStatusId: 's', IsAway: false, StatusStartDate: null };
-        const b = { ...a, UserId: '2' };
-        expect(
-            mergePresence([
-                { status: 'read', records: [a] },
-                { status: 'read', records: [b] },
-            ])
-        ).toEqual({ status: 'read', records: [a, b] });
-        expect(
-            mergePresence([
-                { status: 'read', records: [a] },
-                { status: 'unavailable', code: 'noAccess' },
-            ])
-        ).toEqual({ status: 'unavailable', code: 'noAccess' });
-        expect(mergePresence([])).toEqual({ status: 'read', records: [] });
-    });
-
     it('puts the utility bars into the snapshot, or why they could not be read', () => {
         const base: OrgSnapshot = { ...fullySetUpOrg(), utilityBars: { status: 'unavailable', code: 'notRead' } };
         expect(needsUtilityBars(base)).toBe(true);
