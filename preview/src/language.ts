@@ -39,6 +39,6 @@ export const SCENARIO_TITLES_KO: Readonly<Record<string, string>> = {
     readOnly: '읽기 전용 사용자',
     apiMissing: 'API 연결 없음',
     apiFailures: '일부 작업에서 API 실패',
-    agents: '이유별로 준비되지 않은 상담원',
+    agentsNotReady: '이유별로 준비되지 않은 상담원',
     agents10000: '상담원 10,000명',
 };

@@ -174,7 +174,7 @@ describe('local preview (npm start) in Chromium', () => {
         apiMissing: '4 of 12 ready',
         apiFailures: '5 of 12 ready',
         // Item 13 (queue members) is still a stub here: it counts when issue-15q lands.
-        agents: '10 of 14 ready',
+        agentsNotReady: '10 of 14 ready',
         agents10000: '10 of 14 ready',
     };
 
@@ -444,7 +444,7 @@ describe('local preview (npm start) in Chromium', () => {
 
     it('shows each agent ready or not with the first reason, filters, searches, pages and exports CSV (English)', async () => {
         const want = agentsExpected();
-        const page = await open('scenario=agents');
+        const page = await open('scenario=agentsNotReady');
         await openAgents(page, 'Agents');
         await agentsRead(page);
         assert.equal(await text(page, '[data-id="agents-counts"]'), `${want.ready} of ${want.total} agents ready`);
@@ -481,6 +481,8 @@ describe('local preview (npm start) in Chromium', () => {
             statuses.join(',')
         );
         assert.equal(await text(page, '[data-id="agents-showing"]'), `Showing 1–${want.notReady} of ${want.notReady}`);
+        assert.deepEqual(await axeViolations(page), [], 'Agents view, not ready only');
+        await shoot(page, 'agents-en');
         // CSV of the filtered list.
         const [download] = await Promise.all([
             page.waitForEvent('download'),
@@ -515,13 +517,12 @@ describe('local preview (npm start) in Chromium', () => {
         );
         await page.getByRole('searchbox', { name: 'Search by name, username or profile' }).fill('');
         assert.deepEqual(await axeViolations(page), [], 'Agents view');
-        await shoot(page, 'agents-en');
         await page.close();
     });
 
     it('shows the Agents view in Korean, axe clean', async () => {
         const want = agentsExpected();
-        const page = await open('scenario=agents&lang=ko');
+        const page = await open('scenario=agentsNotReady&lang=ko');
         await openAgents(page, '상담원');
         await agentsRead(page);
         assert.equal(await text(page, '[data-id="agents-counts"]'), `상담원 ${want.total}명 중 ${want.ready}명 준비됨`);
@@ -533,6 +534,8 @@ describe('local preview (npm start) in Chromium', () => {
         assert.ok(await page.getByRole('checkbox', { name: '준비되지 않은 상담원만' }).isVisible());
         assert.ok(await page.getByRole('button', { name: 'CSV 다운로드' }).isVisible());
         assert.deepEqual(await axeViolations(page), [], 'Agents view in Korean');
+        await page.getByText('준비되지 않은 상담원만', { exact: true }).click();
+        await page.locator('[data-id="agent-row"][data-status="ready"]').first().waitFor({ state: 'detached' });
         await shoot(page, 'agents-ko');
         await page.close();
     });

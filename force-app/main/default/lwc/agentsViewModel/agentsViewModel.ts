@@ -262,19 +262,19 @@ export function needsUtilityBars(snapshot: OrgSnapshot): boolean {
 
 // ------------------------------------------------------------------------------------------------------- CSV
 
-/** The columns of the CSV, in order. */
+/** The columns of the CSV, in the table's order (the username has its own column). */
 const CSV_COLUMNS: readonly (keyof AgentRowView)[] = [
     'name',
     'username',
     'profile',
+    'statusText',
+    'reason',
     'config',
     'online',
     'queue',
     'serviceCloudUser',
     'omniApp',
     'presence',
-    'statusText',
-    'reason',
 ];
 
 const CSV_HEADERS: Readonly<Record<string, string>> = {

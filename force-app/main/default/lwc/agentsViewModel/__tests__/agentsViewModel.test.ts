@@ -276,10 +276,10 @@ describe('CSV export', () => {
         expect(lines).toHaveLength(5);
         expect(lines[4]).toBe('');
         expect(lines[0]).toBe(
-            'Name,Username,Profile,Presence configuration,Online status with SimplyChat,Chat queue,Service Cloud User,App with Omni-Channel,Current presence,Ready,Reason'
+            'Name,Username,Profile,Ready,Reason,Presence configuration,Online status with SimplyChat,Chat queue,Service Cloud User,App with Omni-Channel,Current presence'
         );
         expect(lines[2]).toBe(
-            'Park Jisoo,jisoo.park@example.com,SimplyChat Agent,"Agents (through the profile, capacity 3)",Online (through the profile),Not a member,No,Yes,Offline,Not ready,Not in the SimplyChat queue. (and 1 more reason)'
+            'Park Jisoo,jisoo.park@example.com,SimplyChat Agent,Not ready,Not in the SimplyChat queue. (and 1 more reason),"Agents (through the profile, capacity 3)",Online (through the profile),Not a member,No,Yes,Offline'
         );
         expect(lines[3].startsWith('"\'=cmd|"" /C calc""!A0",0055g0000000004AAA@example.com,"Sales, East",')).toBe(
             true
@@ -287,7 +287,7 @@ describe('CSV export', () => {
     });
 
     it('writes Korean headers for a Korean user', () => {
-        expect(agentsCsv(KO, []).split('\r\n')[0]).toMatch(/^이름,사용자 이름,프로필,현재 상태 구성,/);
+        expect(agentsCsv(KO, []).split('\r\n')[0]).toMatch(/^이름,사용자 이름,프로필,준비,이유,현재 상태 구성,/);
     });
 });
 
