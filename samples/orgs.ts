@@ -4,6 +4,7 @@
  * an admin would have used.
  */
 import { defaultChoices, FLOW_API_NAME, FLOW_LABEL } from '../force-app/main/default/lwc/setupEngine/facts';
+import { appsAgentWithoutOmni, appsBarsNotRead, appsWithOmni } from './apps';
 import type {
     FlowRecord,
     PermissionSetAccessRecord,
@@ -128,6 +129,11 @@ export function omniOrg(records: OmniRecords = {}, overrides: Partial<OrgSnapsho
     };
 }
 
+/** An Omni-Channel org with the parts of item 14 (samples/apps.ts). */
+function omniOrgWithApps(apps: Partial<OrgSnapshot>, records: OmniRecords): OrgSnapshot {
+    return omniOrg(records, apps);
+}
+
 /** A fresh org: Omni-Channel was never enabled. */
 export function omniDisabledOrg(): OrgSnapshot {
     return omniOrg(
@@ -211,6 +217,7 @@ export function fullySetUpOrg(): OrgSnapshot {
             ],
         },
         {
+            ...appsWithOmni(),
             flows: read([packageFlow(true)]),
             scSetup: read([
                 {
@@ -232,7 +239,7 @@ export function fullySetUpOrg(): OrgSnapshot {
  * presence configuration; the agent profile sees the online status; the flow is inactive; no SC Setup record.
  */
 export function partlySetUpOrg(): OrgSnapshot {
-    return omniOrg({
+    return omniOrgWithApps(appsAgentWithoutOmni(), {
         serviceChannels: [HAND.caseChannel, HAND.chatChannel],
         presenceStatuses: [HAND.available],
         statusChannels: [HAND.availableChat],
@@ -282,7 +289,7 @@ export function sharedOmniOrg(): OrgSnapshot {
         ServicePresenceStatusId: statusId,
         ServiceChannelId: channelId,
     });
-    return omniOrg({
+    return omniOrgWithApps(appsBarsNotRead(), {
         serviceChannels: [SHARED.caseChannel, SHARED.phoneChannel, SHARED.messagingChannel, SHARED.chatChannel],
         routingConfigs: [HAND.routing],
         queues: [HAND.queue],

@@ -51,6 +51,15 @@ function unknown(r: Reason): Check {
     return { state: 'unknown', reason: r };
 }
 
+function memo<K, T>(cache: Map<K, T>, key: K, make: () => T): T {
+    let value = cache.get(key);
+    if (value === undefined) {
+        value = make();
+        cache.set(key, value);
+    }
+    return value;
+}
+
 function isCheck(value: ReadonlyMap<SalesforceId, string> | Check): value is Check {
     return 'state' in value;
 }
@@ -86,7 +95,17 @@ export interface AgentContext {
           }
         | 'unknown';
     readonly apps: AppIndexResult;
-    readonly omniAppCache: Map<SalesforceId, OmniAppAnswer>;
+    /** Answers shared by many rows (per profile, per configuration), computed once per call: keeps a page O(users). */
+    readonly memo: {
+        readonly configByUserLevel: Map<SalesforceId, ConfigAnswer>;
+        readonly configByProfile: Map<SalesforceId, ConfigAnswer>;
+        readonly statusesByProfile: Map<SalesforceId, StatusAnswer>;
+        readonly appsByProfile: Map<SalesforceId, AppAnswer>;
+        readonly single: Map<'notInQueue' | 'noServiceCloudUser', Check>;
+        readonly ready: Map<true, Reason>;
+    };
+    /** The labels of the statuses carrying SimplyChat, for the noOnlineStatus message. */
+    readonly carryingLabels: string;
     readonly statusLabels: ReadonlyMap<SalesforceId, string>;
 }
 
@@ -196,7 +215,15 @@ export function agentContext(snapshot: OrgSnapshot): AgentContext {
         userSets,
         membership,
         apps: appIndex(snapshot),
-        omniAppCache: new Map(),
+        memo: {
+            configByUserLevel: new Map(),
+            configByProfile: new Map(),
+            statusesByProfile: new Map(),
+            appsByProfile: new Map(),
+            single: new Map(),
+            ready: new Map(),
+        },
+        carryingLabels: [...carryingIds.values()].sort().join(', '),
         statusLabels:
             snapshot.presenceStatuses.status === 'read'
                 ? mapOf(
@@ -215,10 +242,22 @@ function queueCheck(ctx: AgentContext, user: AgentUserRecord): { queue: Membersh
     if (queue === 'unknown') {
         return { queue, check: unknown(reason('agent.unknown.membership', { queue: ctx.membership.queueName })) };
     }
-    return { queue, check: queue ? OK : blocked(reason('agent.notInQueue', { queue: ctx.membership.queueName })) };
+    if (queue) return { queue, check: OK };
+    const queueName = ctx.membership.queueName;
+    return {
+        queue,
+        check: memo(ctx.memo.single, 'notInQueue', () => blocked(reason('agent.notInQueue', { queue: queueName }))),
+    };
 }
 
 function configCheck(ctx: AgentContext, user: AgentUserRecord, profileName: string): ConfigAnswer {
+    const make = (): ConfigAnswer => configOf(ctx, user, profileName);
+    return user.DirectConfigId
+        ? memo(ctx.memo.configByUserLevel, user.DirectConfigId, make)
+        : memo(ctx.memo.configByProfile, user.ProfileId, make);
+}
+
+function configOf(ctx: AgentContext, user: AgentUserRecord, profileName: string): ConfigAnswer {
     const undecided = (r: Reason): ConfigAnswer => ({ config: null, check: unknown(r), capacityCheck: unknown(r) });
     if (!ctx.configs) return undecided(reason('agent.unknown.config'));
     let config: PresenceUserConfigRecord | undefined;
@@ -249,11 +288,17 @@ function configCheck(ctx: AgentContext, user: AgentUserRecord, profileName: stri
     return { config: answer, check: OK, capacityCheck };
 }
 
-function statusCheck(
-    ctx: AgentContext,
-    user: AgentUserRecord,
-    profileName: string
-): { statuses: OnlineStatuses; check: Check } {
+type StatusAnswer = { readonly statuses: OnlineStatuses; readonly check: Check };
+
+/** Users without a permission set granting a carrying status share their profile's answer. */
+function statusCheck(ctx: AgentContext, user: AgentUserRecord, profileName: string): StatusAnswer {
+    if (ctx.userSets?.has(user.Id) && ctx.agentProfileIds.has(user.ProfileId)) {
+        return statusesOf(ctx, user, profileName);
+    }
+    return memo(ctx.memo.statusesByProfile, user.ProfileId, () => statusesOf(ctx, user, profileName));
+}
+
+function statusesOf(ctx: AgentContext, user: AgentUserRecord, profileName: string): StatusAnswer {
     if (isCheck(ctx.carrying)) return { statuses: [], check: ctx.carrying };
     const carrying = ctx.carrying;
     const statuses: { label: string; through: string }[] = [];
@@ -273,21 +318,26 @@ function statusCheck(
             for (const id of ps.StatusIds) if (carrying.has(id)) add(id, ps.Label);
         }
     }
-    statuses.sort((a, b) => a.label.localeCompare(b.label) || a.through.localeCompare(b.through));
+    const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    statuses.sort((a, b) => byText(a.label, b.label) || byText(a.through, b.through));
     if (statuses.length > 0) return { statuses, check: OK };
     // Status access is read for the agent profiles only (profile rows and their users' permission sets).
     if (!agentProfile)
         return { statuses, check: unknown(reason('agent.unknown.notAgentProfile', { profile: profileName })) };
     if (!ctx.profileStatuses || !ctx.userSets) return { statuses, check: unknown(reason('agent.unknown.statuses')) };
-    const labels = [...carrying.values()].sort().join(', ');
-    return { statuses, check: blocked(reason('agent.noOnlineStatus', { profile: profileName, statuses: labels })) };
+    return {
+        statuses,
+        check: blocked(reason('agent.noOnlineStatus', { profile: profileName, statuses: ctx.carryingLabels })),
+    };
 }
 
-function appCheck(
-    ctx: AgentContext,
-    user: AgentUserRecord,
-    profileName: string
-): { omniApp: OmniAppAnswer; check: Check } {
+type AppAnswer = { readonly omniApp: OmniAppAnswer; readonly check: Check };
+
+function appCheck(ctx: AgentContext, user: AgentUserRecord, profileName: string): AppAnswer {
+    return memo(ctx.memo.appsByProfile, user.ProfileId, () => appOf(ctx, user, profileName));
+}
+
+function appOf(ctx: AgentContext, user: AgentUserRecord, profileName: string): AppAnswer {
     if (!ctx.agentProfileIds.has(user.ProfileId)) {
         return {
             omniApp: 'unknown',
@@ -296,11 +346,7 @@ function appCheck(
     }
     const apps = ctx.apps;
     if (!apps.ok) return { omniApp: 'unknown', check: unknown(reason('agent.unknown.apps')) };
-    let answer = ctx.omniAppCache.get(user.ProfileId);
-    if (!answer) {
-        answer = omniAppOf(apps.index, user.ProfileId);
-        ctx.omniAppCache.set(user.ProfileId, answer);
-    }
+    const answer = omniAppOf(apps.index, user.ProfileId);
     if (answer === 'yes') return { omniApp: answer, check: OK };
     if (answer === 'no')
         return { omniApp: answer, check: blocked(reason('agent.noOmniApp', { profile: profileName })) };
@@ -336,17 +382,32 @@ export function agentReadinessOf(
     const config = configCheck(ctx, user, profileName);
     const statuses = statusCheck(ctx, user, profileName);
     const app = appCheck(ctx, user, profileName);
-    const checks: Readonly<Record<AgentBlocker, Check>> = {
-        notInQueue: queue.check,
-        noPresenceConfig: config.check,
-        noCapacity: config.capacityCheck,
-        noOnlineStatus: statuses.check,
-        noServiceCloudUser: user.ServiceCloudUser ? OK : blocked(reason('agent.noServiceCloudUser')),
-        noOmniApp: app.check,
-    };
-    const blockers = AGENT_BLOCKERS.filter((b) => checks[b].state === 'blocked');
-    const unknowns = AGENT_BLOCKERS.filter((b) => checks[b].state === 'unknown');
-    const first = checks[blockers[0] ?? unknowns[0]];
+    // In the order of AGENT_BLOCKERS.
+    const checks: readonly Check[] = [
+        queue.check,
+        config.check,
+        config.capacityCheck,
+        statuses.check,
+        user.ServiceCloudUser
+            ? OK
+            : memo(ctx.memo.single, 'noServiceCloudUser', () => blocked(reason('agent.noServiceCloudUser'))),
+        app.check,
+    ];
+    const blockers: AgentBlocker[] = [];
+    const unknowns: AgentBlocker[] = [];
+    let firstBlocked: Check | undefined;
+    let firstUnknown: Check | undefined;
+    for (let i = 0; i < checks.length; i++) {
+        const check = checks[i];
+        if (check.state === 'blocked') {
+            blockers.push(AGENT_BLOCKERS[i]);
+            firstBlocked ??= check;
+        } else if (check.state === 'unknown') {
+            unknowns.push(AGENT_BLOCKERS[i]);
+            firstUnknown ??= check;
+        }
+    }
+    const first = firstBlocked ?? firstUnknown;
     return {
         userId: user.Id,
         name: user.Name,
@@ -362,7 +423,7 @@ export function agentReadinessOf(
         status: blockers.length > 0 ? 'notReady' : unknowns.length > 0 ? 'unknown' : 'ready',
         blockers,
         unknowns,
-        reason: first && first.state !== 'ok' ? first.reason : reason('agent.ready'),
+        reason: first && first.state !== 'ok' ? first.reason : memo(ctx.memo.ready, true, () => reason('agent.ready')),
     };
 }
 

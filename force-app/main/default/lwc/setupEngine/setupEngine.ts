@@ -24,6 +24,9 @@ export {
     GUIDE_ROUTING,
     METADATA_BATCH_SIZE,
     SC_SETUP_DEFAULTS,
+    APP_MANAGER_URL,
+    OMNI_CHANNEL_UTILITY,
     defaultChoices,
+    isOmniChannelUtility,
 } from './facts';
 export { isValidDeveloperName, isValidObjectApiName } from './names';

@@ -295,6 +295,8 @@ function build(shape: Shape): OrgSnapshot {
 function expectedLeftovers(before: OrgSnapshot, after: OrgSnapshot): Set<string> {
     const left = new Set<string>();
     if (before.flows.status === 'read' && before.flows.records.length === 0) left.add('flow');
+    // Item 14 has no automatic fix (a guided step in App Manager): a plan never changes it.
+    left.add('agentApps');
     if (before.choices.agentProfileIds.length === 0) {
         left.add('presenceConfig');
         left.add('profileAccess');

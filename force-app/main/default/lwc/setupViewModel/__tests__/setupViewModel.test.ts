@@ -156,6 +156,12 @@ describe('labels and formatting', () => {
                 usersWithout: 3,
             })
         ).toBe('Support cannot use A, B');
+        expect(
+            t({ kind: 'profileWithoutOmniApp', profileId: 'x', profileName: 'Support', consoleApps: ['Simply Chat'] })
+        ).toBe('Support: no console app with the Omni-Channel utility (console apps with a utility bar: Simply Chat)');
+        expect(t({ kind: 'profileWithoutOmniApp', profileId: 'x', profileName: 'Support', consoleApps: [] })).toBe(
+            'Support: no console app with the Omni-Channel utility (console apps with a utility bar: —)'
+        );
         expect(t({ kind: 'settingValue', field: 'Server URL', expected: 'https://x', actual: '' })).toBe(
             'Server URL: https://x'
         );
