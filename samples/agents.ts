@@ -27,6 +27,7 @@ import type {
     UtilityBarRecord,
 } from '../force-app/main/default/lwc/setupEngine/types';
 import { OMNI_CHANNEL_UTILITY } from '../force-app/main/default/lwc/setupEngine/facts';
+import { UTILITY_BARS } from './apps';
 import { choices, fullySetUpOrg, HAND, PROFILE, read } from './orgs';
 
 const FAMILY = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Oh'];
@@ -346,5 +347,8 @@ export function agents10000Org(): OrgSnapshot {
 /** The utility bars the scenario's org has (what getUtilityBars reads through the API connection). */
 export function utilityBarsOf(snapshot: OrgSnapshot): Part<UtilityBarRecord> {
     const names = new Set(records(snapshot.apps).map((a) => a.UtilityBar));
-    return read(AGENTS_UTILITY_BARS.filter((bar) => names.has(bar.Name)));
+    const known: readonly UtilityBarRecord[] = [...AGENTS_UTILITY_BARS, ...Object.values(UTILITY_BARS)];
+    return read(
+        known.filter((bar) => names.has(bar.Name)).map((bar) => ({ ...bar, ComponentNames: [...bar.ComponentNames] }))
+    );
 }

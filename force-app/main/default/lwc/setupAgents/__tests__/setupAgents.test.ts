@@ -9,7 +9,7 @@ import {
     presenceOf,
     utilityBarsOf,
 } from '../../../../../../samples/agents';
-import { partlySetUpOrg } from '../../../../../../samples/orgs';
+import { partlySetUpOrg, sharedOmniOrg } from '../../../../../../samples/orgs';
 
 jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
 jest.mock('@salesforce/apex/SetupAgentsController.getAgents', () => ({ default: jest.fn() }), { virtual: true });
@@ -122,6 +122,21 @@ describe('the sample agents', () => {
         expect(new Set(users.map((u) => u.Username)).size).toBe(users.length);
         expect(users.filter((u) => !u.ServiceCloudUser)).toHaveLength(2);
         expect(agentUsersOf(agents10000Org())).toHaveLength(10000);
+    });
+
+    it('have the utility bars of the apps their org has, for the on-demand read', () => {
+        const shared = sharedOmniOrg();
+        expect(shared.utilityBars).toEqual({ status: 'unavailable', code: 'notRead' });
+        const bars = utilityBarsOf(shared);
+        expect(bars.status === 'read' && bars.records.map((b) => b.Name).sort()).toEqual([
+            'LightningService_UtilityBar',
+            'SimplyChat_UtilityBar',
+        ]);
+        const agents = utilityBarsOf(agentsRead());
+        expect(agents.status === 'read' && agents.records.map((b) => b.Name).sort()).toEqual([
+            'Sales_Console_UtilityBar',
+            'Service_Console_UtilityBar',
+        ]);
     });
 });
 
