@@ -352,7 +352,11 @@ function appOf(ctx: AgentContext, user: AgentUserRecord, profileName: string): A
         return { omniApp: answer, check: blocked(reason('agent.noOmniApp', { profile: profileName })) };
     return {
         omniApp: answer,
-        check: unknown(apps.index.bars ? reason('agent.unknown.apps') : reason('agent.unknown.utilityBars')),
+        check: unknown(
+            apps.index.barsDetail?.kind === 'unreadable' && apps.index.barsDetail.code === 'notRead'
+                ? reason('agent.unknown.utilityBars')
+                : reason('agent.unknown.apps')
+        ),
     };
 }
 

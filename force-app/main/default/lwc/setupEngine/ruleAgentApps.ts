@@ -172,13 +172,17 @@ export function agentAppsRule(env: RuleEnv, input: AgentAppsInput): ItemResult {
         });
     }
     if (unknown.length > 0) {
+        // Not read yet (the on-demand read needs the API connection), or the read failed.
+        const notRead = index.barsDetail?.kind === 'unreadable' && index.barsDetail.code === 'notRead';
         return finish('agentApps', deps, {
             status: 'unknown',
             reason: index.bars
                 ? reason('item.agentApps.barsIncomplete', { profiles: names(unknown) })
-                : reason('item.agentApps.barsNotRead', { count: unknown.length }),
+                : notRead
+                  ? reason('item.agentApps.barsNotRead', { count: unknown.length })
+                  : reason('item.unreadable'),
             details: index.barsDetail ? [index.barsDetail] : [],
-            noFixReason: reason('fix.agentAppsReadBars'),
+            noFixReason: notRead ? reason('fix.agentAppsReadBars') : undefined,
         });
     }
     const used = new Map<string, AppRecord>();

@@ -59,6 +59,20 @@ describe('item 14: the agents have Omni-Channel in their app', () => {
         expect(i.fix).toEqual({ available: false, reason: { key: 'fix.agentAppsReadBars', params: {} } });
     });
 
+    it('is unknown with the failure when the utility bars could not be read (not the on-demand wording)', () => {
+        const s = {
+            ...fullySetUpOrg(),
+            utilityBars: { status: 'unavailable', code: 'queryFailed', message: 'INVALID_SESSION_ID' },
+        } as const;
+        const i = agentApps(s);
+        expect(i.status).toBe('unknown');
+        expect(i.reason.key).toBe('item.unreadable');
+        expect(i.details).toEqual([
+            { kind: 'unreadable', part: 'FlexiPage', code: 'queryFailed', message: 'INVALID_SESSION_ID' },
+        ]);
+        expect(i.fix).toEqual({ available: false, reason: { key: 'fix.unknown', params: {} } });
+    });
+
     it('fails without the bars when no agent profile has a console app with a utility bar', () => {
         const s = withAccess({ ...fullySetUpOrg(), utilityBars: { status: 'unavailable', code: 'notRead' } }, [
             [PROFILE.agent.Id, APPS.sales],

@@ -3,6 +3,8 @@
  * decidable/undecidable edges. The laws over generated orgs are in agentLaws.test.ts.
  */
 import { AGENT_BLOCKERS, agentReadiness } from '../agents';
+import * as membershipModule from '../membership';
+import * as agentApps from '../ruleAgentApps';
 import type {
     AgentPresenceRecord,
     AgentReadiness,
@@ -419,6 +421,11 @@ describe('agentReadiness: apps', () => {
         expect(r.reason.key).toBe('agent.unknown.utilityBars');
     });
 
+    it('says the apps could not be read when the bars read failed', () => {
+        const s = org({ utilityBars: { status: 'unavailable', code: 'queryFailed', message: 'timeout' } });
+        expect(one(s, user(1)).reason.key).toBe('agent.unknown.apps');
+    });
+
     it('a certain blocker wins over an unknown: notReady, with the unknowns still listed', () => {
         const r = one(org(appsBarsNotRead()), user(9));
         expect(r.status).toBe('notReady');
@@ -441,5 +448,23 @@ describe('agentReadiness: many users', () => {
             [user(1).Id, 'ready'],
         ]);
         expect(agentReadiness(org(), [], NO_PRESENCE)).toEqual([]);
+    });
+});
+
+describe('agentReadiness: O(users) after O(snapshot)', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it('resolves the queue once per call and answers apps once per profile, however many users', () => {
+        const resolve = jest.spyOn(membershipModule, 'resolveMembership');
+        const member = jest.spyOn(membershipModule, 'membershipOf');
+        const apps = jest.spyOn(agentApps, 'omniAppOf');
+        const users = Array.from({ length: 500 }, (_, i) =>
+            user(i, { ProfileId: i % 2 ? PROFILE.agent.Id : PROFILE.support.Id })
+        );
+        const rows = agentReadiness(org(), users, NO_PRESENCE);
+        expect(rows).toHaveLength(500);
+        expect(resolve).toHaveBeenCalledTimes(1);
+        expect(member).toHaveBeenCalledTimes(500);
+        expect(apps).toHaveBeenCalledTimes(2);
     });
 });
