@@ -108,7 +108,8 @@ export default class SetupAgents extends LightningElement {
                 this.pages = [...this.pages, { users: page.users, presence: page.presence }];
                 this.usersRead += page.users.length;
                 this.evaluate();
-                afterId = page.nextAfterId;
+                // A cursor that does not move on would read the same page forever.
+                afterId = page.nextAfterId === afterId ? null : page.nextAfterId;
             } while (afterId);
         } catch (error) {
             if (number !== this.readNumber) return;

@@ -300,6 +300,23 @@ describe('c-setup-agents', () => {
         expect(rowsOf(element)).toHaveLength(43);
     });
 
+    it('stops reading when a page names the cursor it was asked with (never the same page forever)', async () => {
+        const snapshot = agentsOrg();
+        const users = agentUsersOf(snapshot);
+        getAgentsMock.mockImplementation(({ afterId }: { afterId: string | null }) =>
+            Promise.resolve({
+                users: afterId === null ? users.slice(0, 5) : [],
+                presence: { status: 'read', records: [] },
+                nextAfterId: users[4].Id,
+            })
+        );
+        const element = mount(snapshot);
+        await settle();
+        expect(getAgentsMock).toHaveBeenCalledTimes(2);
+        expect(rowsOf(element)).toHaveLength(5);
+        expect(q(element, '[data-id="agents-reading"]')).toBeNull();
+    });
+
     it('evaluates the rows again on a new snapshot without reading the users again', async () => {
         const snapshot = agentsOrg();
         serve(snapshot, 2000);
