@@ -26,6 +26,8 @@ import type {
     SalesforceId,
     UtilityBarRecord,
 } from '../force-app/main/default/lwc/setupEngine/types';
+import { OMNI_CHANNEL_UTILITY } from '../force-app/main/default/lwc/setupEngine/facts';
+import { UTILITY_BARS } from './apps';
 import { choices, fullySetUpOrg, HAND, PROFILE, read } from './orgs';
 
 const FAMILY = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Oh'];
@@ -196,12 +198,9 @@ export const AGENTS = {
     },
 } as const;
 
-/** The component name of the Omni-Channel utility in a utility bar (FlexiPage `componentName`). */
-export const OMNI_UTILITY_COMPONENT = 'omnichannel_widget';
-
 /** The utility bars behind SetupAgentsController.getUtilityBars in the agents scenarios. */
 export const AGENTS_UTILITY_BARS: readonly UtilityBarRecord[] = [
-    { Name: AGENTS.serviceConsole.UtilityBar, ComponentNames: ['console:history', OMNI_UTILITY_COMPONENT] },
+    { Name: AGENTS.serviceConsole.UtilityBar, ComponentNames: ['console:history', OMNI_CHANNEL_UTILITY] },
     { Name: AGENTS.salesConsole.UtilityBar, ComponentNames: ['console:history', 'force:notes'] },
 ];
 
@@ -243,6 +242,7 @@ export function agentsOrg(shape: AgentsShape = { agent: 25, support: 12, trainee
     const ids = (profile: ProfileRecord): SalesforceId[] =>
         Array.from({ length: profile.UserCount }, (_, n) => userId(profileIndex(profile.Id), n));
     const agentIds = ids(agentProfile);
+    const agentIdSet = new Set(agentIds);
     const traineeIds = ids(trainees);
     const supportIds = ids(supportProfile);
     // SimplyChat Agent: 0–1 by name, 2–4 not members, the rest through the public group; trainees all in the group.
@@ -258,7 +258,7 @@ export function agentsOrg(shape: AgentsShape = { agent: 25, support: 12, trainee
         ...byName.map((id) => ({ Id: id, ProfileId: agentProfile.Id, UserRoleId: null })),
         ...inGroup.map((id) => ({
             Id: id,
-            ProfileId: agentIds.includes(id) ? agentProfile.Id : trainees.Id,
+            ProfileId: agentIdSet.has(id) ? agentProfile.Id : trainees.Id,
             UserRoleId: null,
         })),
     ];
@@ -347,5 +347,8 @@ export function agents10000Org(): OrgSnapshot {
 /** The utility bars the scenario's org has (what getUtilityBars reads through the API connection). */
 export function utilityBarsOf(snapshot: OrgSnapshot): Part<UtilityBarRecord> {
     const names = new Set(records(snapshot.apps).map((a) => a.UtilityBar));
-    return read(AGENTS_UTILITY_BARS.filter((bar) => names.has(bar.Name)));
+    const known: readonly UtilityBarRecord[] = [...AGENTS_UTILITY_BARS, ...Object.values(UTILITY_BARS)];
+    return read(
+        known.filter((bar) => names.has(bar.Name)).map((bar) => ({ ...bar, ComponentNames: [...bar.ComponentNames] }))
+    );
 }

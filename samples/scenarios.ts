@@ -85,7 +85,7 @@ export const SCENARIOS: readonly Scenario[] = [
         snapshot: partlySetUpOrg,
         failingKinds: ['createPresenceConfig'],
     },
-    { id: 'agents', title: 'Agents not ready for each reason', snapshot: () => agentsOrg() },
+    { id: 'agentsNotReady', title: 'Agents not ready for each reason', snapshot: () => agentsOrg() },
     { id: 'agents10000', title: '10,000 agents', snapshot: agents10000Org },
 ];
 

@@ -172,6 +172,13 @@ function getConnectionStatus(): ConnectionStatus {
     return copy(current.scenario.connectionStatus ?? all('unknown'));
 }
 
+/** The scenario's agent users, made on the first read. */
+function ensureAgents(): AgentUserRecord[] {
+    const current = ensure();
+    current.agents ??= agentUsersOf(current.snapshot);
+    return current.agents;
+}
+
 /**
  * Like SetupAgentsController.getAgents: one page of AGENT_PAGE_SIZE agent users after `afterId` (Id order), with
  * their current presence. The users are the scenario's (samples/agents.ts); readiness is the tab's to compute.
@@ -182,8 +189,7 @@ function getAgents(params: { afterId?: string | null } = {}): AgentPage {
     const afterId = params.afterId ?? null;
     if (afterId !== null && !/^005[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?$/.test(afterId))
         throw setupError('error.invalidAfterId');
-    current.agents ??= agentUsersOf(current.snapshot);
-    const all = current.agents;
+    const all = ensureAgents();
     let start = 0;
     if (afterId !== null) {
         start = all.findIndex((u) => u.Id > afterId);
@@ -225,5 +231,10 @@ const METHODS: Record<string, (params: never) => unknown> = {
 export function apexMethod(name: string): (params?: unknown) => Promise<unknown> {
     const implementation = METHODS[name];
     if (!implementation) throw new Error(`The preview has no simulated Apex method ${name}`);
-    return (params?: unknown) => later(() => implementation(params as never));
+    return (params?: unknown) => {
+        const answer = later(() => implementation(params as never));
+        // The server's own work happens during the call's latency, not after it (the scenario's agents are made once).
+        if (name === 'SetupAgentsController.getAgents') ensureAgents();
+        return answer;
+    };
 }

@@ -3,14 +3,7 @@
  * AgentReadiness and the labels, with no DOM and no Apex. Built for 10,000 agents: the filter and the search run
  * over the whole list, the page holds at most AGENTS_PAGE rows, and only that page is turned into row views.
  */
-import type {
-    AgentBlocker,
-    AgentPresenceRecord,
-    AgentReadiness,
-    OrgSnapshot,
-    Part,
-    UtilityBarRecord,
-} from 'c/setupEngine';
+import type { AgentBlocker, AgentReadiness, OrgSnapshot, Part, UtilityBarRecord } from 'c/setupEngine';
 import { format, LOCALE_KEY, reasonText, type Labels } from 'c/setupViewModel';
 
 /** Rows per page of the table. */
@@ -59,11 +52,10 @@ function configText(labels: Labels, config: AgentReadiness['config']): string {
 function onlineText(labels: Labels, statuses: AgentReadiness['onlineStatuses']): string {
     if (statuses.length === 0) return l(labels, 'ui.agents.none.value');
     return statuses
-        .map((s) =>
-            s.through === 'profile'
-                ? l(labels, 'ui.agents.online.profile', { label: s.label })
-                : l(labels, 'ui.agents.online.permissionSet', { label: s.label, set: s.through })
-        )
+        .map((s) => {
+            if (s.through === 'profile') return l(labels, 'ui.agents.online.profile', { label: s.label });
+            return l(labels, 'ui.agents.online.permissionSet', { label: s.label, set: s.through });
+        })
         .join('; ');
 }
 
@@ -107,15 +99,20 @@ function presenceText(labels: Labels, presence: AgentReadiness['presence']): str
     });
 }
 
-/** The first reason: the engine's message when the labels have it, else the view's words for the first blocker. */
+/**
+ * The first reason: the engine's message (its label key), or, for a key the labels lack, the view's words for the
+ * first blocker; with how many more reasons there are.
+ */
 export function firstReason(labels: Labels, agent: AgentReadiness): string {
     const first: AgentBlocker | undefined = agent.blockers[0];
     let text: string;
-    if (agent.status === 'ready') text = l(labels, 'ui.agents.reason.ready');
-    else if (agent.reason && agent.reason.key in labels) text = reasonText(labels, agent.reason);
+    if (agent.reason && agent.reason.key in labels) text = reasonText(labels, agent.reason);
+    else if (agent.status === 'ready') text = l(labels, 'ui.agents.reason.ready');
     else if (first) text = l(labels, `ui.agents.blocker.${first}`);
     else text = l(labels, 'ui.agents.blocker.unknown', { part: agent.reason?.key ?? '' });
-    const more = agent.blockers.length - 1;
+    const others =
+        agent.status === 'notReady' ? agent.blockers.length : agent.status === 'unknown' ? agent.unknowns.length : 0;
+    const more = others - 1;
     return more > 0 ? format(labels, 'ui.agents.reason.more', { reason: text, count: more }) : text;
 }
 
@@ -243,16 +240,6 @@ export function readingText(labels: Labels, usersRead: number): string {
 
 // ------------------------------------------------------------------------------------------ pages of the read
 
-/** The current presence of every page as one part: read only when every page could read it. */
-export function mergePresence(parts: readonly Part<AgentPresenceRecord>[]): Part<AgentPresenceRecord> {
-    const records: AgentPresenceRecord[] = [];
-    for (const part of parts) {
-        if (part.status !== 'read') return part;
-        for (const record of part.records) records.push(record);
-    }
-    return { status: 'read', records };
-}
-
 /**
  * The snapshot with the utility bars read on demand (item 14 needs them). A failed read leaves the part
  * unavailable with the server's message, so item 14 says it cannot be checked and why.
@@ -275,19 +262,19 @@ export function needsUtilityBars(snapshot: OrgSnapshot): boolean {
 
 // ------------------------------------------------------------------------------------------------------- CSV
 
-/** The columns of the CSV, in order. */
+/** The columns of the CSV, in the table's order (the username has its own column). */
 const CSV_COLUMNS: readonly (keyof AgentRowView)[] = [
     'name',
     'username',
     'profile',
+    'statusText',
+    'reason',
     'config',
     'online',
     'queue',
     'serviceCloudUser',
     'omniApp',
     'presence',
-    'statusText',
-    'reason',
 ];
 
 const CSV_HEADERS: Readonly<Record<string, string>> = {

@@ -19,7 +19,6 @@ import {
     countsText,
     CSV_BOM,
     filterAgents,
-    mergePresence,
     pageOf,
     readingText,
     showingText,
@@ -60,8 +59,12 @@ export default class SetupAgents extends LightningElement {
     private currentSnapshot?: OrgSnapshot;
     /** Every page read so far (kept, so that a new snapshot re-evaluates without reading the users again). */
     private pages: ReadPage[] = [];
+    /** The readiness of each page read, on the snapshot `evaluatedOn`. */
+    private evaluated: AgentReadiness[][] = [];
+    private evaluatedOn?: OrgSnapshot;
     /** Each read gets a number: a page of an older read that arrives late is dropped. */
     private readNumber = 0;
+    private csvUrl?: string;
 
     loading = false;
     loadError = '';
@@ -92,6 +95,7 @@ export default class SetupAgents extends LightningElement {
         this.loadError = '';
         this.usersRead = 0;
         this.pages = [];
+        this.evaluated = [];
         this.agents = [];
         this.pageIndex = 0;
         try {
@@ -104,7 +108,8 @@ export default class SetupAgents extends LightningElement {
                 this.pages = [...this.pages, { users: page.users, presence: page.presence }];
                 this.usersRead += page.users.length;
                 this.evaluate();
-                afterId = page.nextAfterId;
+                // A cursor that does not move on would read the same page forever.
+                afterId = page.nextAfterId === afterId ? null : page.nextAfterId;
             } while (afterId);
         } catch (error) {
             if (number !== this.readNumber) return;
@@ -116,16 +121,25 @@ export default class SetupAgents extends LightningElement {
         }
     }
 
-    /** The engine's verdict for every user read so far, sorted by name. */
+    /**
+     * The engine's verdict for every user read so far, sorted by name. Each page is evaluated once with its own
+     * presence; a new snapshot evaluates every page again (the users are not read again).
+     */
     private evaluate(): void {
         const snapshot = this.currentSnapshot;
         if (!snapshot || this.pages.length === 0) {
             this.agents = [];
             return;
         }
-        const users = this.pages.flatMap((p) => p.users);
-        const presence = mergePresence(this.pages.map((p) => p.presence));
-        const agents = [...agentReadiness(snapshot, users, presence)];
+        if (this.evaluatedOn !== snapshot) {
+            this.evaluatedOn = snapshot;
+            this.evaluated = [];
+        }
+        for (let i = this.evaluated.length; i < this.pages.length; i++) {
+            const page = this.pages[i];
+            this.evaluated.push(agentReadiness(snapshot, page.users, page.presence));
+        }
+        const agents = this.evaluated.flat();
         agents.sort(byName(LOCALE));
         this.agents = agents;
     }
@@ -261,7 +275,10 @@ export default class SetupAgents extends LightningElement {
     handleCsv(): void {
         const csv = agentsCsv(this.labels, this.filtered);
         const blob = new Blob([CSV_BOM, csv], { type: 'text/csv;charset=utf-8' });
+        // The previous file's URL is released now; the last one when the view goes (a download may still read it).
+        this.releaseCsv();
         const url = URL.createObjectURL(blob);
+        this.csvUrl = url;
         const link = document.createElement('a');
         link.href = url;
         link.download = AGENTS_CSV_FILE;
@@ -269,6 +286,16 @@ export default class SetupAgents extends LightningElement {
         this.template?.querySelector('[data-id="csv-anchor"]')?.appendChild(link);
         link.click();
         link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 0);
+    }
+
+    private releaseCsv(): void {
+        if (this.csvUrl) URL.revokeObjectURL(this.csvUrl);
+        this.csvUrl = undefined;
+    }
+
+    override disconnectedCallback(): void {
+        this.releaseCsv();
+        // A read still under way stops at its next page.
+        this.readNumber++;
     }
 }

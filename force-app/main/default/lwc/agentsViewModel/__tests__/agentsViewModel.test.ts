@@ -9,7 +9,6 @@ import {
     csvField,
     filterAgents,
     firstReason,
-    mergePresence,
     needsUtilityBars,
     pageOf,
     readingText,
@@ -36,6 +35,7 @@ function agent(overrides: Partial<AgentReadiness> & { userId: string }): AgentRe
         presence: 'offline',
         status: 'ready',
         blockers: [],
+        unknowns: [],
         reason: { key: 'agent.ready', params: {} },
         ...overrides,
     };
@@ -60,6 +60,7 @@ const unknownOne = agent({
     presence: 'unknown',
     status: 'unknown',
     blockers: [],
+    unknowns: ['notInQueue', 'noOmniApp'],
     reason: { key: 'agent.unknown.unlabelled', params: {} },
 });
 const ready = agent({
@@ -82,8 +83,11 @@ describe('agent rows', () => {
             omniApp: 'Yes',
             statusText: 'Ready',
             statusIcon: 'utility:success',
-            reason: 'Can take SimplyChat chats.',
+            reason: 'Ready to take SimplyChat chats',
         });
+        expect(agentRow(EN, { ...ready, reason: { key: 'not.a.label', params: {} } }).reason).toBe(
+            'Can take SimplyChat chats.'
+        );
         expect(row.presence).toMatch(/^Online since Nov 25, 2026/);
     });
 
@@ -153,7 +157,10 @@ describe('agent rows', () => {
         expect(row.omniApp).toBe('Cannot be checked');
         expect(row.presence).toBe('Cannot be checked');
         expect(row.statusText).toBe('Cannot be checked');
-        expect(row.reason).toBe('Some of it cannot be checked: agent.unknown.unlabelled');
+        expect(row.reason).toBe('Some of it cannot be checked: agent.unknown.unlabelled (and 1 more reason)');
+        expect(agentRow(EN, { ...unknownOne, reason: { key: 'agent.unknown.queue', params: {} } }).reason).toBe(
+            'Queue membership could not be read (and 1 more reason)'
+        );
     });
 
     it('speaks Korean', () => {
@@ -269,10 +276,10 @@ describe('CSV export', () => {
         expect(lines).toHaveLength(5);
         expect(lines[4]).toBe('');
         expect(lines[0]).toBe(
-            'Name,Username,Profile,Presence configuration,Online status with SimplyChat,Chat queue,Service Cloud User,App with Omni-Channel,Current presence,Ready,Reason'
+            'Name,Username,Profile,Ready,Reason,Presence configuration,Online status with SimplyChat,Chat queue,Service Cloud User,App with Omni-Channel,Current presence'
         );
         expect(lines[2]).toBe(
-            'Park Jisoo,jisoo.park@example.com,SimplyChat Agent,"Agents (through the profile, capacity 3)",Online (through the profile),Not a member,No,Yes,Offline,Not ready,Not in the SimplyChat queue. (and 1 more reason)'
+            'Park Jisoo,jisoo.park@example.com,SimplyChat Agent,Not ready,Not in the SimplyChat queue. (and 1 more reason),"Agents (through the profile, capacity 3)",Online (through the profile),Not a member,No,Yes,Offline'
         );
         expect(lines[3].startsWith('"\'=cmd|"" /C calc""!A0",0055g0000000004AAA@example.com,"Sales, East",')).toBe(
             true
@@ -280,29 +287,11 @@ describe('CSV export', () => {
     });
 
     it('writes Korean headers for a Korean user', () => {
-        expect(agentsCsv(KO, []).split('\r\n')[0]).toMatch(/^이름,사용자 이름,프로필,현재 상태 구성,/);
+        expect(agentsCsv(KO, []).split('\r\n')[0]).toMatch(/^이름,사용자 이름,프로필,준비,이유,현재 상태 구성,/);
     });
 });
 
 describe('the on-demand reads', () => {
-    it('merges the pages of current presence, or keeps why it could not be read', () => {
-        const a = { UserId: '1', ServicePresenceStatusId: 's', IsAway: false, StatusStartDate: null };
-        const b = { ...a, UserId: '2' };
-        expect(
-            mergePresence([
-                { status: 'read', records: [a] },
-                { status: 'read', records: [b] },
-            ])
-        ).toEqual({ status: 'read', records: [a, b] });
-        expect(
-            mergePresence([
-                { status: 'read', records: [a] },
-                { status: 'unavailable', code: 'noAccess' },
-            ])
-        ).toEqual({ status: 'unavailable', code: 'noAccess' });
-        expect(mergePresence([])).toEqual({ status: 'read', records: [] });
-    });
-
     it('puts the utility bars into the snapshot, or why they could not be read', () => {
         const base: OrgSnapshot = { ...fullySetUpOrg(), utilityBars: { status: 'unavailable', code: 'notRead' } };
         expect(needsUtilityBars(base)).toBe(true);
