@@ -322,7 +322,10 @@ export interface ContractSources {
 
 export function readSources(): ContractSources {
     return {
-        soqlSource: fs.readFileSync(path.join(CLASSES, 'SoqlSource.cls'), 'utf8'),
+        // Static SOQL for-loops live in the selectors: the snapshot's (SoqlSource) and the write checks'.
+        soqlSource: ['SoqlSource.cls', 'SetupOperationChecks.cls']
+            .map((file) => fs.readFileSync(path.join(CLASSES, file), 'utf8'))
+            .join('\n'),
         types: fs.readFileSync(path.join(ENGINE, 'types.ts'), 'utf8'),
         viewModel: fs.readFileSync(
             path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupViewModel', 'setupViewModel.ts'),
@@ -371,7 +374,8 @@ export function checkContract(c: Contract, sources: ContractSources): string[] {
         if (!(kind in c.operations)) problems.push(`types.ts plans ${kind}, which the contract does not allow`);
     const inline = inlineSoql(sources.soqlSource);
     for (const name of c.soqlInlineInApex.names) {
-        if (!inline.includes(c.soql[name])) problems.push(`SoqlSource.cls has no static SOQL equal to ${name}`);
+        if (!inline.includes(c.soql[name]))
+            problems.push(`SoqlSource.cls and SetupOperationChecks.cls have no static SOQL equal to ${name}`);
     }
     const tsResult = interfaceFields(sources.viewModel, 'OperationResult');
     if (!same(tsResult, c.operationResult))

@@ -134,7 +134,9 @@ describe('one SOQL for Apex and the CLI', () => {
             ...sources,
             soqlSource: sources.soqlSource.replace("UserType = 'Standard'", "UserType = 'PowerPartner'"),
         };
-        assert.deepEqual(checkContract(contract, drifted), ['SoqlSource.cls has no static SOQL equal to ACTIVE_USERS']);
+        assert.deepEqual(checkContract(contract, drifted), [
+            'SoqlSource.cls and SetupOperationChecks.cls have no static SOQL equal to ACTIVE_USERS',
+        ]);
     });
 
     it('fails when the status-access for-loop drifts from the contract, subqueries included (planted drift)', () => {
@@ -144,7 +146,7 @@ describe('one SOQL for Apex and the CLI', () => {
         };
         assert.notEqual(drifted.soqlSource, sources.soqlSource, 'the planted drift applies');
         assert.deepEqual(checkContract(contract, drifted), [
-            'SoqlSource.cls has no static SOQL equal to STATUS_ACCESS',
+            'SoqlSource.cls and SetupOperationChecks.cls have no static SOQL equal to STATUS_ACCESS',
         ]);
     });
 

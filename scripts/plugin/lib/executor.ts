@@ -21,8 +21,7 @@ export const DIRECT_USERNAMES =
  * SetupOperationChecks reads them in Apex (there with WITH USER_MODE). The ones the queue already lists by name are
  * left out when the queue is written. More than MAX_QUEUE_USERS: the operation stops (a public group is the way).
  */
-export const AGENT_USERNAMES =
-    "SELECT Username, ProfileId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds ORDER BY Username LIMIT :maxRows";
+export const AGENT_USERNAMES = SOQL.AGENT_USERNAMES;
 
 /** The most users one run adds to a queue by name (SetupOperationChecks.MAX_QUEUE_USERS). */
 export const MAX_QUEUE_USERS = 10000;
