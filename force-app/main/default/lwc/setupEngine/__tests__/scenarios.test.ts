@@ -33,6 +33,8 @@ function fixReason(i: ChecklistItem): string {
     return i.fix.available ? 'available' : i.fix.reason.key;
 }
 
+const AGENT_USERS = { kind: 'agentUsers' } as const;
+
 /** Item 14 is not checked yet in this branch (its rule is a stub): it stays unknown. */
 const NOT_CHECKED_YET = new Set<string>(['agentApps']);
 
@@ -58,7 +60,6 @@ function allPass(s: OrgSnapshot): void {
     expect(plan(after, 'all')).toEqual([]);
 }
 
-const AGENT_USERS = { kind: 'agentUsers' } as const;
 
 describe('a fresh org with Omni-Channel off', () => {
     const s = omniDisabledOrg();
