@@ -60,7 +60,6 @@ function allPass(s: OrgSnapshot): void {
     expect(plan(after, 'all')).toEqual([]);
 }
 
-
 describe('a fresh org with Omni-Channel off', () => {
     const s = omniDisabledOrg();
     const items = evaluate(s);
