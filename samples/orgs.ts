@@ -280,60 +280,65 @@ export const SHARED = {
  * through the permission set "Omni Agents" (all 25 users), two of its users are assigned directly to the Sales
  * team's configuration; Support sits in that configuration with the Sales profile.
  */
-export function sharedOmniOrg(): OrgSnapshot {
+function sharedOmniRecords(): OrgSnapshot {
     const link = (n: number, statusId: string, channelId: string): ServiceChannelStatusRecord => ({
         Id: `0N65g00000Shar${n}AA`,
         ServicePresenceStatusId: statusId,
         ServiceChannelId: channelId,
     });
-    return omniOrg(
-        {
-            serviceChannels: [SHARED.caseChannel, SHARED.phoneChannel, SHARED.messagingChannel, SHARED.chatChannel],
-            routingConfigs: [HAND.routing],
-            queues: [HAND.queue],
-            queueSobjects: [HAND.queueSobject],
-            presenceStatuses: [SHARED.availableForChat, SHARED.away],
-            statusChannels: [
-                link(1, SHARED.availableForChat.Id, SHARED.caseChannel.Id),
-                link(2, SHARED.availableForChat.Id, SHARED.phoneChannel.Id),
-                link(3, SHARED.availableForChat.Id, SHARED.messagingChannel.Id),
-            ],
-            presenceConfigs: [SHARED.defaultConfig, SHARED.salesChat],
-            presenceConfigProfiles: [
-                { Id: '0Nf5g000000ShSalAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.sales.Id },
-                { Id: '0Nf5g000000ShSupAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.support.Id },
-            ],
-            presenceConfigUsers: [
-                {
-                    PresenceUserConfigId: SHARED.salesChat.Id,
+    return omniOrg({
+        serviceChannels: [SHARED.caseChannel, SHARED.phoneChannel, SHARED.messagingChannel, SHARED.chatChannel],
+        routingConfigs: [HAND.routing],
+        queues: [HAND.queue],
+        queueSobjects: [HAND.queueSobject],
+        presenceStatuses: [SHARED.availableForChat, SHARED.away],
+        statusChannels: [
+            link(1, SHARED.availableForChat.Id, SHARED.caseChannel.Id),
+            link(2, SHARED.availableForChat.Id, SHARED.phoneChannel.Id),
+            link(3, SHARED.availableForChat.Id, SHARED.messagingChannel.Id),
+        ],
+        presenceConfigs: [SHARED.defaultConfig, SHARED.salesChat],
+        presenceConfigProfiles: [
+            { Id: '0Nf5g000000ShSalAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.sales.Id },
+            { Id: '0Nf5g000000ShSupAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.support.Id },
+        ],
+        presenceConfigUsers: [
+            {
+                PresenceUserConfigId: SHARED.salesChat.Id,
+                ProfileId: PROFILE.agent.Id,
+                UserCount: 2,
+                FirstUserName: 'Kim Minji',
+            },
+            {
+                PresenceUserConfigId: SHARED.salesChat.Id,
+                ProfileId: PROFILE.sales.Id,
+                UserCount: 3,
+                FirstUserName: 'Lee Jun',
+            },
+        ],
+        statusAccess: [
+            { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.availableForChat.Id },
+            { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.away.Id },
+        ],
+        permissionSetAccess: [
+            {
+                Id: SHARED.omniAgents,
+                Label: 'Omni Agents',
+                PermissionSetGroupId: null,
+                StatusIds: [SHARED.availableForChat.Id, SHARED.away.Id],
+                Assignees: Array.from({ length: PROFILE.agent.UserCount }, (_, i) => ({
+                    AssigneeId: `0055g0000Agent${String(i).padStart(2, '0')}A`,
                     ProfileId: PROFILE.agent.Id,
-                    UserCount: 2,
-                    FirstUserName: 'Kim Minji',
-                },
-                {
-                    PresenceUserConfigId: SHARED.salesChat.Id,
-                    ProfileId: PROFILE.sales.Id,
-                    UserCount: 3,
-                    FirstUserName: 'Lee Jun',
-                },
-            ],
-            statusAccess: [
-                { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.availableForChat.Id },
-                { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.away.Id },
-            ],
-            permissionSetAccess: [
-                {
-                    Id: SHARED.omniAgents,
-                    Label: 'Omni Agents',
-                    PermissionSetGroupId: null,
-                    StatusIds: [SHARED.availableForChat.Id, SHARED.away.Id],
-                    Assignees: Array.from({ length: PROFILE.agent.UserCount }, (_, i) => ({
-                        AssigneeId: `0055g0000Agent${String(i).padStart(2, '0')}A`,
-                        ProfileId: PROFILE.agent.Id,
-                    })),
-                },
-            ],
-        },
-        { queueMembership: read([sharedMembership(HAND.queue.Id, PROFILE.agent, PROFILE.support)]) }
-    );
+                })),
+            },
+        ],
+    });
+}
+
+/** The shared org, with its queue's members (item 13): 8 Support agents are not members. */
+export function sharedOmniOrg(): OrgSnapshot {
+    return {
+        ...sharedOmniRecords(),
+        queueMembership: read([sharedMembership(HAND.queue.Id, PROFILE.agent, PROFILE.support)]),
+    };
 }
