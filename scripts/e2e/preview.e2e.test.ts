@@ -342,6 +342,7 @@ describe('local preview (npm start) in Chromium', () => {
             const choices = page.locator('c-setup-choices');
             await choices.getByText(t.publicGroup, { exact: true }).click();
             await choices.getByRole('combobox', { name: t.group }).waitFor();
+            assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
             assert.deepEqual(await axeViolations(page), [], 'choices with the public group picker');
             await shoot(page, `queueMembers-choice-${lang}`);
             await choices.getByText(t.agentUsers, { exact: true }).click();

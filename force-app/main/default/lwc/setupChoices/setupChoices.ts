@@ -88,6 +88,19 @@ export default class SetupChoices extends LightningElement {
         return this.errorFor('queueMembers');
     }
 
+    /** A native select (SLDS): its error is linked by aria-describedby and marked with aria-invalid. */
+    get publicGroupChoices(): { label: string; value: string; selected: boolean }[] {
+        return this.publicGroupOptions.map((o) => ({ ...o, selected: o.value === this.publicGroup }));
+    }
+
+    get publicGroupInvalid(): string {
+        return this.queueMembersError ? 'true' : 'false';
+    }
+
+    get publicGroupClass(): string {
+        return `slds-form-element${this.queueMembersError ? ' slds-has-error' : ''}`;
+    }
+
     private errorFor(prefix: string): string {
         return this.errors
             .filter((e) => e.field === prefix || e.field.startsWith(`${prefix}.`))
@@ -138,7 +151,8 @@ export default class SetupChoices extends LightningElement {
     override renderedCallback(): void {
         for (const field of ['capacity', 'chatObject', 'queueMembers']) {
             const input = this.template?.querySelector(`[data-field="${field}"]`) as unknown as Validatable | null;
-            if (!input || typeof input.setCustomValidity !== 'function') continue;
+            // The public group select shows its error itself (no browser bubble).
+            if (!input || input instanceof HTMLSelectElement || typeof input.setCustomValidity !== 'function') continue;
             input.setCustomValidity(this.errorFor(field));
             input.reportValidity();
         }
@@ -205,6 +219,11 @@ export default class SetupChoices extends LightningElement {
 
     handlePublicGroup(event: CustomEvent<{ value: string }>): void {
         this.emit('queueMembers', { kind: 'publicGroup', groupDeveloperName: String(event.detail.value ?? '').trim() });
+    }
+
+    handlePublicGroupSelect(event: Event): void {
+        const value = (event.target as HTMLSelectElement).value;
+        this.emit('queueMembers', { kind: 'publicGroup', groupDeveloperName: value });
     }
 
     handleSearch(event: CustomEvent<{ value: string }>): void {

@@ -204,16 +204,16 @@ describe('c-setup-choices', () => {
         kind.dispatchEvent(new CustomEvent('change', { detail: { value: 'publicGroup' } }));
         Object.assign(element, { queueMembersKind: 'publicGroup' });
         await Promise.resolve();
-        const picker = q(element, '[data-id="public-group"]') as unknown as {
-            label: string;
-            options: unknown[];
-            setCustomValidity: jest.Mock;
-            reportValidity: jest.Mock;
-        } & HTMLElement;
-        expect(picker.tagName.toLowerCase()).toBe('lightning-combobox');
-        expect(picker.label).toBe('Public group');
-        expect(picker.options).toEqual([{ label: 'All Service (All_Service)', value: 'All_Service' }]);
-        picker.dispatchEvent(new CustomEvent('change', { detail: { value: 'All_Service' } }));
+        const picker = q(element, '[data-id="public-group"]') as HTMLSelectElement;
+        expect(picker.tagName.toLowerCase()).toBe('select');
+        const label = qa(element, 'label').find((l) => l.getAttribute('for') === picker.id);
+        expect(label?.textContent).toBe('Public group');
+        expect(Array.from(picker.options).map((o) => [o.value, o.textContent?.trim()])).toEqual([
+            ['', 'Choose…'],
+            ['All_Service', 'All Service (All_Service)'],
+        ]);
+        picker.value = 'All_Service';
+        picker.dispatchEvent(new CustomEvent('change'));
         picker.dispatchEvent(new CustomEvent('blur'));
         expect(changes).toEqual([
             { field: 'queueMembers', value: { kind: 'agentUsers' } },
@@ -221,13 +221,18 @@ describe('c-setup-choices', () => {
             { field: 'queueMembers', value: { kind: 'publicGroup', groupDeveloperName: 'All_Service' } },
         ]);
         expect(blurs).toEqual([{ field: 'queueMembers' }]);
-        // The error sits on the picker itself (the base component links it for screen readers).
-        picker.setCustomValidity = jest.fn();
-        picker.reportValidity = jest.fn();
-        Object.assign(element, { errors: [{ field: 'queueMembers', text: 'There is no public group X.' }] });
+        // The error sits under the picker, linked to it for screen readers, and marks it invalid.
+        expect(picker.getAttribute('aria-invalid')).toBe('false');
+        Object.assign(element, {
+            publicGroup: 'All_Service',
+            errors: [{ field: 'queueMembers', text: 'There is no public group X.' }],
+        });
         await Promise.resolve();
-        expect(picker.setCustomValidity).toHaveBeenCalledWith('There is no public group X.');
-        expect(picker.reportValidity).toHaveBeenCalled();
+        const error = q(element, '[data-id="public-group-error"]');
+        expect(error?.textContent?.trim()).toBe('There is no public group X.');
+        expect(picker.getAttribute('aria-describedby')).toBe(error?.id);
+        expect(picker.getAttribute('aria-invalid')).toBe('true');
+        expect(picker.value).toBe('All_Service');
         picker.focus = jest.fn();
         (element as unknown as { focusFirstError: () => void }).focusFirstError();
         expect(picker.focus).toHaveBeenCalled();
