@@ -71,6 +71,19 @@ declare module '@salesforce/apex/SetupOperationsController.testConnection' {
     export default testConnection;
 }
 
+declare module '@salesforce/apex/SetupAgentsController.getAgents' {
+    import type { AgentPage } from 'c/setupEngine';
+    /** afterId: null or '' for the first page, else the previous page's nextAfterId. */
+    const getAgents: (params: { afterId: string | null }) => Promise<AgentPage>;
+    export default getAgents;
+}
+
+declare module '@salesforce/apex/SetupAgentsController.getUtilityBars' {
+    import type { Part, UtilityBarRecord } from 'c/setupEngine';
+    const getUtilityBars: () => Promise<Part<UtilityBarRecord>>;
+    export default getUtilityBars;
+}
+
 declare module '@salesforce/i18n/locale' {
     const locale: string;
     export default locale;

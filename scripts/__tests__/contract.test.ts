@@ -116,7 +116,12 @@ describe('one SOQL for Apex and the CLI', () => {
         [...fs.readFileSync(file, 'utf8').matchAll(/'(SELECT [^']*)/g)].map((m) => m[1]);
 
     it('Apex reads the snapshot only through the generated SoqlQueries (the SC Setup query is built from describe)', () => {
-        for (const name of ['SoqlSource.cls', 'SetupSnapshotReader.cls'])
+        for (const name of [
+            'SoqlSource.cls',
+            'SetupSnapshotReader.cls',
+            'SetupAgentsReader.cls',
+            'SetupAgentsController.cls',
+        ])
             assert.deepEqual(
                 soqlIn(path.join(ROOT, 'force-app', 'main', 'default', 'classes', name)).filter((q) => q !== 'SELECT '),
                 [],

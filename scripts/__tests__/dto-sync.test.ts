@@ -1,7 +1,7 @@
 /**
- * The Apex snapshot DTOs (SetupSnapshot.cls, SetupPermissions.Grants) must carry exactly the fields of the
- * TypeScript contract (lwc/setupEngine/types.ts): the engine reads what Apex serializes, by name. The Apex
- * defaults and unverified constants must match the engine's too.
+ * The Apex snapshot DTOs (SetupSnapshot.cls, SetupPermissions.Grants, the Agents view's SetupAgents.cls) must carry
+ * exactly the fields of the TypeScript contract (lwc/setupEngine/types.ts): the engine reads what Apex serializes, by
+ * name. The Apex defaults and unverified constants must match the engine's too.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -140,6 +140,35 @@ describe('Apex snapshot DTOs ↔ TypeScript contract', () => {
         }
         assert.ok(used.size > 30, `found only ${used.size} keys`);
         assert.deepEqual([...used].filter((key) => !known.has(key)).sort(), []);
+    });
+
+    it('the Agents view DTOs (SetupAgents.cls) have exactly the fields of AgentPage, its records and Part<T>', () => {
+        const agents = auraEnabledFields(apex('SetupAgents'));
+        const agentMirrors: [string, string][] = [
+            ['AgentPage', 'AgentPage'],
+            ['AgentUserRecord', 'AgentUserRecord'],
+            ['AgentPresenceRecord', 'AgentPresenceRecord'],
+            ['UtilityBarRecord', 'UtilityBarRecord'],
+        ];
+        for (const [apexClass, tsType] of agentMirrors) {
+            assert.ok(agents.has(apexClass), `Apex class ${apexClass} not found`);
+            assert.ok(shapes.has(tsType), `TypeScript type ${tsType} not found`);
+            assert.deepEqual(sorted(agents.get(apexClass) ?? []), sorted(shapes.get(tsType) ?? []), apexClass);
+        }
+        const parts = [...agents.keys()].filter((name) => name.endsWith('Part'));
+        assert.deepEqual(sorted(parts), ['AgentPresencePart', 'UtilityBarPart']);
+        for (const part of parts)
+            assert.deepEqual(sorted(agents.get(part) ?? []), ['code', 'message', 'records', 'status'], part);
+    });
+
+    it('the agents DTO check detects a drift (a renamed Apex field)', () => {
+        const drifted = auraEnabledFields(
+            apex('SetupAgents').replace(
+                'public Boolean ServiceCloudUser;',
+                'public Boolean UserPermissionsSupportUser;'
+            )
+        );
+        assert.notDeepEqual(sorted(drifted.get('AgentUserRecord') ?? []), sorted(shapes.get('AgentUserRecord') ?? []));
     });
 
     it('detects a drift (a renamed Apex field)', () => {

@@ -38,7 +38,7 @@ export const SOQL = {
     AGENT_USERS_AFTER:
         "SELECT Id, Name, Username, ProfileId, UserRoleId, UserPermissionsSupportUser FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND (ProfileId IN :profileIds OR Id IN :directUserIds) AND Id > :afterId ORDER BY Id LIMIT :pageSize",
     CONFIG_DIRECT_USERS:
-        'SELECT UserId FROM PresenceUserConfigUser WHERE PresenceUserConfigId = :configId AND User.IsActive = TRUE LIMIT 10000',
+        'SELECT UserId FROM PresenceUserConfigUser WHERE PresenceUserConfigId = :configId AND User.IsActive = TRUE LIMIT 10001',
     AGENT_CONFIG_USERS: 'SELECT UserId, PresenceUserConfigId FROM PresenceUserConfigUser WHERE UserId IN :userIds',
     AGENT_PRESENCE:
         'SELECT UserId, ServicePresenceStatusId, IsAway, StatusStartDate FROM UserServicePresence WHERE IsCurrentState = TRUE AND UserId IN :userIds',

@@ -104,6 +104,7 @@ export const REASON_KEYS = [
     'error.needsManageUsers',
     'error.needsManageProfiles',
     'error.confirmOrgWide',
+    'error.invalidAfterId',
     'operation.notJson',
     'operation.empty',
     'operation.tooMany',

@@ -267,6 +267,7 @@ import SC_error_noFixPermission from '@salesforce/label/c.SC_error_noFixPermissi
 import SC_error_needsManageUsers from '@salesforce/label/c.SC_error_needsManageUsers';
 import SC_error_needsManageProfiles from '@salesforce/label/c.SC_error_needsManageProfiles';
 import SC_error_confirmOrgWide from '@salesforce/label/c.SC_error_confirmOrgWide';
+import SC_error_invalidAfterId from '@salesforce/label/c.SC_error_invalidAfterId';
 import SC_operation_notJson from '@salesforce/label/c.SC_operation_notJson';
 import SC_operation_empty from '@salesforce/label/c.SC_operation_empty';
 import SC_operation_tooMany from '@salesforce/label/c.SC_operation_tooMany';
@@ -591,6 +592,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'error.needsManageUsers': SC_error_needsManageUsers,
     'error.needsManageProfiles': SC_error_needsManageProfiles,
     'error.confirmOrgWide': SC_error_confirmOrgWide,
+    'error.invalidAfterId': SC_error_invalidAfterId,
     'operation.notJson': SC_operation_notJson,
     'operation.empty': SC_operation_empty,
     'operation.tooMany': SC_operation_tooMany,
