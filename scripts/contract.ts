@@ -221,13 +221,6 @@ export const FIXTURE_CASES: { name: string; snapshot: () => OrgSnapshot; choices
         },
         choices: { moveProfileIds: [PROFILE.support.Id], moveDirectUsers: true },
     },
-    // Item 13: the agents outside the chat queue, added by name or as a public group.
-    { name: 'sharedOmniOrgAddsAgentUsers', snapshot: sharedOmniOrg, choices: { queueMembers: { kind: 'agentUsers' } } },
-    {
-        name: 'sharedOmniOrgAddsPublicGroup',
-        snapshot: sharedOmniOrg,
-        choices: { queueMembers: { kind: 'publicGroup', groupDeveloperName: 'All_Service' } },
-    },
 ];
 
 export function fixturePlans(): { name: string; operations: Operation[] }[] {
