@@ -116,8 +116,8 @@ export function resolveMembership(state: QueueMembershipState): ResolvedMembersh
             if (group.Type === 'Regular') {
                 queue.push({ id: group.Id, via: via || name });
             } else if (group.Type === 'Organization') {
-                // via: the public group it is in, or '' when the queue names "all internal users" itself.
-                allInternal ??= { via };
+                // via: the public group it is in, else the group's own name where it has one (never its Id).
+                allInternal ??= { via: via || group.Name || group.DeveloperName || '' };
             } else if (roleWay && group.RelatedId) {
                 const covered = roleWay === 'role' ? [group.RelatedId] : descendants(state.roles, group.RelatedId);
                 for (const roleId of covered) {

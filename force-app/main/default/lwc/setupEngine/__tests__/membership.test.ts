@@ -153,6 +153,13 @@ describe('resolveMembership', () => {
             })
         );
         expect(nested.allInternal).toEqual({ via: 'Chat Agents' });
+        const named = resolveMembership(
+            state({
+                members: [{ GroupId: QUEUE, UserOrGroupId: G.org.Id }],
+                groups: [{ ...G.org, Name: 'All Internal Users' }],
+            })
+        );
+        expect(named.allInternal).toEqual({ via: 'All Internal Users' });
     });
 
     it('reports groups nested deeper than read, other group types and groups not read as unresolved, once', () => {
