@@ -4,6 +4,7 @@
  * an admin would have used.
  */
 import { defaultChoices, FLOW_API_NAME, FLOW_LABEL } from '../force-app/main/default/lwc/setupEngine/facts';
+import { appsAgentWithoutOmni, appsBarsNotRead, appsWithOmni } from './apps';
 import type {
     FlowRecord,
     PermissionSetAccessRecord,
@@ -131,6 +132,11 @@ export function omniOrg(records: OmniRecords = {}, overrides: Partial<OrgSnapsho
     };
 }
 
+/** An Omni-Channel org with the parts of item 14 (samples/apps.ts). */
+function omniOrgWithApps(apps: Partial<OrgSnapshot>, records: OmniRecords): OrgSnapshot {
+    return omniOrg(records, apps);
+}
+
 /** A fresh org: Omni-Channel was never enabled. */
 export function omniDisabledOrg(): OrgSnapshot {
     return omniOrg(
@@ -215,6 +221,7 @@ export function fullySetUpOrg(): OrgSnapshot {
         },
         {
             queueMembership: read([fullMembership(HAND.queue.Id, PROFILE.agent, PROFILE.support)]),
+            ...appsWithOmni(),
             flows: read([packageFlow(true)]),
             scSetup: read([
                 {
@@ -236,7 +243,7 @@ export function fullySetUpOrg(): OrgSnapshot {
  * presence configuration; the agent profile sees the online status; the flow is inactive; no SC Setup record.
  */
 export function partlySetUpOrg(): OrgSnapshot {
-    return omniOrg({
+    return omniOrgWithApps(appsAgentWithoutOmni(), {
         serviceChannels: [HAND.caseChannel, HAND.chatChannel],
         presenceStatuses: [HAND.available],
         statusChannels: [HAND.availableChat],
@@ -280,65 +287,63 @@ export const SHARED = {
  * through the permission set "Omni Agents" (all 25 users), two of its users are assigned directly to the Sales
  * team's configuration; Support sits in that configuration with the Sales profile.
  */
-function sharedOmniRecords(): OrgSnapshot {
+export function sharedOmniOrg(): OrgSnapshot {
     const link = (n: number, statusId: string, channelId: string): ServiceChannelStatusRecord => ({
         Id: `0N65g00000Shar${n}AA`,
         ServicePresenceStatusId: statusId,
         ServiceChannelId: channelId,
     });
-    return omniOrg({
-        serviceChannels: [SHARED.caseChannel, SHARED.phoneChannel, SHARED.messagingChannel, SHARED.chatChannel],
-        routingConfigs: [HAND.routing],
-        queues: [HAND.queue],
-        queueSobjects: [HAND.queueSobject],
-        presenceStatuses: [SHARED.availableForChat, SHARED.away],
-        statusChannels: [
-            link(1, SHARED.availableForChat.Id, SHARED.caseChannel.Id),
-            link(2, SHARED.availableForChat.Id, SHARED.phoneChannel.Id),
-            link(3, SHARED.availableForChat.Id, SHARED.messagingChannel.Id),
-        ],
-        presenceConfigs: [SHARED.defaultConfig, SHARED.salesChat],
-        presenceConfigProfiles: [
-            { Id: '0Nf5g000000ShSalAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.sales.Id },
-            { Id: '0Nf5g000000ShSupAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.support.Id },
-        ],
-        presenceConfigUsers: [
-            {
-                PresenceUserConfigId: SHARED.salesChat.Id,
-                ProfileId: PROFILE.agent.Id,
-                UserCount: 2,
-                FirstUserName: 'Kim Minji',
-            },
-            {
-                PresenceUserConfigId: SHARED.salesChat.Id,
-                ProfileId: PROFILE.sales.Id,
-                UserCount: 3,
-                FirstUserName: 'Lee Jun',
-            },
-        ],
-        statusAccess: [
-            { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.availableForChat.Id },
-            { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.away.Id },
-        ],
-        permissionSetAccess: [
-            {
-                Id: SHARED.omniAgents,
-                Label: 'Omni Agents',
-                PermissionSetGroupId: null,
-                StatusIds: [SHARED.availableForChat.Id, SHARED.away.Id],
-                Assignees: Array.from({ length: PROFILE.agent.UserCount }, (_, i) => ({
-                    AssigneeId: `0055g0000Agent${String(i).padStart(2, '0')}A`,
+    return omniOrgWithApps(
+        {
+            ...appsBarsNotRead(),
+            queueMembership: read([sharedMembership(HAND.queue.Id, PROFILE.agent, PROFILE.support)]),
+        },
+        {
+            serviceChannels: [SHARED.caseChannel, SHARED.phoneChannel, SHARED.messagingChannel, SHARED.chatChannel],
+            routingConfigs: [HAND.routing],
+            queues: [HAND.queue],
+            queueSobjects: [HAND.queueSobject],
+            presenceStatuses: [SHARED.availableForChat, SHARED.away],
+            statusChannels: [
+                link(1, SHARED.availableForChat.Id, SHARED.caseChannel.Id),
+                link(2, SHARED.availableForChat.Id, SHARED.phoneChannel.Id),
+                link(3, SHARED.availableForChat.Id, SHARED.messagingChannel.Id),
+            ],
+            presenceConfigs: [SHARED.defaultConfig, SHARED.salesChat],
+            presenceConfigProfiles: [
+                { Id: '0Nf5g000000ShSalAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.sales.Id },
+                { Id: '0Nf5g000000ShSupAA', PresenceUserConfigId: SHARED.salesChat.Id, ProfileId: PROFILE.support.Id },
+            ],
+            presenceConfigUsers: [
+                {
+                    PresenceUserConfigId: SHARED.salesChat.Id,
                     ProfileId: PROFILE.agent.Id,
-                })),
-            },
-        ],
-    });
-}
-
-/** The shared org, with its queue's members (item 13): 8 Support agents are not members. */
-export function sharedOmniOrg(): OrgSnapshot {
-    return {
-        ...sharedOmniRecords(),
-        queueMembership: read([sharedMembership(HAND.queue.Id, PROFILE.agent, PROFILE.support)]),
-    };
+                    UserCount: 2,
+                    FirstUserName: 'Kim Minji',
+                },
+                {
+                    PresenceUserConfigId: SHARED.salesChat.Id,
+                    ProfileId: PROFILE.sales.Id,
+                    UserCount: 3,
+                    FirstUserName: 'Lee Jun',
+                },
+            ],
+            statusAccess: [
+                { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.availableForChat.Id },
+                { ProfileId: PROFILE.support.Id, SetupEntityId: SHARED.away.Id },
+            ],
+            permissionSetAccess: [
+                {
+                    Id: SHARED.omniAgents,
+                    Label: 'Omni Agents',
+                    PermissionSetGroupId: null,
+                    StatusIds: [SHARED.availableForChat.Id, SHARED.away.Id],
+                    Assignees: Array.from({ length: PROFILE.agent.UserCount }, (_, i) => ({
+                        AssigneeId: `0055g0000Agent${String(i).padStart(2, '0')}A`,
+                        ProfileId: PROFILE.agent.Id,
+                    })),
+                },
+            ],
+        }
+    );
 }

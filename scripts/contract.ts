@@ -28,6 +28,7 @@ import {
     read,
     sharedOmniOrg,
 } from '../samples/orgs';
+import { PUBLIC_GROUPS } from '../samples/queueMembers';
 import { auraEnabledFields } from './lib/apex-dto';
 import { runMain } from './lib/files';
 
@@ -220,6 +221,19 @@ export const FIXTURE_CASES: { name: string; snapshot: () => OrgSnapshot; choices
             return simulate(shared, plan(shared, 'all'));
         },
         choices: { moveProfileIds: [PROFILE.support.Id], moveDirectUsers: true },
+    },
+    {
+        name: 'freshOrgAddsAgents',
+        snapshot: omniDisabledOrg,
+        choices: { capacity: 5, queueMembers: { kind: 'agentUsers' } },
+    },
+    {
+        name: 'sharedOmniOrgAddsGroup',
+        snapshot: sharedOmniOrg,
+        choices: {
+            capacity: 5,
+            queueMembers: { kind: 'publicGroup', groupDeveloperName: PUBLIC_GROUPS.chatAgents.DeveloperName },
+        },
     },
 ];
 

@@ -23,6 +23,7 @@ export const GATES: readonly Gate[] = [
     { script: 'check:metadata', purpose: 'SDR convert + pairing + XML schema' },
     { script: 'check:workflows', purpose: 'GitHub Actions workflows: schema, npm scripts' },
     { script: 'test:e2e', purpose: 'the tab in Chromium on the simulated org (preview)' },
+    { script: 'test:sf', purpose: 'the plugin in the real sf (npm, Node 22), linked and packed' },
 ];
 
 export interface GateOutcome {

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { evaluate, plan } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
-import { benchOrg, TARGET_MS, timeEngine } from '../bench-engine';
+import { agentReadiness, evaluate, plan } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import {
+    agentsBenchOrg,
+    agentsLine,
+    AGENTS_TARGET_MS,
+    benchOrg,
+    cpuAgents,
+    TARGET_MS,
+    timeEngine,
+} from '../bench-engine';
 
 describe('npm run bench (engine benchmark)', () => {
     it('builds a large org the engine can evaluate: every profile sits in another configuration', () => {
@@ -17,5 +25,24 @@ describe('npm run bench (engine benchmark)', () => {
     it('stays well within the target on 1,000 profiles (a guard against quadratic rules)', () => {
         const ms = timeEngine(benchOrg(1000), 5);
         assert.ok(ms < TARGET_MS * 3, `evaluate + plan took ${ms.toFixed(1)} ms`);
+    });
+
+    it('builds 10,000 agent users whose readiness covers every way of membership and both verdicts', () => {
+        const bench = agentsBenchOrg();
+        assert.equal(bench.users.length, 10_000);
+        const rows = agentReadiness(bench.snapshot, bench.users, bench.presence);
+        assert.equal(rows.length, 10_000);
+        const statuses = new Set(rows.map((r) => r.status));
+        assert.ok(statuses.has('ready') && statuses.has('notReady'), [...statuses].join(','));
+        const ways = new Set(rows.map((r) => (r.queue && r.queue !== 'unknown' ? r.queue.how : String(r.queue))));
+        for (const way of ['user', 'publicGroup', 'roleAndSubordinates', 'null']) assert.ok(ways.has(way), way);
+        const through = new Set(rows.flatMap((r) => r.onlineStatuses.map((s) => s.through)));
+        assert.ok(through.has('profile') && through.size > 1, 'access through profiles and permission sets');
+    });
+
+    it('prints the agents figure against its target, as a figure (never asserted on time)', () => {
+        assert.equal(AGENTS_TARGET_MS, 100);
+        assert.equal(agentsLine(10_000, 42.5), '  10,000 agents      42.50 ms   (target < 100 ms)');
+        assert.ok(cpuAgents(agentsBenchOrg(100, 10), 3) >= 0);
     });
 });

@@ -69,6 +69,16 @@ const MIRRORS: [string, string][] = [
     ['NameChoice', 'NameChoice'],
     ['SetupNames', 'SetupNames'],
     ['Choices', 'SetupChoices'],
+    ['GroupMemberRecord', 'GroupMemberRecord'],
+    ['MemberGroupRecord', 'MemberGroupRecord'],
+    ['UserRoleRecord', 'UserRoleRecord'],
+    ['AgentRoleCount', 'AgentRoleCount'],
+    ['MemberUserRecord', 'MemberUserRecord'],
+    ['PublicGroupRecord', 'PublicGroupRecord'],
+    ['QueueMembershipState', 'QueueMembershipState'],
+    ['AppRecord', 'AppRecord'],
+    ['AppAccessRecord', 'AppAccessRecord'],
+    ['UtilityBarRecord', 'UtilityBarRecord'],
 ];
 
 const sorted = (names: readonly string[]): string[] => [...names].sort();
@@ -87,9 +97,20 @@ describe('Apex snapshot DTOs ↔ TypeScript contract', () => {
 
     it('every part class carries status, code, message and records (TypeScript Part<T>)', () => {
         const parts = [...dto.keys()].filter((name) => name.endsWith('Part'));
-        assert.equal(parts.length, 14);
+        assert.equal(parts.length, 19);
         for (const part of parts)
             assert.deepEqual(sorted(dto.get(part) ?? []), ['code', 'message', 'records', 'status'], part);
+    });
+
+    it('Choices.queueMembers carries the fields of every QueueMembersChoice variant, and only them', () => {
+        const source = fs.readFileSync(TYPES, 'utf8');
+        const union = source.match(/export type QueueMembersChoice =([\s\S]*?);\n/)?.[1] ?? '';
+        const fields = new Set([...union.matchAll(/readonly (\w+)\??:/g)].map((m) => m[1]));
+        assert.ok(fields.has('kind'), 'QueueMembersChoice not found in types.ts');
+        assert.deepEqual(sorted(dto.get('QueueMembersChoice') ?? []), sorted([...fields]));
+        const kinds = [...union.matchAll(/kind: '(\w+)'/g)].map((m) => m[1]);
+        const store = apex('SetupChoicesStore');
+        for (const kind of kinds) assert.ok(store.includes(`= '${kind}';`), `SetupChoicesStore knows the kind ${kind}`);
     });
 
     it('SetupPermissions.Grants has exactly the fields of UserPermissions', () => {

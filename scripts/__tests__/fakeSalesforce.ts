@@ -148,7 +148,9 @@ export class FakeSalesforce {
     }
 
     private async handle(req: http.IncomingMessage, body: string, res: http.ServerResponse): Promise<void> {
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        // `sf org login access-token` stores the instance URL with a trailing slash, so jsforce asks for
+        // `//services/data/…`; Salesforce answers those as if the slash were single, and so does the fake.
+        const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'http://127.0.0.1');
         const send = (status: number, payload?: unknown, type = 'application/json;charset=UTF-8'): void => {
             res.writeHead(status, { 'Content-Type': type });
             res.end(

@@ -54,6 +54,7 @@ describe('npm test (run-gates)', () => {
                 'check:metadata',
                 'check:workflows',
                 'test:e2e',
+                'test:sf',
             ]
         );
     });

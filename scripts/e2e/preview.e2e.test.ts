@@ -140,8 +140,7 @@ describe('local preview (npm start) in Chromium', () => {
         fresh: '2 of 14 ready',
         empty: '3 of 14 ready',
         partly: '5 of 14 ready',
-        // Item 14 is not checked in this branch (its rule is a stub): every other item of the full org is ready.
-        full: '13 of 14 ready',
+        full: '14 of 14 ready',
         shared: '7 of 14 ready',
         profiles1000: '5 of 14 ready',
         readOnly: '4 of 14 ready',

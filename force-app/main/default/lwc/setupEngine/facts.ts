@@ -126,3 +126,22 @@ export function scSetupDefaultFor(field: ScSetupField): ScSetupDefault | undefin
 export function flowBuilderUrl(flowVersionId: string): string {
     return `/builder_platform_interaction/flowBuilder.app?flowId=${encodeURIComponent(flowVersionId)}`;
 }
+
+/**
+ * UNVERIFIED (docs/org-verification.md row 75): the `componentName` of the Omni-Channel utility in a utility bar
+ * (a FlexiPage of type UtilityBar, region `utilityItems`). Public retrieved utility bars and Lightning's component
+ * registry name it `runtime_service_omnichannel:omniWidget`; the Metadata API guide publishes no catalogue.
+ */
+export const OMNI_CHANNEL_UTILITY = 'runtime_service_omnichannel:omniWidget';
+
+export function isOmniChannelUtility(componentName: string): boolean {
+    return componentName.trim().toLowerCase() === OMNI_CHANNEL_UTILITY.toLowerCase();
+}
+
+/** A Lightning console app (AppDefinition.NavType 'Console'; 'Standard' is standard navigation). */
+export function isConsoleApp(app: { readonly NavType: string | null }): boolean {
+    return (app.NavType ?? '').toLowerCase() === 'console';
+}
+
+/** App Manager in Setup, where an app's utility bar and its profiles are edited (item 14's manual step). */
+export const APP_MANAGER_URL = '/lightning/setup/NavigationMenus/home';

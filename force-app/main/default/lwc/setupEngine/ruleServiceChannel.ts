@@ -15,11 +15,21 @@ import {
 } from './ruleKit';
 import { nameSet, uniqueDeveloperName } from './names';
 import { reason } from './reasons';
+import type { ServiceChannelRecord, SetupChoices } from './types';
 
 export interface ServiceChannelOutcome {
     readonly result: ItemResult;
     /** The channel SimplyChat uses; null when the channels are unreadable or the chat object is missing. */
     readonly channel: Resolved | null;
+}
+
+/** The existing channel SimplyChat uses: one that routes the chat object, ours by name first. Shared with agents.ts. */
+export function chatChannel(
+    choices: SetupChoices,
+    channels: readonly ServiceChannelRecord[]
+): ServiceChannelRecord | undefined {
+    const routing = channels.filter((c) => sameName(c.RelatedEntity, choices.chatObject));
+    return prefer(routing, choices.names.serviceChannel.developerName);
 }
 
 export function serviceChannelRule(env: RuleEnv, deps: Deps<'serviceChannel'>): ServiceChannelOutcome {
@@ -37,8 +47,7 @@ export function serviceChannelRule(env: RuleEnv, deps: Deps<'serviceChannel'>): 
             channel: null,
         };
     }
-    const routing = channels.records.filter((c) => sameName(c.RelatedEntity, choices.chatObject));
-    const found = prefer(routing, choices.names.serviceChannel.developerName);
+    const found = chatChannel(choices, channels.records);
     if (found) {
         return {
             result: finish('serviceChannel', deps, {

@@ -5,6 +5,7 @@
  */
 export * from './types';
 export { evaluate, operationNeedsApi } from './evaluate';
+export { agentReadiness, AGENT_BLOCKERS } from './agents';
 export { plan, describeOperation } from './plan';
 export { simulate, SimulationError } from './simulate';
 export { validateChoices, ChoicesInvalidError } from './validate';
@@ -23,6 +24,9 @@ export {
     GUIDE_ROUTING,
     METADATA_BATCH_SIZE,
     SC_SETUP_DEFAULTS,
+    APP_MANAGER_URL,
+    OMNI_CHANNEL_UTILITY,
     defaultChoices,
+    isOmniChannelUtility,
 } from './facts';
 export { isValidDeveloperName, isValidObjectApiName } from './names';

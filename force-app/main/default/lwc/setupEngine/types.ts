@@ -541,6 +541,14 @@ export type Detail =
           /** The group's Type where it was read (e.g. 'Regular', 'Manager'), else ''. */
           readonly groupType: string;
       }
+    | {
+          /** Item 14: an agent profile none of whose console apps has the Omni-Channel utility in its utility bar. */
+          readonly kind: 'profileWithoutOmniApp';
+          readonly profileId: SalesforceId;
+          readonly profileName: string;
+          /** Labels of the profile's console apps with a utility bar (none of them holds the utility). */
+          readonly consoleApps: readonly string[];
+      }
     | { readonly kind: 'settingValue'; readonly field: string; readonly expected: string; readonly actual: string }
     /** A step the admin does by hand in Setup, with a link to the page (relative to the org's domain). */
     | { readonly kind: 'manualStep'; readonly step: Reason; readonly url: string }
@@ -825,6 +833,8 @@ export interface AgentReadiness {
     readonly status: 'ready' | 'notReady' | 'unknown';
     /** Every blocker, first one shown in the row; empty when ready. */
     readonly blockers: readonly AgentBlocker[];
+    /** The checks that could not be decided (a part not read, a profile whose access is not read), in blocker order. */
+    readonly unknowns: readonly AgentBlocker[];
     /** The first reason as a message (label key and params), for the row and the CLI. */
     readonly reason: Reason;
 }

@@ -210,7 +210,36 @@ import SC_item_scSetup_missing from '@salesforce/label/c.SC_item_scSetup_missing
 import SC_item_scSetup_blankValues from '@salesforce/label/c.SC_item_scSetup_blankValues';
 import SC_item_scSetup_blankValues_one from '@salesforce/label/c.SC_item_scSetup_blankValues_one';
 import SC_item_scSetup_notInstalled from '@salesforce/label/c.SC_item_scSetup_notInstalled';
+import SC_item_queueMembers_notChecked from '@salesforce/label/c.SC_item_queueMembers_notChecked';
 import SC_item_agentApps_notChecked from '@salesforce/label/c.SC_item_agentApps_notChecked';
+import SC_item_agentApps_ok from '@salesforce/label/c.SC_item_agentApps_ok';
+import SC_item_agentApps_noAgentProfiles from '@salesforce/label/c.SC_item_agentApps_noAgentProfiles';
+import SC_item_agentApps_missing from '@salesforce/label/c.SC_item_agentApps_missing';
+import SC_item_agentApps_barsNotRead from '@salesforce/label/c.SC_item_agentApps_barsNotRead';
+import SC_item_agentApps_barsIncomplete from '@salesforce/label/c.SC_item_agentApps_barsIncomplete';
+import SC_fix_agentAppsManual from '@salesforce/label/c.SC_fix_agentAppsManual';
+import SC_fix_agentAppsReadBars from '@salesforce/label/c.SC_fix_agentAppsReadBars';
+import SC_fix_agentApps_addUtility from '@salesforce/label/c.SC_fix_agentApps_addUtility';
+import SC_fix_agentApps_makeConsole from '@salesforce/label/c.SC_fix_agentApps_makeConsole';
+import SC_fix_agentApps_assignApp from '@salesforce/label/c.SC_fix_agentApps_assignApp';
+import SC_ui_detail_profileWithoutOmniApp from '@salesforce/label/c.SC_ui_detail_profileWithoutOmniApp';
+import SC_agent_ready from '@salesforce/label/c.SC_agent_ready';
+import SC_agent_noQueue from '@salesforce/label/c.SC_agent_noQueue';
+import SC_agent_notInQueue from '@salesforce/label/c.SC_agent_notInQueue';
+import SC_agent_noPresenceConfig from '@salesforce/label/c.SC_agent_noPresenceConfig';
+import SC_agent_noCapacity from '@salesforce/label/c.SC_agent_noCapacity';
+import SC_agent_noChannel from '@salesforce/label/c.SC_agent_noChannel';
+import SC_agent_noCarryingStatus from '@salesforce/label/c.SC_agent_noCarryingStatus';
+import SC_agent_noOnlineStatus from '@salesforce/label/c.SC_agent_noOnlineStatus';
+import SC_agent_noServiceCloudUser from '@salesforce/label/c.SC_agent_noServiceCloudUser';
+import SC_agent_noOmniApp from '@salesforce/label/c.SC_agent_noOmniApp';
+import SC_agent_unknown_queue from '@salesforce/label/c.SC_agent_unknown_queue';
+import SC_agent_unknown_membership from '@salesforce/label/c.SC_agent_unknown_membership';
+import SC_agent_unknown_config from '@salesforce/label/c.SC_agent_unknown_config';
+import SC_agent_unknown_statuses from '@salesforce/label/c.SC_agent_unknown_statuses';
+import SC_agent_unknown_notAgentProfile from '@salesforce/label/c.SC_agent_unknown_notAgentProfile';
+import SC_agent_unknown_apps from '@salesforce/label/c.SC_agent_unknown_apps';
+import SC_agent_unknown_utilityBars from '@salesforce/label/c.SC_agent_unknown_utilityBars';
 import SC_item_scSetup_hidden from '@salesforce/label/c.SC_item_scSetup_hidden';
 import SC_item_queueMembers_ok from '@salesforce/label/c.SC_item_queueMembers_ok';
 import SC_item_queueMembers_ok_one from '@salesforce/label/c.SC_item_queueMembers_ok_one';
@@ -535,7 +564,36 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.scSetup.blankValues': SC_item_scSetup_blankValues,
     'item.scSetup.blankValues.one': SC_item_scSetup_blankValues_one,
     'item.scSetup.notInstalled': SC_item_scSetup_notInstalled,
+    'item.queueMembers.notChecked': SC_item_queueMembers_notChecked,
     'item.agentApps.notChecked': SC_item_agentApps_notChecked,
+    'item.agentApps.ok': SC_item_agentApps_ok,
+    'item.agentApps.noAgentProfiles': SC_item_agentApps_noAgentProfiles,
+    'item.agentApps.missing': SC_item_agentApps_missing,
+    'item.agentApps.barsNotRead': SC_item_agentApps_barsNotRead,
+    'item.agentApps.barsIncomplete': SC_item_agentApps_barsIncomplete,
+    'fix.agentAppsManual': SC_fix_agentAppsManual,
+    'fix.agentAppsReadBars': SC_fix_agentAppsReadBars,
+    'fix.agentApps.addUtility': SC_fix_agentApps_addUtility,
+    'fix.agentApps.makeConsole': SC_fix_agentApps_makeConsole,
+    'fix.agentApps.assignApp': SC_fix_agentApps_assignApp,
+    'ui.detail.profileWithoutOmniApp': SC_ui_detail_profileWithoutOmniApp,
+    'agent.ready': SC_agent_ready,
+    'agent.noQueue': SC_agent_noQueue,
+    'agent.notInQueue': SC_agent_notInQueue,
+    'agent.noPresenceConfig': SC_agent_noPresenceConfig,
+    'agent.noCapacity': SC_agent_noCapacity,
+    'agent.noChannel': SC_agent_noChannel,
+    'agent.noCarryingStatus': SC_agent_noCarryingStatus,
+    'agent.noOnlineStatus': SC_agent_noOnlineStatus,
+    'agent.noServiceCloudUser': SC_agent_noServiceCloudUser,
+    'agent.noOmniApp': SC_agent_noOmniApp,
+    'agent.unknown.queue': SC_agent_unknown_queue,
+    'agent.unknown.membership': SC_agent_unknown_membership,
+    'agent.unknown.config': SC_agent_unknown_config,
+    'agent.unknown.statuses': SC_agent_unknown_statuses,
+    'agent.unknown.notAgentProfile': SC_agent_unknown_notAgentProfile,
+    'agent.unknown.apps': SC_agent_unknown_apps,
+    'agent.unknown.utilityBars': SC_agent_unknown_utilityBars,
     'item.scSetup.hidden': SC_item_scSetup_hidden,
     'item.queueMembers.ok': SC_item_queueMembers_ok,
     'item.queueMembers.ok.one': SC_item_queueMembers_ok_one,

@@ -203,6 +203,11 @@ export function detailText(labels: Labels, detail: Detail): string {
                 name: detail.name,
                 type: detail.groupType || '—',
             });
+        case 'profileWithoutOmniApp':
+            return format(labels, 'ui.detail.profileWithoutOmniApp', {
+                profile: detail.profileName,
+                apps: detail.consoleApps.join(', ') || '—',
+            });
         case 'settingValue':
             return format(labels, 'ui.detail.settingValue', { field: detail.field, expected: detail.expected });
         case 'manualStep':

@@ -404,13 +404,13 @@ function build(shape: Shape): OrgSnapshot {
 function expectedLeftovers(before: OrgSnapshot, after: OrgSnapshot): Set<string> {
     const left = new Set<string>();
     if (before.flows.status === 'read' && before.flows.records.length === 0) left.add('flow');
+    // Item 14 has no automatic fix (a guided step in App Manager): a plan never changes it.
+    left.add('agentApps');
     if (before.choices.agentProfileIds.length === 0) {
         left.add('presenceConfig');
         left.add('profileAccess');
         left.add('queueMembers');
     }
-    // Item 14 is not checked yet in this branch (its rule is a stub).
-    left.add('agentApps');
     // Item 13 adds members only as the admin chose: nothing chosen, or a group already in the queue, adds nobody.
     const members = evaluate(after).find((i) => i.id === 'queueMembers');
     if (!before.choices.queueMembers) left.add('queueMembers');
