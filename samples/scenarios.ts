@@ -13,6 +13,7 @@ import {
     read,
     sharedOmniOrg,
 } from './orgs';
+import { agents10000Org, agentsOrg } from './agents';
 
 export interface Scenario {
     readonly id: string;
@@ -84,6 +85,8 @@ export const SCENARIOS: readonly Scenario[] = [
         snapshot: partlySetUpOrg,
         failingKinds: ['createPresenceConfig'],
     },
+    { id: 'agentsNotReady', title: 'Agents not ready for each reason', snapshot: () => agentsOrg() },
+    { id: 'agents10000', title: '10,000 agents', snapshot: agents10000Org },
 ];
 
 export function scenario(id: string | null | undefined): Scenario {

@@ -1,10 +1,12 @@
 /**
  * npm run bench:plugin — figures for the sf plugin against the fake org with a slow network (100 ms per request):
- * `check` of a set-up org, and `fix` of an org with 1,000 agent profiles. Prints wall-clock time of the command
+ * `check` of a set-up org, `fix` of an org with 1,000 agent profiles, and `agents` with 10,000 agent users (issue 15:
+ * pages of 2,000 users, each page's configurations and presence 200 Ids a query). Prints wall-clock time of the command
  * (in process, oclif loaded; `sf` start-up not included), requests sent and the largest Metadata call.
  * Figures, not a pass/fail gate: record them in the README.
  */
 import { performance } from 'node:perf_hooks';
+import { agentsOrg } from '../samples/agents';
 import { fullySetUpOrg, PROFILE, read } from '../samples/orgs';
 import { runMain } from './lib/files';
 import { PluginHarness } from './__tests__/pluginHarness';
@@ -33,7 +35,12 @@ function manyProfiles(count: number) {
     };
 }
 
-export async function benchPlugin(options: { latencyMs: number; profiles: number }): Promise<Figure[]> {
+export async function benchPlugin(options: {
+    latencyMs: number;
+    profiles: number;
+    /** Agent users of the `agents` figure (the agents scenario's three profiles share them). */
+    agents?: number;
+}): Promise<Figure[]> {
     const h = new PluginHarness();
     const figures: Figure[] = [];
     const measure = async (name: string, argv: string[]): Promise<void> => {
@@ -55,7 +62,8 @@ export async function benchPlugin(options: { latencyMs: number; profiles: number
     };
     try {
         await h.start(fullySetUpOrg());
-        await h.run(['check', '-o', 'fake']); // warm up: oclif loads the command once
+        await h.run(['check', '-o', 'fake']); // warm up: oclif loads each command once
+        await h.run(['agents', '-o', 'fake']);
         await measure('check (set-up org)', ['check', '-o', 'fake', '--profiles', 'SimplyChat Agent,Support']);
         const { snapshot, names } = manyProfiles(options.profiles);
         h.reset(snapshot);
@@ -66,6 +74,17 @@ export async function benchPlugin(options: { latencyMs: number; profiles: number
             '--yes',
             '--profiles',
             names.join(','),
+        ]);
+        const agents = options.agents ?? 10000;
+        const share = (part: number): number => Math.round((agents * part) / 10);
+        h.reset(agentsOrg({ agent: share(6), support: share(2.5), trainees: agents - share(6) - share(2.5) }));
+        await measure(`agents (${agents} agent users)`, [
+            'agents',
+            '-o',
+            'fake',
+            '--json',
+            '--profiles',
+            'SimplyChat Agent,Support,Chat Trainees',
         ]);
     } finally {
         await h.stop();
@@ -78,7 +97,7 @@ export function formatFigures(figures: readonly Figure[], latencyMs: number): st
         `sf simplychat setup, fake org with ${latencyMs} ms per request:`,
         ...figures.map(
             (f) =>
-                `  ${f.name.padEnd(28)} ${(f.ms / 1000).toFixed(2).padStart(6)} s  ${String(f.requests).padStart(4)} requests  ${String(f.metadataCalls).padStart(3)} Metadata calls (largest ${f.largestMetadataCall} components)  exit ${f.code}`
+                `  ${f.name.padEnd(30)} ${(f.ms / 1000).toFixed(2).padStart(6)} s  ${String(f.requests).padStart(4)} requests  ${String(f.metadataCalls).padStart(3)} Metadata calls (largest ${f.largestMetadataCall} components)  exit ${f.code}`
         ),
     ].join('\n');
 }

@@ -88,3 +88,16 @@ declare module '@salesforce/i18n/locale' {
     const locale: string;
     export default locale;
 }
+
+// The Agents view's on-demand reads (issue 15).
+declare module '@salesforce/apex/SetupAgentsController.getAgents' {
+    import type { AgentPage, SalesforceId } from 'c/setupEngine';
+    const getAgents: (params: { afterId: SalesforceId | null }) => Promise<AgentPage>;
+    export default getAgents;
+}
+
+declare module '@salesforce/apex/SetupAgentsController.getUtilityBars' {
+    import type { Part, UtilityBarRecord } from 'c/setupEngine';
+    const getUtilityBars: () => Promise<Part<UtilityBarRecord>>;
+    export default getUtilityBars;
+}

@@ -35,8 +35,11 @@ export const SCENARIO_TITLES_KO: Readonly<Record<string, string>> = {
     empty: '옴니채널 켜짐, 설정 없음',
     partly: '일부 설정됨',
     full: '모두 설정됨',
+    shared: '옴니채널이 이미 다른 팀을 지원함',
     profiles1000: '상담원 프로필 1,000개',
     readOnly: '읽기 전용 사용자',
     apiMissing: 'API 연결 없음',
     apiFailures: '일부 작업에서 API 실패',
+    agentsNotReady: '이유별로 준비되지 않은 상담원',
+    agents10000: '상담원 10,000명',
 };

@@ -6,12 +6,16 @@
 import {
     simulate,
     validateChoices,
+    type AgentPage,
+    type AgentUserRecord,
     type ConnectionStatus,
     type Operation,
     type OrgSnapshot,
     type SetupChoices,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { AGENT_PAGE_SIZE } from '../../force-app/main/default/lwc/setupEngine/contract';
 import { scenario, type Scenario } from '../../samples/scenarios';
+import { agentUsersOf, presenceOf, utilityBarsOf } from '../../samples/agents';
 
 const LATENCY_MS = 120;
 /** The simulated org's My Domain (Apex reads Url.getOrgDomainUrl()). */
@@ -20,6 +24,8 @@ const SIMULATED_MY_DOMAIN = 'https://simplychat-demo.my.salesforce.com';
 interface State {
     scenario: Scenario;
     snapshot: OrgSnapshot;
+    /** The scenario's agent users in Id order, made on the first getAgents. */
+    agents?: AgentUserRecord[];
 }
 
 let state: State | undefined;
@@ -166,6 +172,47 @@ function getConnectionStatus(): ConnectionStatus {
     return copy(current.scenario.connectionStatus ?? all('unknown'));
 }
 
+/** The scenario's agent users, made on the first read. */
+function ensureAgents(): AgentUserRecord[] {
+    const current = ensure();
+    current.agents ??= agentUsersOf(current.snapshot);
+    return current.agents;
+}
+
+/**
+ * Like SetupAgentsController.getAgents: one page of AGENT_PAGE_SIZE agent users after `afterId` (Id order), with
+ * their current presence. The users are the scenario's (samples/agents.ts); readiness is the tab's to compute.
+ */
+function getAgents(params: { afterId?: string | null } = {}): AgentPage {
+    const current = ensure();
+    if (!current.snapshot.user.permissions.viewSetup) throw setupError('error.noViewSetup');
+    const afterId = params.afterId ?? null;
+    if (afterId !== null && !/^005[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?$/.test(afterId))
+        throw setupError('error.invalidAfterId');
+    const all = ensureAgents();
+    let start = 0;
+    if (afterId !== null) {
+        start = all.findIndex((u) => u.Id > afterId);
+        if (start < 0) start = all.length;
+    }
+    const users = all.slice(start, start + AGENT_PAGE_SIZE);
+    const more = start + users.length < all.length;
+    return {
+        users: copy(users),
+        presence: presenceOf(current.snapshot, users),
+        nextAfterId: more ? (users[users.length - 1]?.Id ?? null) : null,
+    };
+}
+
+/** Like SetupAgentsController.getUtilityBars: the console apps' utility bars, through the API connection. */
+function getUtilityBars(): unknown {
+    const current = ensure();
+    if (!current.snapshot.user.permissions.viewSetup) throw setupError('error.noViewSetup');
+    if (current.snapshot.apiAccess.connection !== 'ok')
+        return { status: 'unavailable', code: 'queryFailed', message: 'Unable to find a named credential' };
+    return utilityBarsOf(current.snapshot);
+}
+
 const METHODS: Record<string, (params: never) => unknown> = {
     'SetupSnapshotController.getSnapshot': () => ({
         ...copy(ensure().snapshot),
@@ -176,11 +223,18 @@ const METHODS: Record<string, (params: never) => unknown> = {
     'SetupOperationsController.applyOperations': applyOperations,
     'SetupOperationsController.testConnection': () => copy(ensure().snapshot.apiAccess),
     'ConnectionStatusController.getConnectionStatus': getConnectionStatus,
+    'SetupAgentsController.getAgents': getAgents,
+    'SetupAgentsController.getUtilityBars': getUtilityBars,
 };
 
 /** The function behind `import method from '@salesforce/apex/Class.method'` in the preview. */
 export function apexMethod(name: string): (params?: unknown) => Promise<unknown> {
     const implementation = METHODS[name];
     if (!implementation) throw new Error(`The preview has no simulated Apex method ${name}`);
-    return (params?: unknown) => later(() => implementation(params as never));
+    return (params?: unknown) => {
+        const answer = later(() => implementation(params as never));
+        // The server's own work happens during the call's latency, not after it (the scenario's agents are made once).
+        if (name === 'SetupAgentsController.getAgents') ensureAgents();
+        return answer;
+    };
 }

@@ -10,10 +10,18 @@ import JSZip from 'jszip';
 import type { AddressInfo } from 'node:net';
 import {
     simulate,
+    type AgentPresenceRecord,
+    type AppAccessRecord,
+    type AppRecord,
+    type GroupMemberRecord,
+    type MemberGroupRecord,
     type Operation,
     type OrgSnapshot,
     type Part,
+    type UserRoleRecord,
+    type UtilityBarRecord,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { agentUsersOf, presenceOf, utilityBarsOf } from '../../samples/agents';
 import { find, findAll, parseXml, textOf, type XmlElement } from './xml';
 
 type Row = Record<string, unknown>;
@@ -42,6 +50,85 @@ function idsIn(soql: string, field: string): Set<string> {
             .map((v) => v.trim().replace(/'/g, ''))
             .filter((v) => v)
     );
+}
+
+/** A user of the fake org, one by one (the snapshot only counts them per profile). */
+/** The quoted values of `field IN (…)`, the field name matched whole (`Id` does not match `ProfileId`). */
+function idsOf(soql: string, field: string): Set<string> {
+    const match = new RegExp(`(?<![\\w.])${field.replace('.', '\\.')} IN \\(([^)]*)\\)`).exec(soql);
+    return new Set(
+        (match?.[1] ?? '')
+            .split(',')
+            .map((v) => v.trim().replace(/'/g, ''))
+            .filter((v) => v)
+    );
+}
+
+export interface FakeUser {
+    Id: string;
+    Name: string;
+    Username: string;
+    ProfileId: string;
+    UserRoleId: string | null;
+    IsActive: boolean;
+    ServiceCloudUser: boolean;
+}
+
+/**
+ * The people of the fake org and what hangs on them, row by row: users, groups (public groups, role groups, all
+ * internal users), every GroupMember row (the queues' included), roles, user-level presence configurations, current
+ * presence, Lightning apps, the profiles' app access and the utility bars. Derived from the snapshot (peopleOf) and
+ * changed by Queue metadata writes; the snapshot's aggregates (ACTIVE_USERS, DIRECT_USERS) stay the snapshot's.
+ */
+export interface FakePeople {
+    users: FakeUser[];
+    groups: MemberGroupRecord[];
+    members: GroupMemberRecord[];
+    roles: (UserRoleRecord & { DeveloperName: string })[];
+    directConfigs: { UserId: string; PresenceUserConfigId: string }[];
+    presence: AgentPresenceRecord[];
+    apps: AppRecord[];
+    appAccess: AppAccessRecord[];
+    utilityBars: UtilityBarRecord[];
+}
+
+/**
+ * The fake org's people, consistent with the snapshot: its users as the preview's simulated org has them
+ * (samples/agents.ts, every profile's active users, the Ids and roles its queue membership and permission sets
+ * name, user-level configurations), their current presence, and the snapshot's groups, roles, apps and utility bars.
+ */
+export function peopleOf(snapshot: OrgSnapshot): FakePeople {
+    const list = <T>(part: Part<T> | undefined): T[] => (part?.status === 'read' ? [...part.records] : []);
+    const state = list(snapshot.queueMembership)[0];
+    const everyone = list(snapshot.profiles).map((p) => p.Id);
+    const agents = agentUsersOf({ ...snapshot, choices: { ...snapshot.choices, agentProfileIds: everyone } });
+    const presence = presenceOf(snapshot, agents);
+    const groups = new Map<string, MemberGroupRecord>((state?.groups ?? []).map((g) => [g.Id, g]));
+    for (const g of list(snapshot.publicGroups))
+        if (!groups.has(g.Id)) groups.set(g.Id, { ...g, Type: 'Regular', RelatedId: null });
+    return {
+        users: agents.map((u) => ({
+            Id: u.Id,
+            Name: u.Name,
+            Username: u.Username,
+            ProfileId: u.ProfileId,
+            UserRoleId: u.UserRoleId,
+            IsActive: true,
+            ServiceCloudUser: u.ServiceCloudUser,
+        })),
+        groups: [...groups.values()],
+        members: [...(state?.members ?? [])],
+        roles: (state?.roles ?? []).map((r) => ({ ...r, DeveloperName: r.Name.replace(/\W+/g, '_') })),
+        directConfigs: agents.flatMap((u) =>
+            u.DirectConfigId ? [{ UserId: u.Id, PresenceUserConfigId: u.DirectConfigId }] : []
+        ),
+        presence: presence.status === 'read' ? [...presence.records] : [],
+        apps: list(snapshot.apps),
+        appAccess: list(snapshot.appAccess),
+        // What the org's FlexiPages hold, whether or not the snapshot has read them yet.
+        utilityBars:
+            snapshot.utilityBars?.status === 'read' ? list(snapshot.utilityBars) : list(utilityBarsOf(snapshot)),
+    };
 }
 
 export interface FakeRequest {
@@ -96,8 +183,19 @@ export class FakeSalesforce {
         TrialExpirationDate: null,
     };
     private server?: http.Server;
+    private peopleState?: FakePeople;
 
     constructor(public snapshot: OrgSnapshot) {}
+
+    /** The org's people, derived from the snapshot on first use; set it (or undefined to derive again) in a test. */
+    get people(): FakePeople {
+        this.peopleState ??= peopleOf(this.snapshot);
+        return this.peopleState;
+    }
+
+    set people(value: FakePeople | undefined) {
+        this.peopleState = value;
+    }
 
     async start(): Promise<string> {
         this.server = http.createServer((req, res) => {
@@ -326,6 +424,8 @@ export class FakeSalesforce {
                     }))
             );
         }
+        const people = this.query15(soql);
+        if (people) return people;
         const from = /FROM (\w+)/.exec(soql)?.[1];
         switch (from) {
             case 'ServiceChannel':
@@ -348,6 +448,15 @@ export class FakeSalesforce {
                     firstName: r.FirstUserName,
                 }));
             case 'Group': {
+                if (soql.includes("Type = 'Regular'"))
+                    return this.people.groups
+                        .filter((g) => g.Type === 'Regular')
+                        .sort((a, b) => String(a.Name).localeCompare(String(b.Name)))
+                        .map((g) => ({ Id: g.Id, DeveloperName: g.DeveloperName, Name: g.Name }));
+                if (!soql.includes("Type = 'Queue'")) {
+                    const wanted = idsOf(soql, 'Id');
+                    return this.people.groups.filter((g) => wanted.has(g.Id)) as unknown as Row[];
+                }
                 const name = /DeveloperName = '(\w+)'/.exec(soql)?.[1];
                 const ids = idsIn(soql, 'Id');
                 return rows(s.queues).filter((q) => q.DeveloperName === name || ids.has(q.Id)) as unknown as Row[];
@@ -386,6 +495,107 @@ export class FakeSalesforce {
                 });
             }
         }
+    }
+
+    private activeCache?: { users: readonly FakeUser[]; size: number; map: Map<string, FakeUser> };
+
+    /** Active users by Id, worked out once per users list (10,000 users and a query per 200 of them). */
+    private activeUsers(users: readonly FakeUser[]): Map<string, FakeUser> {
+        const cache = this.activeCache;
+        if (cache?.users === users && cache.size === users.length) return cache.map;
+        const map = new Map(users.filter((u) => u.IsActive).map((u) => [u.Id, u]));
+        this.activeCache = { users, size: users.length, map };
+        return map;
+    }
+
+    /** Issue 15's queries (queue membership, apps, agents), answered from the people of the org; else undefined. */
+    private query15(soql: string): Row[] | undefined {
+        const people = this.people;
+        const active = this.activeUsers(people.users);
+        const limit = Number(/LIMIT (\d+)/.exec(soql)?.[1] ?? 100000);
+        if (/FROM GroupMember /.test(soql)) {
+            const groups = idsOf(soql, 'GroupId');
+            return people.members.filter((m) => groups.has(m.GroupId)).slice(0, limit) as unknown as Row[];
+        }
+        if (/FROM UserRole /.test(soql))
+            return people.roles.map((r) => ({ Id: r.Id, Name: r.Name, ParentRoleId: r.ParentRoleId }));
+        if (/FROM AppDefinition /.test(soql)) return people.apps as unknown as Row[];
+        if (/FROM SetupEntityAccess WHERE SetupEntityId IN/.test(soql)) {
+            const apps = idsOf(soql, 'SetupEntityId');
+            const profiles = idsOf(soql, 'Parent.ProfileId');
+            return people.appAccess
+                .filter((a) => apps.has(a.SetupEntityId) && profiles.has(a.ProfileId))
+                .map((a) => ({ Parent: { ProfileId: a.ProfileId }, SetupEntityId: a.SetupEntityId }));
+        }
+        if (/FROM UserServicePresence /.test(soql)) {
+            const users = idsOf(soql, 'UserId');
+            return people.presence.filter((p) => users.has(p.UserId)) as unknown as Row[];
+        }
+        if (/^SELECT UserId FROM PresenceUserConfigUser WHERE PresenceUserConfigId = /.test(soql)) {
+            const config = /PresenceUserConfigId = '(\w+)'/.exec(soql)?.[1];
+            return people.directConfigs
+                .filter((d) => d.PresenceUserConfigId === config && active.has(d.UserId))
+                .map((d) => ({ UserId: d.UserId }));
+        }
+        if (/^SELECT UserId, PresenceUserConfigId FROM PresenceUserConfigUser/.test(soql)) {
+            const users = idsOf(soql, 'UserId');
+            return people.directConfigs.filter((d) => users.has(d.UserId)) as unknown as Row[];
+        }
+        if (/FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN/.test(soql)) {
+            const configs = idsOf(soql, 'PresenceUserConfigId');
+            const profiles = idsOf(soql, 'User.ProfileId');
+            return people.directConfigs.flatMap((d) => {
+                const user = active.get(d.UserId);
+                return user && configs.has(d.PresenceUserConfigId) && profiles.has(user.ProfileId)
+                    ? [
+                          {
+                              PresenceUserConfigId: d.PresenceUserConfigId,
+                              User: { Username: user.Username, ProfileId: user.ProfileId },
+                          },
+                      ]
+                    : [];
+            });
+        }
+        if (!/FROM User /.test(soql) || soql.includes('GROUP BY ProfileId, UserPermissionsSupportUser'))
+            return undefined;
+        const profiles = idsOf(soql, 'ProfileId');
+        const ids = idsOf(soql, 'Id');
+        const agents = [...active.values()].filter((u) => profiles.has(u.ProfileId));
+        if (soql.includes('GROUP BY ProfileId, UserRoleId')) {
+            const counts = new Map<string, Row>();
+            for (const u of agents) {
+                const key = `${u.ProfileId}/${String(u.UserRoleId)}`;
+                const row = counts.get(key) ?? { profileId: u.ProfileId, roleId: u.UserRoleId, userCount: 0 };
+                row.userCount = Number(row.userCount) + 1;
+                counts.set(key, row);
+            }
+            return [...counts.values()];
+        }
+        if (soql.startsWith('SELECT Id, ProfileId, UserRoleId FROM User WHERE Id IN'))
+            return agents
+                .filter((u) => ids.has(u.Id))
+                .map((u) => ({ Id: u.Id, ProfileId: u.ProfileId, UserRoleId: u.UserRoleId }));
+        if (soql.startsWith('SELECT Id, Name, Username, ProfileId, UserRoleId, UserPermissionsSupportUser FROM User')) {
+            const after = /Id > '(\w+)'/.exec(soql)?.[1] ?? '';
+            return [...active.values()]
+                .filter((u) => (profiles.has(u.ProfileId) || ids.has(u.Id)) && u.Id > after)
+                .sort((a, b) => (a.Id < b.Id ? -1 : 1))
+                .slice(0, limit)
+                .map((u) => ({
+                    Id: u.Id,
+                    Name: u.Name,
+                    Username: u.Username,
+                    ProfileId: u.ProfileId,
+                    UserRoleId: u.UserRoleId,
+                    UserPermissionsSupportUser: u.ServiceCloudUser,
+                }));
+        }
+        if (soql.startsWith('SELECT Username, ProfileId FROM User'))
+            return agents
+                .sort((a, b) => a.Username.localeCompare(b.Username))
+                .slice(0, limit)
+                .map((u) => ({ Username: u.Username, ProfileId: u.ProfileId }));
+        return undefined;
     }
 
     private rest(method: string, path: string, body: Row): void {
@@ -535,6 +745,8 @@ export class FakeSalesforce {
     private static readonly FOLDERS: Record<string, [string, string]> = {
         ServiceChannel: ['serviceChannels', 'serviceChannel'],
         QueueRoutingConfig: ['queueRoutingConfigs', 'queueRoutingConfig'],
+        // Before the queues that name them (deploy order).
+        Group: ['groups', 'group'],
         Queue: ['queues', 'queue'],
         ServicePresenceStatus: ['servicePresenceStatuses', 'servicePresenceStatus'],
         PresenceUserConfig: ['presenceUserConfigs', 'presenceUserConfig'],
@@ -664,7 +876,22 @@ export class FakeSalesforce {
                 const objects = rows(s.queueSobjects)
                     .filter((r) => r.QueueId === q.Id)
                     .map((r) => `<queueSobject>${leaf('sobjectType', r.SobjectType)}</queueSobject>`);
-                return `${leaf('fullName', q.DeveloperName)}${leaf('name', q.Name)}${routing ? leaf('queueRoutingConfig', routing.DeveloperName) : ''}${objects.join('')}`;
+                return `${leaf('fullName', q.DeveloperName)}${leaf('name', q.Name)}${this.queueMembersXml(q.Id)}${routing ? leaf('queueRoutingConfig', routing.DeveloperName) : ''}${objects.join('')}`;
+            }
+            case 'Group': {
+                const g = this.people.groups.find((r) => r.Type === 'Regular' && same(String(r.DeveloperName)));
+                return g
+                    ? `${leaf('fullName', g.DeveloperName)}${leaf('doesIncludeBosses', true)}${leaf('name', g.Name)}`
+                    : undefined;
+            }
+            case 'FlexiPage': {
+                const bar = this.people.utilityBars.find((b) => same(b.Name));
+                if (!bar) return undefined;
+                const items = bar.ComponentNames.map(
+                    (c, i) =>
+                        `<itemInstances><componentInstance><componentInstanceProperties>${leaf('name', 'eager')}${leaf('type', 'decorator')}${leaf('value', false)}</componentInstanceProperties>${leaf('componentName', c)}${leaf('identifier', `item_${i}`)}</componentInstance></itemInstances>`
+                );
+                return `${leaf('fullName', bar.Name)}<flexiPageRegions>${items.join('')}${leaf('name', 'utilityItems')}${leaf('type', 'Region')}</flexiPageRegions><flexiPageRegions>${leaf('name', 'backgroundComponents')}${leaf('type', 'Background')}</flexiPageRegions>${leaf('masterLabel', bar.Name)}<template>${leaf('name', 'one:utilityBarTemplateDesktop')}</template>${leaf('type', 'UtilityBar')}`;
             }
             case 'ServicePresenceStatus': {
                 const st = rows(s.presenceStatuses).find((r) => same(r.DeveloperName));
@@ -689,6 +916,76 @@ export class FakeSalesforce {
             default:
                 return undefined;
         }
+    }
+
+    /** Queue metadata's queueMembers (WSDL order), from the queue's GroupMember rows. */
+    private queueMembersXml(queueId: string): string {
+        const people = this.people;
+        const by: Record<string, string[]> = {};
+        const add = (key: string, value: string): void => {
+            (by[key] ??= []).push(`<${key.replace(/s$/, '')}>${xmlEscape(value)}</${key.replace(/s$/, '')}>`);
+        };
+        for (const m of people.members.filter((r) => r.GroupId === queueId)) {
+            const user = people.users.find((u) => u.Id === m.UserOrGroupId);
+            if (user) {
+                add('users', user.Username);
+                continue;
+            }
+            const group = people.groups.find((g) => g.Id === m.UserOrGroupId);
+            const role = people.roles.find((r) => r.Id === group?.RelatedId);
+            if (group?.Type === 'Regular') add('publicGroups', String(group.DeveloperName));
+            else if (group?.Type === 'Role' && role) add('roles', role.DeveloperName);
+            else if (group?.Type === 'RoleAndSubordinates' && role) add('roleAndSubordinates', role.DeveloperName);
+            else if (group?.Type === 'RoleAndSubordinatesInternal' && role)
+                add('roleAndSubordinatesInternal', role.DeveloperName);
+            // Other members (all internal users, territories…) have no element in Queue metadata.
+        }
+        const keys = ['publicGroups', 'roleAndSubordinates', 'roleAndSubordinatesInternal', 'roles', 'users'];
+        const inner = keys
+            .filter((k) => by[k])
+            .map((k) => `<${k}>${by[k].join('')}</${k}>`)
+            .join('');
+        return inner ? `<queueMembers>${inner}</queueMembers>` : '';
+    }
+
+    /**
+     * A Queue written through the Metadata API: its members become exactly those listed (an update replaces the
+     * component; members of kinds Queue metadata cannot name are kept, as the org keeps them). Unknown names refuse.
+     */
+    private setQueueMembers(queueId: string, component: XmlElement): void {
+        const people = this.people;
+        const wanted: string[] = [];
+        const members = find(component, 'queueMembers');
+        for (const el of findAll(find(members, 'users'), 'user')) {
+            const user = people.users.find((u) => u.Username.toLowerCase() === (el.text ?? '').toLowerCase());
+            if (!user) throw new Error(`INVALID_CROSS_REFERENCE_KEY: no user named ${el.text ?? ''}`);
+            wanted.push(user.Id);
+        }
+        for (const el of findAll(find(members, 'publicGroups'), 'publicGroup')) {
+            const group = people.groups.find((g) => g.Type === 'Regular' && g.DeveloperName === el.text);
+            if (!group) throw new Error(`INVALID_CROSS_REFERENCE_KEY: no public group named ${el.text ?? ''}`);
+            wanted.push(group.Id);
+        }
+        const roleKinds: [string, string, string][] = [
+            ['roles', 'role', 'Role'],
+            ['roleAndSubordinates', 'roleAndSubordinate', 'RoleAndSubordinates'],
+            ['roleAndSubordinatesInternal', 'roleAndSubordinateInternal', 'RoleAndSubordinatesInternal'],
+        ];
+        for (const [wrapper, leafName, type] of roleKinds) {
+            for (const el of findAll(find(members, wrapper), leafName)) {
+                const role = people.roles.find((r) => r.DeveloperName === el.text);
+                const group = people.groups.find((g) => g.Type === type && g.RelatedId === role?.Id);
+                if (!group) throw new Error(`INVALID_CROSS_REFERENCE_KEY: no role named ${el.text ?? ''}`);
+                wanted.push(group.Id);
+            }
+        }
+        const nameable = (id: string): boolean =>
+            people.users.some((u) => u.Id === id) ||
+            people.groups.some((g) => g.Id === id && (g.Type === 'Regular' || g.Type.startsWith('Role')));
+        people.members = [
+            ...people.members.filter((m) => m.GroupId !== queueId || !nameable(m.UserOrGroupId)),
+            ...[...new Set(wanted)].map((id) => ({ GroupId: queueId, UserOrGroupId: id })),
+        ];
     }
 
     private profileId(fullName: string): string {
@@ -751,6 +1048,8 @@ export class FakeSalesforce {
                         addSobjectTypes: findAll(c, 'queueSobject').map((q) => textOf(q, 'sobjectType') ?? ''),
                     },
                 ]);
+                const queue = rows(this.snapshot.queues).find((r) => r.DeveloperName === name);
+                if (queue) this.setQueueMembers(queue.Id, c);
             } else if (type === 'ServicePresenceStatus') {
                 const channels = findAll(find(c, 'channels'), 'channel').map((ch) => ch.text ?? '');
                 const existing = rows(s.presenceStatuses).find((r) => r.DeveloperName === name);
@@ -795,6 +1094,15 @@ export class FakeSalesforce {
                         components
                     );
                 }
+            } else if (type === 'Group') {
+                if (!this.people.groups.some((g) => g.Type === 'Regular' && g.DeveloperName === name))
+                    this.people.groups.push({
+                        Id: `00G5g0000New${String(this.people.groups.length).padStart(3, '0')}AAA`,
+                        Type: 'Regular',
+                        RelatedId: null,
+                        DeveloperName: name,
+                        Name: text('name') || name,
+                    });
             } else if (type === 'Profile') {
                 const statuses = findAll(c, 'servicePresenceStatusAccesses').map(
                     (a) => textOf(a, 'servicePresenceStatus') ?? ''

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { Duration } from '@salesforce/kit';
 import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
-import { evaluate, type OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { evaluate, ITEM_IDS, type OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import {
     choices,
     fullySetUpOrg,
@@ -25,7 +25,7 @@ import {
 import { Executor } from '../plugin/lib/executor';
 import { OrgApi } from '../plugin/lib/orgApi';
 import { benchPlugin, formatFigures } from '../bench-plugin';
-import { PluginHarness, ROOT } from './pluginHarness';
+import { PluginHarness, ROOT, type Captured } from './pluginHarness';
 
 const h = new PluginHarness();
 const AGENTS = '--profiles=SimplyChat Agent,Support';
@@ -52,6 +52,43 @@ function statusOf(snapshot: OrgSnapshot): Record<string, string> {
     return Object.fromEntries(evaluate({ ...snapshot, choices: choices() }).map((i) => [i.id, i.status]));
 }
 
+/**
+ * Items 13 and 14 (issue 15): their rules come from other branches (stubs saying 'unknown' until merged), and the
+ * fake's snapshot does not follow queue membership (the fake keeps it row by row): the set-up assertions below
+ * require every other item to pass and the exit code to say whether all of them do.
+ */
+const ISSUE_15_ITEMS = new Set<string>(['queueMembers', 'agentApps']);
+
+/** Each item's mark in the last checklist printed, by its number. */
+function marks(out: string): Map<number, string> {
+    return new Map(
+        [...out.matchAll(/^ {0,2}(\d{1,2}) {2}(PASS|FAIL|WARN|WAIT|\?\?\?\?) /gm)].map((m) => [Number(m[1]), m[2]])
+    );
+}
+
+/** The printed checklist: items before issue 15 pass; "N of 14 ready" and the exit code tell the truth. */
+function assertSetUp(result: Captured): void {
+    const m = marks(result.out);
+    assert.equal(m.size, ITEM_IDS.length, result.out);
+    ITEM_IDS.forEach((id, i) => {
+        if (!ISSUE_15_ITEMS.has(id)) assert.equal(m.get(i + 1), 'PASS', `${id}:\n${result.out}`);
+    });
+    const ready = [...m.values()].filter((x) => x === 'PASS').length;
+    assert.match(result.out, new RegExp(`${ready} of ${ITEM_IDS.length} ready`));
+    assert.equal(result.code, ready === ITEM_IDS.length ? 0 : 1, result.err + result.out);
+}
+
+/** The same for JSON items (check's items, fix's after). */
+function assertSetUpJson(code: number, items: readonly Item[] | null | undefined): void {
+    assert.equal(items?.length, ITEM_IDS.length);
+    const notPassing = (items ?? []).filter((i) => i.status !== 'pass');
+    assert.deepEqual(
+        notPassing.filter((i) => !ISSUE_15_ITEMS.has(i.id)).map((i) => `${i.id}: ${i.reason.key}`),
+        []
+    );
+    assert.equal(code, notPassing.length === 0 ? 0 : 1);
+}
+
 before(() => h.start(partlySetUpOrg()));
 after(() => h.stop());
 
@@ -60,9 +97,8 @@ describe('sf simplychat setup check', () => {
 
     it('passes on a fully set up org: exit 0 and a readable table, nothing written', async () => {
         const result = await h.run(['check', '-o', 'fake', AGENTS]);
-        assert.equal(result.code, 0, result.err + result.out);
+        assertSetUp(result);
         assert.match(result.out, / 4 {2}PASS {2}SimplyChat service channel +The service channel Chat Sessions routes/);
-        assert.match(result.out, /12 of 12 ready/);
         assert.equal(h.fake.writes, 0);
     });
 
@@ -71,7 +107,7 @@ describe('sf simplychat setup check', () => {
         fs.writeFileSync(path.join(h.home, '.sf', 'config.json'), JSON.stringify({ 'target-org': 'fake' }));
         try {
             const result = await h.run(['check', AGENTS]);
-            assert.equal(result.code, 0, result.err);
+            assertSetUp(result);
         } finally {
             fs.rmSync(path.join(h.home, '.sf', 'config.json'));
         }
@@ -87,7 +123,7 @@ describe('sf simplychat setup check', () => {
         const envelope = json<{ ready: boolean; items: Item[]; org: { id: string } }>(result.out);
         assert.equal(envelope.status, 1);
         assert.equal(envelope.result?.ready, false);
-        assert.equal(envelope.result?.items.length, 12);
+        assert.equal(envelope.result?.items.length, ITEM_IDS.length);
         assert.equal(envelope.result?.items.find((i) => i.id === 'busyStatus')?.reason.key, 'item.busyStatus.missing');
         assert.equal(envelope.result?.org.id, partlySetUpOrg().orgId);
     });
@@ -208,17 +244,16 @@ describe('sf simplychat setup fix', () => {
 
     it('fixes a partly set up org, then a second run changes nothing', async () => {
         const first = await h.run(['fix', '-o', 'fake', AGENTS, '--capacity', '3', '--yes']);
-        assert.equal(first.code, 0, first.err + first.out);
+        assertSetUp(first);
         assert.match(first.out, /\[1\/7\] done {2}Create the routing configuration SimplyChat/);
-        assert.match(first.out, /12 of 12 ready/);
         assert.deepEqual(
-            Object.entries(statusOf(h.fake.snapshot)).filter(([, s]) => s !== 'pass'),
+            Object.entries(statusOf(h.fake.snapshot)).filter(([id, s]) => s !== 'pass' && !ISSUE_15_ITEMS.has(id)),
             []
         );
         assert.ok(h.fake.allOrNoneCalls > 0, 'Metadata writes are all or none');
         const writes = h.fake.writes;
         const second = await h.run(['fix', '-o', 'fake', AGENTS, '--capacity', '3', '--yes', '--json']);
-        assert.equal(second.code, 0);
+        assert.equal(second.code, first.code);
         assert.deepEqual(json<{ plan: unknown[] }>(second.out).result?.plan, []);
         assert.equal(h.fake.writes, writes, 'the second run writes nothing');
     });
@@ -230,7 +265,7 @@ describe('sf simplychat setup fix', () => {
         assert.match(refused.err, /Omni-Channel is off/);
         assert.equal(h.fake.writes, 0);
         const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--enable-omni-channel']);
-        assert.equal(result.code, 0, result.err + result.out);
+        assertSetUp(result);
         assert.ok(h.fake.snapshot.omniEnabled);
     });
 
@@ -298,7 +333,8 @@ describe('sf simplychat setup fix', () => {
         h.reset(fullySetUpOrg());
         h.fake.snapshot = { ...h.fake.snapshot, profiles: read([...Object.values(PROFILE), ...many]) };
         const result = await h.run(['fix', '-o', 'fake', '--yes', '--profiles', many.map((p) => p.Name).join(',')]);
-        assert.equal(result.code, 0, result.err + result.out);
+        assert.ok(result.code < 2, result.err + result.out);
+        assert.equal(marks(result.out).get(10), 'PASS', result.out);
         assert.ok(h.fake.largestMetadataCall <= 10, `largest call: ${h.fake.largestMetadataCall}`);
         const access = h.fake.snapshot.statusAccess.status === 'read' ? h.fake.snapshot.statusAccess.records : [];
         assert.ok(many.every((p) => access.some((a) => a.ProfileId === p.Id)));
@@ -351,8 +387,7 @@ describe('sf simplychat setup export', () => {
         });
         assert.equal(deployed.response.status, RequestStatus.Succeeded);
         const check = await h.run(['check', '-o', 'fake', AGENTS]);
-        assert.equal(check.code, 0, check.out);
-        assert.match(check.out, /12 of 12 ready/);
+        assertSetUp(check);
     });
 
     it('refuses a folder that is not empty (exit 2, nothing written)', async () => {
@@ -537,7 +572,7 @@ describe('sf simplychat setup in real orgs (issues 13, 14, 18)', () => {
             '--profiles=SimplyChat Agent,Custom: Support Profile',
             '--yes',
         ]);
-        assert.equal(result.code, 0, result.out + result.err);
+        assertSetUpJson(result.code, json<{ after: Item[] | null }>(result.out).result?.after);
         const lists = h.fake.soapCalls.filter((c) => c.startsWith('listMetadata'));
         assert.equal(lists.length, 2, 'one listMetadata call per read (before and after the fix)');
         const written = h.fake.soapCalls.filter((c) => /^(create|update)Metadata:/.test(c)).join(' ');
@@ -697,12 +732,14 @@ describe('sf simplychat setup in real orgs (issues 13, 14, 18)', () => {
 
 describe('npm run bench:plugin', () => {
     it('measures check and a many-profile fix (small sizes here; the figures come from the script)', async () => {
-        const figures = await benchPlugin({ latencyMs: 0, profiles: 15 });
-        assert.deepEqual(
-            figures.map((f) => f.code),
-            [0, 0]
+        const figures = await benchPlugin({ latencyMs: 0, profiles: 15, agents: 50 });
+        // 0 or 1: items 13 and 14 decide with the others (see ISSUE_15_ITEMS); never a usage or network error.
+        assert.ok(
+            figures.every((f) => f.code < 2),
+            JSON.stringify(figures)
         );
         assert.ok(figures[1].largestMetadataCall <= 10);
         assert.match(formatFigures(figures, 0), /fix \(15 agent profiles\)/);
+        assert.match(formatFigures(figures, 0), /agents \(50 agent users\)/);
     });
 });

@@ -63,9 +63,11 @@ export class PluginHarness {
         this.fake.refuse.clear();
         this.fake.failure = 'none';
         this.fake.extraProfiles = [];
+        this.fake.people = undefined;
         this.fake.largestMetadataCall = 0;
         this.fake.soapCalls = [];
         this.fake.routes.splice(0);
+        this.fake.received.splice(0);
         this.fake.inactiveSessionPermissions = {};
         this.fake.organization = {
             Name: 'Fake Org',

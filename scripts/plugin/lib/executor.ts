@@ -7,7 +7,7 @@
 import { ROUTING_MODEL_METADATA } from '../../../force-app/main/default/lwc/setupEngine/contract.js';
 import { flowBuilderUrl } from '../../../force-app/main/default/lwc/setupEngine/facts.js';
 import type { Operation } from '../../../force-app/main/default/lwc/setupEngine/setupEngine.js';
-import { bindSoql } from '../../lib/soql.js';
+import { bindSoql, SOQL } from '../../lib/soql.js';
 import { isAuthOrNetworkError } from './errors.js';
 import { chunks, METADATA_BATCH, type MetadataRecord, type OrgApi } from './orgApi.js';
 import { quoted } from './reader.js';
@@ -15,6 +15,17 @@ import { quoted } from './reader.js';
 /** The users a user move takes, as SetupOperationChecks.DIRECT_USERNAMES reads them in Apex. */
 export const DIRECT_USERNAMES =
     'SELECT PresenceUserConfigId, User.Username, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN :configIds AND User.ProfileId IN :profileIds AND User.IsActive = TRUE LIMIT 10000';
+
+/**
+ * The usernames an `addQueueMembers` ('agentUsers') adds: the active users of the op's profiles, in one query, as
+ * SetupOperationChecks reads them in Apex (there with WITH USER_MODE). The ones the queue already lists by name are
+ * left out when the queue is written. More than MAX_QUEUE_USERS: the operation stops (a public group is the way).
+ */
+export const AGENT_USERNAMES =
+    "SELECT Username, ProfileId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds ORDER BY Username LIMIT :maxRows";
+
+/** The most users one run adds to a queue by name (SetupOperationChecks.MAX_QUEUE_USERS). */
+export const MAX_QUEUE_USERS = 10000;
 
 /** The WSDL element order of what the executor writes (the Metadata API reads elements in sequence). */
 export const ORDER = {
@@ -46,6 +57,8 @@ export const ORDER = {
         'queueRoutingConfig',
         'queueSobject',
     ],
+    /** Queue.queueMembers (QueueMembers). */
+    QueueMembers: ['publicGroups', 'roleAndSubordinates', 'roleAndSubordinatesInternal', 'roles', 'users'],
     ServicePresenceStatus: ['fullName', 'channels', 'label'],
     PresenceUserConfig: [
         'fullName',
@@ -333,6 +346,8 @@ export class Executor {
                 );
             case 'activateFlow':
                 return this.activateFlow(op);
+            case 'addQueueMembers':
+                return this.addQueueMembers(op);
             case 'setScSetupDefaults': {
                 if (op.mode === 'create') {
                     await this.api.createRecord(op.objectApiName, { ...op.values });
@@ -348,6 +363,66 @@ export class Executor {
             default:
                 throw new OperationError('UNKNOWN_OPERATION', (op as { kind: string }).kind);
         }
+    }
+
+    /**
+     * Adds members to the queue through its metadata, read-modify-write: every member the queue lists is written
+     * back, and the agent users (by username, those not listed yet) or the public group are added. Nothing is written
+     * when there is nothing to add. Before writing, the queue's GroupMember rows (contract QUEUE_MEMBERS) are
+     * counted against the members the metadata lists: a member the metadata cannot name (UNVERIFIED which kinds,
+     * docs/org-verification.md) would be lost by the update, so the operation stops instead.
+     */
+    private async addQueueMembers(op: Extract<Operation, { kind: 'addQueueMembers' }>): Promise<string[]> {
+        const [queue, rows, usernames] = await Promise.all([
+            this.readOne('Queue', op.queueDeveloperName),
+            op.queueId
+                ? this.api.query(bindSoql(SOQL.QUEUE_MEMBERS, { groupIds: [op.queueId], maxRows: 50000 }))
+                : Promise.resolve([]),
+            op.profiles.length > 0
+                ? this.api.query<{ Username: string }>(
+                      bindSoql(AGENT_USERNAMES, {
+                          profileIds: op.profiles.map((p) => p.profileId),
+                          maxRows: MAX_QUEUE_USERS + 1,
+                      })
+                  )
+                : Promise.resolve([]),
+        ]);
+        if (usernames.length > MAX_QUEUE_USERS)
+            throw new OperationError(
+                'TOO_MANY_QUEUE_USERS',
+                `The agent profiles have more than ${MAX_QUEUE_USERS} active users: add a public group to the queue instead (--queue-members group:<DeveloperName>). Nothing was changed.`
+            );
+        let members = (queue.queueMembers as Obj | undefined) ?? {};
+        const listed = (wrapper: string, leaf: string): string[] =>
+            list((members[wrapper] as Obj | undefined)?.[leaf] as string | string[]).map(String);
+        const named =
+            listed('publicGroups', 'publicGroup').length +
+            listed('roleAndSubordinates', 'roleAndSubordinate').length +
+            listed('roleAndSubordinatesInternal', 'roleAndSubordinateInternal').length +
+            listed('roles', 'role').length +
+            listed('users', 'user').length;
+        if (rows.length > named)
+            throw new OperationError(
+                'QUEUE_MEMBERS_NOT_IN_METADATA',
+                `The queue ${op.queueDeveloperName} has ${rows.length} members, but its metadata names only ${named}: writing it could remove the others. Nothing was changed; add the members in Setup > Queues > ${op.queueDeveloperName}.`
+            );
+        const users = listed('users', 'user');
+        const groups = listed('publicGroups', 'publicGroup');
+        const known = new Set(users.map((u) => u.toLowerCase()));
+        const addUsers = usernames.map((u) => u.Username).filter((u) => !known.has(u.toLowerCase()));
+        const group = op.publicGroupDeveloperName;
+        const addGroup = group !== null && !groups.some((g) => g.toLowerCase() === group.toLowerCase());
+        if (addUsers.length === 0 && !addGroup) return [];
+        if (addUsers.length > 0)
+            members = setKey(members, 'users', { user: [...users, ...addUsers] }, ORDER.QueueMembers);
+        if (addGroup && group)
+            members = setKey(members, 'publicGroups', { publicGroup: [...groups, group] }, ORDER.QueueMembers);
+        const changed = await this.save('updateMetadata', 'Queue', [
+            setKey(queue, 'queueMembers', members, ORDER.Queue),
+        ]);
+        return changed.map(
+            (c) => `${c} (+${addUsers.length > 0 ? `${addUsers.length} user(s)` : `public group ${String(group)}`})`
+        );
     }
 
     /**

@@ -1,6 +1,7 @@
 /**
  * The org's SimplyChat setup as a deployable SFDX project: the components the checklist found (service channel,
- * routing configuration, queue, presence statuses, presence configuration), the agent profiles (a Profile retrieved
+ * routing configuration, queue with its members and the public groups it names, presence statuses, presence
+ * configuration), the agent profiles (a Profile retrieved
  * together with the statuses carries only their servicePresenceStatusAccesses) and the flow's activation
  * (FlowDefinition), retrieved with @salesforce/source-deploy-retrieve in source format, plus manifest/package.xml and
  * sfdx-project.json, so `sf project deploy start --manifest manifest/package.xml` deploys it to another org.
@@ -77,6 +78,17 @@ export function exportMembers(read: OrgRead & { items: ChecklistItem[] }): {
             !members.some((m) => m.type === 'ServiceChannel' && m.fullName === channel.DeveloperName)
         )
             members.push({ type: 'ServiceChannel', fullName: channel.DeveloperName, itemId: 'onlineStatus' });
+    }
+    // The queue is retrieved with its members: the public groups it names go too (Group, without their members,
+    // which are not metadata), so the queue deploys where those groups do not exist yet.
+    const membership = snap.queueMembership?.status === 'read' ? snap.queueMembership.records[0] : undefined;
+    if (membership && members.some((m) => m.type === 'Queue')) {
+        const direct = new Set(
+            membership.members.filter((m) => m.GroupId === membership.queueId).map((m) => m.UserOrGroupId)
+        );
+        for (const g of membership.groups)
+            if (g.Type === 'Regular' && g.DeveloperName && direct.has(g.Id))
+                members.push({ type: 'Group', fullName: g.DeveloperName, itemId: 'queueMembers' });
     }
     for (const id of read.snapshot.choices.agentProfileIds) {
         const fullName = read.profiles.get(id)?.fullName;

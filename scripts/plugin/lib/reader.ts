@@ -9,11 +9,19 @@
  * (scripts/lib/soql.ts, the text Apex runs) with their binds substituted by `bindSoql`.
  */
 import type {
+    AppAccessRecord,
+    AppRecord,
     FlowRecord,
+    GroupMemberRecord,
+    MemberGroupRecord,
+    MemberUserRecord,
     OrgSnapshot,
     Part,
     PermissionSetAccessRecord,
     ProfileRecord,
+    PublicGroupRecord,
+    QueueMembershipState,
+    QueueMembersChoice,
     QueueRecord,
     QueueSobjectRecord,
     ScSetupField,
@@ -21,9 +29,12 @@ import type {
     SetupChoices,
     StatusAccessRecord,
     UserPermissions,
+    UserRoleRecord,
+    UtilityBarRecord,
 } from '../../../force-app/main/default/lwc/setupEngine/setupEngine.js';
 import {
     defaultChoices,
+    evaluate,
     FLOW_API_NAME,
     FLOW_LABEL,
 } from '../../../force-app/main/default/lwc/setupEngine/setupEngine.js';
@@ -50,6 +61,9 @@ export const PLUGIN_SOQL = {
 
 /** Rows the Apex reader also caps (SetupSnapshotReader.maxAccessRows). */
 const MAX_ACCESS_ROWS = 20000;
+
+/** Levels of GroupMember rows read from the queue: its members, their public groups' members, and one more. */
+export const MEMBER_LEVELS = 3;
 
 /** A child relationship of a REST query row: `{ records: [...] }`, or null when it has none. */
 function children(value: unknown): Row[] {
@@ -84,6 +98,8 @@ export interface CliChoices {
     moveDirectUsers?: boolean;
     /** A SimplyChat-only Online status instead of joining the agents' Online statuses (--separate-online-status). */
     separateOnlineStatus?: boolean;
+    /** Item 13: what to add to the SimplyChat queue (--queue-members). */
+    queueMembers?: QueueMembersChoice;
 }
 
 export interface OrgRead {
@@ -179,6 +195,159 @@ export function resolveProfiles(names: readonly string[], profiles: ReadonlyMap<
 
 export type Progress = (done: number, total: number) => void;
 
+const isUser = (id: string): boolean => id.startsWith('005');
+
+/**
+ * The SimplyChat queue's membership (issue 15, item 13) with the contract's queries: the queue's GroupMember rows
+ * and those of the public groups in it, level by level (MEMBER_LEVELS), each level's groups (MEMBER_GROUPS) and
+ * named users on the agent profiles (MEMBER_USERS) read together with the next level; the role hierarchy
+ * (USER_ROLES) only when a role-and-subordinates member needs it. Public groups met below the last level read are
+ * reported as unresolved, never guessed. `agentsByRole` comes from AGENTS_BY_ROLE, read beforehand.
+ */
+export async function readQueueMembership(
+    api: OrgApi,
+    queueId: string,
+    agentProfileIds: readonly string[],
+    agentsByRole: QueueMembershipState['agentsByRole']
+): Promise<QueueMembershipState> {
+    const members: GroupMemberRecord[] = [];
+    const groups = new Map<string, MemberGroupRecord>();
+    const memberUsers = new Map<string, MemberUserRecord>();
+    const seenGroups = new Set<string>([queueId]);
+    const seenUsers = new Set<string>();
+    const unresolved: string[] = [];
+    const groupRows = async (ids: readonly string[]): Promise<GroupMemberRecord[]> =>
+        ids.length === 0
+            ? []
+            : (
+                  await Promise.all(
+                      chunks(ids, 200).map((batch) =>
+                          api.query<Row>(bindSoql(SOQL.QUEUE_MEMBERS, { groupIds: batch, maxRows: MAX_ACCESS_ROWS }))
+                      )
+                  )
+              )
+                  .flat()
+                  .map((r) => ({ GroupId: String(r.GroupId), UserOrGroupId: String(r.UserOrGroupId) }));
+    const groupsOf = async (ids: readonly string[]): Promise<MemberGroupRecord[]> =>
+        ids.length === 0
+            ? []
+            : (
+                  await Promise.all(
+                      chunks(ids, 200).map((batch) => api.query<Row>(bindSoql(SOQL.MEMBER_GROUPS, { groupIds: batch })))
+                  )
+              )
+                  .flat()
+                  .map((r) => ({
+                      Id: String(r.Id),
+                      Type: String(r.Type),
+                      RelatedId: (r.RelatedId as string | null) ?? null,
+                      DeveloperName: (r.DeveloperName as string | null) ?? null,
+                      Name: (r.Name as string | null) ?? null,
+                  }));
+    const usersOf = async (ids: readonly string[]): Promise<MemberUserRecord[]> =>
+        ids.length === 0 || agentProfileIds.length === 0
+            ? []
+            : (
+                  await Promise.all(
+                      chunks(ids, 200).map((batch) =>
+                          api.query<Row>(
+                              bindSoql(SOQL.MEMBER_USERS, {
+                                  userIds: batch,
+                                  profileIds: agentProfileIds,
+                                  maxRows: MAX_ACCESS_ROWS,
+                              })
+                          )
+                      )
+                  )
+              )
+                  .flat()
+                  .map((r) => ({
+                      Id: String(r.Id),
+                      ProfileId: String(r.ProfileId),
+                      UserRoleId: (r.UserRoleId as string | null) ?? null,
+                  }));
+
+    // Each round: the rows of the groups met last round, with those groups' records and the users met last round.
+    let rowsOf: string[] = [queueId];
+    let newGroups: string[] = [];
+    let newUsers: string[] = [];
+    for (let level = 1; level <= MEMBER_LEVELS + 1; level++) {
+        const [rowsRead, groupsRead, usersRead] = await Promise.all([
+            level <= MEMBER_LEVELS ? groupRows(rowsOf) : Promise.resolve([]),
+            groupsOf(newGroups),
+            usersOf(newUsers),
+        ]);
+        for (const g of groupsRead) groups.set(g.Id, g);
+        for (const u of usersRead) memberUsers.set(u.Id, u);
+        // Public groups whose members this round did not read (below the last level): unresolved.
+        if (level > MEMBER_LEVELS) unresolved.push(...groupsRead.filter((g) => g.Type === 'Regular').map((g) => g.Id));
+        members.push(...rowsRead);
+        newGroups = [];
+        newUsers = [];
+        for (const row of rowsRead) {
+            const id = row.UserOrGroupId;
+            if (isUser(id)) {
+                if (!seenUsers.has(id)) newUsers.push(id);
+                seenUsers.add(id);
+            } else if (!seenGroups.has(id)) {
+                seenGroups.add(id);
+                newGroups.push(id);
+            }
+        }
+        // The next level reads the rows of the groups just met, together with their records: their type is known
+        // only then, and a role group has no rows, so reading them costs less than a round trip more.
+        rowsOf = newGroups;
+        if (newGroups.length === 0 && newUsers.length === 0) break;
+    }
+    const roleNeeded = [...groups.values()].some((g) => g.Type.startsWith('RoleAndSubordinates'));
+    const roles: UserRoleRecord[] = roleNeeded
+        ? (await api.query<Row>(SOQL.USER_ROLES)).map((r) => ({
+              Id: String(r.Id),
+              Name: String(r.Name),
+              ParentRoleId: (r.ParentRoleId as string | null) ?? null,
+          }))
+        : [];
+    return {
+        queueId,
+        members,
+        groups: [...groups.values()],
+        roles,
+        memberUsers: [...memberUsers.values()],
+        agentsByRole,
+        unresolvedGroupIds: unresolved,
+    };
+}
+
+/** The componentName of every item of a utility bar's `utilityItems` region (itemInstances, API 47+; componentInstances before). */
+export function utilityItems(flexiPage: Record<string, unknown>): string[] {
+    const list = <T>(value: T | T[] | undefined | null): T[] =>
+        value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+    const regions = list(flexiPage.flexiPageRegions as Row | Row[]);
+    const region = regions.find((r) => r.name === 'utilityItems');
+    if (!region) return [];
+    const items = list(region.itemInstances as Row | Row[]).map(
+        (i) => (i.componentInstance as Row | undefined)?.componentName
+    );
+    const legacy = list(region.componentInstances as Row | Row[]).map((c) => c.componentName);
+    return [...items, ...legacy].filter((n): n is string => typeof n === 'string' && n !== '');
+}
+
+/** Utility bars through the Metadata API (FlexiPage, 10 names a call, calls in parallel): their items' component names. */
+export async function readUtilityBars(api: OrgApi, names: readonly string[]): Promise<UtilityBarRecord[]> {
+    if (names.length === 0) return [];
+    const pages = await api.read('FlexiPage', names);
+    return pages.flatMap((page, i) => (page ? [{ Name: names[i], ComponentNames: utilityItems(page) }] : []));
+}
+
+/** The queue item 6 settles on (its record detail), by the engine's own verdict: never a second choice here. */
+export function settledQueue(snapshot: OrgSnapshot): QueueRecord | undefined {
+    const item = evaluate(snapshot).find((i) => i.id === 'queue');
+    const record = item?.details.find((d) => d.kind === 'record' && d.role === 'queue');
+    const name = record && record.kind === 'record' ? record.developerName.toLowerCase() : undefined;
+    const queues = snapshot.queues.status === 'read' ? snapshot.queues.records : [];
+    return name === undefined ? undefined : queues.find((q) => q.DeveloperName.toLowerCase() === name);
+}
+
 /** Everything the engine evaluates, with the command line's choices resolved against the org. */
 export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress = () => undefined): Promise<OrgRead> {
     let done = 0;
@@ -210,7 +379,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
     const chatObject = cli.chatObject ?? defaultChoices().chatObject;
 
     // Round 2: every list, in parallel.
-    total += 14;
+    total += 16;
     const omni = <T>(read: () => Promise<T[]>): Promise<Part<T>> =>
         omniEnabled ? step(part(read)) : step(Promise.resolve({ status: 'unavailable', code: 'omniDisabled' }));
     const rows =
@@ -235,6 +404,8 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         fullNames,
         flows,
         settingDescribe,
+        publicGroups,
+        apps,
     ] = await Promise.all([
         step(api.query<Row>(PLUGIN_SOQL.permissions)),
         omni(rows(SOQL.SERVICE_CHANNELS, 'Id', 'DeveloperName', 'MasterLabel', 'RelatedEntity')),
@@ -294,6 +465,12 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
             )
         ),
         step(setting?.customSetting ? api.describe(setting.name) : Promise.resolve(undefined)),
+        step(part<PublicGroupRecord>(rows(SOQL.PUBLIC_GROUPS, 'Id', 'DeveloperName', 'Name'))),
+        step(
+            part<AppRecord>(
+                rows(SOQL.APPS, 'DurableId', 'DeveloperName', 'NamespacePrefix', 'Label', 'NavType', 'UtilityBar')
+            )
+        ),
     ]);
 
     // One row: the session's effective permissions (UserPermissionAccess), not the sum of assigned sets.
@@ -322,6 +499,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         agentProfileIds,
         moveDirectUsers: cli.moveDirectUsers ?? base.moveDirectUsers,
         separateOnlineStatus: cli.separateOnlineStatus ?? base.separateOnlineStatus,
+        ...(cli.queueMembers ? { queueMembers: cli.queueMembers } : {}),
     };
 
     // Profiles that can be agents, as the tab lists them: those with active users, plus the chosen ones.
@@ -336,7 +514,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
     const profileIds = [...new Set([...counts.keys(), ...agentProfileIds])];
 
     // Round 3: what depends on the lists, with the contract's queries and their binds.
-    total += 4;
+    total += 6;
     const describe = settingDescribe as
         | {
               createable?: boolean;
@@ -347,7 +525,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
     const fields: ScSetupField[] = (describe?.fields ?? [])
         .filter((f) => f.custom && /^[A-Za-z0-9_]+$/.test(f.name))
         .map((f) => ({ apiName: f.name, label: f.label, type: f.type.toLowerCase() }));
-    const [queues, profileRows, access, scSetup] = await Promise.all([
+    const [queues, profileRows, access, scSetup, appAccess, agentsByRole] = await Promise.all([
         step(
             queueSobjects.status !== 'read'
                 ? Promise.resolve<Part<QueueRecord>>({
@@ -430,6 +608,46 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
                 ];
             })
         ),
+        // Item 14: which apps the agent profiles' own permission sets give access to.
+        step(
+            apps.status !== 'read'
+                ? Promise.resolve<Part<AppAccessRecord>>(apps)
+                : part<AppAccessRecord>(async () => {
+                      const appIds = apps.records.map((a) => a.DurableId);
+                      if (appIds.length === 0 || agentProfileIds.length === 0) return [];
+                      const batches = await Promise.all(
+                          chunks(agentProfileIds, 200).map((batch) =>
+                              api.query<Row>(
+                                  bindSoql(SOQL.APP_ACCESS, { appIds, profileIds: batch, maxRows: MAX_ACCESS_ROWS })
+                              )
+                          )
+                      );
+                      return batches.flat().map((r) => ({
+                          ProfileId: String((r.Parent as Row | undefined)?.ProfileId),
+                          SetupEntityId: String(r.SetupEntityId),
+                      }));
+                  })
+        ),
+        // Item 13: the agent profiles' active users per role (an aggregate), for roles in the queue.
+        step(
+            part<QueueMembershipState['agentsByRole'][number]>(async () =>
+                agentProfileIds.length === 0
+                    ? []
+                    : (
+                          await Promise.all(
+                              chunks(agentProfileIds, 200).map((batch) =>
+                                  api.query<Row>(bindSoql(SOQL.AGENTS_BY_ROLE, { profileIds: batch }))
+                              )
+                          )
+                      )
+                          .flat()
+                          .map((r) => ({
+                              ProfileId: String(r.profileId),
+                              UserRoleId: (r.roleId as string | null) ?? null,
+                              UserCount: Number(r.userCount),
+                          }))
+            )
+        ),
     ]);
 
     const profilePart: Part<ProfileRecord> =
@@ -503,7 +721,47 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         permissionSetAccess,
         flows,
         scSetup,
+        publicGroups,
+        apps,
+        appAccess,
         choices,
     };
-    return { org, snapshot, profiles, fullNamesError: fullNames.error };
+
+    // Round 4: the SimplyChat queue's members, level by level, and the agents' apps' utility bars.
+    total += 2;
+    const queue = settledQueue(snapshot);
+    const barNames = [
+        ...new Set(
+            (apps.status === 'read' ? apps.records : [])
+                .filter(
+                    (a) =>
+                        a.UtilityBar &&
+                        appAccess.status === 'read' &&
+                        appAccess.records.some((x) => x.SetupEntityId === a.DurableId)
+                )
+                .map((a) => String(a.UtilityBar))
+        ),
+    ];
+    const [queueMembership, utilityBars] = await Promise.all([
+        step(
+            !queue
+                ? Promise.resolve<Part<QueueMembershipState>>({ status: 'read', records: [] })
+                : agentsByRole.status !== 'read'
+                  ? Promise.resolve<Part<QueueMembershipState>>(agentsByRole)
+                  : part(async () => [await readQueueMembership(api, queue.Id, agentProfileIds, agentsByRole.records)])
+        ),
+        step(
+            apps.status !== 'read'
+                ? Promise.resolve<Part<UtilityBarRecord>>(apps)
+                : appAccess.status !== 'read'
+                  ? Promise.resolve<Part<UtilityBarRecord>>(appAccess)
+                  : part(() => readUtilityBars(api, barNames))
+        ),
+    ]);
+    return {
+        org,
+        snapshot: { ...snapshot, queueMembership, utilityBars },
+        profiles,
+        fullNamesError: fullNames.error,
+    };
 }

@@ -1,5 +1,5 @@
 /**
- * What the three `sf simplychat setup` commands share: the org flags, reading the org with a spinner, the
+ * What the `sf simplychat setup` commands share: the org flags, reading the org with a spinner, the
  * production warning, suggestions for a mistyped flag, and turning failures into SfErrors with exit codes.
  */
 import { type Org, SfError } from '@salesforce/core';
@@ -129,6 +129,11 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
         this.spinner.stop();
         if (read.org.production) this.warn(shared.getMessage('warning.production', [read.org.name, read.org.id]));
         return { ...read, items: evaluate(read.snapshot) };
+    }
+
+    /** A failure while talking to the org after the load, as an SfError with its exit code and actions. */
+    protected orgFailure(error: unknown): Error {
+        return orgError(error, this.targetOrg ?? this.targetOrgFlag());
     }
 
     protected orgJson(read: OrgRead): OrgJson {

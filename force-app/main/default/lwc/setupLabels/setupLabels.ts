@@ -15,6 +15,70 @@ import SC_ui_showDetails from '@salesforce/label/c.SC_ui_showDetails';
 import SC_ui_hideDetails from '@salesforce/label/c.SC_ui_hideDetails';
 import SC_ui_reportText from '@salesforce/label/c.SC_ui_reportText';
 import SC_ui_reportJson from '@salesforce/label/c.SC_ui_reportJson';
+import SC_ui_tabs_checklist from '@salesforce/label/c.SC_ui_tabs_checklist';
+import SC_ui_tabs_agents from '@salesforce/label/c.SC_ui_tabs_agents';
+import SC_ui_agents_intro from '@salesforce/label/c.SC_ui_agents_intro';
+import SC_ui_agents_reading from '@salesforce/label/c.SC_ui_agents_reading';
+import SC_ui_agents_readCount from '@salesforce/label/c.SC_ui_agents_readCount';
+import SC_ui_agents_readCount_one from '@salesforce/label/c.SC_ui_agents_readCount_one';
+import SC_ui_agents_loadFailed from '@salesforce/label/c.SC_ui_agents_loadFailed';
+import SC_ui_agents_refresh from '@salesforce/label/c.SC_ui_agents_refresh';
+import SC_ui_agents_counts from '@salesforce/label/c.SC_ui_agents_counts';
+import SC_ui_agents_countsMore from '@salesforce/label/c.SC_ui_agents_countsMore';
+import SC_ui_agents_none from '@salesforce/label/c.SC_ui_agents_none';
+import SC_ui_agents_noMatch from '@salesforce/label/c.SC_ui_agents_noMatch';
+import SC_ui_agents_showing from '@salesforce/label/c.SC_ui_agents_showing';
+import SC_ui_agents_search from '@salesforce/label/c.SC_ui_agents_search';
+import SC_ui_agents_notReadyOnly from '@salesforce/label/c.SC_ui_agents_notReadyOnly';
+import SC_ui_agents_previous from '@salesforce/label/c.SC_ui_agents_previous';
+import SC_ui_agents_next from '@salesforce/label/c.SC_ui_agents_next';
+import SC_ui_agents_page from '@salesforce/label/c.SC_ui_agents_page';
+import SC_ui_agents_csv from '@salesforce/label/c.SC_ui_agents_csv';
+import SC_ui_agents_caption from '@salesforce/label/c.SC_ui_agents_caption';
+import SC_ui_agents_col_name from '@salesforce/label/c.SC_ui_agents_col_name';
+import SC_ui_agents_col_username from '@salesforce/label/c.SC_ui_agents_col_username';
+import SC_ui_agents_col_profile from '@salesforce/label/c.SC_ui_agents_col_profile';
+import SC_ui_agents_col_config from '@salesforce/label/c.SC_ui_agents_col_config';
+import SC_ui_agents_col_online from '@salesforce/label/c.SC_ui_agents_col_online';
+import SC_ui_agents_col_queue from '@salesforce/label/c.SC_ui_agents_col_queue';
+import SC_ui_agents_col_serviceCloudUser from '@salesforce/label/c.SC_ui_agents_col_serviceCloudUser';
+import SC_ui_agents_col_omniApp from '@salesforce/label/c.SC_ui_agents_col_omniApp';
+import SC_ui_agents_col_presence from '@salesforce/label/c.SC_ui_agents_col_presence';
+import SC_ui_agents_col_status from '@salesforce/label/c.SC_ui_agents_col_status';
+import SC_ui_agents_col_reason from '@salesforce/label/c.SC_ui_agents_col_reason';
+import SC_ui_agents_config from '@salesforce/label/c.SC_ui_agents_config';
+import SC_ui_agents_level_user from '@salesforce/label/c.SC_ui_agents_level_user';
+import SC_ui_agents_level_profile from '@salesforce/label/c.SC_ui_agents_level_profile';
+import SC_ui_agents_level_default from '@salesforce/label/c.SC_ui_agents_level_default';
+import SC_ui_agents_online_profile from '@salesforce/label/c.SC_ui_agents_online_profile';
+import SC_ui_agents_online_permissionSet from '@salesforce/label/c.SC_ui_agents_online_permissionSet';
+import SC_ui_agents_queue_user from '@salesforce/label/c.SC_ui_agents_queue_user';
+import SC_ui_agents_queue_publicGroup from '@salesforce/label/c.SC_ui_agents_queue_publicGroup';
+import SC_ui_agents_queue_role from '@salesforce/label/c.SC_ui_agents_queue_role';
+import SC_ui_agents_queue_roleAndSubordinates from '@salesforce/label/c.SC_ui_agents_queue_roleAndSubordinates';
+import SC_ui_agents_queue_allInternalUsers from '@salesforce/label/c.SC_ui_agents_queue_allInternalUsers';
+import SC_ui_agents_queue_none from '@salesforce/label/c.SC_ui_agents_queue_none';
+import SC_ui_agents_none_value from '@salesforce/label/c.SC_ui_agents_none_value';
+import SC_ui_agents_yes from '@salesforce/label/c.SC_ui_agents_yes';
+import SC_ui_agents_no from '@salesforce/label/c.SC_ui_agents_no';
+import SC_ui_agents_unknown from '@salesforce/label/c.SC_ui_agents_unknown';
+import SC_ui_agents_presence_offline from '@salesforce/label/c.SC_ui_agents_presence_offline';
+import SC_ui_agents_presence_status from '@salesforce/label/c.SC_ui_agents_presence_status';
+import SC_ui_agents_presence_away from '@salesforce/label/c.SC_ui_agents_presence_away';
+import SC_ui_agents_presence_noTime from '@salesforce/label/c.SC_ui_agents_presence_noTime';
+import SC_ui_agents_status_ready from '@salesforce/label/c.SC_ui_agents_status_ready';
+import SC_ui_agents_status_notReady from '@salesforce/label/c.SC_ui_agents_status_notReady';
+import SC_ui_agents_status_unknown from '@salesforce/label/c.SC_ui_agents_status_unknown';
+import SC_ui_agents_reason_ready from '@salesforce/label/c.SC_ui_agents_reason_ready';
+import SC_ui_agents_reason_more from '@salesforce/label/c.SC_ui_agents_reason_more';
+import SC_ui_agents_reason_more_one from '@salesforce/label/c.SC_ui_agents_reason_more_one';
+import SC_ui_agents_blocker_notInQueue from '@salesforce/label/c.SC_ui_agents_blocker_notInQueue';
+import SC_ui_agents_blocker_noPresenceConfig from '@salesforce/label/c.SC_ui_agents_blocker_noPresenceConfig';
+import SC_ui_agents_blocker_noCapacity from '@salesforce/label/c.SC_ui_agents_blocker_noCapacity';
+import SC_ui_agents_blocker_noOnlineStatus from '@salesforce/label/c.SC_ui_agents_blocker_noOnlineStatus';
+import SC_ui_agents_blocker_noServiceCloudUser from '@salesforce/label/c.SC_ui_agents_blocker_noServiceCloudUser';
+import SC_ui_agents_blocker_noOmniApp from '@salesforce/label/c.SC_ui_agents_blocker_noOmniApp';
+import SC_ui_agents_blocker_unknown from '@salesforce/label/c.SC_ui_agents_blocker_unknown';
 import SC_ui_readOnly from '@salesforce/label/c.SC_ui_readOnly';
 import SC_ui_fixUnavailable from '@salesforce/label/c.SC_ui_fixUnavailable';
 import SC_ui_lastAttemptFailed from '@salesforce/label/c.SC_ui_lastAttemptFailed';
@@ -210,7 +274,6 @@ import SC_item_scSetup_missing from '@salesforce/label/c.SC_item_scSetup_missing
 import SC_item_scSetup_blankValues from '@salesforce/label/c.SC_item_scSetup_blankValues';
 import SC_item_scSetup_blankValues_one from '@salesforce/label/c.SC_item_scSetup_blankValues_one';
 import SC_item_scSetup_notInstalled from '@salesforce/label/c.SC_item_scSetup_notInstalled';
-import SC_item_queueMembers_notChecked from '@salesforce/label/c.SC_item_queueMembers_notChecked';
 import SC_item_agentApps_notChecked from '@salesforce/label/c.SC_item_agentApps_notChecked';
 import SC_item_agentApps_ok from '@salesforce/label/c.SC_item_agentApps_ok';
 import SC_item_agentApps_noAgentProfiles from '@salesforce/label/c.SC_item_agentApps_noAgentProfiles';
@@ -369,6 +432,70 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.hideDetails': SC_ui_hideDetails,
     'ui.reportText': SC_ui_reportText,
     'ui.reportJson': SC_ui_reportJson,
+    'ui.tabs.checklist': SC_ui_tabs_checklist,
+    'ui.tabs.agents': SC_ui_tabs_agents,
+    'ui.agents.intro': SC_ui_agents_intro,
+    'ui.agents.reading': SC_ui_agents_reading,
+    'ui.agents.readCount': SC_ui_agents_readCount,
+    'ui.agents.readCount.one': SC_ui_agents_readCount_one,
+    'ui.agents.loadFailed': SC_ui_agents_loadFailed,
+    'ui.agents.refresh': SC_ui_agents_refresh,
+    'ui.agents.counts': SC_ui_agents_counts,
+    'ui.agents.countsMore': SC_ui_agents_countsMore,
+    'ui.agents.none': SC_ui_agents_none,
+    'ui.agents.noMatch': SC_ui_agents_noMatch,
+    'ui.agents.showing': SC_ui_agents_showing,
+    'ui.agents.search': SC_ui_agents_search,
+    'ui.agents.notReadyOnly': SC_ui_agents_notReadyOnly,
+    'ui.agents.previous': SC_ui_agents_previous,
+    'ui.agents.next': SC_ui_agents_next,
+    'ui.agents.page': SC_ui_agents_page,
+    'ui.agents.csv': SC_ui_agents_csv,
+    'ui.agents.caption': SC_ui_agents_caption,
+    'ui.agents.col.name': SC_ui_agents_col_name,
+    'ui.agents.col.username': SC_ui_agents_col_username,
+    'ui.agents.col.profile': SC_ui_agents_col_profile,
+    'ui.agents.col.config': SC_ui_agents_col_config,
+    'ui.agents.col.online': SC_ui_agents_col_online,
+    'ui.agents.col.queue': SC_ui_agents_col_queue,
+    'ui.agents.col.serviceCloudUser': SC_ui_agents_col_serviceCloudUser,
+    'ui.agents.col.omniApp': SC_ui_agents_col_omniApp,
+    'ui.agents.col.presence': SC_ui_agents_col_presence,
+    'ui.agents.col.status': SC_ui_agents_col_status,
+    'ui.agents.col.reason': SC_ui_agents_col_reason,
+    'ui.agents.config': SC_ui_agents_config,
+    'ui.agents.level.user': SC_ui_agents_level_user,
+    'ui.agents.level.profile': SC_ui_agents_level_profile,
+    'ui.agents.level.default': SC_ui_agents_level_default,
+    'ui.agents.online.profile': SC_ui_agents_online_profile,
+    'ui.agents.online.permissionSet': SC_ui_agents_online_permissionSet,
+    'ui.agents.queue.user': SC_ui_agents_queue_user,
+    'ui.agents.queue.publicGroup': SC_ui_agents_queue_publicGroup,
+    'ui.agents.queue.role': SC_ui_agents_queue_role,
+    'ui.agents.queue.roleAndSubordinates': SC_ui_agents_queue_roleAndSubordinates,
+    'ui.agents.queue.allInternalUsers': SC_ui_agents_queue_allInternalUsers,
+    'ui.agents.queue.none': SC_ui_agents_queue_none,
+    'ui.agents.none.value': SC_ui_agents_none_value,
+    'ui.agents.yes': SC_ui_agents_yes,
+    'ui.agents.no': SC_ui_agents_no,
+    'ui.agents.unknown': SC_ui_agents_unknown,
+    'ui.agents.presence.offline': SC_ui_agents_presence_offline,
+    'ui.agents.presence.status': SC_ui_agents_presence_status,
+    'ui.agents.presence.away': SC_ui_agents_presence_away,
+    'ui.agents.presence.noTime': SC_ui_agents_presence_noTime,
+    'ui.agents.status.ready': SC_ui_agents_status_ready,
+    'ui.agents.status.notReady': SC_ui_agents_status_notReady,
+    'ui.agents.status.unknown': SC_ui_agents_status_unknown,
+    'ui.agents.reason.ready': SC_ui_agents_reason_ready,
+    'ui.agents.reason.more': SC_ui_agents_reason_more,
+    'ui.agents.reason.more.one': SC_ui_agents_reason_more_one,
+    'ui.agents.blocker.notInQueue': SC_ui_agents_blocker_notInQueue,
+    'ui.agents.blocker.noPresenceConfig': SC_ui_agents_blocker_noPresenceConfig,
+    'ui.agents.blocker.noCapacity': SC_ui_agents_blocker_noCapacity,
+    'ui.agents.blocker.noOnlineStatus': SC_ui_agents_blocker_noOnlineStatus,
+    'ui.agents.blocker.noServiceCloudUser': SC_ui_agents_blocker_noServiceCloudUser,
+    'ui.agents.blocker.noOmniApp': SC_ui_agents_blocker_noOmniApp,
+    'ui.agents.blocker.unknown': SC_ui_agents_blocker_unknown,
     'ui.readOnly': SC_ui_readOnly,
     'ui.fixUnavailable': SC_ui_fixUnavailable,
     'ui.lastAttemptFailed': SC_ui_lastAttemptFailed,
@@ -564,7 +691,6 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.scSetup.blankValues': SC_item_scSetup_blankValues,
     'item.scSetup.blankValues.one': SC_item_scSetup_blankValues_one,
     'item.scSetup.notInstalled': SC_item_scSetup_notInstalled,
-    'item.queueMembers.notChecked': SC_item_queueMembers_notChecked,
     'item.agentApps.notChecked': SC_item_agentApps_notChecked,
     'item.agentApps.ok': SC_item_agentApps_ok,
     'item.agentApps.noAgentProfiles': SC_item_agentApps_noAgentProfiles,

@@ -6,6 +6,8 @@ import saveChoices from '@salesforce/apex/SetupSnapshotController.saveChoices';
 import applyOperations from '@salesforce/apex/SetupOperationsController.applyOperations';
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
 import getConnectionStatus from '@salesforce/apex/ConnectionStatusController.getConnectionStatus';
+import getUtilityBars from '@salesforce/apex/SetupAgentsController.getUtilityBars';
+import { needsUtilityBars, withUtilityBars } from 'c/agentsViewModel';
 import { LABELS } from 'c/setupLabels';
 import type { ConnectionStatus, ItemId, Operation, OrgSnapshot, QueueMembersChoice, SetupChoices } from 'c/setupEngine';
 import {
@@ -88,6 +90,8 @@ export default class SimplyChatSetup extends LightningElement {
     applying?: { done: number; total: number };
     summary?: ApplySummary;
     saving = false;
+    /** The Agents view is read when the admin first opens it, then kept (its rows follow the snapshot). */
+    agentsOpened = false;
 
     override connectedCallback(): void {
         this.load();
@@ -106,6 +110,7 @@ export default class SimplyChatSetup extends LightningElement {
             this.loading = false;
             const apiAccess = await testConnection().catch(() => undefined);
             if (apiAccess && this.snapshot === snapshot) this.snapshot = { ...snapshot, apiAccess };
+            await this.loadUtilityBars();
             await this.loadConnectionStatus();
         } catch (error) {
             this.loadError = format(this.labels, 'ui.loadFailed', { message: serverError(this.labels, error).message });
@@ -128,6 +133,23 @@ export default class SimplyChatSetup extends LightningElement {
             }
         })();
         return this.connectionStatusLoad;
+    }
+
+    /**
+     * Reads the console apps' utility bars (one Apex call, through the API connection) once per load, when the
+     * snapshot waits for them and the connection works, and puts them into the snapshot for item 14. A failure
+     * leaves item 14 unable to check them, with the reason.
+     */
+    private async loadUtilityBars(): Promise<void> {
+        const snapshot = this.snapshot;
+        if (!snapshot || snapshot.apiAccess.connection !== 'ok' || !needsUtilityBars(snapshot)) return;
+        let read: Parameters<typeof withUtilityBars>[1];
+        try {
+            read = { ok: true, part: await getUtilityBars() };
+        } catch (error) {
+            read = { ok: false, message: serverError(this.labels, error).message };
+        }
+        if (this.snapshot === snapshot) this.snapshot = withUtilityBars(snapshot, read);
     }
 
     private savedChoices(): SetupChoices {
@@ -163,6 +185,10 @@ export default class SimplyChatSetup extends LightningElement {
             progressText: group.progressText,
             rows: group.rows.map((row) => ({ key: row.id, row, expanded: this.expandedIds.includes(row.id) })),
         }));
+    }
+
+    get viewText(): { checklist: string; agents: string } {
+        return { checklist: format(this.labels, 'ui.tabs.checklist'), agents: format(this.labels, 'ui.tabs.agents') };
     }
 
     get busy(): boolean {
@@ -349,6 +375,10 @@ export default class SimplyChatSetup extends LightningElement {
         this.expandedIds = this.expandedIds.includes(id)
             ? this.expandedIds.filter((x) => x !== id)
             : [...this.expandedIds, id];
+    }
+
+    handleViewActive(event: Event): void {
+        if ((event.target as HTMLElement & { value?: string }).value === 'agents') this.agentsOpened = true;
     }
 
     handleToggleChoices(): void {

@@ -49,6 +49,8 @@ export default class Check extends SetupCommand<CheckResult> {
         this.log(checklistTable(read.items, { color: process.stdout.isTTY === true && !process.env.NO_COLOR }));
         if (!ready && !f.profiles && read.items.some((i) => i.status !== 'pass' && i.needs.includes('agentProfiles')))
             this.info(messages.getMessage('info.nameProfiles'));
+        if (read.items.some((i) => i.status !== 'pass' && i.needs.includes('queueMembers')))
+            this.info(messages.getMessage('info.queueMembers'));
         process.exitCode = ready ? EXIT.ok : EXIT.failed;
         return { org: this.orgJson(read), ready, items: itemsJson(read.items) };
     }

@@ -54,6 +54,13 @@ export default class Export extends SetupCommand<ExportResult> {
         const outcome = await exportSetup(api.connection, members, outputDir, api.connection.getApiVersion());
         this.spinner.stop();
         for (const m of members) this.log(`  ${m.type.padEnd(22)} ${m.fullName}`);
+        // The queue comes with its members (retrieved as the org has them): users are named by username, which differs
+        // from org to org (a sandbox adds its own suffix), so the deploy fails for a user the target org lacks.
+        const queueUsers = outcome.files
+            .filter((f) => f.endsWith('.queue-meta.xml'))
+            .flatMap((f) => [...fs.readFileSync(path.join(outputDir, f), 'utf8').matchAll(/<user>([^<]*)<\/user>/g)])
+            .map((m) => m[1]);
+        if (queueUsers.length > 0) this.warn(messages.getMessage('warning.queueUsers', [queueUsers.length]));
         this.logSuccess(messages.getMessage('success', [members.length, outputDir]));
         this.log(messages.getMessage('next', [path.relative(process.cwd(), outputDir) || '.']));
         return { org: this.orgJson(read), outputDir, members, missing, files: outcome.files };

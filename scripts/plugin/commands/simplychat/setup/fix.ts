@@ -5,10 +5,12 @@ import {
     ChoicesInvalidError,
     plan,
     type Operation,
+    type QueueMembersChoice,
 } from '../../../../../force-app/main/default/lwc/setupEngine/setupEngine.js';
 import { Executor, type OperationOutcome } from '../../../lib/executor.js';
 import { checklistTable, operationText, paint, type Style } from '../../../lib/output.js';
 import { usageError } from '../../../lib/errors.js';
+import { closest } from '../../../lib/reader.js';
 import {
     EXIT,
     orgFlags,
@@ -21,6 +23,15 @@ import {
 import { itemsJson, type ItemJson } from './check.js';
 
 const messages = loadMessages('simplychat.setup.fix');
+
+/** `--queue-members agent-users` or `--queue-members group:<DeveloperName>` → the item-13 choice; else a usage error. */
+export function parseQueueMembers(input: string): QueueMembersChoice {
+    const value = input.trim();
+    if (value.toLowerCase() === 'agent-users') return { kind: 'agentUsers' };
+    const group = /^group:(.+)$/i.exec(value)?.[1]?.trim();
+    if (group && /^[A-Za-z][A-Za-z0-9_]*$/.test(group)) return { kind: 'publicGroup', groupDeveloperName: group };
+    throw usageError(messages.getMessage('error.queueMembers', [input]));
+}
 
 export interface PlannedJson {
     index: number;
@@ -72,6 +83,12 @@ export default class Fix extends SetupCommand<FixResult> {
     public static override readonly flags = {
         ...orgFlags,
         'enable-omni-channel': Flags.boolean({ summary: messages.getMessage('flags.enable-omni-channel.summary') }),
+        'queue-members': Flags.custom<QueueMembersChoice>({
+            summary: messages.getMessage('flags.queue-members.summary'),
+            description: messages.getMessage('flags.queue-members.description'),
+            helpValue: 'agent-users|group:<DeveloperName>',
+            parse: async (input: string) => parseQueueMembers(input),
+        })(),
         'dry-run': Flags.boolean({
             summary: messages.getMessage('flags.dry-run.summary'),
             exclusive: ['yes'],
@@ -85,11 +102,27 @@ export default class Fix extends SetupCommand<FixResult> {
 
     public async run(): Promise<FixResult> {
         const { flags } = await this.parse(Fix);
-        const f = flags as unknown as SetupFlags & { 'enable-omni-channel': boolean; 'dry-run': boolean; yes: boolean };
+        const f = flags as unknown as SetupFlags & {
+            'enable-omni-channel': boolean;
+            'dry-run': boolean;
+            yes: boolean;
+            'queue-members'?: QueueMembersChoice;
+        };
         const style: Style = { color: process.stdout.isTTY === true && !process.env.NO_COLOR && !this.jsonEnabled() };
         const api = this.connect(f['target-org'], f['api-version']);
-        const read = await this.load(api, choicesOf(f));
+        const read = await this.load(api, { ...choicesOf(f), queueMembers: f['queue-members'] });
         const org = this.orgJson(read);
+        const chosen = f['queue-members'];
+        if (chosen?.kind === 'publicGroup' && read.snapshot.publicGroups?.status === 'read') {
+            const names = read.snapshot.publicGroups.records.map((g) => g.DeveloperName);
+            if (!names.some((n) => n.toLowerCase() === chosen.groupDeveloperName.toLowerCase())) {
+                const hint = closest(chosen.groupDeveloperName, names);
+                throw usageError(messages.getMessage('error.unknownGroup', [chosen.groupDeveloperName]), [
+                    ...(hint ? [messages.getMessage('action.unknownGroup.didYouMean', [hint])] : []),
+                    messages.getMessage('action.unknownGroup.list'),
+                ]);
+            }
+        }
 
         let operations: Operation[];
         try {
@@ -125,6 +158,9 @@ export default class Fix extends SetupCommand<FixResult> {
             !f.profiles &&
             read.items.some((i) => i.status !== 'pass' && i.status !== 'warning' && i.needs.includes('agentProfiles'));
         if (needProfiles) this.warn(messages.getMessage('warning.nameProfiles'));
+        const needQueueMembers =
+            !chosen && read.items.some((i) => i.status !== 'pass' && i.needs.includes('queueMembers'));
+        if (needQueueMembers) this.warn(messages.getMessage('warning.queueMembersNeeded'));
         const ready = read.items.every((i) => i.status === 'pass');
         const result: FixResult = {
             org,
@@ -194,7 +230,7 @@ export default class Fix extends SetupCommand<FixResult> {
             text: operationText(o.operation),
         }));
 
-        const after = await this.load(api, choicesOf(f));
+        const after = await this.load(api, { ...choicesOf(f), queueMembers: f['queue-members'] });
         result.after = itemsJson(after.items);
         this.log('');
         this.log(checklistTable(after.items, style));
@@ -209,7 +245,7 @@ export default class Fix extends SetupCommand<FixResult> {
             );
         }
         process.exitCode = failed.length === 0 && after.items.every((i) => i.status === 'pass') ? EXIT.ok : EXIT.failed;
-        if (failed.length === 0 && after.items.some((i) => i.status !== 'pass') && !needProfiles)
+        if (failed.length === 0 && after.items.some((i) => i.status !== 'pass') && !needProfiles && !needQueueMembers)
             this.warn(messages.getMessage('warning.notReady'));
         return result;
     }

@@ -1,0 +1,115 @@
+import getSnapshot from '@salesforce/apex/SetupSnapshotController.getSnapshot';
+import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
+import getUtilityBars from '@salesforce/apex/SetupAgentsController.getUtilityBars';
+import getAgents from '@salesforce/apex/SetupAgentsController.getAgents';
+import type { OrgSnapshot } from 'c/setupEngine';
+import { agentsOrg, agentUsersOf, presenceOf, utilityBarsOf } from '../../../../../../samples/agents';
+import { mount, q, qa, reset, row, settle, text } from './harness';
+
+jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
+jest.mock('@salesforce/apex/SetupSnapshotController.getSnapshot', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupSnapshotController.saveChoices', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupOperationsController.applyOperations', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/SetupOperationsController.testConnection', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/ConnectionStatusController.getConnectionStatus', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
+jest.mock('@salesforce/apex/SetupAgentsController.getUtilityBars', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupAgentsController.getAgents', () => ({ default: jest.fn() }), { virtual: true });
+
+const getSnapshotMock = getSnapshot as unknown as jest.Mock;
+const connectionMock = testConnection as unknown as jest.Mock;
+const utilityBarsMock = getUtilityBars as unknown as jest.Mock;
+const agentsMock = getAgents as unknown as jest.Mock;
+
+function org(snapshot: OrgSnapshot): void {
+    getSnapshotMock.mockImplementation(() => Promise.resolve(snapshot));
+    connectionMock.mockResolvedValue(snapshot.apiAccess);
+    utilityBarsMock.mockResolvedValue(utilityBarsOf(snapshot));
+    const users = agentUsersOf(snapshot);
+    agentsMock.mockResolvedValue({ users, presence: presenceOf(snapshot, users), nextAfterId: null });
+}
+
+function agentApps(element: HTMLElement): { status: string; reason: string } {
+    const r = row(element, 'agentApps');
+    return { status: text(q(r, '[data-id="status"]')), reason: text(q(r, '[data-id="reason-text"]')) };
+}
+
+describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
+    afterEach(reset);
+
+    it('reads the utility bars once after the load when the connection works, and checks item 14 with them', async () => {
+        const snapshot = agentsOrg();
+        org(snapshot);
+        const element = mount();
+        await settle(8);
+        expect(utilityBarsMock).toHaveBeenCalledTimes(1);
+        // Chat Trainees' only app has no Omni-Channel utility: item 14 names the profile.
+        expect(agentApps(element)).toEqual({
+            status: 'Needs a fix',
+            reason: '1 agent profile(s) have no console app with the Omni-Channel utility: Chat Trainees.',
+        });
+        // A re-check is a new load: read once more.
+        q(element, '[data-id="recheck"]')?.dispatchEvent(new CustomEvent('click'));
+        await settle(8);
+        expect(utilityBarsMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('does not read the utility bars without a working connection, nor when the snapshot does not wait for them', async () => {
+        const snapshot = agentsOrg();
+        org({ ...snapshot, apiAccess: { connectionSetup: 'missing', connection: 'error' } });
+        const element = mount();
+        await settle(8);
+        expect(utilityBarsMock).not.toHaveBeenCalled();
+        expect(agentApps(element).status).toBe('Unknown');
+        reset();
+        org({ ...snapshot, utilityBars: undefined });
+        mount();
+        await settle(8);
+        expect(utilityBarsMock).not.toHaveBeenCalled();
+    });
+
+    it('leaves item 14 unknown with the reason when the utility bars cannot be read', async () => {
+        const snapshot = agentsOrg();
+        org(snapshot);
+        utilityBarsMock.mockRejectedValue({
+            body: { message: JSON.stringify({ key: 'apiError.notConfigured', params: { message: 'No NC' } }) },
+        });
+        const element = mount();
+        await settle(8);
+        expect(utilityBarsMock).toHaveBeenCalledTimes(1);
+        const r = row(element, 'agentApps');
+        expect(agentApps(element).status).toBe('Unknown');
+        // Why, in the item's details: the server's message.
+        expect(text(q(r, '[data-id="details"]'))).toBe(
+            'FlexiPage could not be read (queryFailed) The API connection is not set up: No NC'
+        );
+    });
+
+    it('opens the Agents view on demand only, with the snapshot the checklist uses', async () => {
+        const snapshot = agentsOrg();
+        org(snapshot);
+        const element = mount();
+        await settle(8);
+        const tabs = qa(element, 'lightning-tab') as (HTMLElement & { value?: string; label?: string })[];
+        expect(tabs.map((t) => t.label)).toEqual(['Checklist', 'Agents']);
+        expect(q(element, 'c-setup-agents')).toBeNull();
+        expect(agentsMock).not.toHaveBeenCalled();
+        tabs[1].dispatchEvent(new CustomEvent('active'));
+        await settle(8);
+        const agents = q(element, 'c-setup-agents') as (HTMLElement & { snapshot?: OrgSnapshot }) | null;
+        expect(agents).not.toBeNull();
+        expect(agentsMock).toHaveBeenCalledTimes(1);
+        expect(agents?.snapshot?.utilityBars).toEqual(utilityBarsOf(snapshot));
+        expect(text(q(agents as HTMLElement, '[data-id="agents-counts"]'))).toMatch(/^\d+ of 43 agents ready$/);
+        // Back to the checklist and again: the view is kept, not read again.
+        tabs[0].dispatchEvent(new CustomEvent('active'));
+        tabs[1].dispatchEvent(new CustomEvent('active'));
+        await settle(2);
+        expect(agentsMock).toHaveBeenCalledTimes(1);
+    });
+});
