@@ -164,16 +164,16 @@ describe('local preview (npm start) in Chromium', () => {
     });
 
     const expected: Record<string, string> = {
-        fresh: '2 of 12 ready',
-        empty: '3 of 12 ready',
-        partly: '5 of 12 ready',
-        full: '12 of 12 ready',
-        shared: '7 of 12 ready',
-        profiles1000: '5 of 12 ready',
-        readOnly: '4 of 12 ready',
-        apiMissing: '4 of 12 ready',
-        apiFailures: '5 of 12 ready',
-        // Item 13 (queue members) is still a stub here: it counts when issue-15q lands.
+        fresh: '2 of 14 ready',
+        empty: '3 of 14 ready',
+        partly: '5 of 14 ready',
+        full: '14 of 14 ready',
+        // The shared org's utility bars, read on demand, give item 14; item 13 fails (8 Support agents are missing).
+        shared: '8 of 14 ready',
+        profiles1000: '5 of 14 ready',
+        readOnly: '4 of 14 ready',
+        apiMissing: '4 of 14 ready',
+        apiFailures: '5 of 14 ready',
         agentsNotReady: '10 of 14 ready',
         agents10000: '10 of 14 ready',
     };
@@ -186,8 +186,9 @@ describe('local preview (npm start) in Chromium', () => {
             const names = await controlNames(page);
             const repeated = names.filter((n, i) => names.indexOf(n) !== i);
             assert.deepEqual(repeated, [], `controls with the same accessible name: ${repeated.join(', ')}`);
-            assert.equal(await text(page, '[data-id="progress"]'), expected[s.id]);
-            assert.equal(await page.locator('c-setup-checklist-row').count(), 12);
+            // The progress settles once the on-demand reads (utility bars) are in.
+            await waitForProgress(page, expected[s.id]);
+            assert.equal(await page.locator('c-setup-checklist-row').count(), 14);
             assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
             await shoot(page, s.id);
             await page.close();
@@ -258,7 +259,8 @@ describe('local preview (npm start) in Chromium', () => {
         await dialog.getByRole('button', { name: 'Make these changes' }).click();
         await page.locator('[data-id="summary-message"]').waitFor({ timeout: 30000 });
         assert.equal(await text(page, '[data-id="summary-message"]'), `All ${planned.length} changes were made.`);
-        await waitForProgress(page, '12 of 12 ready');
+        // Item 13 waits for the admin's choice of what to add to the new queue; item 14 is not checked yet.
+        await waitForProgress(page, '12 of 14 ready');
         await shoot(page, 'partly-fixed');
         await page.close();
     });
@@ -266,7 +268,7 @@ describe('local preview (npm start) in Chromium', () => {
     it('enables Omni-Channel on a fresh org only after the org-wide confirmation, and fixes everything', async () => {
         const page = await open('scenario=fresh');
         await fixAll(page, true);
-        await waitForProgress(page, '12 of 12 ready');
+        await waitForProgress(page, '12 of 14 ready');
         await page.close();
     });
 
@@ -287,7 +289,7 @@ describe('local preview (npm start) in Chromium', () => {
             lines.slice(4).every((l) => l.startsWith('Done: ')),
             lines.join('\n')
         );
-        await waitForProgress(page, '11 of 12 ready');
+        await waitForProgress(page, '11 of 14 ready');
         const presence = page.locator('c-setup-checklist-row', { has: page.locator('[data-id="presenceConfig"]') });
         assert.equal(
             await text(presence, '[data-id="failure"]'),
@@ -320,7 +322,7 @@ describe('local preview (npm start) in Chromium', () => {
         await dialog.getByRole('button', { name: 'Make these changes' }).click();
         await page.locator('[data-id="summary-message"]').waitFor({ timeout: 30000 });
         // Support stays in the Sales team's configuration until the admin ticks it: a warning that names the choice.
-        await waitForProgress(page, '11 of 12 ready');
+        await waitForProgress(page, '11 of 14 ready');
         assert.match(
             (await page.locator('c-setup-checklist-row').nth(8).textContent()) ?? '',
             /sits? in another presence configuration/
@@ -328,7 +330,7 @@ describe('local preview (npm start) in Chromium', () => {
         // A reload (the language link) starts the simulated org again: the Korean reasons of the unfixed org.
         await page.getByRole('link', { name: '한국어' }).click();
         await page.locator('c-setup-checklist-row').first().waitFor();
-        await waitForProgress(page, '12개 중 7개 완료');
+        await waitForProgress(page, '14개 중 7개 완료');
         assert.match(
             (await page.locator('c-setup-checklist-row').nth(6).textContent()) ?? '',
             /상담원이 사용하는 온라인 상태\(Online\)에 아직 채널 Chat_Sessions/
@@ -336,6 +338,62 @@ describe('local preview (npm start) in Chromium', () => {
         await shoot(page, 'shared-ko');
         await page.close();
     });
+
+    for (const lang of ['en', 'ko'] as const) {
+        const t = {
+            en: {
+                agentUsers: 'Each agent user who is not a member',
+                publicGroup: 'A public group',
+                group: 'Public group',
+                save: 'Save choices',
+                fix: 'Fix Agents are in the chat queue',
+                line: 'Add 8 agents to the queue Chat_Queue by name: Support (8). Its current members are kept.',
+                confirm: 'Make these changes',
+                ready: 'Ready',
+            },
+            ko: {
+                agentUsers: '구성원이 아닌 각 상담원 사용자',
+                publicGroup: '공개 그룹',
+                group: '공개 그룹',
+                save: '선택 사항 저장',
+                fix: '상담원이 채팅 대기열에 있음 수정',
+                line: '대기열 Chat_Queue에 상담원 8명을 사용자로 추가: Support (8). 현재 구성원은 그대로 유지됩니다.',
+                confirm: '변경 적용',
+                ready: '완료',
+            },
+        }[lang];
+        it(`adds the agents outside the chat queue once the admin chooses "each agent user" (item 13, ${lang})`, async () => {
+            const page = await open(`scenario=shared&lang=${lang}`);
+            const row = page.locator('c-setup-checklist-row', { has: page.locator('[data-id="queueMembers"]') });
+            assert.equal(await row.getByRole('button', { name: t.fix }).count(), 0, 'no fix before the choice');
+            await openChoices(page);
+            const choices = page.locator('c-setup-choices');
+            await choices.getByText(t.publicGroup, { exact: true }).click();
+            await choices.getByRole('combobox', { name: t.group }).waitFor();
+            assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+            assert.deepEqual(await axeViolations(page), [], 'choices with the public group picker');
+            await shoot(page, `queueMembers-choice-${lang}`);
+            await choices.getByText(t.agentUsers, { exact: true }).click();
+            await choices.getByRole('button', { name: t.save }).click();
+            const fix = row.getByRole('button', { name: t.fix });
+            await fix.waitFor();
+            await fix.click();
+            const dialog = page.getByRole('dialog');
+            await dialog.waitFor();
+            assert.deepEqual(
+                (await dialog.locator('[data-id="plan"] li').allTextContents()).map((l) =>
+                    l.replace(/\s+/g, ' ').trim()
+                ),
+                [t.line]
+            );
+            assert.deepEqual(await axeViolations(page), [], 'plan dialog');
+            await dialog.getByRole('button', { name: t.confirm }).click();
+            await page.locator('[data-id="summary-message"]').waitFor({ timeout: 30000 });
+            await row.locator('[data-id="status"]', { hasText: t.ready }).waitFor();
+            assert.equal(await row.getByRole('button', { name: t.fix }).count(), 0, 'nothing left to fix');
+            await page.close();
+        });
+    }
 
     it('is a real modal: focus moves in, Tab stays inside, Escape and Close cancel, focus returns to the opener', async () => {
         const page = await open('scenario=partly');
@@ -398,13 +456,13 @@ describe('local preview (npm start) in Chromium', () => {
         const chatObject = page.getByRole('textbox', { name: 'Chat object (API name)' });
         await chatObject.fill('');
         await page.keyboard.press('Tab');
-        assert.equal(await text(page, '[data-id="progress"]'), '5 of 12 ready', 'the checklist uses the saved choices');
+        assert.equal(await text(page, '[data-id="progress"]'), '5 of 14 ready', 'the checklist uses the saved choices');
         assert.match(await text(page, '[data-id="draft"]'), /Unsaved changes/);
         await chatObject.fill('Foo__c');
         await page.locator('[data-id="fix-all"] button').click();
         await page.getByText('No object Foo__c exists in this org.').waitFor();
         assert.equal(await page.getByRole('dialog').count(), 0, 'no plan with an unknown chat object');
-        assert.equal(await text(page, '[data-id="progress"]'), '5 of 12 ready');
+        assert.equal(await text(page, '[data-id="progress"]'), '5 of 14 ready');
         await shoot(page, 'choices-errors');
         await page.close();
     });
@@ -433,7 +491,7 @@ describe('local preview (npm start) in Chromium', () => {
         const page = await open('scenario=partly');
         await page.getByRole('link', { name: '한국어' }).click();
         await page.locator('c-setup-checklist-row').first().waitFor();
-        await waitForProgress(page, '12개 중 5개 완료');
+        await waitForProgress(page, '14개 중 5개 완료');
         assert.ok(await page.getByRole('button', { name: '모두 수정' }).isVisible());
         assert.match(await text(page, '#banner'), /^시뮬레이션 조직: 일부 설정됨\./);
         assert.equal(await page.locator('html').getAttribute('lang'), 'ko');

@@ -15,6 +15,12 @@ export interface ChoicesLabels {
     readonly move: string;
     readonly moveDirectUsers: string;
     readonly separateOnlineStatus: string;
+    readonly queueMembers: string;
+    readonly queueMembersAgentUsers: string;
+    readonly queueMembersPublicGroup: string;
+    readonly publicGroup: string;
+    readonly publicGroupPlaceholder: string;
+    readonly publicGroupsUnavailable: string;
     readonly save: string;
     readonly discard: string;
     readonly draft: string;
@@ -55,8 +61,45 @@ export default class SetupChoices extends LightningElement {
     /** The agents already use Online statuses: SimplyChat joins them unless a separate status is chosen. */
     @api offerSeparateOnlineStatus = false;
     @api separateOnlineStatus = false;
+    /** Item 13: agents are outside the chat queue: offer what to add (each agent user, or a public group). */
+    @api offerQueueMembers = false;
+    /** '' (not chosen), 'agentUsers' or 'publicGroup'. */
+    @api queueMembersKind = '';
+    /** Developer name of the chosen public group. */
+    @api publicGroup = '';
+    @api publicGroupOptions: readonly Option[] = [];
+    /** The org's public groups could not be read: the group's developer name is typed instead. */
+    @api publicGroupsUnavailable = false;
     @api draft = false;
     @api disabled = false;
+
+    get queueMembersOptions(): Option[] {
+        return [
+            { label: this.labels?.queueMembersAgentUsers ?? '', value: 'agentUsers' },
+            { label: this.labels?.queueMembersPublicGroup ?? '', value: 'publicGroup' },
+        ];
+    }
+
+    get showPublicGroup(): boolean {
+        return this.queueMembersKind === 'publicGroup';
+    }
+
+    get queueMembersError(): string {
+        return this.errorFor('queueMembers');
+    }
+
+    /** A native select (SLDS): its error is linked by aria-describedby and marked with aria-invalid. */
+    get publicGroupChoices(): { label: string; value: string; selected: boolean }[] {
+        return this.publicGroupOptions.map((o) => ({ ...o, selected: o.value === this.publicGroup }));
+    }
+
+    get publicGroupInvalid(): string {
+        return this.queueMembersError ? 'true' : 'false';
+    }
+
+    get publicGroupClass(): string {
+        return `slds-form-element${this.queueMembersError ? ' slds-has-error' : ''}`;
+    }
 
     private errorFor(prefix: string): string {
         return this.errors
@@ -106,9 +149,10 @@ export default class SetupChoices extends LightningElement {
 
     /** Shows each field's error on the field (lightning-input links the message to its input). */
     override renderedCallback(): void {
-        for (const field of ['capacity', 'chatObject']) {
+        for (const field of ['capacity', 'chatObject', 'queueMembers']) {
             const input = this.template?.querySelector(`[data-field="${field}"]`) as unknown as Validatable | null;
-            if (!input || typeof input.setCustomValidity !== 'function') continue;
+            // The public group select shows its error itself (no browser bubble).
+            if (!input || input instanceof HTMLSelectElement || typeof input.setCustomValidity !== 'function') continue;
             input.setCustomValidity(this.errorFor(field));
             input.reportValidity();
         }
@@ -121,6 +165,7 @@ export default class SetupChoices extends LightningElement {
             ['capacity', '[data-id="capacity"]'],
             ['chatObject', '[data-id="chat-object"]'],
             ['agentProfileIds', '[data-id="search"]'],
+            ['queueMembers', '[data-field="queueMembers"]'],
         ];
         const first = order.find(([field]) => this.errorFor(field));
         if (first) this.template?.querySelector<HTMLElement>(first[1])?.focus();
@@ -162,6 +207,23 @@ export default class SetupChoices extends LightningElement {
 
     handleSeparateOnlineStatus(event: CustomEvent<{ checked: boolean }>): void {
         this.emit('separateOnlineStatus', event.detail.checked);
+    }
+
+    handleQueueMembersKind(event: CustomEvent<{ value: string }>): void {
+        const kind = event.detail.value;
+        this.emit(
+            'queueMembers',
+            kind === 'publicGroup' ? { kind, groupDeveloperName: this.publicGroup } : { kind: 'agentUsers' }
+        );
+    }
+
+    handlePublicGroup(event: CustomEvent<{ value: string }>): void {
+        this.emit('queueMembers', { kind: 'publicGroup', groupDeveloperName: String(event.detail.value ?? '').trim() });
+    }
+
+    handlePublicGroupSelect(event: Event): void {
+        const value = (event.target as HTMLSelectElement).value;
+        this.emit('queueMembers', { kind: 'publicGroup', groupDeveloperName: value });
     }
 
     handleSearch(event: CustomEvent<{ value: string }>): void {

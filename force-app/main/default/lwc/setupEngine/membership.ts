@@ -80,9 +80,10 @@ export function resolveMembership(state: QueueMembershipState): ResolvedMembersh
         rowsByGroup.set(row.GroupId, list);
     }
     const unresolvedSet = new Set(state.unresolvedGroupIds);
+    const roleNames = new Map(state.roles.map((r) => [r.Id, r.Name]));
     const users = new Map<SalesforceId, { how: QueueMembershipWay; via: string }>();
     const roles = new Map<SalesforceId, { how: QueueMembershipWay; via: string }>();
-    const unresolved: SalesforceId[] = [];
+    const unresolved = new Set<SalesforceId>();
     let allInternal: { via: string } | null = null;
     // via: '' for the queue's own members, else the public group they come through.
     const queue: { id: SalesforceId; via: string }[] = [{ id: state.queueId, via: '' }];
@@ -92,7 +93,7 @@ export function resolveMembership(state: QueueMembershipState): ResolvedMembersh
         if (visited.has(groupId)) continue;
         visited.add(groupId);
         if (unresolvedSet.has(groupId)) {
-            unresolved.push(groupId);
+            unresolved.add(groupId);
             continue;
         }
         for (const memberId of rowsByGroup.get(groupId) ?? []) {
@@ -102,15 +103,21 @@ export function resolveMembership(state: QueueMembershipState): ResolvedMembersh
             }
             const group = groups.get(memberId);
             if (!group) {
-                unresolved.push(memberId);
+                unresolved.add(memberId);
                 continue;
             }
-            const name = group.Name ?? group.DeveloperName ?? group.Id;
+            // Role groups have no name of their own: they are named after their role where the role was read.
+            const name =
+                group.Name ||
+                group.DeveloperName ||
+                (group.RelatedId ? roleNames.get(group.RelatedId) : undefined) ||
+                group.Id;
             const roleWay = ROLE_TYPES[group.Type];
             if (group.Type === 'Regular') {
                 queue.push({ id: group.Id, via: via || name });
             } else if (group.Type === 'Organization') {
-                allInternal ??= { via: via || name };
+                // via: the public group it is in, else the group's own name where it has one (never its Id).
+                allInternal ??= { via: via || group.Name || group.DeveloperName || '' };
             } else if (roleWay && group.RelatedId) {
                 const covered = roleWay === 'role' ? [group.RelatedId] : descendants(state.roles, group.RelatedId);
                 for (const roleId of covered) {
@@ -121,11 +128,11 @@ export function resolveMembership(state: QueueMembershipState): ResolvedMembersh
                     }
                 }
             } else {
-                unresolved.push(memberId);
+                unresolved.add(memberId);
             }
         }
     }
-    return { users, roles, allInternal, unresolved };
+    return { users, roles, allInternal, unresolved: [...unresolved] };
 }
 
 /** How one user is a member: null when not a member, 'unknown' when not a member as far as could be resolved. */

@@ -119,6 +119,7 @@ export const REASON_KEYS = [
     'choice.moveNotAgent',
     'choice.developerNameInvalid',
     'choice.labelInvalid',
+    'choice.publicGroupMissing',
     'choice.publicGroupInvalid',
     'choice.publicGroupUnknown',
     'error.noViewSetup',

@@ -115,7 +115,7 @@ export function queueMembersRule(env: RuleEnv, input: QueueMembersInput): ItemRe
         return finish('queueMembers', deps, {
             status: 'pass',
             reason: resolved?.allInternal
-                ? reason('item.queueMembers.okAllInternal', { name, via: resolved.allInternal.via, count: userTotal })
+                ? reason('item.queueMembers.okAllInternal', { name, count: userTotal })
                 : reason('item.queueMembers.ok', { name, count: userTotal }),
             details: record,
         });

@@ -166,7 +166,10 @@ export function simulate(snapshot: OrgSnapshot, operations: readonly Operation[]
                 s.queueSobjects = readPart(sobjects);
                 // A new queue has no members: the org's next read of its membership is an empty one.
                 if (!op.existingId && s.queueMembership?.status === 'read') {
-                    s.queueMembership = readPart([...s.queueMembership.records, emptyMembership(queueId)]);
+                    s.queueMembership = readPart([
+                        ...s.queueMembership.records,
+                        withAgentCounts(s, emptyMembership(queueId)),
+                    ]);
                 }
                 break;
             }
@@ -370,7 +373,7 @@ function addQueueMembers(
         : queues.find((q) => lower(q.DeveloperName) === lower(op.queueDeveloperName));
     if (!queue) throw new SimulationError(op, `No queue ${op.queueId ?? op.queueDeveloperName}`);
     const index = states.findIndex((st) => st.queueId === queue.Id);
-    const state = index >= 0 ? states[index] : emptyMembership(queue.Id);
+    const state = withAgentCounts(s, index >= 0 ? states[index] : emptyMembership(queue.Id));
     const members = [...state.members];
     const groups = [...state.groups];
     const memberUsers = [...state.memberUsers];
@@ -411,6 +414,25 @@ function addQueueMembers(
     if (index >= 0) out[index] = next;
     else out.push(next);
     return out;
+}
+
+/**
+ * The reader counts the agent profiles' users per role; a record the simulation makes (or one read before a profile
+ * was chosen) lacks them: the profile's users are then counted without a role, as the profiles part gives them.
+ */
+function withAgentCounts(s: OrgSnapshot, state: QueueMembershipState): QueueMembershipState {
+    const counted = new Set(state.agentsByRole.map((c) => c.ProfileId));
+    const chosen = new Set(s.choices.agentProfileIds);
+    const profiles = s.profiles.status === 'read' ? s.profiles.records : [];
+    const missing = profiles.filter((p) => chosen.has(p.Id) && !counted.has(p.Id));
+    if (missing.length === 0) return state;
+    return {
+        ...state,
+        agentsByRole: [
+            ...state.agentsByRole,
+            ...missing.map((p) => ({ ProfileId: p.Id, UserRoleId: null, UserCount: p.UserCount })),
+        ],
+    };
 }
 
 /** Agents of the chosen profiles who are not members, per profile (the profiles part gives the user counts). */

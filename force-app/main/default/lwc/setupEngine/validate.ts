@@ -40,7 +40,9 @@ export function validateChoices(choices: SetupChoices, snapshot?: OrgSnapshot): 
     if (members?.kind === 'publicGroup') {
         const groups = snapshot?.publicGroups?.status === 'read' ? snapshot.publicGroups.records : undefined;
         const value = members.groupDeveloperName;
-        if (!isValidDeveloperName(value)) {
+        if (value.trim() === '') {
+            errors.push({ field: 'queueMembers', reason: reason('choice.publicGroupMissing') });
+        } else if (!isValidDeveloperName(value)) {
             errors.push({ field: 'queueMembers', reason: reason('choice.publicGroupInvalid', { value }) });
         } else if (groups && !groups.some((g) => g.DeveloperName.toLowerCase() === value.toLowerCase())) {
             errors.push({ field: 'queueMembers', reason: reason('choice.publicGroupUnknown', { value }) });

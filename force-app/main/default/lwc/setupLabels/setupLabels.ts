@@ -158,7 +158,7 @@ import SC_ui_choices_queueMembers_agentUsers from '@salesforce/label/c.SC_ui_cho
 import SC_ui_choices_queueMembers_publicGroup from '@salesforce/label/c.SC_ui_choices_queueMembers_publicGroup';
 import SC_ui_choices_publicGroup from '@salesforce/label/c.SC_ui_choices_publicGroup';
 import SC_ui_choices_publicGroupPlaceholder from '@salesforce/label/c.SC_ui_choices_publicGroupPlaceholder';
-import SC_ui_choices_publicGroupRequired from '@salesforce/label/c.SC_ui_choices_publicGroupRequired';
+import SC_choice_publicGroupMissing from '@salesforce/label/c.SC_choice_publicGroupMissing';
 import SC_ui_choices_publicGroupsUnavailable from '@salesforce/label/c.SC_ui_choices_publicGroupsUnavailable';
 import SC_ui_choices_separateOnlineStatus from '@salesforce/label/c.SC_ui_choices_separateOnlineStatus';
 import SC_ui_choices_save from '@salesforce/label/c.SC_ui_choices_save';
@@ -575,7 +575,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.choices.queueMembers.publicGroup': SC_ui_choices_queueMembers_publicGroup,
     'ui.choices.publicGroup': SC_ui_choices_publicGroup,
     'ui.choices.publicGroupPlaceholder': SC_ui_choices_publicGroupPlaceholder,
-    'ui.choices.publicGroupRequired': SC_ui_choices_publicGroupRequired,
+    'choice.publicGroupMissing': SC_choice_publicGroupMissing,
     'ui.choices.publicGroupsUnavailable': SC_ui_choices_publicGroupsUnavailable,
     'ui.choices.separateOnlineStatus': SC_ui_choices_separateOnlineStatus,
     'ui.choices.save': SC_ui_choices_save,

@@ -617,6 +617,19 @@ export function visibleChoiceErrors(
     );
 }
 
+/** The public groups an admin may add to the chat queue (item 13), by name; `unavailable` when not read. */
+export function publicGroupOptions(snapshot: OrgSnapshot | undefined): {
+    options: Option[];
+    unavailable: boolean;
+} {
+    const part = snapshot?.publicGroups;
+    if (!part || part.status !== 'read') return { options: [], unavailable: true };
+    const options = [...part.records]
+        .sort((a, b) => a.Name.localeCompare(b.Name))
+        .map((g) => ({ label: `${g.Name} (${g.DeveloperName})`, value: g.DeveloperName }));
+    return { options, unavailable: false };
+}
+
 /** Above this many chats at once the tab asks the admin to make sure (valid, but rarely meant). */
 export const CAPACITY_WARNING_ABOVE = 20;
 

@@ -9,7 +9,7 @@ import getConnectionStatus from '@salesforce/apex/ConnectionStatusController.get
 import getUtilityBars from '@salesforce/apex/SetupAgentsController.getUtilityBars';
 import { needsUtilityBars, withUtilityBars } from 'c/agentsViewModel';
 import { LABELS } from 'c/setupLabels';
-import type { ConnectionStatus, ItemId, Operation, OrgSnapshot, SetupChoices } from 'c/setupEngine';
+import type { ConnectionStatus, ItemId, Operation, OrgSnapshot, QueueMembersChoice, SetupChoices } from 'c/setupEngine';
 import {
     batches,
     capacityHelp,
@@ -24,6 +24,7 @@ import {
     PICKER_PAGE,
     planView,
     profilePicker,
+    publicGroupOptions,
     report,
     serverError,
     summarize,
@@ -261,6 +262,12 @@ export default class SimplyChatSetup extends LightningElement {
             move: l('ui.choices.move'),
             moveDirectUsers: l('ui.choices.moveDirectUsers'),
             separateOnlineStatus: l('ui.choices.separateOnlineStatus'),
+            queueMembers: l('ui.choices.queueMembers'),
+            queueMembersAgentUsers: l('ui.choices.queueMembers.agentUsers'),
+            queueMembersPublicGroup: l('ui.choices.queueMembers.publicGroup'),
+            publicGroup: l('ui.choices.publicGroup'),
+            publicGroupPlaceholder: l('ui.choices.publicGroupPlaceholder'),
+            publicGroupsUnavailable: l('ui.choices.publicGroupsUnavailable'),
             save: l('ui.choices.save'),
             discard: l('ui.choices.discard'),
             draft: l('ui.choices.draft'),
@@ -302,6 +309,24 @@ export default class SimplyChatSetup extends LightningElement {
             (this.page?.items ?? []).some((i) => i.needs.includes('onlineStatusMode')) ||
             !!this.draft?.separateOnlineStatus
         );
+    }
+
+    /** Item 13: offered when agents are outside the chat queue (or a choice was made). */
+    get offerQueueMembers(): boolean {
+        return (this.page?.items ?? []).some((i) => i.needs.includes('queueMembers')) || !!this.draft?.queueMembers;
+    }
+
+    get queueMembersKind(): string {
+        return this.draft?.queueMembers?.kind ?? '';
+    }
+
+    get publicGroupName(): string {
+        const chosen = this.draft?.queueMembers;
+        return chosen?.kind === 'publicGroup' ? chosen.groupDeveloperName : '';
+    }
+
+    get publicGroups(): { options: { label: string; value: string }[]; unavailable: boolean } {
+        return publicGroupOptions(this.snapshot);
     }
 
     get applyingText(): string {
@@ -377,6 +402,7 @@ export default class SimplyChatSetup extends LightningElement {
         } else if (field === 'moveProfileIds') this.draft = { ...this.draft, moveProfileIds: [...(value as string[])] };
         else if (field === 'moveDirectUsers') this.draft = { ...this.draft, moveDirectUsers: value === true };
         else if (field === 'separateOnlineStatus') this.draft = { ...this.draft, separateOnlineStatus: value === true };
+        else if (field === 'queueMembers') this.draft = { ...this.draft, queueMembers: value as QueueMembersChoice };
         this.serverErrors = this.serverErrors.filter((e) => !e.field.startsWith(field));
     }
 

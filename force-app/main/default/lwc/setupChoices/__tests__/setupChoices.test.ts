@@ -172,4 +172,75 @@ describe('c-setup-choices', () => {
             { field: 'separateOnlineStatus', value: true },
         ]);
     });
+
+    it('offers what to add to the chat queue only when item 13 needs it, and a public group picker', async () => {
+        const element = mount({
+            labels: {
+                ...(mount() as unknown as { labels: Record<string, string> }).labels,
+                queueMembers: 'Add to the chat queue',
+                queueMembersAgentUsers: 'Each agent user',
+                queueMembersPublicGroup: 'A public group',
+                publicGroup: 'Public group',
+                publicGroupPlaceholder: 'Choose…',
+                publicGroupsUnavailable: 'Not read',
+            },
+            publicGroupOptions: [{ label: 'All Service (All_Service)', value: 'All_Service' }],
+        });
+        expect(q(element, '[data-id="queue-members"]')).toBeNull();
+        Object.assign(element, { offerQueueMembers: true });
+        await Promise.resolve();
+        const changes: unknown[] = [];
+        element.addEventListener('choicechange', (e) => changes.push((e as CustomEvent).detail));
+        const blurs: unknown[] = [];
+        element.addEventListener('choiceblur', (e) => blurs.push((e as CustomEvent).detail));
+        const kind = q(element, '[data-id="queue-members"]') as unknown as {
+            label: string;
+            options: { label: string; value: string }[];
+        } & HTMLElement;
+        expect(kind.label).toBe('Add to the chat queue');
+        expect(kind.options.map((o) => o.label)).toEqual(['Each agent user', 'A public group']);
+        expect(q(element, '[data-id="public-group"]')).toBeNull();
+        kind.dispatchEvent(new CustomEvent('change', { detail: { value: 'agentUsers' } }));
+        kind.dispatchEvent(new CustomEvent('change', { detail: { value: 'publicGroup' } }));
+        Object.assign(element, { queueMembersKind: 'publicGroup' });
+        await Promise.resolve();
+        const picker = q(element, '[data-id="public-group"]') as HTMLSelectElement;
+        expect(picker.tagName.toLowerCase()).toBe('select');
+        const label = qa(element, 'label').find((l) => l.getAttribute('for') === picker.id);
+        expect(label?.textContent).toBe('Public group');
+        expect(Array.from(picker.options).map((o) => [o.value, o.textContent?.trim()])).toEqual([
+            ['', 'Choose…'],
+            ['All_Service', 'All Service (All_Service)'],
+        ]);
+        picker.value = 'All_Service';
+        picker.dispatchEvent(new CustomEvent('change'));
+        picker.dispatchEvent(new CustomEvent('blur'));
+        expect(changes).toEqual([
+            { field: 'queueMembers', value: { kind: 'agentUsers' } },
+            { field: 'queueMembers', value: { kind: 'publicGroup', groupDeveloperName: '' } },
+            { field: 'queueMembers', value: { kind: 'publicGroup', groupDeveloperName: 'All_Service' } },
+        ]);
+        expect(blurs).toEqual([{ field: 'queueMembers' }]);
+        // The error sits under the picker, linked to it for screen readers, and marks it invalid.
+        expect(picker.getAttribute('aria-invalid')).toBe('false');
+        Object.assign(element, {
+            publicGroup: 'All_Service',
+            errors: [{ field: 'queueMembers', text: 'There is no public group X.' }],
+        });
+        await Promise.resolve();
+        const error = q(element, '[data-id="public-group-error"]');
+        expect(error?.textContent?.trim()).toBe('There is no public group X.');
+        expect(picker.getAttribute('aria-describedby')).toBe(error?.id);
+        expect(picker.getAttribute('aria-invalid')).toBe('true');
+        expect(picker.value).toBe('All_Service');
+        picker.focus = jest.fn();
+        (element as unknown as { focusFirstError: () => void }).focusFirstError();
+        expect(picker.focus).toHaveBeenCalled();
+        // Groups not read: the developer name is typed.
+        Object.assign(element, { publicGroupsUnavailable: true });
+        await Promise.resolve();
+        const typed = q(element, '[data-id="public-group"]') as unknown as { fieldLevelHelp: string } & HTMLElement;
+        expect(typed.tagName.toLowerCase()).toBe('lightning-input');
+        expect(typed.fieldLevelHelp).toBe('Not read');
+    });
 });

@@ -73,6 +73,23 @@ export function assertOnlyPlannedChanges(before: OrgSnapshot, after: OrgSnapshot
             if (!changed.has(keyOf(record))) expect(now).toEqual(record);
         }
     }
+    // Queue membership (item 13): members are only ever added, and only to a queue an addQueueMembers names.
+    const addedTo = new Set(ops.flatMap((op) => (op.kind === 'addQueueMembers' ? [op.queueId ?? ''] : [])));
+    const statesAfter = new Map(
+        (after.queueMembership ? recordsOf(after.queueMembership) : []).map((r) => [String(r.queueId), r])
+    );
+    for (const state of before.queueMembership ? recordsOf(before.queueMembership) : []) {
+        const now = statesAfter.get(String(state.queueId));
+        expect(now).toBeDefined();
+        if (!addedTo.has(String(state.queueId))) {
+            expect(now).toEqual(state);
+            continue;
+        }
+        const rows = new Set(
+            (now?.members as { GroupId: string; UserOrGroupId: string }[]).map((m) => JSON.stringify(m))
+        );
+        for (const m of state.members as unknown[]) expect(rows.has(JSON.stringify(m))).toBe(true);
+    }
 }
 
 function recordsIn<T>(part: Part<T>): readonly T[] {
@@ -82,8 +99,8 @@ function recordsIn<T>(part: Part<T>): readonly T[] {
 /**
  * Law 4: a plan touches only SimplyChat's own components (created by the plan, or carrying the names the admin
  * chose), or what a choice names: the agent profiles, the statuses they use, the profiles ticked for a move, the
- * agents assigned directly when the admin chose to move them, and Omni-Channel itself after the org-wide
- * confirmation. Other teams' statuses, configurations and profiles are never changed otherwise.
+ * agents assigned directly when the admin chose to move them, the members the admin chose to add to SimplyChat's
+ * queue (never another queue), and Omni-Channel itself after the org-wide confirmation. Other teams' statuses, configurations and profiles are never changed otherwise.
  * Returns what is touched without such a reason (empty when the law holds).
  */
 export function touchedWithoutReason(before: OrgSnapshot, ops: readonly Operation[]): string[] {
@@ -183,6 +200,25 @@ export function touchedWithoutReason(before: OrgSnapshot, ops: readonly Operatio
                     'status access of a profile that is not an agent profile'
                 );
                 break;
+            case 'addQueueMembers': {
+                // Only SimplyChat's queue (a chat queue, ours by name, or the one the plan creates), and only what
+                // the admin chose to add: the agents of the agent profiles, or the public group named.
+                const ours =
+                    op.queueId === null
+                        ? same(op.queueDeveloperName, c.names.queue.developerName)
+                        : chatQueues.has(op.queueId) || same(op.queueDeveloperName, c.names.queue.developerName);
+                const chosen = c.queueMembers;
+                const what =
+                    chosen?.kind === 'agentUsers'
+                        ? op.publicGroupDeveloperName === null && op.profiles.every((p) => agents.has(p.profileId))
+                        : chosen?.kind === 'publicGroup'
+                          ? op.profiles.length === 0 &&
+                            op.publicGroupDeveloperName !== null &&
+                            same(op.publicGroupDeveloperName, chosen.groupDeveloperName)
+                          : false;
+                check(ours && what, `members of queue ${op.queueDeveloperName}`);
+                break;
+            }
             default:
                 break; // creations, Omni-Channel (confirmed org-wide), our flow and our setting
         }

@@ -7,7 +7,16 @@
  *     configurations and profiles are never changed otherwise (and the plan respects the user's permissions).
  */
 import fc from 'fast-check';
-import { evaluate, ITEM_IDS, plan, simulate, validateChoices, type OrgSnapshot, type Part } from '../setupEngine';
+import {
+    evaluate,
+    ITEM_IDS,
+    plan,
+    simulate,
+    validateChoices,
+    type OrgSnapshot,
+    type Part,
+    type QueueMembershipState,
+} from '../setupEngine';
 import { ADMIN, CHAT, choices, OMNI_OFF, omniOrg, packageFlow, read, SC_SETUP_FIELDS } from './fixtures';
 import { assertOnlyPlannedChanges, touchedWithoutReason } from './lawCheck';
 
@@ -43,7 +52,27 @@ interface Shape {
     permissionSets: { statuses: number[]; holders: { profile: number; users: number }[]; group: boolean }[];
     moveDirectUsers: boolean;
     separateOnlineStatus: boolean;
+    /** Item 13: each queue's members, and what the admin chose to add. */
+    membership: MembershipShape[];
+    queueMembers: 'none' | 'agentUsers' | 'Chat_Agents' | 'All_Service';
 }
+
+/** One queue's members: users by name ([profile, user] pairs), a role member, a public group, all internal users. */
+interface MembershipShape {
+    named: [number, number][];
+    role: 'none' | 'role' | 'tree';
+    group: [number, number][] | null;
+    allInternal: boolean;
+    unresolved: boolean;
+}
+
+const membershipArb: fc.Arbitrary<MembershipShape> = fc.record({
+    named: fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 6 }),
+    role: fc.constantFrom('none' as const, 'role' as const, 'tree' as const),
+    group: fc.option(fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 6 }), { nil: null }),
+    allInternal: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    unresolved: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+});
 
 const shapeArb: fc.Arbitrary<Shape> = fc
     .record({
@@ -105,6 +134,13 @@ const shapeArb: fc.Arbitrary<Shape> = fc
         ),
         moveDirectUsers: fc.boolean(),
         separateOnlineStatus: fc.boolean(),
+        membership: fc.array(membershipArb, { minLength: 3, maxLength: 3 }),
+        queueMembers: fc.constantFrom(
+            'none' as const,
+            'agentUsers' as const,
+            'Chat_Agents' as const,
+            'All_Service' as const
+        ),
     })
     .map((r) => ({
         omniEnabled: r.omniEnabled,
@@ -141,7 +177,72 @@ const shapeArb: fc.Arbitrary<Shape> = fc
         })),
         moveDirectUsers: r.moveDirectUsers,
         separateOnlineStatus: r.separateOnlineStatus,
+        membership: r.membership,
+        queueMembers: r.queueMembers,
     }));
+
+const ROLE_LEAD = id('00E', 1);
+const ROLE_AGENT = id('00E', 2);
+const CHAT_AGENTS = { Id: id('00G', 81), DeveloperName: 'Chat_Agents', Name: 'Chat Agents' };
+const ALL_SERVICE = { Id: id('00G', 82), DeveloperName: 'All_Service', Name: 'All Service' };
+
+/** User u of profile p (profile p has p users): the first half in the Agent role (under Lead), the rest without. */
+function userOf(p: number, u: number): { Id: string; ProfileId: string; UserRoleId: string | null } {
+    return { Id: id('005', p * 10 + u + 1), ProfileId: id('00e', p + 1), UserRoleId: u < p / 2 ? ROLE_AGENT : null };
+}
+
+/** What the reader gives for one queue: rows, groups met, the hierarchy, agents by name and counts by role. */
+function membershipOf(queueId: string, m: MembershipShape, agents: readonly number[]): QueueMembershipState {
+    const exists = ([p, u]: [number, number]): boolean => u < p;
+    const named = m.named.filter(exists).map(([p, u]) => userOf(p, u));
+    const inGroup = (m.group ?? []).filter(exists).map(([p, u]) => userOf(p, u));
+    const roleGroup = {
+        Id: id('00G', 91),
+        Type: m.role === 'tree' ? 'RoleAndSubordinates' : 'Role',
+        RelatedId: m.role === 'tree' ? ROLE_LEAD : ROLE_AGENT,
+        DeveloperName: null,
+        Name: null,
+    };
+    const orgGroup = { Id: id('00G', 92), Type: 'Organization', RelatedId: null, DeveloperName: null, Name: null };
+    const manager = { Id: id('00G', 93), Type: 'Manager', RelatedId: null, DeveloperName: null, Name: null };
+    const members = [
+        ...named.map((u) => ({ GroupId: queueId, UserOrGroupId: u.Id })),
+        ...(m.role === 'none' ? [] : [{ GroupId: queueId, UserOrGroupId: roleGroup.Id }]),
+        ...(m.group ? [{ GroupId: queueId, UserOrGroupId: CHAT_AGENTS.Id }] : []),
+        ...inGroup.map((u) => ({ GroupId: CHAT_AGENTS.Id, UserOrGroupId: u.Id })),
+        ...(m.allInternal ? [{ GroupId: queueId, UserOrGroupId: orgGroup.Id }] : []),
+        ...(m.unresolved ? [{ GroupId: queueId, UserOrGroupId: manager.Id }] : []),
+    ];
+    // The reader lists members by name only on the agent profiles.
+    const agentIds = new Set(agents.map((p) => id('00e', p + 1)));
+    const byName = new Map([...named, ...inGroup].filter((u) => agentIds.has(u.ProfileId)).map((u) => [u.Id, u]));
+    return {
+        queueId,
+        members,
+        groups: [
+            ...(m.role === 'none' ? [] : [roleGroup]),
+            ...(m.group ? [{ ...CHAT_AGENTS, Type: 'Regular', RelatedId: null }] : []),
+            ...(m.allInternal ? [orgGroup] : []),
+            ...(m.unresolved ? [manager] : []),
+        ],
+        roles:
+            m.role === 'tree'
+                ? [
+                      { Id: ROLE_LEAD, Name: 'Lead', ParentRoleId: null },
+                      { Id: ROLE_AGENT, Name: 'Agent', ParentRoleId: ROLE_LEAD },
+                  ]
+                : [],
+        memberUsers: [...byName.values()],
+        agentsByRole: agents.flatMap((p) => {
+            const inRole = Math.ceil(p / 2);
+            return [
+                ...(inRole > 0 ? [{ ProfileId: id('00e', p + 1), UserRoleId: ROLE_AGENT, UserCount: inRole }] : []),
+                ...(p - inRole > 0 ? [{ ProfileId: id('00e', p + 1), UserRoleId: null, UserCount: p - inRole }] : []),
+            ];
+        }),
+        unresolvedGroupIds: [],
+    };
+}
 
 /** Builds the snapshot an admin's org with this shape would give. */
 function build(shape: Shape): OrgSnapshot {
@@ -269,6 +370,8 @@ function build(shape: Shape): OrgSnapshot {
         profiles: read(profiles),
         statusAccess: omni(access),
         permissionSetAccess: omni(permissionSetAccess),
+        queueMembership: read(queues.map((q, i) => membershipOf(q.Id, shape.membership[i], shape.agents))),
+        publicGroups: read([CHAT_AGENTS, ALL_SERVICE]),
         flows: read(shape.flow === 'none' ? [] : [packageFlow(shape.flow === 'active')]),
         scSetup: read([
             {
@@ -287,6 +390,12 @@ function build(shape: Shape): OrgSnapshot {
             capacity: shape.capacity,
             moveDirectUsers: shape.moveDirectUsers,
             separateOnlineStatus: shape.separateOnlineStatus,
+            queueMembers:
+                shape.queueMembers === 'none'
+                    ? null
+                    : shape.queueMembers === 'agentUsers'
+                      ? { kind: 'agentUsers' }
+                      : { kind: 'publicGroup', groupDeveloperName: shape.queueMembers },
         }),
     };
 }
@@ -300,6 +409,13 @@ function expectedLeftovers(before: OrgSnapshot, after: OrgSnapshot): Set<string>
     if (before.choices.agentProfileIds.length === 0) {
         left.add('presenceConfig');
         left.add('profileAccess');
+        left.add('queueMembers');
+    }
+    // Item 13 adds members only as the admin chose: nothing chosen, or a group already in the queue, adds nobody.
+    const members = evaluate(after).find((i) => i.id === 'queueMembers');
+    if (!before.choices.queueMembers) left.add('queueMembers');
+    if (members && !members.fix.available && members.fix.reason.key === 'fix.queueGroupIsMember') {
+        left.add('queueMembers');
     }
     const presence = evaluate(after).find((i) => i.id === 'presenceConfig');
     if (presence?.status === 'warning' && presence.reason.key === 'item.presenceConfig.profilesInOtherConfig') {

@@ -33,17 +33,31 @@ function fixReason(i: ChecklistItem): string {
     return i.fix.available ? 'available' : i.fix.reason.key;
 }
 
+const AGENT_USERS = { kind: 'agentUsers' } as const;
+
 /** Item 14 has no automatic fix (a guided step in App Manager): a plan leaves it as it was. */
 const MANUAL_ONLY: ReadonlySet<ItemId> = new Set<ItemId>(['agentApps']);
 
+/**
+ * A full plan turns everything green but item 14 (manual). Item 13 adds queue members only when the admin chose what
+ * to add: without that choice, only item 13 may stay, waiting for it; with "each agent user" chosen, it passes too.
+ */
 function allPass(s: OrgSnapshot): void {
-    const after = simulate(s, plan(s, 'all'));
-    expect(item(evaluate(after), 'agentApps').reason.key).toBe(item(evaluate(s), 'agentApps').reason.key);
-    expect(
-        evaluate(after)
+    const notPassing = (x: OrgSnapshot): string[] =>
+        evaluate(x)
             .filter((i) => i.status !== 'pass' && !MANUAL_ONLY.has(i.id))
-            .map((i) => `${i.id} ${i.status} ${i.reason.key}`)
-    ).toEqual([]);
+            .map((i) => `${i.id} ${i.status} ${i.reason.key}`);
+    if (!s.choices.queueMembers) {
+        const after = simulate(s, plan(s, 'all'));
+        expect(notPassing(after).filter((line) => !line.startsWith('queueMembers fail'))).toEqual([]);
+        expect(plan(after, 'all')).toEqual([]);
+        const waiting = item(evaluate(after), 'queueMembers');
+        if (waiting.status !== 'pass') expect(fixReason(waiting)).toBe('fix.chooseQueueMembers');
+    }
+    const chosen = s.choices.queueMembers ? s : { ...s, choices: { ...s.choices, queueMembers: AGENT_USERS } };
+    const after = simulate(chosen, plan(chosen, 'all'));
+    expect(item(evaluate(after), 'agentApps').reason.key).toBe(item(evaluate(chosen), 'agentApps').reason.key);
+    expect(notPassing(after)).toEqual([]);
     expect(plan(after, 'all')).toEqual([]);
 }
 
@@ -65,6 +79,7 @@ describe('a fresh org with Omni-Channel off', () => {
             profileAccess: 'blocked item.blocked',
             flow: 'fail item.flow.inactive',
             scSetup: 'fail item.scSetup.missing',
+            queueMembers: 'blocked item.blocked',
             agentApps: 'unknown item.agentApps.notChecked',
         });
         expect(item(items, 'queue').blockedBy).toEqual(['omniChannel', 'routingConfig']);
@@ -117,6 +132,7 @@ describe('Omni-Channel on, nothing set up yet', () => {
             profileAccess: 'blocked item.blocked',
             flow: 'fail item.flow.inactive',
             scSetup: 'fail item.scSetup.missing',
+            queueMembers: 'blocked item.blocked',
             agentApps: 'unknown item.agentApps.notChecked',
         });
         expect(item(items, 'serviceChannel').reason.params).toEqual({ object: CHAT });
@@ -206,6 +222,10 @@ describe('fully set up by hand, with other names', () => {
 
     it('passes every item and reuses what the admin made', () => {
         expect(items.every((i) => i.status === 'pass')).toBe(true);
+        expect(item(items, 'queueMembers').reason).toEqual({
+            key: 'item.queueMembers.ok',
+            params: { name: 'Chat Queue', count: 37 },
+        });
         expect(item(items, 'serviceChannel').reason.params).toEqual({ name: 'Chat Sessions', object: CHAT });
         expect(item(items, 'routingConfig').reason.params).toEqual({ name: 'Chat Routing' });
         expect(item(items, 'queue').reason.params).toEqual({ name: 'Chat Queue' });
@@ -263,6 +283,7 @@ describe('partly set up', () => {
             profileAccess: 'blocked item.blocked',
             flow: 'fail item.flow.inactive',
             scSetup: 'fail item.scSetup.missing',
+            queueMembers: 'blocked item.blocked',
             agentApps: 'fail item.agentApps.missing',
         });
     });
@@ -877,11 +898,12 @@ describe('Omni-Channel already serves other teams', () => {
         const moves = plan(chosen, 'all');
         expect(moves.map((o) => o.kind)).toEqual(['moveProfilesToConfig', 'moveUsersToConfig']);
         const done = simulate(chosen, moves);
+        // Only item 13 waits: 8 Support agents are not in the queue until the admin chooses what to add.
         expect(
             evaluate(done)
                 .filter((i) => i.status !== 'pass' && !MANUAL_ONLY.has(i.id))
                 .map((i) => i.id)
-        ).toEqual([]);
+        ).toEqual(['queueMembers']);
         // Sales Chat keeps its capacity, the Sales profile and its own direct users.
         expect(
             done.presenceConfigs.status === 'read' && done.presenceConfigs.records.find((c) => c.Id === salesChat.Id)
@@ -934,6 +956,48 @@ describe('Omni-Channel already serves other teams', () => {
             missingStatuses: ['Available_for_Chat', 'Away'],
             usersWithout: 5,
         });
+    });
+
+    it('item 13: finds the agents outside the queue through roles, subordinates, groups and names', () => {
+        const members = item(items, 'queueMembers');
+        expect(members.status).toBe('fail');
+        expect(members.reason).toEqual({
+            key: 'item.queueMembers.notMembers',
+            params: { name: 'Chat Queue', count: 8, profiles: 1 },
+        });
+        // The SimplyChat Agent profile is covered (Service Lead and subordinates, 2 by name): only Support is named.
+        expect(members.details.filter((d) => d.kind === 'profileNotInQueue')).toEqual([
+            {
+                kind: 'profileNotInQueue',
+                profileId: PROFILE.support.Id,
+                profileName: 'Support',
+                userCount: 12,
+                memberCount: 4,
+            },
+        ]);
+        expect(members.needs).toEqual(['queueMembers']);
+        expect(fixReason(members)).toBe('fix.chooseQueueMembers');
+        expect(plan(s, ['queueMembers'])).toEqual([]);
+    });
+
+    it('item 13: adds the chosen members to the queue, keeps its members, and converges', () => {
+        const chosen = { ...s, choices: { ...s.choices, queueMembers: AGENT_USERS } };
+        const ops = plan(chosen, ['queueMembers']);
+        expect(ops).toEqual([
+            {
+                kind: 'addQueueMembers',
+                itemId: 'queueMembers',
+                queueId: HAND.queue.Id,
+                queueDeveloperName: 'Chat_Queue',
+                profiles: [{ profileId: PROFILE.support.Id, profileName: 'Support', userCount: 8 }],
+                publicGroupDeveloperName: null,
+            },
+        ]);
+        const after = simulate(chosen, ops);
+        expect(summary(evaluate(after)).queueMembers).toBe('pass item.queueMembers.ok');
+        expect(plan(after, ['queueMembers'])).toEqual([]);
+        expect(touchedWithoutReason(chosen, ops)).toEqual([]);
+        assertOnlyPlannedChanges(chosen, after, ops);
     });
 
     it('changes only what the choices name (law 4) and converges', () => {

@@ -22,6 +22,7 @@ import {
     pageView,
     parseCapacity,
     planView,
+    publicGroupOptions,
     PICKER_PAGE,
     profilePicker,
     reasonText,
@@ -41,6 +42,7 @@ import {
     partlySetUpOrg,
     PROFILE,
     read,
+    sharedOmniOrg,
 } from '../../setupEngine/__tests__/fixtures';
 import { ENGLISH, KOREAN } from './testLabels';
 
@@ -168,6 +170,24 @@ describe('labels and formatting', () => {
         expect(t({ kind: 'unreadable', part: 'SetupEntityAccess', code: 'noAccess', message: 'denied' })).toBe(
             'SetupEntityAccess could not be read (noAccess) denied'
         );
+        expect(
+            t({ kind: 'profileNotInQueue', profileId: 'x', profileName: 'Support', userCount: 12, memberCount: 4 })
+        ).toBe('8 of the 12 users of Support are not members');
+        expect(
+            t({ kind: 'profileNotInQueue', profileId: 'x', profileName: 'Support', userCount: 12, memberCount: 11 })
+        ).toBe('1 of the 12 users of Support is not a member');
+        expect(
+            detailText(KOREAN, {
+                kind: 'profileNotInQueue',
+                profileId: 'x',
+                profileName: 'Support',
+                userCount: 12,
+                memberCount: 4,
+            })
+        ).toBe('Support 프로필 사용자 12명 중 8명이 구성원이 아닙니다');
+        expect(t({ kind: 'unresolvedQueueMember', groupId: 'g', name: 'Managers', groupType: 'Manager' })).toBe(
+            'The members of Managers (Manager) could not be resolved'
+        );
         expect(detailText(ENGLISH, { kind: 'other' } as unknown as Parameters<typeof detailText>[1])).toBe('');
     });
 
@@ -180,10 +200,10 @@ describe('labels and formatting', () => {
 describe('pageView', () => {
     it('counts ready items and makes one row per item, in English', () => {
         const view = pageView(ENGLISH, partlySetUpOrg());
-        expect(view.total).toBe(12);
+        expect(view.total).toBe(14);
         expect(view.ready).toBe(5);
-        expect(view.progressText).toBe('5 of 12 ready');
-        expect(view.progressValue).toBe(42);
+        expect(view.progressText).toBe('5 of 14 ready');
+        expect(view.progressValue).toBe(36);
         const channel = view.rows.find((r) => r.id === 'serviceChannel');
         expect(channel).toMatchObject({
             order: 4,
@@ -208,7 +228,7 @@ describe('pageView', () => {
 
     it('speaks Korean with Korean labels', () => {
         const view = pageView(KOREAN, partlySetUpOrg());
-        expect(view.progressText).toBe('12개 중 5개 완료');
+        expect(view.progressText).toBe('14개 중 5개 완료');
         expect(view.rows.find((r) => r.id === 'busyStatus')).toMatchObject({
             title: '다른 용무 중 현재 상태',
             statusLabel: '수정 필요',
@@ -342,6 +362,41 @@ describe('planView', () => {
             'Create the service channel SimplyChat (SimplyChat) for WINP__Talk_Session__c'
         );
         expect(result.lines).toHaveLength(result.operations.length);
+    });
+
+    it('describes adding the agents to the chat queue, and who else a public group brings (item 13)', () => {
+        const s = sharedOmniOrg();
+        const users = planView(ENGLISH, s, ['queueMembers'], { ...s.choices, queueMembers: { kind: 'agentUsers' } });
+        expect(users.ok && users.lines.map((l) => l.text)).toEqual([
+            'Add 8 agents to the queue Chat_Queue by name: Support (8). Its current members are kept.',
+        ]);
+        const group = planView(KOREAN, s, ['queueMembers'], {
+            ...s.choices,
+            queueMembers: { kind: 'publicGroup', groupDeveloperName: 'All_Service' },
+        });
+        expect(group.ok && group.lines.map((l) => l.text)).toEqual([
+            '대기열 Chat_Queue에 공개 그룹 All_Service 추가: 상담원이 아니어도 그룹의 모든 구성원이 채팅을 받습니다. 현재 구성원은 그대로 유지됩니다.',
+        ]);
+        const missing = planView(ENGLISH, s, ['queueMembers'], {
+            ...s.choices,
+            queueMembers: { kind: 'publicGroup', groupDeveloperName: 'Nobody' },
+        });
+        expect(missing).toEqual({
+            ok: false,
+            errors: [{ field: 'queueMembers', text: 'There is no public group Nobody in this org.' }],
+        });
+    });
+
+    it('lists the public groups by name for the choice, or says they could not be read', () => {
+        expect(publicGroupOptions(sharedOmniOrg()).options.map((o) => o.label)).toEqual([
+            'All Service (All_Service)',
+            'Chat Agents (Chat_Agents)',
+            'Support Chat (Support_Chat)',
+        ]);
+        expect(publicGroupOptions({ ...sharedOmniOrg(), publicGroups: undefined })).toEqual({
+            options: [],
+            unavailable: true,
+        });
     });
 
     it('gives inline errors instead of a plan when a choice is bad', () => {
@@ -478,7 +533,7 @@ describe('report', () => {
     it('writes a text report with every item, status, reason and detail', () => {
         const text = report(ENGLISH, s, items, 'text');
         expect(text.split('\n')[0]).toBe(`SimplyChat Setup — ${s.readAt} — ${s.orgId}`);
-        expect(text).toContain('5 of 12 ready');
+        expect(text).toContain('5 of 14 ready');
         expect(text).toContain('6. Queue for chats [Waiting for an earlier item] Waiting for: Routing configuration');
         expect(text).toContain('   - Support has no presence configuration');
     });
@@ -489,7 +544,7 @@ describe('report', () => {
             items: { id: string; text: string }[];
         };
         expect(json.orgId).toBe(s.orgId);
-        expect(json.items).toHaveLength(12);
+        expect(json.items).toHaveLength(14);
         expect(json.items[7]).toMatchObject({
             id: 'busyStatus',
             text: '채널이 없는 현재 상태(다른 용무 중)가 없습니다.',
@@ -497,8 +552,17 @@ describe('report', () => {
     });
 
     it('reflects a fixed org after a simulated fix', () => {
+        // Item 13 waits for the admin's choice of what to add to the queue; item 14 is a manual step (no app here).
         const fixed = simulate(s, plan(s, 'all'));
-        expect(report(ENGLISH, fixed, evaluate(fixed), 'text')).toContain('12 of 12 ready');
+        const text = report(ENGLISH, fixed, evaluate(fixed), 'text');
+        expect(text).toContain('12 of 14 ready');
+        expect(text).toContain(
+            '13. Agents are in the chat queue [Needs a fix] 37 agents are not members of the queue SimplyChat, so they get no chats from it.'
+        );
+        expect(text).toContain('   - 12 of the 12 users of Support are not members');
+        const chosen = { ...s, choices: { ...s.choices, queueMembers: { kind: 'agentUsers' as const } } };
+        const added = simulate(chosen, plan(chosen, 'all'));
+        expect(report(ENGLISH, added, evaluate(added), 'text')).toContain('13 of 14 ready');
     });
 });
 
@@ -524,7 +588,7 @@ describe('wording for people', () => {
         expect(view.groups.map((g) => `${g.title}: ${g.rows.map((r) => r.id).join(',')} (${g.progressText})`)).toEqual([
             'Connection: apiAccess,permissions (2 of 2 ready)',
             'Omni-Channel: omniChannel,serviceChannel,routingConfig,queue (2 of 4 ready)',
-            'Agents: onlineStatus,busyStatus,presenceConfig,profileAccess (1 of 4 ready)',
+            'Agents: onlineStatus,busyStatus,presenceConfig,profileAccess,queueMembers,agentApps (1 of 6 ready)',
             'SimplyChat package: flow,scSetup (0 of 2 ready)',
         ]);
         expect(view.allReady).toBe(false);

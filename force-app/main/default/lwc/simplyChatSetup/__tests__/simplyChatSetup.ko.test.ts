@@ -30,7 +30,7 @@ describe('c-simply-chat-setup in Korean', () => {
         expect(text(q(element, '[data-id="subtitle"]'))).toBe(
             'SimplyChat에 필요한 옴니채널 설정을 확인하고 수정합니다.'
         );
-        expect(text(q(element, '[data-id="progress"]'))).toBe('12개 중 5개 완료');
+        expect(text(q(element, '[data-id="progress"]'))).toBe('14개 중 5개 완료');
         const busy = row(element, 'busyStatus');
         expect(text(q(busy, '[data-id="title"]'))).toBe('8. 다른 용무 중 현재 상태');
         expect(text(q(busy, '[data-id="status"]'))).toBe('수정 필요');

@@ -11,6 +11,7 @@ import {
     omniDisabledOrg,
     omniOrg,
     partlySetUpOrg,
+    sharedOmniOrg,
 } from '../../setupEngine/__tests__/fixtures';
 import { BATCH_SIZE } from 'c/simplyChatSetup';
 import { mount, q, qa, reset, row, rows, settle, text } from './harness';
@@ -135,8 +136,8 @@ describe('c-simply-chat-setup', () => {
 
         const { element } = await open(partlySetUpOrg());
         expect(q(element, 'lightning-spinner')).toBeNull();
-        expect(rows(element)).toHaveLength(12);
-        expect(text(q(element, '[data-id="progress"]'))).toBe('5 of 12 ready');
+        expect(rows(element)).toHaveLength(14);
+        expect(text(q(element, '[data-id="progress"]'))).toBe('5 of 14 ready');
         expect(q(element, '[data-id="progress"]')?.getAttribute('aria-live')).toBe('polite');
     });
 
@@ -309,15 +310,19 @@ describe('c-simply-chat-setup', () => {
     });
 
     it('Fix all turns a partly set up org all green, a batch of operations per call, with a success toast', async () => {
-        const { element, state } = await open(partlySetUpOrg());
+        // The admin chose to add each agent user to the new chat queue (item 13).
+        const s = { ...partlySetUpOrg(), choices: choices({ queueMembers: { kind: 'agentUsers' } }) };
+        const { element, state } = await open(s);
         const toasts = toastsOf(element);
         await fixAllAndConfirm(element);
         const sent = applyMock.mock.calls.map((c) => JSON.parse(c[0].operationsJson));
-        const planned = plan(partlySetUpOrg(), 'all');
+        const planned = plan(s, 'all');
         expect(planned.length).toBeGreaterThan(BATCH_SIZE);
+        expect(planned.map((o) => o.kind)).toContain('addQueueMembers');
         expect(sent).toEqual([planned.slice(0, BATCH_SIZE), planned.slice(BATCH_SIZE)]);
-        expect(q(element, '[data-id="success"]')).not.toBeNull();
-        expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 12 ready');
+        // Every item is ready but item 14, a manual step in App Manager (the partly set up org has no console app).
+        expect(text(q(element, '[data-id="progress"]'))).toBe('13 of 14 ready');
+        expect(text(q(row(element, 'queueMembers'), '[data-id="status"]'))).toBe('Ready');
         expect(state.current.presenceStatuses.status === 'read' && state.current.presenceStatuses.records).toHaveLength(
             2
         );
@@ -424,7 +429,8 @@ describe('c-simply-chat-setup', () => {
         await fixAllAndConfirm(element);
         expect(text(q(element, '[data-id="summary-message"]'))).toMatch(/^All \d+ changes were made\.$/);
         expect(state.current.routingConfigs.status).toBe('read');
-        expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 12 ready');
+        // Item 13 waits for the admin's choice of queue members; item 14 is a manual step in App Manager.
+        expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 14 ready');
     });
 
     it('shows a read-only user why, with no Fix button anywhere', async () => {
@@ -446,7 +452,7 @@ describe('c-simply-chat-setup', () => {
         const panel = await openChoices(element);
         change(panel, 'chatObject', '');
         await settle(1);
-        expect(text(q(element, '[data-id="progress"]'))).toBe('5 of 12 ready');
+        expect(text(q(element, '[data-id="progress"]'))).toBe('5 of 14 ready');
         expect(text(q(row(element, 'serviceChannel'), '[data-id="reason-text"]'))).toContain('WINP__Talk_Session__c');
         expect((panel as unknown as { draft: boolean }).draft).toBe(true);
         panel.dispatchEvent(new CustomEvent('discard'));
@@ -536,6 +542,52 @@ describe('c-simply-chat-setup', () => {
         expect(text(q(element, '[data-id="choices-summary"]'))).toContain('1 agent profile');
     });
 
+    it('offers what to add to the chat queue when item 13 needs it, validates it on blur, and saves it', async () => {
+        const { element, state } = await open(sharedOmniOrg());
+        saveChoicesMock.mockImplementation(({ choices: saved }) => {
+            state.current = { ...state.current, choices: saved };
+            return Promise.resolve(saved);
+        });
+        const panel = await openChoices(element);
+        const props = panel as unknown as {
+            offerQueueMembers: boolean;
+            queueMembersKind: string;
+            publicGroup: string;
+            publicGroupOptions: { value: string }[];
+        };
+        expect(props.offerQueueMembers).toBe(true);
+        expect(props.queueMembersKind).toBe('');
+        expect(props.publicGroupOptions.map((o) => o.value)).toEqual(['All_Service', 'Chat_Agents', 'Support_Chat']);
+        expect(text(q(row(element, 'queueMembers'), '[data-id="no-fix"]'))).toContain('Add to the chat queue');
+        change(panel, 'queueMembers', { kind: 'publicGroup', groupDeveloperName: 'Nobody' });
+        await settle(1);
+        expect(errorsOf(panel)).toEqual([]);
+        panel.dispatchEvent(new CustomEvent('choiceblur', { detail: { field: 'queueMembers' } }));
+        await settle(1);
+        expect(errorsOf(panel)).toEqual([
+            { field: 'queueMembers', text: 'There is no public group Nobody in this org.' },
+        ]);
+        expect(props.publicGroup).toBe('Nobody');
+        change(panel, 'queueMembers', { kind: 'agentUsers' });
+        await settle(1);
+        expect(errorsOf(panel)).toEqual([]);
+        expect(props.queueMembersKind).toBe('agentUsers');
+        panel.dispatchEvent(new CustomEvent('save'));
+        await settle(4);
+        expect(saveChoicesMock).toHaveBeenCalledWith({
+            choices: expect.objectContaining({ queueMembers: { kind: 'agentUsers' } }),
+        });
+        q(row(element, 'queueMembers'), '[data-id="fix"]')?.click();
+        await settle(1);
+        const lines = (planDialog(element) as unknown as { lines: { text: string }[] }).lines.map((l) => l.text);
+        expect(lines).toEqual([
+            'Add 8 agents to the queue Chat_Queue by name: Support (8). Its current members are kept.',
+        ]);
+        q(planDialog(element), '[data-id="confirm"]')?.click();
+        await settle(6);
+        expect(text(q(row(element, 'queueMembers'), '[data-id="status"]'))).toBe('Ready');
+    });
+
     it('pages the profile picker', async () => {
         const { element } = await open(partlySetUpOrg());
         const panel = await openChoices(element);
@@ -568,6 +620,6 @@ describe('c-simply-chat-setup', () => {
         q(element, '[data-id="recheck"]')?.click();
         await settle();
         expect(q(element, '[data-id="load-error"]')).toBeNull();
-        expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 12 ready');
+        expect(text(q(element, '[data-id="progress"]'))).toBe('14 of 14 ready');
     });
 });
