@@ -313,14 +313,12 @@ describe('choices', () => {
             ServiceCloudUserCount: i % 3,
         }));
         const big = { ...s, profiles: read(profiles) };
-        const start = Date.now();
         const picker = profilePicker(
             ENGLISH,
             big,
             profiles.slice(0, 500).map((p) => p.Id),
             '9'
         );
-        expect(Date.now() - start).toBeLessThan(200);
         const chosenMatching = profiles.slice(0, 500).filter((p) => p.Name.includes('9')).length;
         expect(picker.chosen.matching).toBe(chosenMatching);
         expect(picker.chosen.options).toHaveLength(PICKER_PAGE);
