@@ -245,6 +245,34 @@ export function fixturePlans(): { name: string; operations: Operation[] }[] {
     });
 }
 
+const CASE_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/**
+ * An 18-character Id with the case-safe suffix Salesforce computes from its first 15 characters. The sample orgs'
+ * Ids are made up for reading (e.g. `00e5g00000AgentAAA`) and their suffixes do not match; Apex's `Id.valueOf` may
+ * refuse such an Id in an org, so the fixtures the Apex tests parse carry the real suffix.
+ */
+export function caseSafeId(id: string): string {
+    if (!/^[a-zA-Z0-9]{18}$/.test(id)) return id;
+    let suffix = '';
+    for (let chunk = 0; chunk < 3; chunk++) {
+        let bits = 0;
+        for (let i = 0; i < 5; i++) {
+            const c = id.charAt(chunk * 5 + i);
+            if (c >= 'A' && c <= 'Z') bits |= 1 << i;
+        }
+        suffix += CASE_SAFE.charAt(bits);
+    }
+    return id.slice(0, 15) + suffix;
+}
+
+/** Every value of a key ending in `Id` (an Id field of an operation) with its real case-safe suffix. */
+export function withCaseSafeIds(operations: readonly Operation[]): unknown {
+    return JSON.parse(JSON.stringify(operations), (key, value: unknown) =>
+        typeof value === 'string' && /Id$/.test(key) ? caseSafeId(value) : value
+    );
+}
+
 function fixturesClass(plans: { name: string; operations: Operation[] }[]): string {
     return `/**
  * ${HEADER}
@@ -255,7 +283,7 @@ function fixturesClass(plans: { name: string; operations: Operation[] }[]): stri
 public class SetupOperationFixtures {
     /** Sample org → the JSON array of its planned operations. */
     public static final Map<String, String> PLANS = new Map<String, String>{
-${plans.map((p) => `${apexString(p.name)} => ${apexString(JSON.stringify(p.operations))}`).join(',\n')}
+${plans.map((p) => `${apexString(p.name)} => ${apexString(JSON.stringify(withCaseSafeIds(p.operations)))}`).join(',\n')}
     };
 }
 `;

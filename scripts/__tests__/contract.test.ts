@@ -6,7 +6,9 @@ import {
     apexString,
     checkContract,
     fixturePlans,
+    caseSafeId,
     inlineSoql,
+    withCaseSafeIds,
     outOfDate,
     readContract,
     readSources,
@@ -195,5 +197,19 @@ describe('one SOQL for Apex and the CLI', () => {
         assert.throws(() => bindSoql(SOQL.PROFILES, { ids: ["x' OR Name != '"] }), /Refusing/);
         assert.throws(() => bindSoql(SOQL.PROFILES, {}), /No value for the bind variable :ids/);
         assert.throws(() => bindSoql(SOQL.STATUS_ACCESS, { statusIds: [], profileIds: [], maxRows: 1.5 }), /Refusing/);
+    });
+});
+
+describe('fixture Ids', () => {
+    it('carry the case-safe suffix Salesforce computes, so Id.valueOf accepts them in an org', () => {
+        // Known pairs: the 15-character Id and its 18-character form.
+        assert.equal(caseSafeId('001000000000001AAA'), '001000000000001AAA');
+        assert.equal(caseSafeId('00e5g00000AgentAAA'), '00e5g00000AgentAAB');
+        assert.equal(caseSafeId('0N55g0000000OnlineAAA'), '0N55g0000000OnlineAAA', 'not an Id: unchanged');
+        const fixed = withCaseSafeIds([
+            { kind: 'activateFlow', itemId: 'flow', flowApiName: 'X', latestVersionId: '3015g000000FlowV2A' },
+        ] as never) as { itemId: string; latestVersionId: string }[];
+        assert.equal(fixed[0].itemId, 'flow', 'itemId is a name, not an Id');
+        assert.equal(fixed[0].latestVersionId, caseSafeId('3015g000000FlowV2A'));
     });
 });
