@@ -39,7 +39,9 @@ function byName(locale: string): (a: AgentReadiness, b: AgentReadiness) => numbe
     if (!collator) {
         try {
             collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-        } catch {
+        } catch (error) {
+            // Only an unsupported locale tag (RangeError) falls back to English order.
+            if (!(error instanceof RangeError)) throw error;
             collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
         }
         COLLATORS.set(locale, collator);
