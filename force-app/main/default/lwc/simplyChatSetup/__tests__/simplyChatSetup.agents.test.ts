@@ -84,7 +84,9 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         expect(utilityBarsMock).toHaveBeenCalledTimes(1);
         const r = row(element, 'agentApps');
         expect(agentApps(element).status).toBe('Unknown');
-        // Why, in the item's details: the server's message.
+        // Why, in the item's details (rendered once shown): the server's message.
+        (q(r, '[data-id="toggle"]') as HTMLButtonElement).click();
+        await settle(1);
         expect(text(q(r, '[data-id="details"]'))).toBe(
             'FlexiPage could not be read (queryFailed) The API connection is not set up: No NC'
         );
