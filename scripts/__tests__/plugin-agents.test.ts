@@ -19,25 +19,11 @@ import { PUBLIC_GROUPS } from '../../samples/queueMembers';
 import { Executor } from '../plugin/lib/executor';
 import { OrgApi } from '../plugin/lib/orgApi';
 import { readQueueMembership, readUtilityBars, utilityItems } from '../plugin/lib/reader';
-import { PluginHarness, ROOT } from './pluginHarness';
+import { PluginHarness, ROOT, type Envelope, type Item } from './pluginHarness';
 
 const h = new PluginHarness();
 const AGENT_PROFILES = '--profiles=SimplyChat Agent,Support';
 
-interface Envelope<T> {
-    status: number;
-    result?: T;
-    warnings?: string[];
-    name?: string;
-    message?: string;
-    actions?: string[];
-}
-interface Item {
-    id: string;
-    status: string;
-    needs: string[];
-    reason: { key: string };
-}
 interface AgentsJson {
     counts: { total: number; ready: number; notReady: number; unknown: number };
     agents: AgentReadiness[];

@@ -25,24 +25,10 @@ import {
 import { Executor } from '../plugin/lib/executor';
 import { OrgApi } from '../plugin/lib/orgApi';
 import { benchPlugin, formatFigures } from '../bench-plugin';
-import { PluginHarness, ROOT, type Captured } from './pluginHarness';
+import { PluginHarness, ROOT, type Captured, type Envelope, type Item } from './pluginHarness';
 
 const h = new PluginHarness();
 const AGENTS = '--profiles=SimplyChat Agent,Support';
-
-interface Envelope<T> {
-    status: number;
-    result?: T;
-    warnings?: string[];
-    name?: string;
-    message?: string;
-    actions?: string[];
-}
-interface Item {
-    id: string;
-    status: string;
-    reason: { key: string };
-}
 
 function json<T>(text: string): Envelope<T> {
     return JSON.parse(text) as Envelope<T>;

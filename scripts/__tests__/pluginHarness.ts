@@ -127,3 +127,21 @@ export class PluginHarness {
         return { code, out: out.join(''), err: err.join('') };
     }
 }
+
+/** sf's JSON envelope, as the plugin's commands print it with --json. */
+export interface Envelope<T> {
+    status: number;
+    result?: T;
+    warnings?: string[];
+    name?: string;
+    message?: string;
+    actions?: string[];
+}
+
+/** A checklist item in a command's JSON result. */
+export interface Item {
+    id: string;
+    status: string;
+    needs: string[];
+    reason: { key: string };
+}
