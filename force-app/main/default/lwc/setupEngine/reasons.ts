@@ -59,6 +59,7 @@ export const REASON_KEYS = [
     'item.queueMembers.ok',
     'item.queueMembers.okAllInternal',
     'item.queueMembers.notRead',
+    'item.queueMembers.reading',
     'item.queueMembers.noAgentProfiles',
     'item.queueMembers.notMembers',
     'item.queueMembers.newQueue',

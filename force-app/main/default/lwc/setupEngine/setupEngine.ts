@@ -30,3 +30,5 @@ export {
     isOmniChannelUtility,
 } from './facts';
 export { isValidDeveloperName, isValidObjectApiName } from './names';
+export { settle, awaitingSettledParts, withSettledParts } from './settle';
+export type { Settled, SettledIds, SettledParts } from './settle';

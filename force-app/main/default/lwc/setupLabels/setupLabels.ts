@@ -308,6 +308,7 @@ import SC_item_queueMembers_ok from '@salesforce/label/c.SC_item_queueMembers_ok
 import SC_item_queueMembers_ok_one from '@salesforce/label/c.SC_item_queueMembers_ok_one';
 import SC_item_queueMembers_okAllInternal from '@salesforce/label/c.SC_item_queueMembers_okAllInternal';
 import SC_item_queueMembers_notRead from '@salesforce/label/c.SC_item_queueMembers_notRead';
+import SC_item_queueMembers_reading from '@salesforce/label/c.SC_item_queueMembers_reading';
 import SC_item_queueMembers_noAgentProfiles from '@salesforce/label/c.SC_item_queueMembers_noAgentProfiles';
 import SC_item_queueMembers_notMembers from '@salesforce/label/c.SC_item_queueMembers_notMembers';
 import SC_item_queueMembers_notMembers_one from '@salesforce/label/c.SC_item_queueMembers_notMembers_one';
@@ -725,6 +726,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.queueMembers.ok.one': SC_item_queueMembers_ok_one,
     'item.queueMembers.okAllInternal': SC_item_queueMembers_okAllInternal,
     'item.queueMembers.notRead': SC_item_queueMembers_notRead,
+    'item.queueMembers.reading': SC_item_queueMembers_reading,
     'item.queueMembers.noAgentProfiles': SC_item_queueMembers_noAgentProfiles,
     'item.queueMembers.notMembers': SC_item_queueMembers_notMembers,
     'item.queueMembers.notMembers.one': SC_item_queueMembers_notMembers_one,
