@@ -54,6 +54,8 @@ export interface OperationContract {
 export interface Contract {
     metadataBatchSize: number;
     agentPageSize: number;
+    /** Per list, the most rows a reader keeps: one more means unreadable, never a cut list. */
+    readCaps: Record<string, number>;
     salesforceIdPattern: string;
     routingModels: Record<string, string>;
     operations: Record<string, OperationContract>;
@@ -71,6 +73,7 @@ export function readContract(file = SOURCE): Contract {
     return {
         ...raw,
         routingModels: withoutComments(raw.routingModels),
+        readCaps: withoutComments(raw.readCaps),
         operations: withoutComments(raw.operations),
         soql: withoutComments(raw.soql),
     };
@@ -97,6 +100,9 @@ export const METADATA_BATCH_SIZE = ${c.metadataBatchSize};
 
 /** Users per page of the on-demand agents read (SetupAgentsController.getAgents). */
 export const AGENT_PAGE_SIZE = ${c.agentPageSize};
+
+/** Per list, the most rows a reader keeps; it asks for one more, and an answer past the cap is unreadable. */
+export const READ_CAPS = ${JSON.stringify(c.readCaps)} as const;
 
 /** A 15- or 18-character Salesforce Id. */
 export const SALESFORCE_ID_PATTERN = new RegExp(${JSON.stringify(c.salesforceIdPattern)});
@@ -130,6 +136,10 @@ public inherited sharing class SetupContract {
     /** Components per Metadata API create/update call. */
     public static final Integer METADATA_BATCH_SIZE = ${c.metadataBatchSize};
     public static final Integer AGENT_PAGE_SIZE = ${c.agentPageSize};
+    /** Per list, the most rows a reader keeps; it asks for one more, and an answer past the cap is unreadable. */
+${Object.entries(c.readCaps)
+    .map(([name, rows]) => `    public static final Integer ${name.replace(/([A-Z])/g, '_$1').toUpperCase()} = ${rows};`)
+    .join('\n')}
     /** A 15- or 18-character Salesforce Id. */
     public static final String SALESFORCE_ID_PATTERN = ${apexString(c.salesforceIdPattern)};
     /** QueueRoutingConfig.RoutingModel (data API) → routingModel (Metadata API). */

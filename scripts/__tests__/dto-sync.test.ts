@@ -79,6 +79,7 @@ const MIRRORS: [string, string][] = [
     ['AppRecord', 'AppRecord'],
     ['AppAccessRecord', 'AppAccessRecord'],
     ['UtilityBarRecord', 'UtilityBarRecord'],
+    ['SettledParts', 'SettledParts'],
 ];
 
 const sorted = (names: readonly string[]): string[] => [...names].sort();

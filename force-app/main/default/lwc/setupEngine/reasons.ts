@@ -133,6 +133,7 @@ export const REASON_KEYS = [
     'error.needsManageProfiles',
     'error.confirmOrgWide',
     'error.invalidAfterId',
+    'error.invalidSettledIds',
     'operation.notJson',
     'operation.empty',
     'operation.tooMany',

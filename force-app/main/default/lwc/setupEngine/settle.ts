@@ -7,7 +7,7 @@
 import { agentProfiles } from './ruleAgents';
 import { appIndex, consoleAppsWithBar } from './ruleAgentApps';
 import { settleRecords, type SettledRecords } from './rules';
-import type { OrgSnapshot, Part, QueueMembershipState, SalesforceId } from './types';
+import type { OrgSnapshot, SalesforceId, SettledParts } from './types';
 
 /** What the dependent reads are given: Ids of existing records only (a record the plan would create has none). */
 export interface SettledIds {
@@ -24,11 +24,6 @@ export interface SettledIds {
 
 export interface Settled extends SettledRecords {
     readonly ids: SettledIds;
-}
-
-/** The parts a reader reads only after `settle`, by its Ids. */
-export interface SettledParts {
-    readonly queueMembership: Part<QueueMembershipState>;
 }
 
 /** Picks SimplyChat's records from the base parts. Pure; the dependent parts of `snapshot` are not looked at. */

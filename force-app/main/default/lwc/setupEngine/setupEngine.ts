@@ -31,4 +31,4 @@ export {
 } from './facts';
 export { isValidDeveloperName, isValidObjectApiName } from './names';
 export { settle, awaitingSettledParts, withSettledParts } from './settle';
-export type { Settled, SettledIds, SettledParts } from './settle';
+export type { Settled, SettledIds } from './settle';

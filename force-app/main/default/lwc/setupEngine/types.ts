@@ -429,6 +429,14 @@ export interface OrgSnapshot {
     readonly choices: SetupChoices;
 }
 
+/**
+ * The parts a reader reads only after `settle` (settle.ts), by the Ids it picks: SetupSnapshotController.getSettledParts
+ * in the tab, `readDependent` in the CLI.
+ */
+export interface SettledParts {
+    readonly queueMembership: Part<QueueMembershipState>;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Evaluation
 

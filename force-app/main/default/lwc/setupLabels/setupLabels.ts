@@ -361,6 +361,7 @@ import SC_error_needsManageUsers from '@salesforce/label/c.SC_error_needsManageU
 import SC_error_needsManageProfiles from '@salesforce/label/c.SC_error_needsManageProfiles';
 import SC_error_confirmOrgWide from '@salesforce/label/c.SC_error_confirmOrgWide';
 import SC_error_invalidAfterId from '@salesforce/label/c.SC_error_invalidAfterId';
+import SC_error_invalidSettledIds from '@salesforce/label/c.SC_error_invalidSettledIds';
 import SC_operation_notJson from '@salesforce/label/c.SC_operation_notJson';
 import SC_operation_empty from '@salesforce/label/c.SC_operation_empty';
 import SC_operation_tooMany from '@salesforce/label/c.SC_operation_tooMany';
@@ -779,6 +780,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'error.needsManageProfiles': SC_error_needsManageProfiles,
     'error.confirmOrgWide': SC_error_confirmOrgWide,
     'error.invalidAfterId': SC_error_invalidAfterId,
+    'error.invalidSettledIds': SC_error_invalidSettledIds,
     'operation.notJson': SC_operation_notJson,
     'operation.empty': SC_operation_empty,
     'operation.tooMany': SC_operation_tooMany,
