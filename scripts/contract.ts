@@ -138,7 +138,9 @@ public inherited sharing class SetupContract {
     public static final Integer AGENT_PAGE_SIZE = ${c.agentPageSize};
     /** Per list, the most rows a reader keeps; it asks for one more, and an answer past the cap is unreadable. */
 ${Object.entries(c.readCaps)
-    .map(([name, rows]) => `    public static final Integer ${name.replace(/([A-Z])/g, '_$1').toUpperCase()} = ${rows};`)
+    .map(
+        ([name, rows]) => `    public static final Integer ${name.replace(/([A-Z])/g, '_$1').toUpperCase()} = ${rows};`
+    )
     .join('\n')}
     /** A 15- or 18-character Salesforce Id. */
     public static final String SALESFORCE_ID_PATTERN = ${apexString(c.salesforceIdPattern)};
