@@ -53,14 +53,13 @@ function utilityBarNames(snapshot: OrgSnapshot): string[] {
     return [...names.values()].sort((a, b) => a.localeCompare(b));
 }
 
-const NOT_READ = { status: 'unavailable', code: 'notRead' } as const;
-
 /**
- * The base snapshot as the checklist shows it before the dependent reads answer: each dependent part is
- * `unavailable` with code 'notRead' (its items say they are being read), never absent and never empty.
+ * The base snapshot as the checklist shows it before the dependent read answers: the queue's members are
+ * `unavailable` with code 'notRead' (item 13 says they are being read), never absent and never empty. The utility
+ * bars are left as the reader gave them (Apex marks them 'notRead' itself: they need the API connection).
  */
 export function awaitingSettledParts(base: OrgSnapshot): OrgSnapshot {
-    return { ...base, queueMembership: NOT_READ, utilityBars: base.utilityBars ?? NOT_READ };
+    return { ...base, queueMembership: { status: 'unavailable', code: 'notRead' } };
 }
 
 /** The snapshot with the dependent parts read by the settled Ids. */

@@ -2,6 +2,7 @@ import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LOCALE from '@salesforce/i18n/locale';
 import getSnapshot from '@salesforce/apex/SetupSnapshotController.getSnapshot';
+import getSettledParts from '@salesforce/apex/SetupSnapshotController.getSettledParts';
 import saveChoices from '@salesforce/apex/SetupSnapshotController.saveChoices';
 import applyOperations from '@salesforce/apex/SetupOperationsController.applyOperations';
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
@@ -9,7 +10,16 @@ import getConnectionStatus from '@salesforce/apex/ConnectionStatusController.get
 import getUtilityBars from '@salesforce/apex/SetupAgentsController.getUtilityBars';
 import { needsUtilityBars, withUtilityBars } from 'c/agentsViewModel';
 import { LABELS } from 'c/setupLabels';
-import type { ConnectionStatus, ItemId, Operation, OrgSnapshot, QueueMembersChoice, SetupChoices } from 'c/setupEngine';
+import type {
+    ConnectionStatus,
+    ItemId,
+    Operation,
+    OrgSnapshot,
+    QueueMembersChoice,
+    SettledParts,
+    SetupChoices,
+} from 'c/setupEngine';
+import { awaitingSettledParts, settle, withSettledParts } from 'c/setupEngine';
 import {
     batches,
     capacityHelp,
@@ -97,17 +107,23 @@ export default class SimplyChatSetup extends LightningElement {
         this.load();
     }
 
-    /** Reads the org (one Apex call), then tests the API connection for fixes without blocking the checklist. */
+    /**
+     * Reads the org in two phases: the base parts (getSnapshot), then, by the Ids the engine settles on, the parts
+     * that depend on them (getSettledParts: the queue's members); the checklist shows meanwhile, those items saying
+     * they are being read. Then tests the API connection for fixes without blocking the checklist.
+     */
     async load(): Promise<void> {
         this.loading = true;
         this.loadError = '';
         this.connectionStatus = undefined;
         this.connectionStatusLoad = undefined;
         try {
-            const snapshot = await getSnapshot();
-            this.snapshot = snapshot;
-            if (!this.draft || !isDraft(this.savedChoices(), this.draft)) this.resetDraft(snapshot.choices);
+            const base = awaitingSettledParts(await getSnapshot());
+            this.snapshot = base;
+            if (!this.draft || !isDraft(this.savedChoices(), this.draft)) this.resetDraft(base.choices);
             this.loading = false;
+            await this.loadSettledParts();
+            const snapshot = this.snapshot;
             const apiAccess = await testConnection().catch(() => undefined);
             if (apiAccess && this.snapshot === snapshot) this.snapshot = { ...snapshot, apiAccess };
             await this.loadUtilityBars();
@@ -136,8 +152,25 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     /**
-     * Reads the console apps' utility bars (one Apex call, through the API connection) once per load, when the
-     * snapshot waits for them and the connection works, and puts them into the snapshot for item 14. A failure
+     * The second phase of the load: the parts read by the Ids the engine settled on (one Apex call, no callouts).
+     * A failure makes them unavailable with the reason; the rest of the checklist stays.
+     */
+    private async loadSettledParts(): Promise<void> {
+        const snapshot = this.snapshot;
+        if (!snapshot) return;
+        let parts: SettledParts;
+        try {
+            parts = await getSettledParts({ queueId: settle(snapshot).ids.queueId });
+        } catch (error) {
+            const message = serverError(this.labels, error).message;
+            parts = { queueMembership: { status: 'unavailable', code: 'queryFailed', message } };
+        }
+        if (this.snapshot === snapshot) this.snapshot = withSettledParts(snapshot, parts);
+    }
+
+    /**
+     * Reads the utility bars the engine settled on for item 14 (one Apex call, through the API connection) once per
+     * load, when the snapshot waits for them and the connection works, and puts them into the snapshot. A failure
      * leaves item 14 unable to check them, with the reason.
      */
     private async loadUtilityBars(): Promise<void> {
@@ -145,7 +178,7 @@ export default class SimplyChatSetup extends LightningElement {
         if (!snapshot || snapshot.apiAccess.connection !== 'ok' || !needsUtilityBars(snapshot)) return;
         let read: Parameters<typeof withUtilityBars>[1];
         try {
-            read = { ok: true, part: await getUtilityBars() };
+            read = { ok: true, part: await getUtilityBars({ barNames: [...settle(snapshot).ids.utilityBarNames] }) };
         } catch (error) {
             read = { ok: false, message: serverError(this.labels, error).message };
         }

@@ -6,11 +6,10 @@ import {
     withSettledParts,
     type ChecklistItem,
     type OrgSnapshot,
-    type SettledIds,
-    type SettledParts,
 } from '../setupEngine';
 import { fullySetUpOrg, HAND, omniOrg, read, sharedOmniOrg, SHARED } from './fixtures';
 import { SCENARIOS } from '../../../../../../samples/scenarios';
+import { settledPartsOf } from '../../../../../../samples/queueMembers';
 
 /** What a reader's first phase gives: the snapshot without the parts read by the settled Ids. */
 function base(s: OrgSnapshot): OrgSnapshot {
@@ -18,14 +17,6 @@ function base(s: OrgSnapshot): OrgSnapshot {
     delete copy.queueMembership;
     delete copy.utilityBars;
     return copy as OrgSnapshot;
-}
-
-/** A reader's second phase over a known org: it answers only for the Ids it is given. */
-function readDependent(org: OrgSnapshot, ids: SettledIds): SettledParts {
-    const all = org.queueMembership?.status === 'read' ? org.queueMembership.records : [];
-    return {
-        queueMembership: read(ids.queueId === null ? [] : all.filter((state) => state.queueId === ids.queueId)),
-    };
 }
 
 function item(items: readonly ChecklistItem[], id: string): ChecklistItem {
@@ -93,7 +84,7 @@ describe('the two phases give the checklist of a one-phase read', () => {
             ]);
             const settled = withSettledParts(
                 { ...waiting, utilityBars: org.utilityBars },
-                readDependent(org, settle(waiting).ids)
+                settledPartsOf(org, settle(waiting).ids.queueId)
             );
             expect([s.id, evaluate(settled)]).toEqual([s.id, evaluate(org)]);
         }
@@ -125,7 +116,7 @@ describe('the two phases give the checklist of a one-phase read', () => {
                 },
             ]),
         };
-        const parts = readDependent(withOther, settle(base(withOther)).ids);
+        const parts = settledPartsOf(withOther, settle(base(withOther)).ids.queueId);
         expect(parts.queueMembership.status === 'read' && parts.queueMembership.records.map((r) => r.queueId)).toEqual([
             HAND.queue.Id,
         ]);

@@ -1,14 +1,20 @@
 import getSnapshot from '@salesforce/apex/SetupSnapshotController.getSnapshot';
+import getSettledParts from '@salesforce/apex/SetupSnapshotController.getSettledParts';
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
 import getUtilityBars from '@salesforce/apex/SetupAgentsController.getUtilityBars';
 import getAgents from '@salesforce/apex/SetupAgentsController.getAgents';
 import type { OrgSnapshot } from 'c/setupEngine';
 import { agentsOrg, agentUsersOf, presenceOf, utilityBarsOf } from '../../../../../../samples/agents';
+import { settledPartsOf } from '../../../../../../samples/queueMembers';
+import { HAND } from '../../../../../../samples/orgs';
 import { mount, q, qa, reset, row, settle, text } from './harness';
 
 jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
 jest.mock('@salesforce/apex/SetupSnapshotController.getSnapshot', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.saveChoices', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupSnapshotController.getSettledParts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
 jest.mock('@salesforce/apex/SetupOperationsController.applyOperations', () => ({ default: jest.fn() }), {
     virtual: true,
 });
@@ -22,12 +28,16 @@ jest.mock('@salesforce/apex/SetupAgentsController.getUtilityBars', () => ({ defa
 jest.mock('@salesforce/apex/SetupAgentsController.getAgents', () => ({ default: jest.fn() }), { virtual: true });
 
 const getSnapshotMock = getSnapshot as unknown as jest.Mock;
+const settledMock = getSettledParts as unknown as jest.Mock;
 const connectionMock = testConnection as unknown as jest.Mock;
 const utilityBarsMock = getUtilityBars as unknown as jest.Mock;
 const agentsMock = getAgents as unknown as jest.Mock;
 
 function org(snapshot: OrgSnapshot): void {
     getSnapshotMock.mockImplementation(() => Promise.resolve(snapshot));
+    settledMock.mockImplementation(({ queueId }: { queueId: string | null }) =>
+        Promise.resolve(settledPartsOf(snapshot, queueId))
+    );
     connectionMock.mockResolvedValue(snapshot.apiAccess);
     utilityBarsMock.mockResolvedValue(utilityBarsOf(snapshot));
     const users = agentUsersOf(snapshot);
@@ -48,6 +58,10 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         const element = mount();
         await settle(8);
         expect(utilityBarsMock).toHaveBeenCalledTimes(1);
+        // The bars of the console apps the agent profiles have, as the engine settles them.
+        expect(utilityBarsMock).toHaveBeenCalledWith({
+            barNames: ['Sales_Console_UtilityBar', 'Service_Console_UtilityBar'],
+        });
         // Chat Trainees' only app has no Omni-Channel utility: item 14 names the profile.
         expect(agentApps(element)).toEqual({
             status: 'Needs a fix',
@@ -106,6 +120,8 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         const agents = q(element, 'c-setup-agents') as (HTMLElement & { snapshot?: OrgSnapshot }) | null;
         expect(agents).not.toBeNull();
         expect(agentsMock).toHaveBeenCalledTimes(1);
+        // The directly assigned users of the configuration the engine settles on, by its Id (not by name).
+        expect(agentsMock).toHaveBeenCalledWith({ afterId: null, configId: HAND.agentsConfig.Id });
         expect(agents?.snapshot?.utilityBars).toEqual(utilityBarsOf(snapshot));
         expect(text(q(agents as HTMLElement, '[data-id="agents-counts"]'))).toMatch(/^\d+ of 43 agents ready$/);
         // Back to the checklist and again: the view is kept, not read again.
