@@ -7,30 +7,38 @@ import {
     type Operation,
     type Reason,
 } from '../../../force-app/main/default/lwc/setupEngine/setupEngine.js';
+import {
+    format,
+    reasonText as textOfReason,
+    withLocale,
+    type Labels,
+    type TextParams,
+} from '../../../force-app/main/default/lwc/setupText/setupText.js';
 
 const SOURCE = fileURLToPath(new URL('../../../../config/labels/setup-labels.json', import.meta.url));
-let english: Record<string, string> | undefined;
+let english: Labels | undefined;
 
-/** English text of a label key (the tab's own labels, from their one source). */
-export function say(key: string, params: Readonly<Record<string, string | number>> = {}): string {
-    english ??= Object.fromEntries(
-        (JSON.parse(fs.readFileSync(SOURCE, 'utf8')) as { labels: [string, string, string][] }).labels.map(
-            ([k, en]) => [k, en]
-        )
+/** The tab's English labels (their one source), with the English locale for numbers and plurals. */
+export function englishLabels(): Labels {
+    english ??= withLocale(
+        Object.fromEntries(
+            (JSON.parse(fs.readFileSync(SOURCE, 'utf8')) as { labels: [string, string, string][] }).labels.map(
+                ([k, en]) => [k, en]
+            )
+        ),
+        'en-US'
     );
-    const template = english[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return english;
 }
 
+/** English text of a label key, worded as the tab words it (c/setupText: plurals, numbers). */
+export function say(key: string, params: TextParams = {}): string {
+    return format(englishLabels(), key, params);
+}
+
+/** A reason in English, as the tab shows it. */
 export function reasonText(reason: Reason): string {
-    const params = { ...reason.params };
-    if (typeof params.items === 'string')
-        params.items = params.items
-            .split(',')
-            .filter((i) => i)
-            .map((i) => say(`ui.item.${i}`))
-            .join(', ');
-    return say(reason.key, params);
+    return textOfReason(englishLabels(), reason);
 }
 
 export function operationText(op: Operation): string {
