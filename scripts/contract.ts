@@ -7,6 +7,9 @@
  *   scripts/lib/soql.generated.ts                            the same SOQL for the CLI
  *   force-app/main/default/classes/SetupOperationFixtures.cls the Apex tests' operations: the real plan() output of
  *                                                            the sample orgs, so a renamed field fails in Apex too
+ * and, from the engine's TypeScript types (found by name in lwc/setupEngine/*.ts; scripts/lib/apex-dtos.ts):
+ *   force-app/main/default/classes/SetupSnapshot.cls          the snapshot's Apex DTOs (OrgSnapshot)
+ *   force-app/main/default/classes/SetupAgents.cls            the Agents view's Apex DTOs (AgentPage, utility bars)
  * With --check it writes nothing and fails when a generated file is out of date. `checkContract` (run by
  * test:scripts) also fails when the hand-written TypeScript operation types, OperationResult or the Apex parser drift
  * from the source.
@@ -30,6 +33,7 @@ import {
 } from '../samples/orgs';
 import { PUBLIC_GROUPS } from '../samples/queueMembers';
 import { auraEnabledFields } from './lib/apex-dto';
+import { dtoSources, readEngineSources } from './lib/apex-dtos';
 import { runMain } from './lib/files';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -42,6 +46,8 @@ export const OUT = {
     soqlApex: path.join(CLASSES, 'SoqlQueries.cls'),
     soqlTs: path.join(ROOT, 'scripts', 'lib', 'soql.generated.ts'),
     fixtures: path.join(CLASSES, 'SetupOperationFixtures.cls'),
+    snapshotDto: path.join(CLASSES, 'SetupSnapshot.cls'),
+    agentsDto: path.join(CLASSES, 'SetupAgents.cls'),
 };
 
 export interface OperationContract {
@@ -294,8 +300,14 @@ async function pretty(text: string, file: string): Promise<string> {
     return prettier.format(text, { ...options, filepath: file });
 }
 
-export async function generate(c = readContract()): Promise<Record<keyof typeof OUT, string>> {
+export async function generate(
+    c = readContract(),
+    engineSources: ReadonlyMap<string, string> = readEngineSources(ENGINE)
+): Promise<Record<keyof typeof OUT, string>> {
+    const dtos = dtoSources(engineSources);
     return {
+        snapshotDto: await pretty(dtos.get('SetupSnapshot') ?? '', OUT.snapshotDto),
+        agentsDto: await pretty(dtos.get('SetupAgents') ?? '', OUT.agentsDto),
         engine: await pretty(engineModule(c), OUT.engine),
         apex: await pretty(apexClass(c), OUT.apex),
         soqlApex: await pretty(soqlApexClass(c), OUT.soqlApex),
@@ -305,8 +317,11 @@ export async function generate(c = readContract()): Promise<Record<keyof typeof 
 }
 
 /** Generated files that differ from what the source generates. */
-export async function outOfDate(c = readContract()): Promise<string[]> {
-    const generated = await generate(c);
+export async function outOfDate(
+    c = readContract(),
+    engineSources: ReadonlyMap<string, string> = readEngineSources(ENGINE)
+): Promise<string[]> {
+    const generated = await generate(c, engineSources);
     return (Object.keys(OUT) as (keyof typeof OUT)[])
         .filter((k) => !fs.existsSync(OUT[k]) || fs.readFileSync(OUT[k], 'utf8') !== generated[k])
         .map((k) => path.relative(ROOT, OUT[k]));
