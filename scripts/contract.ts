@@ -369,7 +369,8 @@ export function readSources(): ContractSources {
         soqlSource: ['SoqlSource.cls', 'SetupOperationChecks.cls']
             .map((file) => fs.readFileSync(path.join(CLASSES, file), 'utf8'))
             .join('\n'),
-        types: fs.readFileSync(path.join(ENGINE, 'types.ts'), 'utf8'),
+        // The engine's types, wherever they are declared (every .ts file of lwc/setupEngine).
+        types: [...readEngineSources(ENGINE).values()].join('\n'),
         viewModel: fs.readFileSync(
             path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupViewModel', 'setupViewModel.ts'),
             'utf8'
