@@ -2,10 +2,10 @@
  * npm run contract — writes every place the setup contract lives, from one source (config/contract/setup-contract.json):
  *   force-app/main/default/lwc/setupEngine/contract.ts        operation kinds, fields, items, batch size, Id pattern,
  *                                                            routing models (the engine and the CLI import it)
- *   force-app/main/default/classes/SetupContract.cls          the same for Apex (the allow-list SetupOperation parses)
- *   force-app/main/default/classes/SoqlQueries.cls            the snapshot's SOQL for Apex
- *   scripts/lib/soql.generated.ts                            the same SOQL for the CLI
- *   force-app/main/default/classes/SetupOperationFixtures.cls the Apex tests' operations: the real plan() output of
+ *   force-app/main/default/classes/contract/SetupContract.cls the same for Apex (the allow-list SetupOperation parses)
+ *   force-app/main/default/classes/contract/SoqlQueries.cls the snapshot's SOQL for Apex
+ *   src/lib/soql.generated.ts                                the same SOQL for the CLI
+ *   force-app/main/default/classes/tests/generated/SetupOperationFixtures.cls the Apex tests' operations: the real plan() output of
  *                                                            the sample orgs, so a renamed field fails in Apex too
  * With --check it writes nothing and fails when a generated file is out of date. `checkContract` (run by
  * test:scripts) also fails when the hand-written TypeScript operation types, OperationResult or the Apex parser drift
@@ -30,7 +30,7 @@ import {
 } from '../samples/orgs';
 import { PUBLIC_GROUPS } from '../samples/queueMembers';
 import { auraEnabledFields } from './lib/apex-dto';
-import { runMain } from './lib/files';
+import { apexClassFile, runMain } from './lib/files';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const SOURCE = path.join(ROOT, 'config', 'contract', 'setup-contract.json');
@@ -38,10 +38,10 @@ const CLASSES = path.join(ROOT, 'force-app', 'main', 'default', 'classes');
 const ENGINE = path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupEngine');
 export const OUT = {
     engine: path.join(ENGINE, 'contract.ts'),
-    apex: path.join(CLASSES, 'SetupContract.cls'),
-    soqlApex: path.join(CLASSES, 'SoqlQueries.cls'),
-    soqlTs: path.join(ROOT, 'scripts', 'lib', 'soql.generated.ts'),
-    fixtures: path.join(CLASSES, 'SetupOperationFixtures.cls'),
+    apex: path.join(CLASSES, 'contract', 'SetupContract.cls'),
+    soqlApex: path.join(CLASSES, 'contract', 'SoqlQueries.cls'),
+    soqlTs: path.join(ROOT, 'src', 'lib', 'soql.generated.ts'),
+    fixtures: path.join(CLASSES, 'tests', 'generated', 'SetupOperationFixtures.cls'),
 };
 
 export interface OperationContract {
@@ -157,7 +157,7 @@ ${Object.entries(c.routingModels)
 }
 
 function soqlApexClass(c: Contract): string {
-    return `/** ${HEADER} The snapshot's SOQL, with bind variables; the CLI runs the same text (scripts/lib/soql.generated.ts). */
+    return `/** ${HEADER} The snapshot's SOQL, with bind variables; the CLI runs the same text (src/lib/soql.generated.ts). */
 public inherited sharing class SoqlQueries {
 ${Object.entries(c.soql)
     .filter(([name]) => !c.soqlInlineInApex.names.includes(name))
@@ -168,7 +168,7 @@ ${Object.entries(c.soql)
 }
 
 function soqlModule(c: Contract): string {
-    return `/** ${HEADER} The snapshot's SOQL, with bind variables (Apex: classes/SoqlQueries.cls). */
+    return `/** ${HEADER} The snapshot's SOQL, with bind variables (Apex: classes/contract/SoqlQueries.cls). */
 export const SOQL = ${JSON.stringify(c.soql, null, 4)} as const;
 `;
 }
@@ -351,16 +351,16 @@ export interface ContractSources {
 export function readSources(): ContractSources {
     return {
         // Static SOQL for-loops live in the selectors: the snapshot's (SoqlSource) and the write checks'.
-        soqlSource: ['SoqlSource.cls', 'SetupOperationChecks.cls']
-            .map((file) => fs.readFileSync(path.join(CLASSES, file), 'utf8'))
+        soqlSource: ['SoqlSource', 'SetupOperationChecks']
+            .map((name) => fs.readFileSync(apexClassFile(name), 'utf8'))
             .join('\n'),
         types: fs.readFileSync(path.join(ENGINE, 'types.ts'), 'utf8'),
         viewModel: fs.readFileSync(
             path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupViewModel', 'setupViewModel.ts'),
             'utf8'
         ),
-        setupOperation: fs.readFileSync(path.join(CLASSES, 'SetupOperation.cls'), 'utf8'),
-        executor: fs.readFileSync(path.join(CLASSES, 'SetupOperationExecutor.cls'), 'utf8'),
+        setupOperation: fs.readFileSync(apexClassFile('SetupOperation'), 'utf8'),
+        executor: fs.readFileSync(apexClassFile('SetupOperationExecutor'), 'utf8'),
     };
 }
 
@@ -436,7 +436,7 @@ if (require.main === module) {
         for (const cls of [OUT.apex, OUT.soqlApex, OUT.fixtures]) {
             const meta = `${cls}-meta.xml`;
             if (!fs.existsSync(meta))
-                fs.writeFileSync(meta, fs.readFileSync(path.join(CLASSES, 'SetupOperation.cls-meta.xml'), 'utf8'));
+                fs.writeFileSync(meta, fs.readFileSync(`${apexClassFile('SetupOperation')}-meta.xml`, 'utf8'));
         }
         console.log(`contract: wrote ${Object.keys(OUT).length} files`);
         return problems.length ? 1 : 0;

@@ -17,13 +17,13 @@ import {
     REASON_KEYS,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { auraEnabledFields } from '../lib/apex-dto';
+import { apexClassFile, apexClassFiles } from '../lib/files';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const CLASSES = path.join(ROOT, 'force-app', 'main', 'default', 'classes');
 const TYPES = path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupEngine', 'types.ts');
 
 function apex(name: string): string {
-    return fs.readFileSync(path.join(CLASSES, `${name}.cls`), 'utf8');
+    return fs.readFileSync(apexClassFile(name), 'utf8');
 }
 
 /** Property names of each interface (and of inline object types of interface properties, as "Iface.prop"). */
@@ -152,8 +152,8 @@ describe('Apex snapshot DTOs ↔ TypeScript contract', () => {
     it('every label key the Apex classes send is one the tab can translate (REASON_KEYS)', () => {
         const known = new Set<string>(REASON_KEYS);
         const used = new Set<string>();
-        for (const file of fs.readdirSync(CLASSES).filter((f) => f.endsWith('.cls') && !f.endsWith('Test.cls'))) {
-            const source = fs.readFileSync(path.join(CLASSES, file), 'utf8');
+        for (const file of [...apexClassFiles().values()].filter((f) => !f.endsWith('Test.cls'))) {
+            const source = fs.readFileSync(file, 'utf8');
             for (const m of source.matchAll(
                 /'((?:error|choice|operation|apiError|result)\.[A-Za-z]+(?:\.[A-Za-z]+)?)'/g
             ))
