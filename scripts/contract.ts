@@ -2,14 +2,14 @@
  * npm run contract — writes every place the setup contract lives, from one source (config/contract/setup-contract.json):
  *   force-app/main/default/lwc/setupEngine/contract.ts        operation kinds, fields, items, batch size, Id pattern,
  *                                                            routing models (the engine and the CLI import it)
- *   force-app/main/default/classes/SetupContract.cls          the same for Apex (the allow-list SetupOperation parses)
- *   force-app/main/default/classes/SoqlQueries.cls            the snapshot's SOQL for Apex
- *   scripts/lib/soql.generated.ts                            the same SOQL for the CLI
- *   force-app/main/default/classes/SetupOperationFixtures.cls the Apex tests' operations: the real plan() output of
+ *   force-app/main/default/classes/contract/SetupContract.cls the same for Apex (the allow-list SetupOperation parses)
+ *   force-app/main/default/classes/contract/SoqlQueries.cls the snapshot's SOQL for Apex
+ *   src/lib/soql.generated.ts                                the same SOQL for the CLI
+ *   force-app/main/default/classes/tests/generated/SetupOperationFixtures.cls the Apex tests' operations: the real plan() output of
  *                                                            the sample orgs, so a renamed field fails in Apex too
  * and, from the engine's TypeScript types (found by name in lwc/setupEngine/*.ts; scripts/lib/apex-dtos.ts):
- *   force-app/main/default/classes/SetupSnapshot.cls          the snapshot's Apex DTOs (OrgSnapshot)
- *   force-app/main/default/classes/SetupAgents.cls            the Agents view's Apex DTOs (AgentPage, utility bars)
+ *   force-app/main/default/classes/model/SetupSnapshot.cls    the snapshot's Apex DTOs (OrgSnapshot)
+ *   force-app/main/default/classes/model/SetupAgents.cls      the Agents view's Apex DTOs (AgentPage, utility bars)
  * With --check it writes nothing and fails when a generated file is out of date. `checkContract` (run by
  * test:scripts) also fails when the hand-written TypeScript operation types, OperationResult or the Apex parser drift
  * from the source.
@@ -34,7 +34,7 @@ import {
 import { PUBLIC_GROUPS } from '../samples/queueMembers';
 import { auraEnabledFields } from './lib/apex-dto';
 import { dtoSources, readEngineSources } from './lib/apex-dtos';
-import { runMain } from './lib/files';
+import { apexClassFile, runMain } from './lib/files';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const SOURCE = path.join(ROOT, 'config', 'contract', 'setup-contract.json');
@@ -42,12 +42,12 @@ const CLASSES = path.join(ROOT, 'force-app', 'main', 'default', 'classes');
 const ENGINE = path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupEngine');
 export const OUT = {
     engine: path.join(ENGINE, 'contract.ts'),
-    apex: path.join(CLASSES, 'SetupContract.cls'),
-    soqlApex: path.join(CLASSES, 'SoqlQueries.cls'),
-    soqlTs: path.join(ROOT, 'scripts', 'lib', 'soql.generated.ts'),
-    fixtures: path.join(CLASSES, 'SetupOperationFixtures.cls'),
-    snapshotDto: path.join(CLASSES, 'SetupSnapshot.cls'),
-    agentsDto: path.join(CLASSES, 'SetupAgents.cls'),
+    apex: path.join(CLASSES, 'contract', 'SetupContract.cls'),
+    soqlApex: path.join(CLASSES, 'contract', 'SoqlQueries.cls'),
+    soqlTs: path.join(ROOT, 'src', 'lib', 'soql.generated.ts'),
+    fixtures: path.join(CLASSES, 'tests', 'generated', 'SetupOperationFixtures.cls'),
+    snapshotDto: path.join(CLASSES, 'model', 'SetupSnapshot.cls'),
+    agentsDto: path.join(CLASSES, 'model', 'SetupAgents.cls'),
 };
 
 export interface OperationContract {
@@ -163,7 +163,7 @@ ${Object.entries(c.routingModels)
 }
 
 function soqlApexClass(c: Contract): string {
-    return `/** ${HEADER} The snapshot's SOQL, with bind variables; the CLI runs the same text (scripts/lib/soql.generated.ts). */
+    return `/** ${HEADER} The snapshot's SOQL, with bind variables; the CLI runs the same text (src/lib/soql.generated.ts). */
 public inherited sharing class SoqlQueries {
 ${Object.entries(c.soql)
     .filter(([name]) => !c.soqlInlineInApex.names.includes(name))
@@ -174,7 +174,7 @@ ${Object.entries(c.soql)
 }
 
 function soqlModule(c: Contract): string {
-    return `/** ${HEADER} The snapshot's SOQL, with bind variables (Apex: classes/SoqlQueries.cls). */
+    return `/** ${HEADER} The snapshot's SOQL, with bind variables (Apex: classes/contract/SoqlQueries.cls). */
 export const SOQL = ${JSON.stringify(c.soql, null, 4)} as const;
 `;
 }
@@ -366,8 +366,8 @@ export interface ContractSources {
 export function readSources(): ContractSources {
     return {
         // Static SOQL for-loops live in the selectors: the snapshot's (SoqlSource) and the write checks'.
-        soqlSource: ['SoqlSource.cls', 'SetupOperationChecks.cls']
-            .map((file) => fs.readFileSync(path.join(CLASSES, file), 'utf8'))
+        soqlSource: ['SoqlSource', 'SetupOperationChecks']
+            .map((name) => fs.readFileSync(apexClassFile(name), 'utf8'))
             .join('\n'),
         // The engine's types, wherever they are declared (every .ts file of lwc/setupEngine).
         types: [...readEngineSources(ENGINE).values()].join('\n'),
@@ -375,8 +375,8 @@ export function readSources(): ContractSources {
             path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupViewModel', 'setupViewModel.ts'),
             'utf8'
         ),
-        setupOperation: fs.readFileSync(path.join(CLASSES, 'SetupOperation.cls'), 'utf8'),
-        executor: fs.readFileSync(path.join(CLASSES, 'SetupOperationExecutor.cls'), 'utf8'),
+        setupOperation: fs.readFileSync(apexClassFile('SetupOperation'), 'utf8'),
+        executor: fs.readFileSync(apexClassFile('SetupOperationExecutor'), 'utf8'),
     };
 }
 
@@ -452,7 +452,7 @@ if (require.main === module) {
         for (const cls of [OUT.apex, OUT.soqlApex, OUT.fixtures]) {
             const meta = `${cls}-meta.xml`;
             if (!fs.existsSync(meta))
-                fs.writeFileSync(meta, fs.readFileSync(path.join(CLASSES, 'SetupOperation.cls-meta.xml'), 'utf8'));
+                fs.writeFileSync(meta, fs.readFileSync(`${apexClassFile('SetupOperation')}-meta.xml`, 'utf8'));
         }
         console.log(`contract: wrote ${Object.keys(OUT).length} files`);
         return problems.length ? 1 : 0;

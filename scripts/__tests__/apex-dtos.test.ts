@@ -20,15 +20,15 @@ import {
 import { outOfDate, readContract } from '../contract';
 import { auraEnabledFields } from '../lib/apex-dto';
 import { DTO_HEADER, dtoSources, readEngineSources } from '../lib/apex-dtos';
+import { apexClassFile, apexClassFiles } from '../lib/files';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const CLASSES = path.join(ROOT, 'force-app', 'main', 'default', 'classes');
 const ENGINE = path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupEngine');
 const engine = readEngineSources(ENGINE);
 const contract = readContract();
 
 function apex(name: string): string {
-    return fs.readFileSync(path.join(CLASSES, `${name}.cls`), 'utf8');
+    return fs.readFileSync(apexClassFile(name), 'utf8');
 }
 
 /** The engine's sources with one file's text changed. */
@@ -76,7 +76,7 @@ describe('Apex DTOs generated from the TypeScript types', () => {
                 'readonly LatestVersionId: SalesforceId | null;\n    readonly VersionCount: number;'
             )
         );
-        assert.deepEqual(await outOfDate(contract, added), ['force-app/main/default/classes/SetupSnapshot.cls']);
+        assert.deepEqual(await outOfDate(contract, added), ['force-app/main/default/classes/model/SetupSnapshot.cls']);
         const fields = auraEnabledFields(dtoSources(added).get('SetupSnapshot') ?? '').get('FlowRecord') ?? [];
         assert.ok(fields.includes('VersionCount'), fields.join(', '));
         assert.match(dtoSources(added).get('SetupSnapshot') ?? '', /public Integer VersionCount;/);
@@ -86,7 +86,7 @@ describe('Apex DTOs generated from the TypeScript types', () => {
         const renamed = withFile(fileDeclaring('AgentUserRecord'), (text) =>
             text.replace('readonly ServiceCloudUser: boolean;', 'readonly UserPermissionsSupportUser: boolean;')
         );
-        assert.deepEqual(await outOfDate(contract, renamed), ['force-app/main/default/classes/SetupAgents.cls']);
+        assert.deepEqual(await outOfDate(contract, renamed), ['force-app/main/default/classes/model/SetupAgents.cls']);
     });
 
     it('finds the types by name in any file of the engine (a type moved to another file changes nothing)', () => {
@@ -185,8 +185,8 @@ describe('hand-written Apex ↔ the engine', () => {
     it('every label key the Apex classes send is one the tab can translate (REASON_KEYS)', () => {
         const known = new Set<string>(REASON_KEYS);
         const used = new Set<string>();
-        for (const file of fs.readdirSync(CLASSES).filter((f) => f.endsWith('.cls') && !f.endsWith('Test.cls'))) {
-            const source = fs.readFileSync(path.join(CLASSES, file), 'utf8');
+        for (const file of [...apexClassFiles().values()].filter((f) => !f.endsWith('Test.cls'))) {
+            const source = fs.readFileSync(file, 'utf8');
             for (const m of source.matchAll(
                 /'((?:error|choice|operation|apiError|result)\.[A-Za-z]+(?:\.[A-Za-z]+)?)'/g
             ))
