@@ -33,7 +33,7 @@ import {
 } from '../samples/orgs';
 import { PUBLIC_GROUPS } from '../samples/queueMembers';
 import { auraEnabledFields } from './lib/apex-dto';
-import { dtoSources, readEngineSources } from './lib/apex-dtos';
+import { droppedDeclarations, dtoSources, readEngineSources } from './lib/apex-dtos';
 import { apexClassFile, runMain } from './lib/files';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -448,6 +448,14 @@ if (require.main === module) {
             return stale.length + problems.length ? 1 : 0;
         }
         const generated = await generate(c);
+        for (const k of ['snapshotDto', 'agentsDto'] as const) {
+            const before = fs.existsSync(OUT[k]) ? fs.readFileSync(OUT[k], 'utf8') : '';
+            for (const line of droppedDeclarations(before, generated[k]))
+                console.warn(
+                    `contract: ${path.basename(OUT[k])} no longer declares \`${line}\` (written by hand?): if it must stay, ` +
+                        'say so in the tables of scripts/lib/apex-dtos.ts and run npm run contract again'
+                );
+        }
         for (const k of Object.keys(OUT) as (keyof typeof OUT)[]) fs.writeFileSync(OUT[k], generated[k]);
         for (const cls of [OUT.apex, OUT.soqlApex, OUT.fixtures]) {
             const meta = `${cls}-meta.xml`;

@@ -19,7 +19,7 @@ import {
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { outOfDate, readContract } from '../contract';
 import { auraEnabledFields } from '../lib/apex-dto';
-import { DTO_HEADER, dtoSources, readEngineSources } from '../lib/apex-dtos';
+import { droppedDeclarations, DTO_HEADER, dtoSources, readEngineSources } from '../lib/apex-dtos';
 import { apexClassFile, apexClassFiles } from '../lib/files';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -87,6 +87,18 @@ describe('Apex DTOs generated from the TypeScript types', () => {
             text.replace('readonly ServiceCloudUser: boolean;', 'readonly UserPermissionsSupportUser: boolean;')
         );
         assert.deepEqual(await outOfDate(contract, renamed), ['force-app/main/default/classes/model/SetupAgents.cls']);
+    });
+
+    it('names what a regeneration drops from a hand-edited DTO (an initial value, a Decimal)', () => {
+        const generated = apex('SetupSnapshot');
+        const handEdited = generated
+            .replace('public Integer Capacity;', 'public Integer Capacity = 0;')
+            .replace('public String Label;', 'public Decimal Label;');
+        assert.deepEqual(droppedDeclarations(handEdited, generated), [
+            'public Integer Capacity = 0;',
+            'public Decimal Label;',
+        ]);
+        assert.deepEqual(droppedDeclarations(generated, generated), []);
     });
 
     it('finds the types by name in any file of the engine (a type moved to another file changes nothing)', () => {

@@ -427,3 +427,17 @@ export function dtoSources(engineSources: ReadonlyMap<string, string>): Map<stri
     const declarations = engineDeclarations(engineSources);
     return new Map(DTO_FILES.map((f) => [f.apexClass, dtoSource(f, declarations)]));
 }
+
+/**
+ * Declarations (`public …` lines, whitespace folded) of an Apex file that a new version no longer has: what a
+ * regeneration would drop or change, e.g. an initial value or a Decimal written by hand in a merged branch.
+ */
+export function droppedDeclarations(before: string, after: string): string[] {
+    const declarations = (source: string): string[] =>
+        source
+            .split('\n')
+            .map((line) => line.trim().replace(/\s+/g, ' '))
+            .filter((line) => line.startsWith('public ') || line.startsWith('this.'));
+    const kept = new Set(declarations(after));
+    return declarations(before).filter((line) => !kept.has(line));
+}
