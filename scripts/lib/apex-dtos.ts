@@ -124,12 +124,21 @@ export function engineDeclarations(sources: ReadonlyMap<string, string>): Map<st
     return found;
 }
 
-/** The engine's TypeScript sources (not its tests), by file name. */
+/** The engine's TypeScript sources (its subfolders included, its tests not), by path relative to the engine. */
 export function readEngineSources(engineDir: string): Map<string, string> {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name !== '__tests__') walk(full);
+            } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) files.push(full);
+        }
+    };
+    walk(engineDir);
     return new Map(
-        fs
-            .readdirSync(engineDir)
-            .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+        files
+            .map((f) => path.relative(engineDir, f).split(path.sep).join('/'))
             .sort()
             .map((f) => [f, fs.readFileSync(path.join(engineDir, f), 'utf8')])
     );
