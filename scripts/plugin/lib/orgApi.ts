@@ -10,6 +10,10 @@ import type { Schema } from '@jsforce/jsforce-node';
 import { SOAP } from '@jsforce/jsforce-node/lib/soap.js';
 import { ApiSchemas } from '@jsforce/jsforce-node/lib/api/metadata/schema.js';
 
+export interface CompositeAnswer {
+    compositeResponse: { referenceId: string; httpStatusCode: number; body: unknown }[];
+}
+
 export type MetadataRecord = Record<string, unknown> & { fullName: string };
 
 export interface SaveResult {
@@ -75,6 +79,23 @@ export class OrgApi {
             const result = await api.query<Record<string, unknown>>(soql, { autoFetch: true, maxFetch: 100000 });
             return result.records as unknown as T[];
         });
+    }
+
+    /** The REST API version of the connection (e.g. '65.0'). */
+    get version(): string {
+        return this.connection.version;
+    }
+
+    /** One REST Composite request (POST /composite); the answer holds every subrequest's status and body. */
+    composite(body: object): Promise<CompositeAnswer> {
+        return this.timed('composite', () =>
+            this.connection.request<CompositeAnswer>({
+                method: 'POST',
+                url: '/composite',
+                body: JSON.stringify(body),
+                headers: { 'Content-Type': 'application/json' },
+            })
+        );
     }
 
     /** A GET on the REST API, relative to /services/data/vXX.X. */
