@@ -1,3 +1,11 @@
+/** The record writer's queries (recordWriter.ts), told apart from the snapshot reader's (which all have LIMIT). */
+export function isRecordWriterQuery(soql: string): boolean {
+    return (
+        !/ LIMIT | ORDER BY | GROUP BY /.test(soql) &&
+        (/^SELECT Id, /.test(soql) || soql.startsWith('SELECT UserId, PresenceUserConfigId, User.ProfileId FROM'))
+    );
+}
+
 /**
  * Record tables beside the fake org, for the record changes of the write law: the writer's query shapes
  * (`SELECT … FROM X WHERE f IN ('a', 'b') AND f = TRUE AND f = 'text'`, a parent field as 'User.ProfileId'; text
@@ -18,6 +26,8 @@ export class FakeRecordTables {
     readonly calls: string[] = [];
     /** "action sObject" the org refuses (FIELD_INTEGRITY_EXCEPTION), after the subrequests before it ran. */
     refuse: string | null = null;
+    /** Whether the last Composite request was refused (and rolled back). */
+    failed = false;
     private next = 1;
 
     constructor(public tables: Record<string, Row[]>) {}
@@ -37,7 +47,7 @@ export class FakeRecordTables {
         };
     }
 
-    private query(soql: string): { totalSize: number; done: true; records: Row[] } {
+    query(soql: string): { totalSize: number; done: true; records: Row[] } {
         const [, fieldList, sObject, where] = /^SELECT (.+) FROM (\w+) WHERE (.+)$/.exec(soql) ?? [];
         if (!sObject) throw new Error(`fakeRecords: unexpected query ${soql}`);
         const fields = fieldList.split(',').map((f) => f.trim());
@@ -69,7 +79,7 @@ export class FakeRecordTables {
         return { totalSize: records.length, done: true, records };
     }
 
-    private composite(body: {
+    composite(body: {
         allOrNone: boolean;
         collateSubrequests: boolean;
         compositeRequest: { method: string; url: string; referenceId: string; body?: { records: Row[] } }[];
@@ -136,6 +146,7 @@ export class FakeRecordTables {
             this.tables = JSON.parse(saved) as Record<string, Row[]>;
             this.calls.push('rollback');
         }
+        this.failed = failed;
         return { compositeResponse: answers };
     }
 }

@@ -107,7 +107,7 @@ async function resolve(api: RecordApi, writes: readonly RecordWrite[]): Promise<
         }
     const found = new Map<string, string[]>();
     const put = (key: string, id: string): void => {
-        found.set(key.toLowerCase(), [...(found.get(key.toLowerCase()) ?? []), String(id18(id))]);
+        found.set(key.toLowerCase(), [...(found.get(key.toLowerCase()) ?? []), id]);
     };
     for (const [sObject, set] of names)
         for (const row of await api.query(
@@ -221,7 +221,7 @@ export async function applyRecordWrites(api: RecordApi, writes: readonly RecordW
         add(
             'delete',
             sObject,
-            gone.map((r) => ({ Id: String(id18(r.Id)) }))
+            gone.map((r) => ({ Id: String(r.Id) }))
         );
     }
     for (const [sObject, rows] of byAction.insert) {
