@@ -58,22 +58,25 @@ describe('the write law on real plans', () => {
         const snapshot = { ...org, choices: { ...org.choices, ...choices(), queueMembers: { kind: 'agentUsers' } } };
         const changes = planChanges(plan(snapshot as OrgSnapshot, 'all'));
         expect(changes.length).toBeGreaterThan(0);
-        for (const change of changes) {
+        const OWNED_WHOLE = [
+            'enableOmniChannel',
+            'createServiceChannel',
+            'createPresenceStatus',
+            'createPresenceConfig',
+            'upsertQueue',
+            'upsertRoutingConfig',
+        ];
+        const wrong = changes.filter((change) => {
             const op = change.operation;
-            if (SHARED_TARGET_KINDS.includes(op.kind)) expect(change.route).toBe('records');
-            if (op.kind === 'upsertQueue' && op.existingId !== null) expect(change.route).toBe('records');
-            if (writesWholeComponent(change.route)) {
-                expect([
-                    'enableOmniChannel',
-                    'createServiceChannel',
-                    'createPresenceStatus',
-                    'createPresenceConfig',
-                    'upsertQueue',
-                    'upsertRoutingConfig',
-                ]).toContain(op.kind);
-            }
-            for (const w of change.writes) expect(RECORD_OBJECTS).toContain(w.sObject);
-        }
+            const shared =
+                SHARED_TARGET_KINDS.includes(op.kind) || (op.kind === 'upsertQueue' && op.existingId !== null);
+            const whole = writesWholeComponent(change.route);
+            return (shared && change.route !== 'records') || (whole && !OWNED_WHOLE.includes(op.kind));
+        });
+        expect(wrong).toEqual([]);
+        expect(
+            changes.flatMap((c) => c.writes.map((w) => w.sObject)).filter((o) => !RECORD_OBJECTS.includes(o))
+        ).toEqual([]);
     });
 
     it('a grant names the profile-owned permission set, never the profile', () => {
