@@ -1,5 +1,5 @@
 /**
- * npm run write-vectors — writes force-app/main/default/classes/SetupWriteVectorsTest.cls from the conformance vectors
+ * npm run write-vectors — writes force-app/main/default/classes/tests/generated/SetupWriteVectorsTest.cls from the conformance vectors
  * of the write law (config/contract/write-vectors.json): the Apex translation of each operation (SetupRecordWrites)
  * must give the engine's route and writes, and each applied vector's org must end as the vector says. With --check it
  * writes nothing and fails when the class is out of date (test:scripts runs the check).
@@ -10,7 +10,16 @@ import { runMain } from './lib/files';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const VECTORS = path.join(ROOT, 'config', 'contract', 'write-vectors.json');
-export const APEX_TEST = path.join(ROOT, 'force-app', 'main', 'default', 'classes', 'SetupWriteVectorsTest.cls');
+export const APEX_TEST = path.join(
+    ROOT,
+    'force-app',
+    'main',
+    'default',
+    'classes',
+    'tests',
+    'generated',
+    'SetupWriteVectorsTest.cls'
+);
 
 /** An Apex string literal of any text (single line). */
 function apexString(text: string): string {
@@ -26,7 +35,7 @@ export function apexVectorsTest(json: string): string {
         '/**',
         " * The write law on the Apex side: each vector's operation gives the engine's route and exact writes",
         " * (SetupRecordWrites.of), and each applied vector's org ends as the vector says (SetupRecordWriter on an",
-        ' * in-memory org). The CLI runs the same vectors against its fake org (scripts/__tests__/write-vectors.test.ts).',
+        ' * in-memory org). The CLI runs the same vectors against its fake org (test/plugin/write-vectors.test.ts).',
         ' */',
         '@IsTest',
         'private class SetupWriteVectorsTest {',
