@@ -15,7 +15,7 @@ import {
     type RecordWrite,
 } from './engine.js';
 import { isAuthOrNetworkError } from './errors.js';
-import type { MetadataRecord, OrgApi } from './orgApi.js';
+import { withoutNil, type MetadataRecord, type OrgApi } from './orgApi.js';
 import { quoted } from './reader.js';
 import { applyRecordWrites, RecordWriteError } from './recordWriter.js';
 
@@ -177,7 +177,8 @@ export class Executor {
     }
 
     private async readOne(type: string, fullName: string): Promise<MetadataRecord> {
-        const [found] = await this.api.read(type, [fullName]);
+        const [read] = await this.api.read(type, [fullName]);
+        const found = read && withoutNil(read);
         if (!found) throw new OperationError('NOT_FOUND', `${type} ${fullName} was not found`);
         return found;
     }
@@ -215,7 +216,8 @@ export class Executor {
         if (planned.route === 'records') return this.records(planned.writes);
         switch (op.kind) {
             case 'enableOmniChannel': {
-                const [settings] = await this.api.read('OmniChannelSettings', ['OmniChannel']);
+                const [read] = await this.api.read('OmniChannelSettings', ['OmniChannel']);
+                const settings = read && withoutNil(read);
                 const target = setKey(
                     settings ?? { fullName: 'OmniChannel' },
                     'enableOmniChannel',
