@@ -32,3 +32,13 @@ export {
 export { isValidDeveloperName, isValidObjectApiName } from './names';
 export { settle, awaitingSettledParts, withSettledParts } from './settle';
 export type { Settled, SettledIds } from './settle';
+export {
+    operationWrites,
+    operationDependencies,
+    planChanges,
+    writesWholeComponent,
+    RECORD_OBJECTS,
+    ROUTES,
+    SETUP_OBJECTS,
+} from './writes';
+export type { OperationWrites, PlannedChange, RecordRef, RecordValue, RecordWrite, WriteRoute } from './writes';
