@@ -62,6 +62,7 @@ export class PluginHarness {
         this.fake.requests = [];
         this.fake.refuse.clear();
         this.fake.failure = 'none';
+        this.fake.failAfter = undefined;
         this.fake.extraProfiles = [];
         this.fake.people = undefined;
         this.fake.largestMetadataCall = 0;

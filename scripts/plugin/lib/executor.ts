@@ -147,7 +147,9 @@ export class Executor {
      */
     async run(
         operations: readonly Operation[],
-        onProgress: (outcome: OperationOutcome) => void = () => undefined
+        onProgress: (outcome: OperationOutcome) => void = () => undefined,
+        /** Asked before each change (or wave of grants): true leaves the rest not run, as after a failure. */
+        stopRequested: () => boolean = () => false
     ): Promise<OperationOutcome[]> {
         const outcomes: OperationOutcome[] = [];
         let failed = false;
@@ -162,14 +164,15 @@ export class Executor {
                 )
                     end++;
             const wave = operations.slice(index, end).map((operation, i) => ({ operation, at: index + i }));
-            const settled: OperationOutcome[] = failed
-                ? wave.map(({ operation, at }): OperationOutcome => ({
-                      index: at,
-                      operation,
-                      status: 'notRun',
-                      changed: [],
-                  }))
-                : await Promise.all(wave.map(({ operation, at }) => this.attempt(operation, at)));
+            const settled: OperationOutcome[] =
+                failed || stopRequested()
+                    ? wave.map(({ operation, at }): OperationOutcome => ({
+                          index: at,
+                          operation,
+                          status: 'notRun',
+                          changed: [],
+                      }))
+                    : await Promise.all(wave.map(({ operation, at }) => this.attempt(operation, at)));
             for (const outcome of settled) {
                 failed ||= outcome.status === 'failed';
                 outcomes.push(outcome);

@@ -51,6 +51,57 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
     return out;
 }
 
+/**
+ * The longest query URI the CLI sends, in bytes as encoded in `GET …/query?q=`: Salesforce answers 431 when the
+ * request line and headers pass 16,384 bytes (docs/org-verification.md row 86); 12,000 leaves the rest for the
+ * path and the headers (the OAuth token, user agent, call options).
+ */
+export const QUERY_URI_BYTES = 12000;
+/** At most this many values of one list per query, whatever their length. */
+export const IDS_PER_QUERY = 200;
+
+/** Bytes a SOQL statement takes in the query URI. */
+export function uriBytes(soql: string): number {
+    return Buffer.byteLength(encodeURIComponent(soql), 'utf8');
+}
+
+/**
+ * Splits a list into batches whose query (`build(batch)`) fits in `budget` URI bytes, at most `most` values each.
+ * A single value too long on its own still gets its own batch: the org's answer then says why.
+ */
+export function fitting<T>(
+    values: readonly T[],
+    build: (batch: readonly T[]) => string,
+    budget = QUERY_URI_BYTES,
+    most = IDS_PER_QUERY
+): T[][] {
+    const out: T[][] = [];
+    let at = 0;
+    while (at < values.length) {
+        let size = Math.min(most, values.length - at);
+        while (size > 1 && uriBytes(build(values.slice(at, at + size))) > budget) size = Math.ceil(size / 2);
+        out.push(values.slice(at, at + size));
+        at += size;
+    }
+    return out;
+}
+
+/**
+ * Batches of two lists in one query (each pair of values asked once): the first list is cut to half the budget with
+ * the second empty, then the second list fits beside each batch of the first.
+ */
+export function fittingPairs<A, B>(
+    first: readonly A[],
+    second: readonly B[],
+    build: (a: readonly A[], b: readonly B[]) => string,
+    budget = QUERY_URI_BYTES,
+    most = IDS_PER_QUERY
+): [A[], B[]][] {
+    return fitting(first, (a) => build(a, []), budget / 2, most).flatMap((a) =>
+        fitting(second, (b) => build(a, b), budget, most).map((b): [A[], B[]] => [a, b])
+    );
+}
+
 const asList = <T>(value: T | T[] | undefined | null): T[] =>
     value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 

@@ -14,6 +14,8 @@ export interface ItemJson {
     text: string;
     blockedBy: readonly string[];
     needs: readonly string[];
+    /** Whether this user can fix the item here, and if not the engine's reason. */
+    fix: { available: boolean; reason: ChecklistItem['reason'] | null; text: string | null };
 }
 
 export interface CheckResult {
@@ -31,6 +33,9 @@ export function itemsJson(items: readonly ChecklistItem[]): ItemJson[] {
         text: reasonText(i.reason),
         blockedBy: i.blockedBy,
         needs: i.needs,
+        fix: i.fix.available
+            ? { available: true, reason: null, text: null }
+            : { available: false, reason: i.fix.reason, text: reasonText(i.fix.reason) },
     }));
 }
 
