@@ -121,7 +121,10 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
             .map((flag) => [flag, closest(flag, known)] as const)
             .filter((pair): pair is readonly [string, string] => pair[1] !== undefined)
             .map(([flag, hint]) => shared.getMessage('error.unknownFlag.didYouMean', [hint, flag]));
-        return usageError(error.message, [...hints, shared.getMessage('error.unknownFlag.help', [(this.id ?? '').replace(/:/g, ' ')])]);
+        return usageError(error.message, [
+            ...hints,
+            shared.getMessage('error.unknownFlag.help', [(this.id ?? '').replace(/:/g, ' ')]),
+        ]);
     }
 
     /** The org's jsforce Connection (sf refreshes its token), at the API version asked for. */

@@ -263,8 +263,14 @@ export default class Fix extends SetupCommand<FixResult> {
             interruptedBy = signal;
             this.warn(messages.getMessage('warning.stopping', [signal]));
         };
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
+        // sf's own listeners (SfCommand) end the command at once, with a stack trace and no outcome: they step aside
+        // while the changes run and come back after.
+        const signals = ['SIGINT', 'SIGTERM'] as const;
+        const others = signals.map((signal) => [signal, process.listeners(signal)] as const);
+        for (const signal of signals) {
+            process.removeAllListeners(signal);
+            process.on(signal, onSignal);
+        }
         this.spinner.start(shared.getMessage('spinner.changing'), undefined, { stdout: false });
         let outcomes: OperationOutcome[];
         try {
@@ -284,8 +290,10 @@ export default class Fix extends SetupCommand<FixResult> {
                 () => interruptedBy !== null
             );
         } finally {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
+            for (const [signal, listeners] of others) {
+                process.off(signal, onSignal);
+                for (const listener of listeners) process.on(signal, listener as (signal: NodeJS.Signals) => void);
+            }
             this.spinner.stop();
         }
         const { results, made, failed, notRun } = outcomeOf(operations, outcomes);
