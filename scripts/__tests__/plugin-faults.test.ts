@@ -6,13 +6,16 @@
  * the error's cause chain would turn it into 10 or 20), the envelope's status equal to it, and the org's writes.
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ITEM_IDS, type OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
-import { fullySetUpOrg, partlySetUpOrg, PROFILE, read } from '../../samples/orgs';
+import { fullySetUpOrg, omniOrg, partlySetUpOrg, PROFILE, read } from '../../samples/orgs';
 import { fitting, fittingPairs, QUERY_URI_BYTES, uriBytes } from '../plugin/lib/orgApi';
 import { causeText, orgError } from '../plugin/lib/errors';
+import { onlyStatusAccess } from '../plugin/lib/exporter';
 import type { FakeFailure } from './fakeSalesforce';
 import { ERROR_500 } from './fakeSalesforce';
 import { PluginHarness, type Captured, type Envelope, type Item } from './pluginHarness';
@@ -348,3 +351,77 @@ describe('query URIs stay under the 16,384-byte limit (row 86)', () => {
 });
 
 export type { Captured };
+
+describe('export: only what the setup needs, nothing half-written', () => {
+    it('refuses an org with nothing of SimplyChat set up (exit 1, says what is missing, no folder)', async () => {
+        h.reset(omniOrg());
+        const out = path.join(h.cwd, 'export-nothing');
+        const result = await h.run(['export', '-o', 'fake', AGENTS, '--output-dir', out, '--json']);
+        assert.equal(result.code, 1, result.out);
+        const envelope = json(result.out);
+        assert.equal(envelope.name, 'NothingToExport');
+        assert.match(String(envelope.message), /nothing of SimplyChat's setup to export \(missing: .*Service channel/i);
+        assert.equal(fs.existsSync(out), false);
+    });
+
+    it('a retrieve that fails leaves no folder behind, so the same command runs again', async () => {
+        h.reset(fullySetUpOrg());
+        const out = path.join(h.cwd, 'export-failed');
+        h.fake.routes.push((request) =>
+            request.url.pathname.includes('/services/Soap/m/') && /<(met:)?retrieve>|retrieve\b/.test(request.body)
+                ? { status: 500, type: 'application/json;charset=UTF-8', body: ERROR_500 }
+                : undefined
+        );
+        process.env.SIMPLYCHAT_TIMEOUT_MS = '3000';
+        const result = await h.run(['export', '-o', 'fake', AGENTS, '--output-dir', out]);
+        assert.notEqual(result.code, 0, result.out);
+        assert.equal(fs.existsSync(out), false, 'nothing left behind');
+        h.fake.routes.splice(0);
+        const again = await h.run(['export', '-o', 'fake', AGENTS, '--output-dir', out, '--json']);
+        assert.equal(again.code, 0, again.out);
+    });
+
+    it('writes a README of what it leaves out; profiles carry only their presence-status access', async () => {
+        h.reset(fullySetUpOrg());
+        const out = path.join(h.cwd, 'export-readme');
+        const result = await h.run(['export', '-o', 'fake', AGENTS, '--output-dir', out, '--json']);
+        assert.equal(result.code, 0, result.out);
+        const readme = fs.readFileSync(path.join(out, 'README.md'), 'utf8');
+        for (const left of [
+            /SC Setup values/,
+            /members of the public groups/,
+            /other settings/,
+            /Omni-Channel utility/,
+        ])
+            assert.match(readme, left);
+        const profiles = (json<{ files: string[] }>(result.out).result?.files ?? []).filter((f) =>
+            f.endsWith('.profile-meta.xml')
+        );
+        assert.ok(profiles.length > 0);
+        for (const file of profiles) {
+            const xml = fs.readFileSync(path.join(out, file), 'utf8');
+            const elements = [...xml.matchAll(/^ {4}<(\w+)>/gm)].map((m) => m[1]);
+            assert.deepEqual([...new Set(elements)], ['servicePresenceStatusAccesses'], xml);
+        }
+    });
+
+    it('cuts a retrieved profile down to its presence-status access', () => {
+        const xml = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<Profile xmlns="http://soap.sforce.com/2006/04/metadata">',
+            '    <custom>true</custom>',
+            '    <servicePresenceStatusAccesses>',
+            '        <servicePresenceStatus>SimplyChat_Online</servicePresenceStatus>',
+            '    </servicePresenceStatusAccesses>',
+            '    <userLicense>Salesforce</userLicense>',
+            '    <userPermissions>',
+            '        <enabled>true</enabled>',
+            '        <name>ModifyAllData</name>',
+            '    </userPermissions>',
+            '</Profile>',
+        ].join('\n');
+        const cut = onlyStatusAccess(xml);
+        assert.match(cut, /<servicePresenceStatus>SimplyChat_Online<\/servicePresenceStatus>/);
+        assert.doesNotMatch(cut, /userPermissions|ModifyAllData|userLicense|<custom>/);
+    });
+});
