@@ -425,3 +425,74 @@ describe('export: only what the setup needs, nothing half-written', () => {
         assert.doesNotMatch(cut, /userPermissions|ModifyAllData|userLicense|<custom>/);
     });
 });
+
+describe('a fleet of orgs: several --target-org, alias patterns, result formats', () => {
+    before(async () => {
+        const { StateAggregator } = await import('@salesforce/core');
+        const state = await StateAggregator.getInstance();
+        const username = state.aliases.getUsername('fake') as string;
+        await state.aliases.setAndSave('fleet-a', username);
+        await state.aliases.setAndSave('fleet-b', username);
+    });
+    beforeEach(() => h.reset(fullySetUpOrg()));
+
+    it('one row per org, the worst exit code, in the JSON envelope too', async () => {
+        const result = await h.run(['check', '-o', 'fake', '-o', DOWN, AGENTS, '--json', '--wait', '2']);
+        assert.equal(result.code, 4, result.out);
+        const envelope = json<{ orgs: { target: string; code: number; items: Item[] }[]; worst: number }>(result.out);
+        assert.equal(envelope.status, 4);
+        assert.deepEqual(
+            envelope.result?.orgs.map((o) => [o.target, o.code]),
+            [
+                ['fake', envelope.result?.orgs[0].items.every((i) => i.status === 'pass') ? 0 : 1],
+                [DOWN, 4],
+            ]
+        );
+        const human = await h.run(['check', '-o', 'fake', '-o', DOWN, AGENTS, '--wait', '2']);
+        assert.equal(human.code, 4);
+        assert.match(human.out, /^ORG\s+EXIT\s+PASS\s+FIRST PROBLEM$/m);
+        assert.match(human.out, /^fake\s+[01]\s+\d+\/14\s/m);
+        assert.match(human.out, /^down\s+4\s+-\s+NetworkError: /m);
+    });
+
+    it('an alias pattern names every matching alias; JUnit has a test case per org and item', async () => {
+        const out = path.join(h.cwd, 'drift');
+        const result = await h.run(['check', '-o', 'fleet-*', AGENTS, '--result-format', 'junit', '--output-dir', out]);
+        assert.ok(result.code === 0 || result.code === 1, result.err);
+        const junit = fs.readFileSync(path.join(out, 'simplychat-check.junit.xml'), 'utf8');
+        assert.equal(
+            [...junit.matchAll(/<testsuite name="(fleet-[ab])"/g)].map((m) => m[1]).join(','),
+            'fleet-a,fleet-b'
+        );
+        assert.equal([...junit.matchAll(/<testcase /g)].length, 2 * ITEM_IDS.length);
+        assert.match(result.out, /^fleet-a\s+[01]\s/m, 'the rows on screen, the report in the folder');
+    });
+
+    it('csv: one line per org and item; an unmatched pattern is a usage error', async () => {
+        const result = await h.run(['check', '-o', 'fleet-a', '-o', 'fleet-b', AGENTS, '--result-format', 'csv']);
+        const lines = result.out.trim().split('\n');
+        assert.equal(lines[0], 'org,username,orgId,exitCode,item,order,status,reason');
+        assert.equal(lines.length, 1 + 2 * ITEM_IDS.length);
+        const none = await h.run(['check', '-o', 'nothing-*']);
+        assert.equal(none.code, 2);
+        assert.match(none.err, /No alias matches nothing-\*/);
+    });
+
+    it('--profiles-file names the profiles, --no-prompt confirms, --wait sets the timeout', async () => {
+        h.reset(partlySetUpOrg());
+        const file = path.join(h.cwd, 'profiles.txt');
+        fs.writeFileSync(file, '# agents\nSimplyChat Agent\n\nSupport\n');
+        const viaFile = await h.run(['fix', '-o', 'fake', '--profiles-file', file, '--dry-run', '--json']);
+        const viaFlag = await h.run(['fix', '-o', 'fake', AGENTS, '--dry-run', '--json']);
+        assert.deepEqual(
+            json<{ plan: { kind: string }[] }>(viaFile.out).result?.plan.map((p) => p.kind),
+            json<{ plan: { kind: string }[] }>(viaFlag.out).result?.plan.map((p) => p.kind)
+        );
+        const fixed = await h.run(['fix', '-o', 'fake', AGENTS, '--no-prompt', '--json']);
+        assert.ok(h.fake.writes > 0, fixed.out);
+        h.fake.failure = 'hang';
+        const slow = await h.run(['check', '-o', 'fake', '--wait', '1']);
+        assert.equal(slow.code, 4);
+        assert.match(slow.err, /within 1 s/);
+    });
+});

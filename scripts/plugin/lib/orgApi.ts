@@ -108,8 +108,13 @@ const asList = <T>(value: T | T[] | undefined | null): T[] =>
 export class OrgApi {
     constructor(
         readonly connection: Connection,
-        readonly timeoutMs = Number(process.env.SIMPLYCHAT_TIMEOUT_MS ?? 60000)
-    ) {}
+        timeoutMs?: number
+    ) {
+        this.timeoutMs = timeoutMs ?? Number(process.env.SIMPLYCHAT_TIMEOUT_MS ?? 60000);
+    }
+
+    /** How long each call waits for the org's answer: --wait, else SIMPLYCHAT_TIMEOUT_MS, else 60 s. */
+    readonly timeoutMs: number;
 
     private timed<T>(what: string, call: () => Promise<T>): Promise<T> {
         let timer: NodeJS.Timeout | undefined;

@@ -2,7 +2,9 @@
  * What the `sf simplychat setup` commands share: the org flags, reading the org with a spinner, the
  * production warning, suggestions for a mistyped flag, and turning failures into SfErrors with exit codes.
  */
+import fs from 'node:fs';
 import { type Org, SfError } from '@salesforce/core';
+import type { Duration } from '@salesforce/kit';
 import { loadMessages } from './messages.js';
 import { Flags, SfCommand, toHelpSection } from '@salesforce/sf-plugins-core';
 import { Errors } from '@oclif/core';
@@ -41,6 +43,16 @@ export const orgFlags = {
         // refused before the org is read, so the name never reaches a query as anything but a name.
         parse: async (input: string) => chatObjectName(input),
     }),
+    'profiles-file': Flags.file({
+        summary: shared.getMessage('flags.profiles-file.summary'),
+        exists: true,
+    }),
+    wait: Flags.duration({
+        unit: 'seconds',
+        summary: shared.getMessage('flags.wait.summary'),
+        min: 1,
+        max: 3600,
+    }),
     capacity: Flags.integer({
         summary: shared.getMessage('flags.capacity.summary'),
         min: 1,
@@ -54,12 +66,32 @@ export const orgFlags = {
     }),
 };
 
+/** Profile names in a file, one a line; blank lines and lines starting with # are skipped. */
+export function profilesInFile(file: string): string[] {
+    return fs
+        .readFileSync(file, 'utf8')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** --profiles and the names in --profiles-file, once each, in order. */
+export function profilesOf(f: Pick<SetupFlags, 'profiles' | 'profiles-file'>): string[] | undefined {
+    const names = [...(f.profiles ?? []), ...(f['profiles-file'] ? profilesInFile(f['profiles-file']) : [])];
+    return names.length > 0 ? [...new Set(names)] : undefined;
+}
+
+/** How long to wait for each answer from the org (--wait), in ms; undefined for the default. */
+export function waitMs(f: Pick<SetupFlags, 'wait'>): number | undefined {
+    return f.wait ? f.wait.milliseconds : undefined;
+}
+
 /** The command line's choices, as the reader takes them. */
 export function choicesOf(f: SetupFlags): CliChoices {
     return {
         chatObject: f['chat-object'],
         capacity: f.capacity,
-        profiles: f.profiles,
+        profiles: profilesOf(f),
         moveDirectUsers: f['move-direct-users'],
         separateOnlineStatus: f['separate-online-status'],
     };
@@ -69,6 +101,8 @@ export interface SetupFlags {
     'target-org': Org;
     'api-version'?: string;
     profiles?: string[];
+    'profiles-file'?: string;
+    wait?: Duration;
     'chat-object': string;
     capacity?: number;
     'move-direct-users'?: boolean;
@@ -128,9 +162,9 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
     }
 
     /** The org's jsforce Connection (sf refreshes its token), at the API version asked for. */
-    protected connect(org: Org, apiVersion?: string): OrgApi {
+    protected connect(org: Org, apiVersion?: string, timeoutMs?: number): OrgApi {
         this.targetOrg = org.getUsername();
-        this.api = new OrgApi(org.getConnection(apiVersion));
+        this.api = new OrgApi(org.getConnection(apiVersion), timeoutMs);
         return this.api;
     }
 

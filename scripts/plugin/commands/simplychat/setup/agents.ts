@@ -11,7 +11,16 @@ import {
 import { readAgents } from '../../../lib/agentsReader.js';
 import { loadMessages } from '../../../lib/messages.js';
 import { paint, reasonText, say, type Style } from '../../../lib/output.js';
-import { EXIT, orgFlags, SetupCommand, shared, type OrgJson, type SetupFlags } from '../../../lib/setupCommand.js';
+import {
+    EXIT,
+    orgFlags,
+    SetupCommand,
+    shared,
+    type OrgJson,
+    type SetupFlags,
+    profilesOf,
+    waitMs,
+} from '../../../lib/setupCommand.js';
 
 const messages = loadMessages('simplychat.setup.agents');
 
@@ -123,6 +132,8 @@ export default class Agents extends SetupCommand<AgentsResult> {
         'target-org': orgFlags['target-org'],
         'api-version': orgFlags['api-version'],
         profiles: orgFlags.profiles,
+        'profiles-file': orgFlags['profiles-file'],
+        wait: orgFlags.wait,
         'chat-object': orgFlags['chat-object'],
         'not-ready': Flags.boolean({ summary: messages.getMessage('flags.not-ready.summary') }),
     };
@@ -131,8 +142,8 @@ export default class Agents extends SetupCommand<AgentsResult> {
         const { flags } = await this.parse(Agents);
         const f = flags as unknown as SetupFlags & { 'not-ready': boolean };
         const style: Style = { color: process.stdout.isTTY === true && !process.env.NO_COLOR && !this.jsonEnabled() };
-        const api = this.connect(f['target-org'], f['api-version']);
-        const read = await this.load(api, { chatObject: f['chat-object'], profiles: f.profiles });
+        const api = this.connect(f['target-org'], f['api-version'], waitMs(f));
+        const read = await this.load(api, { chatObject: f['chat-object'], profiles: profilesOf(f) });
         this.spinner.start(say('ui.agents.reading'), undefined, { stdout: false });
         let agents: AgentReadiness[];
         try {
@@ -149,7 +160,7 @@ export default class Agents extends SetupCommand<AgentsResult> {
         const shown = f['not-ready'] ? agents.filter((a) => a.status === 'notReady') : agents;
         if (counts.total === 0) {
             this.warn(say('ui.agents.none'));
-            if (!f.profiles) this.info(messages.getMessage('info.nameProfiles'));
+            if (!profilesOf(f)) this.info(messages.getMessage('info.nameProfiles'));
         } else {
             if (shown.length > 0) this.log(agentsTable(shown, style));
             else this.log(say('ui.agents.noMatch'));

@@ -7,7 +7,16 @@ import { usageError } from '../../../lib/errors.js';
 import { SfError } from '@salesforce/core';
 import { exportMembers, exportReadme, exportSetup, type ExportMember } from '../../../lib/exporter.js';
 import { say } from '../../../lib/output.js';
-import { EXIT, orgFlags, SetupCommand, shared, type OrgJson, type SetupFlags } from '../../../lib/setupCommand.js';
+import {
+    EXIT,
+    orgFlags,
+    SetupCommand,
+    shared,
+    type OrgJson,
+    type SetupFlags,
+    profilesOf,
+    waitMs,
+} from '../../../lib/setupCommand.js';
 
 const messages = loadMessages('simplychat.setup.export');
 
@@ -27,6 +36,8 @@ export default class Export extends SetupCommand<ExportResult> {
         'target-org': orgFlags['target-org'],
         'api-version': orgFlags['api-version'],
         profiles: orgFlags.profiles,
+        'profiles-file': orgFlags['profiles-file'],
+        wait: orgFlags.wait,
         'chat-object': orgFlags['chat-object'],
         'output-dir': Flags.directory({
             char: 'd',
@@ -43,10 +54,10 @@ export default class Export extends SetupCommand<ExportResult> {
             throw usageError(messages.getMessage('error.outputNotEmpty', [outputDir]), [
                 messages.getMessage('action.outputNotEmpty'),
             ]);
-        const api = this.connect(f['target-org'], f['api-version']);
-        const read = await this.load(api, { chatObject: f['chat-object'], profiles: f.profiles });
+        const api = this.connect(f['target-org'], f['api-version'], waitMs(f));
+        const read = await this.load(api, { chatObject: f['chat-object'], profiles: profilesOf(f) });
         const { members, missing } = exportMembers(read);
-        if (!f.profiles) this.warn(messages.getMessage('warning.noProfiles'));
+        if (!profilesOf(f)) this.warn(messages.getMessage('warning.noProfiles'));
         if (missing.length > 0)
             this.warn(messages.getMessage('warning.missing', [missing.map((id) => say(`ui.item.${id}`)).join(', ')]));
         // Profiles, groups and the flow only make sense beside SimplyChat's own components: without any of those the

@@ -19,6 +19,8 @@ import {
     type OrgJson,
     type SetupFlags,
     choicesOf,
+    profilesOf as profileNamesOf,
+    waitMs,
 } from '../../../lib/setupCommand.js';
 import { itemsJson, type ItemJson } from './check.js';
 
@@ -132,6 +134,8 @@ export default class Fix extends SetupCommand<FixResult> {
         }),
         yes: Flags.boolean({
             char: 'y',
+            // sf's own commands skip their confirmation with --no-prompt: the same here.
+            aliases: ['no-prompt'],
             summary: messages.getMessage('flags.yes.summary'),
             exclusive: ['dry-run'],
         }),
@@ -146,7 +150,7 @@ export default class Fix extends SetupCommand<FixResult> {
             'queue-members'?: QueueMembersChoice;
         };
         const style: Style = { color: process.stdout.isTTY === true && !process.env.NO_COLOR && !this.jsonEnabled() };
-        const api = this.connect(f['target-org'], f['api-version']);
+        const api = this.connect(f['target-org'], f['api-version'], waitMs(f));
         const read = await this.load(api, { ...choicesOf(f), queueMembers: f['queue-members'] });
         const org = this.orgJson(read);
         const chosen = f['queue-members'];
@@ -202,7 +206,7 @@ export default class Fix extends SetupCommand<FixResult> {
         }
 
         const needProfiles =
-            !f.profiles &&
+            !profileNamesOf(f) &&
             read.items.some((i) => i.status !== 'pass' && i.status !== 'warning' && i.needs.includes('agentProfiles'));
         if (needProfiles) this.warn(messages.getMessage('warning.nameProfiles'));
         const needQueueMembers =
