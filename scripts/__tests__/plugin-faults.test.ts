@@ -496,3 +496,18 @@ describe('a fleet of orgs: several --target-org, alias patterns, result formats'
         assert.match(slow.err, /within 1 s/);
     });
 });
+
+describe('agents --result-format csv', () => {
+    it('one line per agent with the username, the same rows as --json', async () => {
+        h.reset(fullySetUpOrg());
+        const csv = await h.run(['agents', '-o', 'fake', AGENTS, '--result-format', 'csv']);
+        const asJson = await h.run(['agents', '-o', 'fake', AGENTS, '--json']);
+        assert.equal(csv.code, asJson.code);
+        const agents = json<{ agents: { username: string }[] }>(asJson.out).result?.agents ?? [];
+        const lines = csv.out.trim().split('\n');
+        assert.match(lines[0], /^Username,/);
+        assert.equal(lines.length, agents.length + 1);
+        assert.ok(agents.length > 0);
+        assert.ok(lines[1].startsWith(agents[0].username), lines[1]);
+    });
+});
