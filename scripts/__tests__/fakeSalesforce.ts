@@ -252,7 +252,9 @@ export class FakeSalesforce {
                         res.end(
                             soap
                                 ? '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>sf:INVALID_SESSION_ID</faultcode><faultstring>INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>'
-                                : JSON.stringify([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }])
+                                : JSON.stringify([
+                                      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+                                  ])
                         );
                         return;
                     }
