@@ -33,11 +33,11 @@ const NETWORK_CODES = new Set([
 ]);
 
 /**
- * errorCodes of a REST or SOAP answer that mean the org's server failed, not the request: a 500 carries
- * UNKNOWN_EXCEPTION with an ErrorId for Salesforce Support, a 503 SERVER_UNAVAILABLE (REST API "Status Codes and
- * Error Responses", docs/org-verification.md).
+ * The errorCode of a 500 answer: Salesforce failed inside the platform (REST API "Status Codes and Error Responses";
+ * the body is `[{"message": "An unexpected error occurred. Please include this ErrorId …", "errorCode":
+ * "UNKNOWN_EXCEPTION"}]`, docs/org-verification.md row 87).
  */
-const SERVER_CODES = new Set(['UNKNOWN_EXCEPTION', 'SERVER_UNAVAILABLE']);
+const SERVER_CODES = new Set(['UNKNOWN_EXCEPTION']);
 /** The ErrorId Salesforce puts in a 500's message ("… ErrorId if you contact support: 1234567890-12345 (-1234567)"). */
 const ERROR_ID = /\d{9,}-\d{3,} \(-?\d{7,}\)/;
 
