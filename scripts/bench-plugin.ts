@@ -11,9 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { agentsOrg } from '../samples/agents';
 import { fullySetUpOrg, PROFILE, read } from '../samples/orgs';
 import { runMain } from './lib/files';
-import { PluginHarness, ROOT } from './__tests__/pluginHarness';
+import { PluginHarness, ROOT } from '../test/plugin/pluginHarness';
+import { childEnv, installRealSf, RealSf, run } from '../test/real-sf/realSf';
 import { buildManifest, MANIFEST } from './manifest';
-import { childEnv, installRealSf, RealSf, run } from './real-sf/realSf';
 
 export interface Figure {
     name: string;
