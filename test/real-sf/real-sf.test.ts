@@ -5,6 +5,7 @@
  * registry cannot be reached the sf tests are skipped with the reason, never silently.
  */
 import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
@@ -274,6 +275,50 @@ describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF
                 fake.failure = 'none';
             }
         });
+
+    it('Ctrl-C during fix: the change in flight ends, nothing after it starts, the outcome is printed (exit 130)', async (t) => {
+        const s = real(t);
+        if (!s) return;
+        fake.snapshot = partlySetUpOrg();
+        fake.writes = 0;
+        let writesAtSignal = -1;
+        let child: ChildProcess | undefined;
+        fake.routes.push((request) => {
+            const write =
+                request.method !== 'GET' &&
+                (!request.url.pathname.includes('/services/Soap/m/') || /(create|update)Metadata/.test(request.body));
+            if (write && writesAtSignal < 0 && child) {
+                writesAtSignal = fake.writes;
+                child.kill('SIGINT');
+            }
+            return undefined;
+        });
+        fake.latencyMs = 200;
+        try {
+            const args = ['simplychat', 'setup', 'fix', '-o', 'fake', ...PROFILES, '--yes', '--json'];
+            const ran = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+                child = spawn(s.installed.node, [s.installed.sf, ...args], { env: s.env(), cwd: s.home });
+                let out = '';
+                let err = '';
+                child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+                child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+                child.on('close', (code) => resolve({ code, out, err }));
+            });
+            assert.equal(ran.code, 130, ran.err + ran.out);
+            const envelope = json<FixResult & { outcome: { made: number; notRun: number; interruptedBy: string } }>(
+                ran.out
+            );
+            assert.equal(envelope.status, 130);
+            assert.equal(envelope.result?.outcome.interruptedBy, 'SIGINT');
+            assert.equal(envelope.result?.outcome.made, 1);
+            assert.ok((envelope.result?.outcome.notRun ?? 0) > 0);
+            assert.equal(fake.writes, writesAtSignal + 1, 'no write after the one in flight');
+            assert.doesNotMatch(ran.err, /\n\s+at .*\.js:\d+/, 'no stack trace');
+        } finally {
+            fake.routes.splice(0);
+            fake.latencyMs = 0;
+        }
+    });
 
     it('installs from the packed tarball (sf plugins install file:…, unsigned, allow-listed) and runs it', async (t) => {
         const s = real(t);
