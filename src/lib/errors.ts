@@ -35,7 +35,7 @@ const NETWORK_CODES = new Set([
 /**
  * The errorCode of a 500 answer: Salesforce failed inside the platform (REST API "Status Codes and Error Responses";
  * the body is `[{"message": "An unexpected error occurred. Please include this ErrorId …", "errorCode":
- * "UNKNOWN_EXCEPTION"}]`, docs/org-verification.md row 87).
+ * "UNKNOWN_EXCEPTION"}]`, docs/org-verification.md row 90).
  */
 const SERVER_CODES = new Set(['UNKNOWN_EXCEPTION']);
 /** The ErrorId Salesforce puts in a 500's message ("… ErrorId if you contact support: 1234567890-12345 (-1234567)"). */
