@@ -93,6 +93,7 @@ export const REASON_KEYS = [
     'fix.unknown',
     'fix.readOnly',
     'fix.needsManageUsers',
+    'fix.needsManageProfiles',
     'fix.needsApi',
     'fix.needsChoices',
     'fix.chooseMoveProfiles',

@@ -322,6 +322,7 @@ import SC_fix_blocked from '@salesforce/label/c.SC_fix_blocked';
 import SC_fix_unknown from '@salesforce/label/c.SC_fix_unknown';
 import SC_fix_readOnly from '@salesforce/label/c.SC_fix_readOnly';
 import SC_fix_needsManageUsers from '@salesforce/label/c.SC_fix_needsManageUsers';
+import SC_fix_needsManageProfiles from '@salesforce/label/c.SC_fix_needsManageProfiles';
 import SC_fix_needsApi from '@salesforce/label/c.SC_fix_needsApi';
 import SC_fix_needsChoices from '@salesforce/label/c.SC_fix_needsChoices';
 import SC_fix_chooseMoveProfiles from '@salesforce/label/c.SC_fix_chooseMoveProfiles';
@@ -739,6 +740,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.unknown': SC_fix_unknown,
     'fix.readOnly': SC_fix_readOnly,
     'fix.needsManageUsers': SC_fix_needsManageUsers,
+    'fix.needsManageProfiles': SC_fix_needsManageProfiles,
     'fix.needsApi': SC_fix_needsApi,
     'fix.needsChoices': SC_fix_needsChoices,
     'fix.chooseMoveProfiles': SC_fix_chooseMoveProfiles,
