@@ -4,7 +4,11 @@
  * presence configuration's capacity and the flow's active version, REST for the SC Setup org default. An operation
  * stops at its first refused call and the rest are not run. Components the engine did not name are never written.
  */
-import { ROUTING_MODEL_METADATA } from '../../../force-app/main/default/lwc/setupEngine/contract.js';
+import {
+    MAX_DIRECT_USERS,
+    MAX_QUEUE_USERS,
+    ROUTING_MODEL_METADATA,
+} from '../../../force-app/main/default/lwc/setupEngine/contract.js';
 import { flowBuilderUrl } from '../../../force-app/main/default/lwc/setupEngine/facts.js';
 import type { Operation } from '../../../force-app/main/default/lwc/setupEngine/setupEngine.js';
 import { bindSoql, SOQL } from '../../lib/soql.js';
@@ -12,9 +16,12 @@ import { isAuthOrNetworkError } from './errors.js';
 import { chunks, METADATA_BATCH, type MetadataRecord, type OrgApi } from './orgApi.js';
 import { quoted } from './reader.js';
 
-/** The users a user move takes, as SetupOperationChecks.DIRECT_USERNAMES reads them in Apex. */
+/**
+ * The users a user move takes, as SetupOperationChecks.DIRECT_USERNAMES reads them in Apex: one more than
+ * MAX_DIRECT_USERS is read, so a full list is refused rather than cut.
+ */
 export const DIRECT_USERNAMES =
-    'SELECT PresenceUserConfigId, User.Username, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN :configIds AND User.ProfileId IN :profileIds AND User.IsActive = TRUE LIMIT 10000';
+    'SELECT PresenceUserConfigId, User.Username, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN :configIds AND User.ProfileId IN :profileIds AND User.IsActive = TRUE LIMIT :maxRows';
 
 /**
  * The usernames an `addQueueMembers` ('agentUsers') adds: the active users of the op's profiles, in one query, as
@@ -23,8 +30,8 @@ export const DIRECT_USERNAMES =
  */
 export const AGENT_USERNAMES = SOQL.AGENT_USERNAMES;
 
-/** The most users one run adds to a queue by name (SetupOperationChecks.MAX_QUEUE_USERS). */
-export const MAX_QUEUE_USERS = 10000;
+/** The most users one run adds to a queue by name (the contract's limit, as SetupOperationChecks reads it). */
+export { MAX_DIRECT_USERS, MAX_QUEUE_USERS };
 
 /** The WSDL element order of what the executor writes (the Metadata API reads elements in sequence). */
 export const ORDER = {
@@ -347,21 +354,45 @@ export class Executor {
                 return this.activateFlow(op);
             case 'addQueueMembers':
                 return this.addQueueMembers(op);
-            case 'setScSetupDefaults': {
-                if (op.mode === 'create') {
-                    await this.api.createRecord(op.objectApiName, { ...op.values });
-                } else {
-                    const [record] = await this.api.query<{ Id: string }>(
-                        `SELECT Id FROM ${op.objectApiName.replace(/[^A-Za-z0-9_]/g, '')} WHERE SetupOwnerId = ${quoted([this.orgId])} LIMIT 1`
-                    );
-                    if (!record) throw new OperationError('NOT_FOUND', `No org-default ${op.objectApiName} record`);
-                    await this.api.updateRecord(op.objectApiName, record.Id, { ...op.values });
-                }
-                return [`${op.objectApiName}:org default`];
-            }
+            case 'setScSetupDefaults':
+                return this.setScSetupDefaults(op);
             default:
                 throw new OperationError('UNKNOWN_OPERATION', (op as { kind: string }).kind);
         }
+    }
+
+    /**
+     * The package's own custom setting record (REST). The org default is read again with the fields the operation
+     * sets: a value filled in after the checklist was read (for example the server URL) is kept, only fields still
+     * blank are written, and a record created meanwhile is filled, not created twice (as the Apex executor does).
+     */
+    private async setScSetupDefaults(op: Extract<Operation, { kind: 'setScSetupDefaults' }>): Promise<string[]> {
+        const safe = (name: string): string => name.replace(/[^A-Za-z0-9_]/g, '');
+        const object = safe(op.objectApiName);
+        const fields = Object.keys(op.values).map(safe);
+        const [record] = await this.api.query<Record<string, unknown>>(
+            `SELECT Id${fields.map((f) => `, ${f}`).join('')} FROM ${object} WHERE SetupOwnerId = ${quoted([this.orgId])} LIMIT 1`
+        );
+        if (!record) {
+            await this.api.createRecord(op.objectApiName, { ...op.values });
+            return [`${op.objectApiName}:org default created`];
+        }
+        const current = (field: string): unknown =>
+            Object.entries(record).find(([key]) => key.toLowerCase() === field.toLowerCase())?.[1];
+        const blank = (value: unknown): boolean =>
+            value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+        const filled = Object.keys(op.values).filter((f) => blank(current(f)));
+        const kept = Object.keys(op.values).filter((f) => !blank(current(f)));
+        if (filled.length > 0)
+            await this.api.updateRecord(
+                op.objectApiName,
+                String(record.Id),
+                Object.fromEntries(filled.map((f) => [f, op.values[f]]))
+            );
+        return [
+            ...filled.map((f) => `${op.objectApiName}:${f} filled`),
+            ...kept.map((f) => `${op.objectApiName}:${f} kept (filled in meanwhile)`),
+        ];
     }
 
     /**
@@ -530,8 +561,14 @@ export class Executor {
             bindSoql(DIRECT_USERNAMES, {
                 configIds: op.moves.map((m) => m.fromConfigId),
                 profileIds: op.moves.map((m) => m.profileId),
+                maxRows: MAX_DIRECT_USERS + 1,
             })
         );
+        if (rows.length > MAX_DIRECT_USERS)
+            throw new OperationError(
+                'TOO_MANY_USERS',
+                `More than ${MAX_DIRECT_USERS} active users are assigned directly to the configurations they would leave: move them in Setup in smaller groups. Nothing was changed.`
+            );
         const leaving = new Map<string, Set<string>>();
         const arriving: string[] = [];
         for (const m of op.moves) {
