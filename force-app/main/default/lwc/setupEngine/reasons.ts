@@ -159,6 +159,7 @@ export const REASON_KEYS = [
     'apiError.rejected',
     'apiError.failed',
     'apiError.notConfigured',
+    'apiError.calloutFailed',
     'apiError.flowActivationRefused',
     'result.notRun.afterFailure',
     'result.notRun.deferred',

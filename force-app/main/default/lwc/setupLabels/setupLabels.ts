@@ -382,6 +382,7 @@ import SC_operation_notOurFlow from '@salesforce/label/c.SC_operation_notOurFlow
 import SC_operation_notOurSetting from '@salesforce/label/c.SC_operation_notOurSetting';
 import SC_apiError_unauthenticated from '@salesforce/label/c.SC_apiError_unauthenticated';
 import SC_apiError_timeout from '@salesforce/label/c.SC_apiError_timeout';
+import SC_apiError_calloutFailed from '@salesforce/label/c.SC_apiError_calloutFailed';
 import SC_apiError_timeoutReread from '@salesforce/label/c.SC_apiError_timeoutReread';
 import SC_apiError_wrongUser from '@salesforce/label/c.SC_apiError_wrongUser';
 import SC_apiError_rejected from '@salesforce/label/c.SC_apiError_rejected';
@@ -800,6 +801,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'operation.notOurSetting': SC_operation_notOurSetting,
     'apiError.unauthenticated': SC_apiError_unauthenticated,
     'apiError.timeout': SC_apiError_timeout,
+    'apiError.calloutFailed': SC_apiError_calloutFailed,
     'apiError.timeoutReread': SC_apiError_timeoutReread,
     'apiError.wrongUser': SC_apiError_wrongUser,
     'apiError.rejected': SC_apiError_rejected,
