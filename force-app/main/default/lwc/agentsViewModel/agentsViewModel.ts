@@ -292,11 +292,11 @@ const CSV_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A value a spreadsheet would read as a formula: starting with a tab or a carriage return, or with =, +, - or @
- * after any leading spaces (spreadsheets skip them), including the full-width ＝＋－＠ a Korean keyboard types
- * (OWASP "CSV Injection").
+ * A value a spreadsheet would read as a formula: starting with a tab, a carriage return or a null character, or
+ * with =, +, - or @ after any leading spaces (spreadsheets skip them), including the full-width ＝＋－＠ a Korean
+ * keyboard types (OWASP "CSV Injection"; OWASP ASVS 1.2.10).
  */
-const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_START = /^[\t\r\0]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled. A value that

@@ -278,6 +278,7 @@ describe('CSV export', () => {
         expect(csvField('－1')).toBe("'－1");
         expect(csvField('＠SUM(A1)')).toBe("'＠SUM(A1)");
         expect(csvField(' 　 ＝cmd')).toBe("' 　 ＝cmd");
+        expect(csvField('\0=1')).toBe("'\0=1");
         expect(csvField('김 = 상담원')).toBe('김 = 상담원');
         expect(csvField('Lee －Jun')).toBe('Lee －Jun');
     });
