@@ -17,7 +17,7 @@ import type {
 } from '../../force-app/main/default/lwc/setupEngine/types';
 import { FIXTURE_CASES, readContract } from '../contract';
 import { choices } from '../../samples/orgs';
-import { refusedOperations } from '../plugin/lib/policy.js';
+import { refusedOperations } from '../../src/lib/policy.js';
 
 const contract = readContract();
 const NAMES: (keyof UserPermissions)[] = [
