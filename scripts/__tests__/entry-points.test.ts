@@ -69,9 +69,10 @@ const classSources = new Map(
         fs.readFileSync(f, 'utf8'),
     ])
 );
-const componentSources = files(path.join(DEFAULT, 'lwc'), (f) => /\.(ts|js|html)$/.test(f) && !f.endsWith('.d.ts')).map(
-    (f) => fs.readFileSync(f, 'utf8')
-);
+// A component's TypeScript source, or its JavaScript when it has none (the build compiles .ts to .js in place).
+const componentSources = files(path.join(DEFAULT, 'lwc'), (f) =>
+    /\.(ts|html)$/.test(f) ? !f.endsWith('.d.ts') : f.endsWith('.js') && !fs.existsSync(f.replace(/\.js$/, '.ts'))
+).map((f) => fs.readFileSync(f, 'utf8'));
 const permissionSet = fs.readFileSync(
     path.join(DEFAULT, 'permissionsets', 'SimplyChat_Setup_Admin.permissionset-meta.xml'),
     'utf8'
