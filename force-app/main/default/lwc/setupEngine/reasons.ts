@@ -16,6 +16,7 @@ export const REASON_KEYS = [
     'item.apiAccess.error',
     'item.permissions.canFix',
     'item.permissions.canFixExceptQueues',
+    'item.permissions.canFixExcept',
     'item.permissions.readOnly',
     'item.permissions.cannotRead',
     'item.omniChannel.enabled',

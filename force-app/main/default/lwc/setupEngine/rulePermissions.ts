@@ -45,11 +45,17 @@ export function permissionsRule(env: RuleEnv, deps: Deps<'permissions'>): ItemRe
             noFixReason,
         });
     }
-    if (!p.manageUsers) {
+    // Permissions only some kinds need (the contract's per-kind `permissions`): the items they fix say so.
+    const extras = [...new Set(Object.values(OPERATION_PERMISSIONS).flat())].filter((name) => !p[name]);
+    if (extras.length > 0) {
         return finish('permissions', deps, {
             status: 'pass',
-            reason: reason('item.permissions.canFixExceptQueues'),
-            details: [{ kind: 'missingPermission', permission: 'manageUsers' }],
+            reason: reason(
+                extras.length === 1 && extras[0] === 'manageUsers'
+                    ? 'item.permissions.canFixExceptQueues'
+                    : 'item.permissions.canFixExcept'
+            ),
+            details: extras.map((permission) => ({ kind: 'missingPermission', permission })),
         });
     }
     return finish('permissions', deps, { status: 'pass', reason: reason('item.permissions.canFix') });

@@ -224,6 +224,7 @@ import SC_item_apiAccess_wrongUser from '@salesforce/label/c.SC_item_apiAccess_w
 import SC_item_apiAccess_error from '@salesforce/label/c.SC_item_apiAccess_error';
 import SC_item_permissions_canFix from '@salesforce/label/c.SC_item_permissions_canFix';
 import SC_item_permissions_canFixExceptQueues from '@salesforce/label/c.SC_item_permissions_canFixExceptQueues';
+import SC_item_permissions_canFixExcept from '@salesforce/label/c.SC_item_permissions_canFixExcept';
 import SC_item_permissions_readOnly from '@salesforce/label/c.SC_item_permissions_readOnly';
 import SC_item_permissions_cannotRead from '@salesforce/label/c.SC_item_permissions_cannotRead';
 import SC_item_omniChannel_enabled from '@salesforce/label/c.SC_item_omniChannel_enabled';
@@ -643,6 +644,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.apiAccess.error': SC_item_apiAccess_error,
     'item.permissions.canFix': SC_item_permissions_canFix,
     'item.permissions.canFixExceptQueues': SC_item_permissions_canFixExceptQueues,
+    'item.permissions.canFixExcept': SC_item_permissions_canFixExcept,
     'item.permissions.readOnly': SC_item_permissions_readOnly,
     'item.permissions.cannotRead': SC_item_permissions_cannotRead,
     'item.omniChannel.enabled': SC_item_omniChannel_enabled,
