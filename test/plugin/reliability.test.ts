@@ -1,12 +1,12 @@
 /**
  * The CLI's side of the reliability table (docs/reliability.md): a setting filled in between load and fix is kept,
- * Metadata read results are paired by their fullName, a full read of direct users is refused rather than cut, and
- * the pre-flight refuses what the user's permissions do not allow, all before or without a half write.
+ * Metadata read results are paired by their fullName, and the pre-flight refuses what the user's permissions do not
+ * allow, all before or without a half write.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Operation, UserPermissions } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
-import { Executor, MAX_DIRECT_USERS } from '../../src/lib/executor';
+import { Executor } from '../../src/lib/executor';
 import { pairByFullName, type OrgApi } from '../../src/lib/orgApi';
 import { refusedOperations } from '../../src/lib/policy';
 
@@ -98,39 +98,6 @@ describe('reliability of the CLI', () => {
             ['A', undefined, 'S']
         );
         assert.deepEqual(pairByFullName(['A'], [{ fullName: '' }, { label: 'no name' }]), [undefined]);
-    });
-
-    it('more users assigned directly than one run moves: refused, nothing written', async () => {
-        const rows = Array.from({ length: MAX_DIRECT_USERS + 1 }, (_, i) => ({
-            PresenceUserConfigId: '0Nd5g000000Sales',
-            User: { Username: `agent${i}@x.example`, ProfileId: '00eA' },
-        }));
-        const { api, calls } = fakeApi(rows);
-        const [outcome] = await new Executor(api, new Map([['00eA', 'Agent']]), ORG).run([
-            {
-                kind: 'moveUsersToConfig',
-                itemId: 'presenceConfig',
-                configId: null,
-                configDeveloperName: 'SimplyChat',
-                moves: [
-                    {
-                        profileId: '00eA',
-                        profileName: 'Agent',
-                        fromConfigId: '0Nd5g000000Sales',
-                        fromConfigDeveloperName: 'Sales_Chat',
-                        userCount: MAX_DIRECT_USERS + 1,
-                    },
-                ],
-            },
-        ]);
-        assert.equal(outcome.status, 'failed');
-        assert.equal(outcome.error?.code, 'TOO_MANY_USERS');
-        assert.match(calls[0], /LIMIT 10001$/, 'one more row than the cap is read');
-        assert.equal(
-            calls.filter((c) => c.startsWith('save') || c.startsWith('read')).length,
-            0,
-            'nothing read or written'
-        );
     });
 
     it("the pre-flight refuses what the user's permissions do not allow, with the tab's reason", () => {
