@@ -22,6 +22,18 @@ export interface SaveResult {
     errors: { statusCode: string; message: string }[];
 }
 
+/** Each name asked → the record whose `fullName` is that name, ignoring case; undefined when none is. */
+export function pairByFullName(
+    fullNames: readonly string[],
+    records: readonly (Record<string, unknown> | null | undefined)[]
+): (MetadataRecord | undefined)[] {
+    const byName = new Map<string, MetadataRecord>();
+    for (const r of records)
+        if (r && typeof r.fullName === 'string' && r.fullName)
+            byName.set(r.fullName.toLowerCase(), r as MetadataRecord);
+    return fullNames.map((name) => byName.get(name.toLowerCase()));
+}
+
 /** The Metadata API takes at most 10 components per create, update or read call. */
 export const METADATA_BATCH = METADATA_BATCH_SIZE;
 
@@ -225,7 +237,11 @@ export class OrgApi {
         );
     }
 
-    /** The components asked for, in order; undefined where the org has none of that name. Batches run together. */
+    /**
+     * The components asked for, in order; undefined where the org has none of that name. Batches run together. Each
+     * record is paired with the name asked by the `fullName` it carries (ignoring case), never by its place in the
+     * answer: a missing component may come back empty or not at all.
+     */
     async read(type: string, fullNames: readonly string[]): Promise<(MetadataRecord | undefined)[]> {
         const batches = await Promise.all(
             chunks(fullNames, METADATA_BATCH).map((batch) =>
@@ -239,9 +255,7 @@ export class OrgApi {
                 )
             )
         );
-        return batches
-            .flat()
-            .map((r) => (r && typeof r.fullName === 'string' && r.fullName ? (r as MetadataRecord) : undefined));
+        return pairByFullName(fullNames, batches.flat());
     }
 
     /** create or update of 1 to 10 components of one type, all or none. */

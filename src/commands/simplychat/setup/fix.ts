@@ -3,9 +3,10 @@ import { loadMessages } from '../../../lib/messages.js';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { ChoicesInvalidError, plan, type Operation, type QueueMembersChoice } from '../../../lib/engine.js';
 import { Executor, type OperationOutcome } from '../../../lib/executor.js';
-import { cannotFixLines, checklistTable, operationText, paint, type Style } from '../../../lib/output.js';
+import { cannotFixLines, checklistTable, operationText, paint, reasonText, type Style } from '../../../lib/output.js';
 import { usageError } from '../../../lib/errors.js';
 import { closest } from '../../../lib/reader.js';
+import { refusedOperations } from '../../../lib/policy.js';
 import {
     EXIT,
     orgFlags,
@@ -225,6 +226,15 @@ export default class Fix extends SetupCommand<FixResult> {
         }
         if (omniNeeded)
             throw usageError(messages.getMessage('error.omniNeeded'), [messages.getMessage('action.omniNeeded')]);
+        const refused = refusedOperations(operations, read.snapshot.user.permissions);
+        if (refused.length > 0)
+            throw usageError(
+                messages.getMessage('error.refused', [
+                    refused
+                        .map((r) => `${r.index + 1}. ${operationText(operations[r.index])}: ${reasonText(r.reason)}`)
+                        .join('\n'),
+                ])
+            );
 
         const profileIds = [...new Set(operations.flatMap(profilesOf))];
         const fullNames = new Map<string, string>();
