@@ -90,8 +90,8 @@ function applyOperations(params: { operationsJson: string; confirmOrgWide: boole
                 ...base,
                 status: 'failed',
                 error: {
-                    key: 'apiError.notConfigured',
-                    params: { code: 'CALLOUT', message: 'Unable to find a named credential' },
+                    key: 'apiError.calloutFailed',
+                    params: { code: 'CALLOUT', message: 'a1b2c3d4e5f6' },
                 },
             };
         }
@@ -220,7 +220,7 @@ function getUtilityBars(params: { barNames?: readonly string[] } = {}): unknown 
     const known = new Set(apps.map((app) => (app.UtilityBar ?? '').toLowerCase()));
     if ([...asked].some((name) => !known.has(name))) throw setupError('error.invalidSettledIds');
     if (current.snapshot.apiAccess.connection !== 'ok')
-        return { status: 'unavailable', code: 'queryFailed', message: 'Unable to find a named credential' };
+        return { status: 'unavailable', code: 'queryFailed', message: 'a1b2c3d4e5f6' };
     const bars = utilityBarsOf(current.snapshot);
     return bars.status === 'read'
         ? { status: 'read', records: bars.records.filter((bar) => asked.has(bar.Name.toLowerCase())) }

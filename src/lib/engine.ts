@@ -7,6 +7,8 @@
 export * from '../../force-app/main/default/lwc/setupEngine/setupEngine.js';
 export {
     AGENT_PAGE_SIZE,
+    MAX_DIRECT_USERS,
+    MAX_QUEUE_USERS,
     READ_CAPS,
     ROUTING_MODEL_METADATA,
 } from '../../force-app/main/default/lwc/setupEngine/contract.js';

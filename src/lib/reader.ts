@@ -38,7 +38,7 @@ import type {
 import { defaultChoices, FLOW_API_NAME, FLOW_LABEL, READ_CAPS, settle, type SettledIds } from './engine.js';
 import { bindSoql, SOQL } from './soql.js';
 import { isAuthOrNetworkError } from './errors.js';
-import { chunks, type OrgApi } from './orgApi.js';
+import { fitting, fittingPairs, type OrgApi } from './orgApi.js';
 
 /**
  * Queries only the plugin needs. The snapshot itself is read with the contract's SOQL (src/lib/soql.ts, generated
@@ -115,6 +115,8 @@ export interface OrgRead {
     profiles: Map<string, OrgProfile>;
     /** Set when the Metadata API could not list profile full names. */
     fullNamesError?: string;
+    /** API names of the org's objects (describeGlobal), for "did you mean" on a chat object it lacks. */
+    objectNames?: string[];
 }
 
 export class UnknownProfilesError extends Error {
@@ -227,7 +229,9 @@ export async function readQueueMembership(
             ? []
             : (
                   await Promise.all(
-                      chunks(ids, 200).map((batch) =>
+                      fitting(ids, (batch) =>
+                          bindSoql(SOQL.QUEUE_MEMBERS, { groupIds: batch, maxRows: READ_CAPS.queueMemberRows + 1 })
+                      ).map((batch) =>
                           api.query<Row>(
                               bindSoql(SOQL.QUEUE_MEMBERS, { groupIds: batch, maxRows: READ_CAPS.queueMemberRows + 1 })
                           )
@@ -241,7 +245,9 @@ export async function readQueueMembership(
             ? []
             : (
                   await Promise.all(
-                      chunks(ids, 200).map((batch) => api.query<Row>(bindSoql(SOQL.MEMBER_GROUPS, { groupIds: batch })))
+                      fitting(ids, (batch) => bindSoql(SOQL.MEMBER_GROUPS, { groupIds: batch })).map((batch) =>
+                          api.query<Row>(bindSoql(SOQL.MEMBER_GROUPS, { groupIds: batch }))
+                      )
                   )
               )
                   .flat()
@@ -257,11 +263,14 @@ export async function readQueueMembership(
             ? []
             : (
                   await Promise.all(
-                      chunks(ids, 200).map((batch) =>
+                      // Each user has one profile, so the rows of every (users, profiles) pair add up without repeats.
+                      fittingPairs(ids, agentProfileIds, (userIds, profileIds) =>
+                          bindSoql(SOQL.MEMBER_USERS, { userIds, profileIds, maxRows: READ_CAPS.memberUserRows + 1 })
+                      ).map(([userIds, profileIds]) =>
                           api.query<Row>(
                               bindSoql(SOQL.MEMBER_USERS, {
-                                  userIds: batch,
-                                  profileIds: agentProfileIds,
+                                  userIds,
+                                  profileIds,
                                   maxRows: READ_CAPS.memberUserRows + 1,
                               })
                           )
@@ -560,21 +569,34 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
                       code: 'queryFailed',
                       message: 'QueueSobject could not be read',
                   })
-                : part<QueueRecord>(async () =>
-                      (
-                          await api.query<Row>(
-                              bindSoql(omniEnabled ? SOQL.QUEUES_WITH_ROUTING : SOQL.QUEUES, {
-                                  queueName: choices.names.queue.developerName,
-                                  queueIds: queueSobjects.records.map((r) => r.QueueId),
-                              })
-                          )
-                      ).map((r) => ({
-                          Id: String(r.Id),
-                          DeveloperName: String(r.DeveloperName),
-                          Name: String(r.Name),
-                          QueueRoutingConfigId: (r.QueueRoutingConfigId as string) ?? null,
-                      }))
-                  )
+                : part<QueueRecord>(async () => {
+                      const queueSoql = (queueIds: readonly string[]): string =>
+                          bindSoql(omniEnabled ? SOQL.QUEUES_WITH_ROUTING : SOQL.QUEUES, {
+                              queueName: choices.names.queue.developerName,
+                              queueIds,
+                          });
+                      const batches = await Promise.all(
+                          fitting(
+                              queueSobjects.records.map((r) => r.QueueId),
+                              queueSoql
+                          ).map((ids) => api.query<Row>(queueSoql(ids)))
+                      );
+                      // The queue found by name comes back in every batch: once each, in the query's order.
+                      const byId = new Map(
+                          (batches.length > 0 ? batches.flat() : await api.query<Row>(queueSoql([]))).map((r) => [
+                              String(r.Id),
+                              r,
+                          ])
+                      );
+                      return [...byId.values()]
+                          .sort((a, b) => String(a.DeveloperName).localeCompare(String(b.DeveloperName)))
+                          .map((r) => ({
+                              Id: String(r.Id),
+                              DeveloperName: String(r.DeveloperName),
+                              Name: String(r.Name),
+                              QueueRoutingConfigId: (r.QueueRoutingConfigId as string) ?? null,
+                          }));
+                  })
         ),
         step(
             activeUsers.status !== 'read'
@@ -582,7 +604,9 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
                 : part<Row>(async () =>
                       (
                           await Promise.all(
-                              chunks(profileIds, 200).map((ids) => api.query<Row>(bindSoql(SOQL.PROFILES, { ids })))
+                              fitting(profileIds, (ids) => bindSoql(SOQL.PROFILES, { ids })).map((ids) =>
+                                  api.query<Row>(bindSoql(SOQL.PROFILES, { ids }))
+                              )
                           )
                       ).flat()
                   )
@@ -598,16 +622,14 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
                 : part<Row>(async () => {
                       const statusIds = presenceStatuses.records.map((s) => (s as { Id: string }).Id);
                       if (statusIds.length === 0 || agentProfileIds.length === 0) return [];
+                      const accessSoql = (profileIds: readonly string[]): string =>
+                          bindSoql(SOQL.STATUS_ACCESS, {
+                              statusIds,
+                              profileIds,
+                              maxRows: READ_CAPS.statusAccessRows + 1,
+                          });
                       const batches = await Promise.all(
-                          chunks(agentProfileIds, 200).map((batch) =>
-                              api.query<Row>(
-                                  bindSoql(SOQL.STATUS_ACCESS, {
-                                      statusIds,
-                                      profileIds: batch,
-                                      maxRows: READ_CAPS.statusAccessRows + 1,
-                                  })
-                              )
-                          )
+                          fitting(agentProfileIds, accessSoql).map((batch) => api.query<Row>(accessSoql(batch)))
                       );
                       // Parent and child rows together, as Apex counts them against its cap.
                       return capped(batches.flat(), READ_CAPS.statusAccessRows, 'status access', (rows) =>
@@ -650,15 +672,12 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
                 : part<AppAccessRecord>(async () => {
                       const appIds = apps.records.map((a) => a.DurableId);
                       if (appIds.length === 0 || agentProfileIds.length === 0) return [];
+                      // App Ids grow with the org's apps, profile Ids with its profiles: both lists are batched.
+                      const appSoql = (ids: readonly string[], profileIds: readonly string[]): string =>
+                          bindSoql(SOQL.APP_ACCESS, { appIds: ids, profileIds, maxRows: READ_CAPS.appAccessRows + 1 });
                       const batches = await Promise.all(
-                          chunks(agentProfileIds, 200).map((batch) =>
-                              api.query<Row>(
-                                  bindSoql(SOQL.APP_ACCESS, {
-                                      appIds,
-                                      profileIds: batch,
-                                      maxRows: READ_CAPS.appAccessRows + 1,
-                                  })
-                              )
+                          fittingPairs(appIds, agentProfileIds, appSoql).map(([ids, profileIds]) =>
+                              api.query<Row>(appSoql(ids, profileIds))
                           )
                       );
                       return capped(batches.flat(), READ_CAPS.appAccessRows, 'app access').map((r) => ({
@@ -746,7 +765,13 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
         choices,
     };
 
-    return { org, snapshot, profiles, fullNamesError: fullNames.error };
+    return {
+        org,
+        snapshot,
+        profiles,
+        fullNamesError: fullNames.error,
+        objectNames: (described?.sobjects ?? []).map((o) => o.name),
+    };
 }
 
 /**
@@ -767,8 +792,8 @@ export async function readDependent(
             ? []
             : (
                   await Promise.all(
-                      chunks(agentProfileIds, 200).map((batch) =>
-                          api.query<Row>(bindSoql(SOQL.AGENTS_BY_ROLE, { profileIds: batch }))
+                      fitting(agentProfileIds, (profileIds) => bindSoql(SOQL.AGENTS_BY_ROLE, { profileIds })).map(
+                          (profileIds) => api.query<Row>(bindSoql(SOQL.AGENTS_BY_ROLE, { profileIds }))
                       )
                   )
               )

@@ -25,7 +25,7 @@ import type { OrgSnapshot, SetupChoices } from './types';
 
 export { DEPENDENCIES } from './ruleKit';
 export type { ItemResult } from './ruleKit';
-export { missingFixPermissions } from './rulePermissions';
+export { missingFixPermissions, operationRefusal } from './rulePermissions';
 
 /**
  * The records the rules settle on: SimplyChat's queue, presence configuration, statuses, and the utility bars item 14

@@ -78,6 +78,11 @@ export default class SimplyChatSetup extends LightningElement {
     readonly text = uiText(this.labels);
 
     loading = true;
+    /**
+     * False from the start of a load until its follow-up reads (connection test, utility bars, connection steps) are
+     * in: the checklist may still change until then. Shown as `data-settled` for browser tests to wait on.
+     */
+    settled = false;
     loadError = '';
     snapshot?: OrgSnapshot;
     /** The choices being edited; the checklist uses snapshot.choices (the saved ones). */
@@ -114,6 +119,7 @@ export default class SimplyChatSetup extends LightningElement {
      */
     async load(): Promise<void> {
         this.loading = true;
+        this.settled = false;
         this.loadError = '';
         this.connectionStatus = undefined;
         this.connectionStatusLoad = undefined;
@@ -132,7 +138,13 @@ export default class SimplyChatSetup extends LightningElement {
             this.loadError = format(this.labels, 'ui.loadFailed', { message: serverError(this.labels, error).message });
         } finally {
             this.loading = false;
+            this.settled = true;
         }
+    }
+
+    /** `data-settled` of the checklist header: 'true' once the load and its follow-up reads are in. */
+    get settledText(): string {
+        return String(this.settled);
     }
 
     /**
