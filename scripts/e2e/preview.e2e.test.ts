@@ -333,7 +333,7 @@ describe('local preview (npm start) in Chromium', () => {
         await waitForProgress(page, '14개 중 7개 완료');
         assert.match(
             (await page.locator('c-setup-checklist-row').nth(6).textContent()) ?? '',
-            /상담원이 사용하는 온라인 상태\(Online\)에 아직 채널 Chat_Sessions/
+            /상담원이 사용하는 온라인 상태\(Online\)에 아직 Chat_Sessions 채널/
         );
         await shoot(page, 'shared-ko');
         await page.close();
@@ -355,8 +355,8 @@ describe('local preview (npm start) in Chromium', () => {
                 agentUsers: '구성원이 아닌 각 상담원 사용자',
                 publicGroup: '공개 그룹',
                 group: '공개 그룹',
-                save: '선택 사항 저장',
-                fix: '상담원이 채팅 대기열에 있음 수정',
+                save: '선택 저장',
+                fix: '상담원이 채팅 대기열에 있음 해결',
                 line: '대기열 Chat_Queue에 상담원 8명을 사용자로 추가: Support (8). 현재 구성원은 그대로 유지됩니다.',
                 confirm: '변경 적용',
                 ready: '완료',
@@ -492,7 +492,7 @@ describe('local preview (npm start) in Chromium', () => {
         await page.getByRole('link', { name: '한국어' }).click();
         await page.locator('c-setup-checklist-row').first().waitFor();
         await waitForProgress(page, '14개 중 5개 완료');
-        assert.ok(await page.getByRole('button', { name: '모두 수정' }).isVisible());
+        assert.ok(await page.getByRole('button', { name: '모두 해결' }).isVisible());
         assert.match(await text(page, '#banner'), /^시뮬레이션 조직: 일부 설정됨\./);
         assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
         assert.ok(await page.getByRole('navigation', { name: '시나리오' }).isVisible());
