@@ -316,3 +316,56 @@ export const AGENTS_CSV_FILE = 'simplychat-agents.csv';
 
 /** A byte order mark, so spreadsheet programs read the UTF-8 file (Korean names) as UTF-8. */
 export const CSV_BOM = '\uFEFF';
+
+// ------------------------------------------------------------------------------ agents in the checklist's summary
+
+/** What the checklist knows of the agents: not read (an item still fails), being read, read, or not readable. */
+export type ChecklistAgents =
+    | { readonly state: 'notRead' }
+    | { readonly state: 'reading' }
+    | { readonly state: 'read'; readonly counts: AgentCounts }
+    | { readonly state: 'failed'; readonly message: string };
+
+/** The agents' line under the checklist's progress, and whether they let the page say "everything is ready". */
+export interface ChecklistAgentsView {
+    /** "35 of 37 agents ready", "Checking the agents…", or why they could not be read; empty when not read. */
+    readonly text: string;
+    /** The link to the Agents view filtered to the agents who are not ready; empty when every agent is ready. */
+    readonly linkText: string;
+    /** Every agent is ready (and there is at least one). */
+    readonly ready: boolean;
+}
+
+/**
+ * "Ready" means agents get chats: the checklist's success state needs every item to pass and every agent user read
+ * and ready. No agent at all is not ready (nobody would get a chat); an agent that cannot be checked is not ready.
+ */
+export function checklistAgents(labels: Labels, agents: ChecklistAgents): ChecklistAgentsView {
+    switch (agents.state) {
+        case 'reading':
+            return { text: format(labels, 'ui.agents.reading'), linkText: '', ready: false };
+        case 'failed':
+            return {
+                text: format(labels, 'ui.agents.loadFailed', { message: agents.message }),
+                linkText: format(labels, 'ui.summary.agentsOpen'),
+                ready: false,
+            };
+        case 'read': {
+            const { counts } = agents;
+            if (counts.total === 0)
+                return {
+                    text: format(labels, 'ui.agents.none'),
+                    linkText: format(labels, 'ui.summary.agentsOpen'),
+                    ready: false,
+                };
+            const waiting = counts.notReady + counts.unknown;
+            return {
+                text: format(labels, 'ui.agents.counts', { ready: counts.ready, total: counts.total }),
+                linkText: waiting > 0 ? format(labels, 'ui.summary.agentsNotReady', { count: waiting }) : '',
+                ready: waiting === 0,
+            };
+        }
+        default:
+            return { text: '', linkText: '', ready: false };
+    }
+}

@@ -86,6 +86,22 @@ export default class SetupAgents extends LightningElement {
         this.evaluate();
     }
 
+    /** Each new value (a count that goes up) shows only the agents who are not ready, from the first page. */
+    @api
+    get showNotReady(): number {
+        return this.notReadyRequests;
+    }
+    set showNotReady(value: number) {
+        const requests = Number(value) || 0;
+        if (requests > this.notReadyRequests) {
+            this.notReadyOnly = true;
+            this.search = '';
+            this.pageIndex = 0;
+        }
+        this.notReadyRequests = requests;
+    }
+    private notReadyRequests = 0;
+
     override connectedCallback(): void {
         this.read();
     }

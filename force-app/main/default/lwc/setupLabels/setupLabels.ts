@@ -113,6 +113,10 @@ import SC_ui_group_connection from '@salesforce/label/c.SC_ui_group_connection';
 import SC_ui_group_omniChannel from '@salesforce/label/c.SC_ui_group_omniChannel';
 import SC_ui_group_agents from '@salesforce/label/c.SC_ui_group_agents';
 import SC_ui_group_package from '@salesforce/label/c.SC_ui_group_package';
+import SC_ui_summary_agentsNotReady from '@salesforce/label/c.SC_ui_summary_agentsNotReady';
+import SC_ui_summary_agentsNotReady_one from '@salesforce/label/c.SC_ui_summary_agentsNotReady_one';
+import SC_ui_summary_agentsOpen from '@salesforce/label/c.SC_ui_summary_agentsOpen';
+import SC_ui_success_itemsReadyAgentsNot from '@salesforce/label/c.SC_ui_success_itemsReadyAgentsNot';
 import SC_ui_success_title from '@salesforce/label/c.SC_ui_success_title';
 import SC_ui_success_next from '@salesforce/label/c.SC_ui_success_next';
 import SC_ui_item_apiAccess from '@salesforce/label/c.SC_ui_item_apiAccess';
@@ -530,6 +534,10 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.group.omniChannel': SC_ui_group_omniChannel,
     'ui.group.agents': SC_ui_group_agents,
     'ui.group.package': SC_ui_group_package,
+    'ui.summary.agentsNotReady': SC_ui_summary_agentsNotReady,
+    'ui.summary.agentsNotReady.one': SC_ui_summary_agentsNotReady_one,
+    'ui.summary.agentsOpen': SC_ui_summary_agentsOpen,
+    'ui.success.itemsReadyAgentsNot': SC_ui_success_itemsReadyAgentsNot,
     'ui.success.title': SC_ui_success_title,
     'ui.success.next': SC_ui_success_next,
     'ui.item.apiAccess': SC_ui_item_apiAccess,

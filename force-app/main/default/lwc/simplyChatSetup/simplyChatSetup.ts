@@ -7,9 +7,26 @@ import applyOperations from '@salesforce/apex/SetupOperationsController.applyOpe
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
 import getConnectionStatus from '@salesforce/apex/ConnectionStatusController.getConnectionStatus';
 import getUtilityBars from '@salesforce/apex/SetupAgentsController.getUtilityBars';
-import { needsUtilityBars, withUtilityBars } from 'c/agentsViewModel';
+import getAgents from '@salesforce/apex/SetupAgentsController.getAgents';
+import {
+    checklistAgents,
+    countAgents,
+    needsUtilityBars,
+    withUtilityBars,
+    type AgentCounts,
+    type ChecklistAgents,
+    type ChecklistAgentsView,
+} from 'c/agentsViewModel';
 import { LABELS } from 'c/setupLabels';
-import type { ConnectionStatus, ItemId, Operation, OrgSnapshot, QueueMembersChoice, SetupChoices } from 'c/setupEngine';
+import {
+    agentReadiness,
+    type ConnectionStatus,
+    type ItemId,
+    type Operation,
+    type OrgSnapshot,
+    type QueueMembersChoice,
+    type SetupChoices,
+} from 'c/setupEngine';
 import {
     batches,
     capacityHelp,
@@ -92,6 +109,16 @@ export default class SimplyChatSetup extends LightningElement {
     saving = false;
     /** The Agents view is read when the admin first opens it, then kept (its rows follow the snapshot). */
     agentsOpened = false;
+    /** The view shown: the checklist or the Agents view. */
+    activeView = 'checklist';
+    /** Counts up each time the checklist sends the admin to the agents who are not ready (the view filters then). */
+    showNotReadyAgents = 0;
+    /**
+     * The agents as the checklist counts them: read once every item passes (only then can they all be ready), so
+     * that "everything is ready" means agents get chats.
+     */
+    agents: ChecklistAgents = { state: 'notRead' };
+    private agentsRead = 0;
 
     override connectedCallback(): void {
         this.load();
@@ -111,7 +138,7 @@ export default class SimplyChatSetup extends LightningElement {
             const apiAccess = await testConnection().catch(() => undefined);
             if (apiAccess && this.snapshot === snapshot) this.snapshot = { ...snapshot, apiAccess };
             await this.loadUtilityBars();
-            await this.loadConnectionStatus();
+            await Promise.all([this.loadConnectionStatus(), this.countAgents()]);
         } catch (error) {
             this.loadError = format(this.labels, 'ui.loadFailed', { message: serverError(this.labels, error).message });
         } finally {
@@ -150,6 +177,43 @@ export default class SimplyChatSetup extends LightningElement {
             read = { ok: false, message: serverError(this.labels, error).message };
         }
         if (this.snapshot === snapshot) this.snapshot = withUtilityBars(snapshot, read);
+    }
+
+    /**
+     * Counts the agents (every page of getAgents, evaluated by the engine as the Agents view does) when every item
+     * passes: the success state waits for them. A newer load drops an older count.
+     */
+    private async countAgents(): Promise<void> {
+        const snapshot = this.snapshot;
+        const page = this.page;
+        const number = ++this.agentsRead;
+        if (!snapshot || !page || page.ready < page.total) {
+            this.agents = { state: 'notRead' };
+            return;
+        }
+        this.agents = { state: 'reading' };
+        try {
+            let counts: AgentCounts = { total: 0, ready: 0, notReady: 0, unknown: 0 };
+            let afterId: string | null = null;
+            do {
+                // Pages follow one another: each starts after the last user of the one before.
+                // eslint-disable-next-line no-await-in-loop
+                const read = await getAgents({ afterId });
+                if (number !== this.agentsRead) return;
+                const more = countAgents(agentReadiness(snapshot, read.users, read.presence));
+                counts = {
+                    total: counts.total + more.total,
+                    ready: counts.ready + more.ready,
+                    notReady: counts.notReady + more.notReady,
+                    unknown: counts.unknown + more.unknown,
+                };
+                afterId = read.nextAfterId === afterId ? null : read.nextAfterId;
+            } while (afterId);
+            this.agents = { state: 'read', counts };
+        } catch (error) {
+            if (number === this.agentsRead)
+                this.agents = { state: 'failed', message: serverError(this.labels, error).message };
+        }
     }
 
     private savedChoices(): SetupChoices {
@@ -216,7 +280,25 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     get ringVariant(): string {
-        return this.page?.allReady ? 'base-autocomplete' : 'base';
+        return this.allReady ? 'base-autocomplete' : 'base';
+    }
+
+    get agentsView(): ChecklistAgentsView {
+        return checklistAgents(this.labels, this.agents);
+    }
+
+    /** Every item passes and every agent can take chats: the success state. */
+    get allReady(): boolean {
+        return Boolean(this.page?.allReady) && this.agentsView.ready;
+    }
+
+    /** Every item passes but the agents are not all ready (or not counted yet): no success state, and why. */
+    get itemsReadyAgentsNot(): boolean {
+        return Boolean(this.page?.allReady) && !this.agentsView.ready && this.agents.state !== 'reading';
+    }
+
+    get itemsReadyAgentsNotText(): string {
+        return format(this.labels, 'ui.success.itemsReadyAgentsNot');
     }
 
     get choicesExpanded(): string {
@@ -378,7 +460,16 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     handleViewActive(event: Event): void {
-        if ((event.target as HTMLElement & { value?: string }).value === 'agents') this.agentsOpened = true;
+        const view = (event.target as HTMLElement & { value?: string }).value ?? 'checklist';
+        this.activeView = view;
+        if (view === 'agents') this.agentsOpened = true;
+    }
+
+    /** From the checklist's agents line: the Agents view, showing only the agents who are not ready. */
+    handleShowNotReadyAgents(): void {
+        this.showNotReadyAgents += 1;
+        this.agentsOpened = true;
+        this.activeView = 'agents';
     }
 
     handleToggleChoices(): void {
