@@ -143,6 +143,7 @@ import SC_ui_choices_capacity from '@salesforce/label/c.SC_ui_choices_capacity';
 import SC_ui_choices_capacityHelp from '@salesforce/label/c.SC_ui_choices_capacityHelp';
 import SC_ui_choices_capacityHigh from '@salesforce/label/c.SC_ui_choices_capacityHigh';
 import SC_ui_choices_capacityKeep from '@salesforce/label/c.SC_ui_choices_capacityKeep';
+import SC_ui_choices_capacityDefault from '@salesforce/label/c.SC_ui_choices_capacityDefault';
 import SC_ui_choices_chatObject from '@salesforce/label/c.SC_ui_choices_chatObject';
 import SC_ui_choices_agentProfiles from '@salesforce/label/c.SC_ui_choices_agentProfiles';
 import SC_ui_choices_availableProfiles from '@salesforce/label/c.SC_ui_choices_availableProfiles';
@@ -177,6 +178,14 @@ import SC_ui_plan_confirm from '@salesforce/label/c.SC_ui_plan_confirm';
 import SC_ui_plan_cancel from '@salesforce/label/c.SC_ui_plan_cancel';
 import SC_ui_plan_close from '@salesforce/label/c.SC_ui_plan_close';
 import SC_ui_plan_orgWide from '@salesforce/label/c.SC_ui_plan_orgWide';
+import SC_ui_plan_value from '@salesforce/label/c.SC_ui_plan_value';
+import SC_ui_plan_statusAlsoUsedBy from '@salesforce/label/c.SC_ui_plan_statusAlsoUsedBy';
+import SC_ui_plan_statusAlsoUsedBy_one from '@salesforce/label/c.SC_ui_plan_statusAlsoUsedBy_one';
+import SC_ui_plan_choicesTitle from '@salesforce/label/c.SC_ui_plan_choicesTitle';
+import SC_ui_plan_choice_later from '@salesforce/label/c.SC_ui_plan_choice_later';
+import SC_ui_plan_stillNeeded from '@salesforce/label/c.SC_ui_plan_stillNeeded';
+import SC_ui_plan_stillNeededNone from '@salesforce/label/c.SC_ui_plan_stillNeededNone';
+import SC_ui_result_stillNeeded from '@salesforce/label/c.SC_ui_result_stillNeeded';
 import SC_ui_routingModel_MostAvailable from '@salesforce/label/c.SC_ui_routingModel_MostAvailable';
 import SC_ui_routingModel_LeastActive from '@salesforce/label/c.SC_ui_routingModel_LeastActive';
 import SC_ui_apply_progress from '@salesforce/label/c.SC_ui_apply_progress';
@@ -564,6 +573,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.choices.capacityHelp': SC_ui_choices_capacityHelp,
     'ui.choices.capacityHigh': SC_ui_choices_capacityHigh,
     'ui.choices.capacityKeep': SC_ui_choices_capacityKeep,
+    'ui.choices.capacityDefault': SC_ui_choices_capacityDefault,
     'ui.choices.chatObject': SC_ui_choices_chatObject,
     'ui.choices.agentProfiles': SC_ui_choices_agentProfiles,
     'ui.choices.availableProfiles': SC_ui_choices_availableProfiles,
@@ -598,6 +608,14 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.plan.cancel': SC_ui_plan_cancel,
     'ui.plan.close': SC_ui_plan_close,
     'ui.plan.orgWide': SC_ui_plan_orgWide,
+    'ui.plan.value': SC_ui_plan_value,
+    'ui.plan.statusAlsoUsedBy': SC_ui_plan_statusAlsoUsedBy,
+    'ui.plan.statusAlsoUsedBy.one': SC_ui_plan_statusAlsoUsedBy_one,
+    'ui.plan.choicesTitle': SC_ui_plan_choicesTitle,
+    'ui.plan.choice.later': SC_ui_plan_choice_later,
+    'ui.plan.stillNeeded': SC_ui_plan_stillNeeded,
+    'ui.plan.stillNeededNone': SC_ui_plan_stillNeededNone,
+    'ui.result.stillNeeded': SC_ui_result_stillNeeded,
     'ui.routingModel.MostAvailable': SC_ui_routingModel_MostAvailable,
     'ui.routingModel.LeastActive': SC_ui_routingModel_LeastActive,
     'ui.apply.progress': SC_ui_apply_progress,

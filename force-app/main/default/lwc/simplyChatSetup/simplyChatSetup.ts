@@ -39,28 +39,38 @@ import {
     pageView,
     parseCapacity,
     PICKER_PAGE,
+    planChoices,
     planView,
     profilePicker,
+    stillNeeded,
     publicGroupOptions,
     report,
     serverError,
     summarize,
     visibleChoiceErrors,
     withLocale,
+    withPlanChoice,
     type ApplySummary,
     type ChoiceErrorView,
     type Failures,
     type OperationResult,
     type PageView,
+    type PlanChoices,
     type PlanLine,
     type ProfilePicker,
+    type StillNeeded,
     uiText,
 } from 'c/setupViewModel';
 
 interface PlanState {
+    readonly itemIds: readonly ItemId[] | 'all';
+    /** The choices this plan is made on: the saved ones, with the answers given in the dialog. */
+    readonly choices: SetupChoices;
     readonly operations: Operation[];
     readonly lines: readonly PlanLine[];
     readonly needsOrgWideConfirmation: boolean;
+    readonly askChoices: PlanChoices;
+    readonly stillNeeded: readonly StillNeeded[];
 }
 
 interface Queued {
@@ -310,7 +320,9 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     get choicesSummaryText(): string {
-        return this.snapshot ? choicesSummary(this.labels, this.savedChoices()) : '';
+        if (!this.snapshot) return '';
+        const presence = this.page?.items.find((i) => i.id === 'presenceConfig');
+        return choicesSummary(this.labels, this.savedChoices(), presence?.reason.key === 'item.presenceConfig.missing');
     }
 
     get choiceErrorViews(): ChoiceErrorView[] {
@@ -367,7 +379,25 @@ export default class SimplyChatSetup extends LightningElement {
             close: l('ui.plan.close'),
             orgWide: l('ui.plan.orgWide'),
             showAll: l('ui.plan.showAll'),
+            choicesTitle: l('ui.plan.choicesTitle'),
+            queueMembers: l('ui.choices.queueMembers'),
+            capacity: l('ui.choices.capacity'),
+            move: l('ui.choices.move'),
+            stillNeeded: l('ui.plan.stillNeeded'),
         };
+    }
+
+    /** After a run: what still needs the admin, from the checklist as it was read again. */
+    get stillNeededAfterRun(): readonly StillNeeded[] {
+        return this.summary && this.page ? stillNeeded(this.labels, this.page.items) : [];
+    }
+
+    get hasStillNeededAfterRun(): boolean {
+        return this.stillNeededAfterRun.length > 0;
+    }
+
+    get stillNeededTitle(): string {
+        return format(this.labels, 'ui.result.stillNeeded');
     }
 
     get picker(): ProfilePicker | undefined {
@@ -537,11 +567,56 @@ export default class SimplyChatSetup extends LightningElement {
         this.returnFocus();
     }
 
+    /** An answer in the plan dialog: the plan is made again on the choices with it, and the lines follow. */
+    handlePlanChoice(event: CustomEvent<{ field: string; value: unknown }>): void {
+        const planned = this.planState;
+        if (!planned || !this.snapshot) return;
+        const choices = withPlanChoice(planned.choices, event.detail.field, event.detail.value);
+        const next = this.planFor(planned.itemIds, choices);
+        if (next) this.planState = next;
+    }
+
+    /**
+     * Runs the plan the dialog shows. Answers given in the dialog are saved first (the server checks them); the
+     * plan is then made again on the saved choices and the org as read again, and runs only if it is the one shown:
+     * otherwise the dialog shows the new one, so nothing is written that the plan did not show.
+     */
     async handlePlanConfirm(event: CustomEvent<{ confirmOrgWide: boolean }>): Promise<void> {
         const planned = this.planState;
+        if (!planned || !this.snapshot) return;
         this.planState = undefined;
-        if (!planned) return;
+        if (isDraft(this.savedChoices(), planned.choices)) {
+            this.draft = planned.choices;
+            this.capacityText = planned.choices.capacity === null ? '' : String(planned.choices.capacity);
+            if (!(await this.saveDraft())) return;
+            const again = this.planFor(planned.itemIds, this.savedChoices());
+            if (!again) return;
+            if (JSON.stringify(again.operations) !== JSON.stringify(planned.operations)) {
+                this.planState = again;
+                return;
+            }
+        }
         await this.apply(planned.operations, event.detail.confirmOrgWide);
+    }
+
+    /** The plan for items (or all) on the given choices, with what the dialog asks and what will be left. */
+    private planFor(itemIds: readonly ItemId[] | 'all', choices: SetupChoices): PlanState | undefined {
+        const snapshot = this.snapshot;
+        if (!snapshot) return undefined;
+        const planned = planView(this.labels, snapshot, itemIds, choices);
+        if (!planned.ok) {
+            this.serverErrors = planned.errors;
+            return this.planState;
+        }
+        return {
+            itemIds,
+            choices,
+            operations: planned.operations,
+            lines: planned.lines,
+            needsOrgWideConfirmation: planned.needsOrgWideConfirmation,
+            askChoices: itemIds === 'all' ? planChoices(this.labels, this.page?.items ?? [], choices) : {},
+            stillNeeded: planned.stillNeeded,
+        };
     }
 
     // ---------------------------------------------------------------------------------------------- work
@@ -571,11 +646,7 @@ export default class SimplyChatSetup extends LightningElement {
             this.focusFirstChoiceError();
             return;
         }
-        this.planState = {
-            operations: planned.operations,
-            lines: planned.lines,
-            needsOrgWideConfirmation: planned.needsOrgWideConfirmation,
-        };
+        this.planState = this.planFor(itemIds, snapshot.choices);
     }
 
     private choiceErrorsNow(): ChoiceErrorView[] {
