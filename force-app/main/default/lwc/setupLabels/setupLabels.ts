@@ -180,7 +180,8 @@ import SC_ui_plan_close from '@salesforce/label/c.SC_ui_plan_close';
 import SC_ui_plan_orgWide from '@salesforce/label/c.SC_ui_plan_orgWide';
 import SC_ui_plan_value from '@salesforce/label/c.SC_ui_plan_value';
 import SC_ui_plan_statusAlsoUsedBy from '@salesforce/label/c.SC_ui_plan_statusAlsoUsedBy';
-import SC_ui_plan_statusAlsoUsedBy_one from '@salesforce/label/c.SC_ui_plan_statusAlsoUsedBy_one';
+import SC_ui_plan_throughProfile from '@salesforce/label/c.SC_ui_plan_throughProfile';
+import SC_ui_plan_throughPermissionSet from '@salesforce/label/c.SC_ui_plan_throughPermissionSet';
 import SC_ui_plan_choicesTitle from '@salesforce/label/c.SC_ui_plan_choicesTitle';
 import SC_ui_plan_choice_later from '@salesforce/label/c.SC_ui_plan_choice_later';
 import SC_ui_plan_stillNeeded from '@salesforce/label/c.SC_ui_plan_stillNeeded';
@@ -610,7 +611,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.plan.orgWide': SC_ui_plan_orgWide,
     'ui.plan.value': SC_ui_plan_value,
     'ui.plan.statusAlsoUsedBy': SC_ui_plan_statusAlsoUsedBy,
-    'ui.plan.statusAlsoUsedBy.one': SC_ui_plan_statusAlsoUsedBy_one,
+    'ui.plan.throughProfile': SC_ui_plan_throughProfile,
+    'ui.plan.throughPermissionSet': SC_ui_plan_throughPermissionSet,
     'ui.plan.choicesTitle': SC_ui_plan_choicesTitle,
     'ui.plan.choice.later': SC_ui_plan_choice_later,
     'ui.plan.stillNeeded': SC_ui_plan_stillNeeded,

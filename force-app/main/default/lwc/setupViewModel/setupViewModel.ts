@@ -849,8 +849,9 @@ function valueText(labels: Labels, value: ParamValue | boolean | null | undefine
  * label with current → new value.
  */
 function lineContext(labels: Labels, op: Operation, snapshot: OrgSnapshot, ctx: LineContext): void {
-    const recordsOf = <T>(part: { status: string; records?: readonly T[] } | undefined): readonly T[] =>
-        part?.status === 'read' ? (part.records ?? []) : [];
+    const recordsOf = <T>(part: { status: string; records?: readonly T[] } | undefined): readonly T[] => {
+        return part?.status === 'read' ? (part.records ?? []) : [];
+    };
     if (op.kind === 'addChannelToStatus') {
         const status = recordsOf(snapshot.presenceStatuses).find((st) => st.Id === op.statusId);
         if (status) {
@@ -859,17 +860,23 @@ function lineContext(labels: Labels, op: Operation, snapshot: OrgSnapshot, ctx: 
         }
         const agents = new Set(snapshot.choices.agentProfileIds);
         const names = new Map(recordsOf(snapshot.profiles).map((p) => [p.Id, p.Name]));
-        const others = recordsOf(snapshot.statusAccess)
+        const profiles = recordsOf(snapshot.statusAccess)
             .filter((a) => a.SetupEntityId === op.statusId && !agents.has(a.ProfileId))
             .map((a) => names.get(a.ProfileId) ?? a.ProfileId);
-        if (others.length > 0) {
-            const shown = others.slice(0, PLAN_LIST_LIMIT).join(', ');
-            const more = others.length - PLAN_LIST_LIMIT;
+        const sets = recordsOf(snapshot.permissionSetAccess)
+            .filter((set) => set.StatusIds.includes(op.statusId))
+            .map((set) => set.Label);
+        const users = [
+            ...profiles.map((name) => format(labels, 'ui.plan.throughProfile', { name })),
+            ...sets.map((name) => format(labels, 'ui.plan.throughPermissionSet', { name })),
+        ];
+        if (users.length > 0) {
+            const shown = users.slice(0, PLAN_LIST_LIMIT).join(', ');
+            const more = users.length - PLAN_LIST_LIMIT;
             ctx.values.push({
                 key: 'others',
                 text: format(labels, 'ui.plan.statusAlsoUsedBy', {
-                    profiles: more > 0 ? `${shown} ${format(labels, 'ui.plan.more', { count: more })}` : shown,
-                    count: others.length,
+                    users: more > 0 ? `${shown} ${format(labels, 'ui.plan.more', { count: more })}` : shown,
                 }),
             });
         }
