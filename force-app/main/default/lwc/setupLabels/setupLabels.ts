@@ -292,7 +292,9 @@ import SC_item_agentApps_notChecked from '@salesforce/label/c.SC_item_agentApps_
 import SC_item_agentApps_ok from '@salesforce/label/c.SC_item_agentApps_ok';
 import SC_item_agentApps_noAgentProfiles from '@salesforce/label/c.SC_item_agentApps_noAgentProfiles';
 import SC_item_agentApps_missing from '@salesforce/label/c.SC_item_agentApps_missing';
+import SC_item_agentApps_missing_one from '@salesforce/label/c.SC_item_agentApps_missing_one';
 import SC_item_agentApps_barsNotRead from '@salesforce/label/c.SC_item_agentApps_barsNotRead';
+import SC_item_agentApps_barsNotRead_one from '@salesforce/label/c.SC_item_agentApps_barsNotRead_one';
 import SC_item_agentApps_barsIncomplete from '@salesforce/label/c.SC_item_agentApps_barsIncomplete';
 import SC_fix_agentAppsManual from '@salesforce/label/c.SC_fix_agentAppsManual';
 import SC_fix_agentAppsReadBars from '@salesforce/label/c.SC_fix_agentAppsReadBars';
@@ -723,7 +725,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.agentApps.ok': SC_item_agentApps_ok,
     'item.agentApps.noAgentProfiles': SC_item_agentApps_noAgentProfiles,
     'item.agentApps.missing': SC_item_agentApps_missing,
+    'item.agentApps.missing.one': SC_item_agentApps_missing_one,
     'item.agentApps.barsNotRead': SC_item_agentApps_barsNotRead,
+    'item.agentApps.barsNotRead.one': SC_item_agentApps_barsNotRead_one,
     'item.agentApps.barsIncomplete': SC_item_agentApps_barsIncomplete,
     'fix.agentAppsManual': SC_fix_agentAppsManual,
     'fix.agentAppsReadBars': SC_fix_agentAppsReadBars,

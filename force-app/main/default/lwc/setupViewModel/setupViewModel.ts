@@ -336,6 +336,23 @@ export interface ItemFailure {
 
 export type Failures = Readonly<Partial<Record<string, ItemFailure>>>;
 
+/** How many profile names a plan line shows before "and N more". */
+export const PLAN_LIST_LIMIT = 10;
+
+/**
+ * An item's reason for its row: a list of profile names longer than PLAN_LIST_LIMIT is cut to "and N more" (the
+ * details, shown on request, name each profile). The engine joins the names with ", ".
+ */
+export function rowReasonText(labels: Labels, reason: Reason): string {
+    const names = reason.params.profiles;
+    if (typeof names !== 'string') return reasonText(labels, reason);
+    const list = names.split(', ');
+    if (list.length <= PLAN_LIST_LIMIT) return reasonText(labels, reason);
+    const shown = list.slice(0, PLAN_LIST_LIMIT).join(', ');
+    const more = format(labels, 'ui.plan.more', { count: list.length - PLAN_LIST_LIMIT });
+    return reasonText(labels, { key: reason.key, params: { ...reason.params, profiles: `${shown} ${more}` } });
+}
+
 export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailure): RowView {
     const icon = STATUS_ICONS[item.status];
     const details = item.details.map((detail, index) => ({
@@ -353,7 +370,7 @@ export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailu
         statusLabel: format(labels, `ui.status.${item.status}`),
         iconName: icon.icon,
         iconVariant: icon.variant,
-        reason: reasonText(labels, item.reason),
+        reason: rowReasonText(labels, item.reason),
         details,
         hasDetails: details.length > 0,
         fixable: item.fix.available,
@@ -809,9 +826,6 @@ export interface PlanLine {
     /** The values the change writes, each "field: current → new", and who else it touches. */
     readonly values?: readonly { readonly key: string; readonly text: string }[];
 }
-
-/** How many profile names a plan line shows before "and N more". */
-export const PLAN_LIST_LIMIT = 10;
 
 function profileNamesOf(op: Operation): string[] | undefined {
     switch (op.kind) {

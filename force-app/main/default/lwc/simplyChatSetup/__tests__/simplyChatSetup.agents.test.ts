@@ -53,7 +53,7 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         // Chat Trainees' only app has no Omni-Channel utility: item 14 names the profile.
         expect(agentApps(element)).toEqual({
             status: 'Needs a fix',
-            reason: '1 agent profile(s) have no console app with the Omni-Channel utility: Chat Trainees.',
+            reason: '1 agent profile has no console app with the Omni-Channel utility: Chat Trainees.',
         });
         // A re-check is a new load: read once more.
         q(element, '[data-id="recheck"]')?.dispatchEvent(new CustomEvent('click'));
