@@ -451,7 +451,7 @@ export interface ConnectionStep {
 /** The connection's names as the package ships them (force-app/main/default/namedCredentials, externalCredentials). */
 export const CONNECTION = {
     authProviderSuffix: 'SimplyChat_Setup',
-    scopes: 'api refresh_token',
+    scopes: 'api refresh_token id',
 } as const;
 
 /**

@@ -704,7 +704,7 @@ describe('connection assistant', () => {
         ]);
         expect(all[0].values.map((v) => `${v.label}=${v.value}`)).toEqual([
             'Callback URL=https://acme.my.salesforce.com/services/authcallback/SimplyChat_Setup',
-            'Scopes=api refresh_token',
+            'Scopes=api refresh_token id',
         ]);
         expect(all[0].values[0].copyLabel).toBe('Copy Callback URL (step 1)');
         expect(all[3].values[0].value).toBe('https://acme.my.salesforce.com');
