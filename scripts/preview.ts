@@ -112,7 +112,7 @@ if (require.main === module) {
     runMain(async () => {
         const began = Date.now();
         const elapsed = (): string => `${Math.round((Date.now() - began) / 1000)} s`;
-        console.log('Building the local preview (about a minute on 2 cores the first time)…');
+        console.log('Building the local preview (two to three minutes on 2 shared cores the first time)…');
         const ticker = setInterval(() => console.log(`  … still building (${elapsed()})`), 10000);
         const built = await buildPreview((step) => console.log(`  ${step} (${elapsed()})`)).finally(() =>
             clearInterval(ticker)
