@@ -761,6 +761,12 @@ describe('local preview (npm start) in Chromium', () => {
         await agentsRead(page);
         assert.ok(await page.getByRole('checkbox', { name: 'Not ready only' }).isChecked());
         assert.equal(await page.locator('[data-id="agent-row"]').count(), want.total - want.ready);
+        // At 1280 px the table fits its card: no column hidden behind a scroll bar.
+        const fit = await page
+            .locator('[data-id="agents-table"]')
+            .evaluate((table) => ({ table: table.scrollWidth, region: table.parentElement?.clientWidth ?? 0 }));
+        assert.ok(fit.table <= fit.region, `table ${fit.table} px in a region of ${fit.region} px`);
+        await shoot(page, 'full-agents-not-ready-list');
         await page.close();
     });
 
