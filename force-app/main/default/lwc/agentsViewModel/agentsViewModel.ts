@@ -28,6 +28,35 @@ export interface AgentRowView {
     readonly statusIcon: string;
     readonly statusVariant: string;
     readonly reason: string;
+    /** Every reason, when there is more than one (the row shows them on request); empty otherwise. */
+    readonly allReasons: readonly { readonly key: string; readonly text: string }[];
+    /** The checklist item that fixes the first reason ('' when none does, e.g. a user's licence). */
+    readonly fixItem: string;
+    /** The link's text: "Go to: Agents are in the chat queue"; empty without an item. */
+    readonly fixText: string;
+}
+
+/** The checklist item whose fix removes each blocker; null when it is the user's own setting (a licence). */
+export const BLOCKER_ITEMS: Readonly<Record<AgentBlocker, string | null>> = {
+    notInQueue: 'queueMembers',
+    noPresenceConfig: 'presenceConfig',
+    noCapacity: 'presenceConfig',
+    noOnlineStatus: 'profileAccess',
+    noServiceCloudUser: null,
+    noOmniApp: 'agentApps',
+};
+
+/** Every reason of a row that has more than one: the first as the engine words it, the others by the view. */
+function allReasons(labels: Labels, agent: AgentReadiness): { key: string; text: string }[] {
+    const list = agent.status === 'notReady' ? agent.blockers : agent.status === 'unknown' ? agent.unknowns : [];
+    if (list.length < 2) return [];
+    return list.map((blocker, index) => ({
+        key: `${agent.userId}-${blocker}`,
+        text:
+            index === 0 && agent.reason && agent.reason.key in labels
+                ? reasonText(labels, agent.reason)
+                : l(labels, `ui.agents.blocker.${blocker}`),
+    }));
 }
 
 const STATUS_ICONS: Readonly<Record<AgentStatus, { icon: string; variant: string }>> = {
@@ -134,7 +163,16 @@ export function agentRow(labels: Labels, agent: AgentReadiness): AgentRowView {
         statusIcon: icon.icon,
         statusVariant: icon.variant,
         reason: firstReason(labels, agent),
+        allReasons: allReasons(labels, agent),
+        ...fixLink(labels, agent),
     };
+}
+
+function fixLink(labels: Labels, agent: AgentReadiness): { fixItem: string; fixText: string } {
+    const first = agent.status === 'notReady' ? agent.blockers[0] : undefined;
+    const item = first ? BLOCKER_ITEMS[first] : null;
+    if (!item) return { fixItem: '', fixText: '' };
+    return { fixItem: item, fixText: l(labels, 'ui.agents.goToItem', { item: l(labels, `ui.item.${item}`) }) };
 }
 
 // ------------------------------------------------------------------------------------------ filter and paging

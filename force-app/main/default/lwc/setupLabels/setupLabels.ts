@@ -72,6 +72,9 @@ import SC_ui_agents_status_unknown from '@salesforce/label/c.SC_ui_agents_status
 import SC_ui_agents_reason_ready from '@salesforce/label/c.SC_ui_agents_reason_ready';
 import SC_ui_agents_reason_more from '@salesforce/label/c.SC_ui_agents_reason_more';
 import SC_ui_agents_reason_more_one from '@salesforce/label/c.SC_ui_agents_reason_more_one';
+import SC_ui_agents_showReasons from '@salesforce/label/c.SC_ui_agents_showReasons';
+import SC_ui_agents_hideReasons from '@salesforce/label/c.SC_ui_agents_hideReasons';
+import SC_ui_agents_goToItem from '@salesforce/label/c.SC_ui_agents_goToItem';
 import SC_ui_agents_blocker_notInQueue from '@salesforce/label/c.SC_ui_agents_blocker_notInQueue';
 import SC_ui_agents_blocker_noPresenceConfig from '@salesforce/label/c.SC_ui_agents_blocker_noPresenceConfig';
 import SC_ui_agents_blocker_noCapacity from '@salesforce/label/c.SC_ui_agents_blocker_noCapacity';
@@ -505,6 +508,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.agents.reason.ready': SC_ui_agents_reason_ready,
     'ui.agents.reason.more': SC_ui_agents_reason_more,
     'ui.agents.reason.more.one': SC_ui_agents_reason_more_one,
+    'ui.agents.showReasons': SC_ui_agents_showReasons,
+    'ui.agents.hideReasons': SC_ui_agents_hideReasons,
+    'ui.agents.goToItem': SC_ui_agents_goToItem,
     'ui.agents.blocker.notInQueue': SC_ui_agents_blocker_notInQueue,
     'ui.agents.blocker.noPresenceConfig': SC_ui_agents_blocker_noPresenceConfig,
     'ui.agents.blocker.noCapacity': SC_ui_agents_blocker_noCapacity,

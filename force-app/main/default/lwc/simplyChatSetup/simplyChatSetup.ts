@@ -495,6 +495,19 @@ export default class SimplyChatSetup extends LightningElement {
         if (view === 'agents') this.agentsOpened = true;
     }
 
+    /** From an agent's reason: the checklist, with the item that fixes it open and in view. */
+    handleOpenItem(event: CustomEvent<{ id: string }>): void {
+        const id = event.detail.id;
+        this.activeView = 'checklist';
+        if (!this.expandedIds.includes(id)) this.expandedIds = [...this.expandedIds, id];
+        Promise.resolve().then(() => {
+            const rows = Array.from(
+                this.template?.querySelectorAll('c-setup-checklist-row') ?? []
+            ) as unknown as (HTMLElement & { row?: { id: string } })[];
+            rows.find((r) => r.row?.id === id)?.scrollIntoView?.({ block: 'center' });
+        });
+    }
+
     /** From the checklist's agents line: the Agents view, showing only the agents who are not ready. */
     handleShowNotReadyAgents(): void {
         this.showNotReadyAgents += 1;

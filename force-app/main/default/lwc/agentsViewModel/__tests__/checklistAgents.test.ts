@@ -1,5 +1,5 @@
 import { withLocale } from 'c/setupViewModel';
-import { checklistAgents } from 'c/agentsViewModel';
+import { agentRow, checklistAgents } from 'c/agentsViewModel';
 import { ENGLISH, KOREAN } from '../../setupViewModel/__tests__/testLabels';
 
 const EN = withLocale(ENGLISH, 'en-US');
@@ -55,5 +55,49 @@ describe('checklistAgents: the agents in the checklist summary', () => {
             linkText: '준비되지 않은 상담원 2명 보기',
             ready: false,
         });
+    });
+});
+
+describe('agent rows: every reason on request, and the item that fixes the first', () => {
+    const base = {
+        userId: '0055g000000User1AA',
+        name: 'Kim Minji',
+        username: 'minji@example.com',
+        profileId: '00e5g00000AgentAAA',
+        profileName: 'SimplyChat Agent',
+        config: null,
+        onlineStatuses: [],
+        queue: null,
+        serviceCloudUser: false,
+        omniApp: 'no' as const,
+        presence: 'offline' as const,
+        unknowns: [],
+    };
+
+    it('lists every reason when there is more than one, and links the first to its item', () => {
+        const row = agentRow(EN, {
+            ...base,
+            status: 'notReady',
+            blockers: ['notInQueue', 'noServiceCloudUser'],
+            reason: { key: 'agent.notInQueue', params: { queue: 'SimplyChat' } },
+        });
+        expect(row.allReasons.map((r) => r.text)).toEqual([
+            'Not a member of the queue SimplyChat',
+            ENGLISH['ui.agents.blocker.noServiceCloudUser'],
+        ]);
+        expect(row.fixItem).toBe('queueMembers');
+        expect(row.fixText).toBe('Go to: Agents are in the chat queue');
+    });
+
+    it('has no item link for a licence, and no list for a single reason', () => {
+        const row = agentRow(KO, {
+            ...base,
+            status: 'notReady',
+            blockers: ['noServiceCloudUser'],
+            reason: { key: 'agent.noServiceCloudUser', params: {} },
+        });
+        expect(row.allReasons).toEqual([]);
+        expect(row.fixItem).toBe('');
+        expect(row.fixText).toBe('');
     });
 });
