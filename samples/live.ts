@@ -11,7 +11,7 @@ import type {
 } from '../force-app/main/default/lwc/setupEngine/live';
 import { liveTarget } from '../force-app/main/default/lwc/setupEngine/live';
 import type { AgentUserRecord, OrgSnapshot, Part, SalesforceId } from '../force-app/main/default/lwc/setupEngine/types';
-import { agentUsersOf, agents10000Org } from './agents';
+import { agentUsersOf } from './agents';
 import { HAND, fullySetUpOrg, read } from './orgs';
 
 /** How the simulated org's agents stand while chats wait. */
@@ -131,47 +131,6 @@ export function liveReadOf(snapshot: OrgSnapshot, shape: LiveShape, options: Liv
         presenceSeesAll: options.seesAll ?? true,
         users: read(everyone.map(userRow)),
         work: read(work),
-    };
-}
-
-/** The benchmark's org: 10,000 agents, every Service Cloud User online, one in three at capacity; 1,000 chats wait. */
-export function live10000(): { snapshot: OrgSnapshot; live: LiveRead } {
-    const base = agents10000Org();
-    const full = fullySetUpOrg();
-    const snapshot: OrgSnapshot = {
-        ...base,
-        serviceChannels: full.serviceChannels,
-        routingConfigs: full.routingConfigs,
-        queues: full.queues,
-        queueSobjects: full.queueSobjects,
-        presenceStatuses: full.presenceStatuses,
-        statusChannels: full.statusChannels,
-    };
-    const now = FIXED_NOW;
-    const target = liveTarget(snapshot);
-    const queueId = target.queueId ?? HAND.queue.Id;
-    const channelId = target.channelId ?? HAND.chatChannel.Id;
-    const users = agentUsersOf(snapshot);
-    const presence = users.map((u, i) => online(u, HAND.available.Id, 3, now, i % 50));
-    const work = users.map((u, i) => ({
-        UserId: u.Id,
-        Items: i % 3 === 0 ? 3 : i % 3,
-        Weight: i % 3 === 0 ? 3 : i % 3,
-        Percentage: 0,
-    }));
-    return {
-        snapshot,
-        live: {
-            readAt: now.toISOString(),
-            queueId,
-            channelId,
-            pending: read(waitingChats(queueId, channelId, 1000, now)),
-            pendingMore: false,
-            presence: read(presence),
-            presenceSeesAll: true,
-            users: read(users.map(userRow)),
-            work: read(work),
-        },
     };
 }
 
