@@ -12,7 +12,7 @@ import type {
 import { liveTarget } from '../force-app/main/default/lwc/setupEngine/live';
 import type { AgentUserRecord, OrgSnapshot, Part, SalesforceId } from '../force-app/main/default/lwc/setupEngine/types';
 import { agentUsersOf } from './agents';
-import { HAND, fullySetUpOrg, read } from './orgs';
+import { HAND, read } from './orgs';
 
 /** How the simulated org's agents stand while chats wait. */
 export type LiveShape = 'free' | 'atCapacity' | 'nobody' | 'notInQueue' | 'idle';

@@ -160,7 +160,7 @@ describe('liveRouting', () => {
     });
 
     it('every key it emits has an English and a Korean label', () => {
-        const keys = new Set((labels as { labels: [string, string, string][] }).labels.map(([k]) => k));
+        const keys = new Set((labels as unknown as { labels: [string, string, string][] }).labels.map(([k]) => k));
         expect(LIVE_REASON_KEYS.filter((k) => !keys.has(k))).toEqual([]);
     });
 });

@@ -157,7 +157,7 @@ describe('live laws', () => {
                 const presence = new Map(records(live.presence).map((p) => [p.UserId, p]));
                 const work = new Map(records(live.work).map((w) => [w.UserId, w]));
                 const users = new Map(records(live.users).map((u) => [u.Id, u]));
-                const membership = records(snapshot.queueMembership)[0];
+                const membership = records(snapshot.queueMembership ?? read([]))[0];
                 const resolved = resolveMembership(membership);
                 const named = result.agents.filter((a) => a.state === 'canTake');
                 if (result.next.agent) named.push(result.next.agent);
