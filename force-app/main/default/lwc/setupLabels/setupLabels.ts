@@ -439,7 +439,7 @@ import SC_live_next_mostAvailable from '@salesforce/label/c.SC_live_next_mostAva
 import SC_live_next_leastActive from '@salesforce/label/c.SC_live_next_leastActive';
 import SC_live_next_external from '@salesforce/label/c.SC_live_next_external';
 import SC_live_next_none from '@salesforce/label/c.SC_live_next_none';
-import SC_ui_tab_live from '@salesforce/label/c.SC_ui_tab_live';
+import SC_ui_tabs_live from '@salesforce/label/c.SC_ui_tabs_live';
 import SC_ui_live_intro from '@salesforce/label/c.SC_ui_live_intro';
 import SC_ui_live_reading from '@salesforce/label/c.SC_ui_live_reading';
 import SC_ui_live_loadFailed from '@salesforce/label/c.SC_ui_live_loadFailed';
@@ -907,7 +907,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'live.next.leastActive': SC_live_next_leastActive,
     'live.next.external': SC_live_next_external,
     'live.next.none': SC_live_next_none,
-    'ui.tab.live': SC_ui_tab_live,
+    'ui.tabs.live': SC_ui_tabs_live,
     'ui.live.intro': SC_ui_live_intro,
     'ui.live.reading': SC_ui_live_reading,
     'ui.live.loadFailed': SC_ui_live_loadFailed,

@@ -92,6 +92,10 @@ export default class SimplyChatSetup extends LightningElement {
     saving = false;
     /** The Agents view is read when the admin first opens it, then kept (its rows follow the snapshot). */
     agentsOpened = false;
+    /** The Live view is made when first opened and reads only while it is the view shown. */
+    liveOpened = false;
+    /** The view shown: checklist, agents or live (the Live view links back to the others). */
+    activeView = 'checklist';
 
     override connectedCallback(): void {
         this.load();
@@ -187,8 +191,16 @@ export default class SimplyChatSetup extends LightningElement {
         }));
     }
 
-    get viewText(): { checklist: string; agents: string } {
-        return { checklist: format(this.labels, 'ui.tabs.checklist'), agents: format(this.labels, 'ui.tabs.agents') };
+    get viewText(): { checklist: string; agents: string; live: string } {
+        return {
+            checklist: format(this.labels, 'ui.tabs.checklist'),
+            agents: format(this.labels, 'ui.tabs.agents'),
+            live: format(this.labels, 'ui.tabs.live'),
+        };
+    }
+
+    get liveActive(): boolean {
+        return this.activeView === 'live';
     }
 
     get busy(): boolean {
@@ -378,7 +390,23 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     handleViewActive(event: Event): void {
-        if ((event.target as HTMLElement & { value?: string }).value === 'agents') this.agentsOpened = true;
+        const view = (event.target as HTMLElement & { value?: string }).value ?? 'checklist';
+        this.activeView = view;
+        if (view === 'agents') this.agentsOpened = true;
+        if (view === 'live') this.liveOpened = true;
+    }
+
+    /** A Live reason's link: the checklist with that item's details open. */
+    handleLiveOpenItem(event: CustomEvent<{ itemId: string }>): void {
+        const id = event.detail.itemId;
+        if (id && !this.expandedIds.includes(id)) this.expandedIds = [...this.expandedIds, id];
+        this.activeView = 'checklist';
+    }
+
+    /** A Live reason's link to the agents it names: the Agents view. */
+    handleLiveOpenAgents(): void {
+        this.agentsOpened = true;
+        this.activeView = 'agents';
     }
 
     handleToggleChoices(): void {
