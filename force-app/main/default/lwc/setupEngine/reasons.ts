@@ -132,6 +132,7 @@ export const REASON_KEYS = [
     'error.needsManageProfiles',
     'error.confirmOrgWide',
     'error.invalidAfterId',
+    'error.invalidLiveIds',
     'operation.notJson',
     'operation.empty',
     'operation.tooMany',
