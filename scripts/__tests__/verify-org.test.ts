@@ -13,7 +13,7 @@ import { fullySetUpOrg, omniDisabledOrg, packageFlow, SC_SETUP_FIELDS } from '..
 import { labelName, readLabels } from '../labels';
 import { run } from '../verify-org/main';
 import { XSI_TYPE_APEX } from '../verify-org/probes';
-import { FakeSalesforce, type FakeAnswer, type FakeRequest } from './fakeSalesforce';
+import { FakeSalesforce, type FakeAnswer, type FakeRequest } from '../../test/fakeOrg/fakeSalesforce';
 
 let fake: FakeSalesforce;
 let url: string;
