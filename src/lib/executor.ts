@@ -1,30 +1,27 @@
 /**
- * Carries out the engine's operations through the org's jsforce Connection, with the same routes as the Apex
- * operations controller: Metadata API read-modify-write (all or none, at most 10 components per call), Tooling for a
- * presence configuration's capacity and the flow's active version, REST for the SC Setup org default. An operation
- * stops at its first refused call and the rest are not run. Components the engine did not name are never written.
+ * Carries out the engine's operations through the org's jsforce Connection, on the route the engine's write law gives
+ * each (`operationWrites`), as the Apex operations controller does: record changes for components SimplyChat does not
+ * own, in one all-or-none REST Composite request per operation (recordWriter.ts); Metadata API writes only for what
+ * SimplyChat creates or owns and for the Omni-Channel settings (all or none, at most 10 components per call); Tooling
+ * for a presence configuration's capacity and the flow's active version; REST for the SC Setup org default. A failure
+ * skips only the operations that wait for it (`operationDependencies`), each naming it; the others still run.
  */
-import { ROUTING_MODEL_METADATA } from './engine.js';
-import { flowBuilderUrl } from './engine.js';
-import type { Operation } from './engine.js';
-import { bindSoql, SOQL } from './soql.js';
+import {
+    flowBuilderUrl,
+    operationDependencies,
+    operationWrites,
+    ROUTING_MODEL_METADATA,
+    type Operation,
+    type RecordWrite,
+} from './engine.js';
 import { isAuthOrNetworkError } from './errors.js';
-import { chunks, METADATA_BATCH, type MetadataRecord, type OrgApi } from './orgApi.js';
+import { withoutNil, type MetadataRecord, type OrgApi } from './orgApi.js';
 import { quoted } from './reader.js';
+import { applyRecordWrites, RecordWriteError } from './recordWriter.js';
 
 /** The users a user move takes, as SetupOperationChecks.DIRECT_USERNAMES reads them in Apex. */
 export const DIRECT_USERNAMES =
     'SELECT PresenceUserConfigId, User.Username, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN :configIds AND User.ProfileId IN :profileIds AND User.IsActive = TRUE LIMIT 10000';
-
-/**
- * The usernames an `addQueueMembers` ('agentUsers') adds: the active users of the op's profiles, in one query, as
- * SetupOperationChecks reads them in Apex (there with WITH USER_MODE). The ones the queue already lists by name are
- * left out when the queue is written. More than MAX_QUEUE_USERS: the operation stops (a public group is the way).
- */
-export const AGENT_USERNAMES = SOQL.AGENT_USERNAMES;
-
-/** The most users one run adds to a queue by name (SetupOperationChecks.MAX_QUEUE_USERS). */
-export const MAX_QUEUE_USERS = 10000;
 
 /** The WSDL element order of what the executor writes (the Metadata API reads elements in sequence). */
 export const ORDER = {
@@ -56,9 +53,6 @@ export const ORDER = {
         'queueRoutingConfig',
         'queueSobject',
     ],
-    /** Queue.queueMembers (QueueMembers). */
-    QueueMembers: ['publicGroups', 'roleAndSubordinates', 'roleAndSubordinatesInternal', 'roles', 'users'],
-    ServicePresenceStatus: ['fullName', 'channels', 'label'],
     PresenceUserConfig: [
         'fullName',
         'acwExtensionDuration',
@@ -108,12 +102,11 @@ export interface OperationOutcome {
     readonly status: 'done' | 'failed' | 'notRun';
     readonly changed: string[];
     readonly error?: { code: string; message: string };
+    /** notRun: the index of the failed operation it waits for. */
+    readonly waitsFor?: number;
 }
 
 type Obj = Record<string, unknown>;
-
-const list = <T>(value: T | T[] | undefined | null): T[] =>
-    value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
 /** Sets a key of a metadata object at its WSDL place; an existing key keeps its place. Returns a new object. */
 export function setKey<T extends Obj>(target: T, key: string, value: unknown, order: readonly string[]): T {
@@ -130,9 +123,7 @@ export class Executor {
         private readonly api: OrgApi,
         /** Profile Id → Metadata API full name (from listMetadata). */
         private readonly profileNames: ReadonlyMap<string, string>,
-        private readonly orgId: string,
-        /** How many Metadata calls of one operation may be in flight together (each is all or none on its own). */
-        private readonly parallel = 4
+        private readonly orgId: string
     ) {}
 
     private profileName(id: string): string {
@@ -142,40 +133,29 @@ export class Executor {
     }
 
     /**
-     * Runs operations in order, reporting each; after a failure the rest are not run. Consecutive status grants
-     * touch different profiles and depend on nothing but the statuses before them, so they run a few at a time.
+     * Runs operations in order, reporting each. An operation that waits for a failed or skipped one is not run and
+     * names it; every other operation still runs.
      */
     async run(
         operations: readonly Operation[],
         onProgress: (outcome: OperationOutcome) => void = () => undefined
     ): Promise<OperationOutcome[]> {
+        const waits = operationDependencies(operations);
         const outcomes: OperationOutcome[] = [];
-        let failed = false;
-        let index = 0;
-        while (index < operations.length) {
-            let end = index + 1;
-            if (operations[index].kind === 'grantStatusAccess')
-                while (
-                    end < operations.length &&
-                    end - index < this.parallel &&
-                    operations[end].kind === 'grantStatusAccess'
-                )
-                    end++;
-            const wave = operations.slice(index, end).map((operation, i) => ({ operation, at: index + i }));
-            const settled: OperationOutcome[] = failed
-                ? wave.map(({ operation, at }): OperationOutcome => ({
-                      index: at,
-                      operation,
-                      status: 'notRun',
-                      changed: [],
-                  }))
-                : await Promise.all(wave.map(({ operation, at }) => this.attempt(operation, at)));
-            for (const outcome of settled) {
-                failed ||= outcome.status === 'failed';
-                outcomes.push(outcome);
-                onProgress(outcome);
-            }
-            index = end;
+        for (const [index, operation] of operations.entries()) {
+            const blocker = waits[index].find((earlier) => outcomes[earlier].status !== 'done');
+            const outcome: OperationOutcome =
+                blocker === undefined
+                    ? await this.attempt(operation, index)
+                    : {
+                          index,
+                          operation,
+                          status: 'notRun',
+                          changed: [],
+                          waitsFor: outcomes[blocker].waitsFor ?? blocker,
+                      };
+            outcomes.push(outcome);
+            onProgress(outcome);
         }
         return outcomes;
     }
@@ -197,7 +177,8 @@ export class Executor {
     }
 
     private async readOne(type: string, fullName: string): Promise<MetadataRecord> {
-        const [found] = await this.api.read(type, [fullName]);
+        const [read] = await this.api.read(type, [fullName]);
+        const found = read && withoutNil(read);
         if (!found) throw new OperationError('NOT_FOUND', `${type} ${fullName} was not found`);
         return found;
     }
@@ -220,37 +201,23 @@ export class Executor {
         return results.map((r) => `${type}:${r.fullName}`);
     }
 
-    /** Many components of one type: batches of 10, a few at a time; says what was saved before a refusal. */
-    private async saveAll(
-        operation: 'createMetadata' | 'updateMetadata',
-        type: string,
-        components: MetadataRecord[]
-    ): Promise<string[]> {
-        const batches = chunks(components, METADATA_BATCH);
-        const changed: string[] = [];
-        let failure: OperationError | undefined;
-        for (const wave of chunks(batches, this.parallel)) {
-            const settled = await Promise.allSettled(wave.map((batch) => this.save(operation, type, batch)));
-            for (const s of settled) {
-                if (s.status === 'fulfilled') changed.push(...s.value);
-                else if (!failure)
-                    failure =
-                        s.reason instanceof OperationError
-                            ? s.reason
-                            : new OperationError(
-                                  String((s.reason as { errorCode?: string }).errorCode ?? 'ERROR'),
-                                  String((s.reason as Error).message)
-                              );
-            }
-            if (failure) throw new OperationError(failure.code, failure.message, changed);
+    /** Record changes of a component SimplyChat does not own: one all-or-none request. */
+    private async records(writes: readonly RecordWrite[]): Promise<string[]> {
+        try {
+            return await applyRecordWrites(this.api, writes);
+        } catch (error) {
+            if (error instanceof RecordWriteError) throw new OperationError(error.code, error.message);
+            throw error;
         }
-        return changed;
     }
 
     private async execute(op: Operation): Promise<string[]> {
+        const planned = operationWrites(op);
+        if (planned.route === 'records') return this.records(planned.writes);
         switch (op.kind) {
             case 'enableOmniChannel': {
-                const [settings] = await this.api.read('OmniChannelSettings', ['OmniChannel']);
+                const [read] = await this.api.read('OmniChannelSettings', ['OmniChannel']);
+                const settings = read && withoutNil(read);
                 const target = setKey(
                     settings ?? { fullName: 'OmniChannel' },
                     'enableOmniChannel',
@@ -277,21 +244,21 @@ export class Executor {
                 config = setKey(config, 'routingPriority', op.routingPriority, order);
                 return this.save(op.existingId ? 'updateMetadata' : 'createMetadata', 'QueueRoutingConfig', [config]);
             }
-            case 'upsertQueue': {
-                const order = ORDER.Queue;
-                let queue: MetadataRecord = op.existingId
-                    ? await this.readOne('Queue', op.developerName)
-                    : { fullName: op.developerName };
-                if (!op.existingId) queue = setKey(queue, 'name', op.label, order);
-                queue = setKey(queue, 'queueRoutingConfig', op.routingConfigDeveloperName, order);
-                const objects = list(queue.queueSobject as Obj | Obj[]);
-                const supported = new Set(objects.map((q) => String(q.sobjectType ?? '').toLowerCase()));
-                const added = op.addSobjectTypes
-                    .filter((t) => !supported.has(t.toLowerCase()))
-                    .map((t) => ({ sobjectType: t }));
-                queue = setKey(queue, 'queueSobject', [...objects, ...added], order);
-                return this.save(op.existingId ? 'updateMetadata' : 'createMetadata', 'Queue', [queue]);
-            }
+            case 'upsertQueue':
+                // A new queue, SimplyChat's own (an existing one takes the record route).
+                return this.save('createMetadata', 'Queue', [
+                    setKey(
+                        setKey(
+                            setKey({ fullName: op.developerName }, 'name', op.label, ORDER.Queue),
+                            'queueRoutingConfig',
+                            op.routingConfigDeveloperName,
+                            ORDER.Queue
+                        ),
+                        'queueSobject',
+                        op.addSobjectTypes.map((t) => ({ sobjectType: t })),
+                        ORDER.Queue
+                    ),
+                ]);
             case 'createPresenceStatus':
                 return this.save('createMetadata', 'ServicePresenceStatus', [
                     {
@@ -300,15 +267,6 @@ export class Executor {
                         label: op.label,
                     },
                 ]);
-            case 'addChannelToStatus': {
-                const status = await this.readOne('ServicePresenceStatus', op.statusDeveloperName);
-                const channels = list((status.channels as Obj | undefined)?.channel as string | string[]);
-                if (!channels.some((c) => c.toLowerCase() === op.channelDeveloperName.toLowerCase()))
-                    channels.push(op.channelDeveloperName);
-                return this.save('updateMetadata', 'ServicePresenceStatus', [
-                    setKey(status, 'channels', { channel: channels }, ORDER.ServicePresenceStatus),
-                ]);
-            }
             case 'createPresenceConfig': {
                 const order = ORDER.PresenceUserConfig;
                 let config: MetadataRecord = { fullName: op.developerName };
@@ -326,27 +284,8 @@ export class Executor {
             case 'setCapacity':
                 await this.api.updateRecord('PresenceUserConfig', op.configId, { Capacity: op.capacity }, true);
                 return [`PresenceUserConfig:${op.configDeveloperName}`];
-            case 'assignProfilesToConfig':
-            case 'moveProfilesToConfig':
-                return this.assign(op);
-            case 'moveUsersToConfig':
-                return this.moveUsers(op);
-            case 'grantStatusAccess':
-                return this.saveAll(
-                    'updateMetadata',
-                    'Profile',
-                    op.grants.map((g) => ({
-                        fullName: this.profileName(g.profileId),
-                        servicePresenceStatusAccesses: g.statusDeveloperNames.map((s) => ({
-                            enabled: true,
-                            servicePresenceStatus: s,
-                        })),
-                    }))
-                );
             case 'activateFlow':
                 return this.activateFlow(op);
-            case 'addQueueMembers':
-                return this.addQueueMembers(op);
             case 'setScSetupDefaults': {
                 if (op.mode === 'create') {
                     await this.api.createRecord(op.objectApiName, { ...op.values });
@@ -362,66 +301,6 @@ export class Executor {
             default:
                 throw new OperationError('UNKNOWN_OPERATION', (op as { kind: string }).kind);
         }
-    }
-
-    /**
-     * Adds members to the queue through its metadata, read-modify-write: every member the queue lists is written
-     * back, and the agent users (by username, those not listed yet) or the public group are added. Nothing is written
-     * when there is nothing to add. Before writing, the queue's GroupMember rows (contract QUEUE_MEMBERS) are
-     * counted against the members the metadata lists: a member the metadata cannot name (UNVERIFIED which kinds,
-     * docs/org-verification.md) would be lost by the update, so the operation stops instead.
-     */
-    private async addQueueMembers(op: Extract<Operation, { kind: 'addQueueMembers' }>): Promise<string[]> {
-        const [queue, rows, usernames] = await Promise.all([
-            this.readOne('Queue', op.queueDeveloperName),
-            op.queueId
-                ? this.api.query(bindSoql(SOQL.QUEUE_MEMBERS, { groupIds: [op.queueId], maxRows: 50000 }))
-                : Promise.resolve([]),
-            op.profiles.length > 0
-                ? this.api.query<{ Username: string }>(
-                      bindSoql(AGENT_USERNAMES, {
-                          profileIds: op.profiles.map((p) => p.profileId),
-                          maxRows: MAX_QUEUE_USERS + 1,
-                      })
-                  )
-                : Promise.resolve([]),
-        ]);
-        if (usernames.length > MAX_QUEUE_USERS)
-            throw new OperationError(
-                'TOO_MANY_QUEUE_USERS',
-                `The agent profiles have more than ${MAX_QUEUE_USERS} active users: add a public group to the queue instead (--queue-members group:<DeveloperName>). Nothing was changed.`
-            );
-        let members = (queue.queueMembers as Obj | undefined) ?? {};
-        const listed = (wrapper: string, leaf: string): string[] =>
-            list((members[wrapper] as Obj | undefined)?.[leaf] as string | string[]).map(String);
-        const named =
-            listed('publicGroups', 'publicGroup').length +
-            listed('roleAndSubordinates', 'roleAndSubordinate').length +
-            listed('roleAndSubordinatesInternal', 'roleAndSubordinateInternal').length +
-            listed('roles', 'role').length +
-            listed('users', 'user').length;
-        if (rows.length > named)
-            throw new OperationError(
-                'QUEUE_MEMBERS_NOT_IN_METADATA',
-                `The queue ${op.queueDeveloperName} has ${rows.length} members, but its metadata names only ${named}: writing it could remove the others. Nothing was changed; add the members in Setup > Queues > ${op.queueDeveloperName}.`
-            );
-        const users = listed('users', 'user');
-        const groups = listed('publicGroups', 'publicGroup');
-        const known = new Set(users.map((u) => u.toLowerCase()));
-        const addUsers = usernames.map((u) => u.Username).filter((u) => !known.has(u.toLowerCase()));
-        const group = op.publicGroupDeveloperName;
-        const addGroup = group !== null && !groups.some((g) => g.toLowerCase() === group.toLowerCase());
-        if (addUsers.length === 0 && !addGroup) return [];
-        if (addUsers.length > 0)
-            members = setKey(members, 'users', { user: [...users, ...addUsers] }, ORDER.QueueMembers);
-        if (addGroup && group)
-            members = setKey(members, 'publicGroups', { publicGroup: [...groups, group] }, ORDER.QueueMembers);
-        const changed = await this.save('updateMetadata', 'Queue', [
-            setKey(queue, 'queueMembers', members, ORDER.Queue),
-        ]);
-        return changed.map(
-            (c) => `${c} (+${addUsers.length > 0 ? `${addUsers.length} user(s)` : `public group ${String(group)}`})`
-        );
     }
 
     /**
@@ -451,99 +330,5 @@ export class Executor {
                     `Activate it by hand: open ${this.api.connection?.instanceUrl ?? ''}${flowBuilderUrl(op.latestVersionId)} (or Setup > Flows > ${op.flowApiName}) and click Activate.`
             );
         }
-    }
-
-    /**
-     * Writes configurations whose assignments change: the ones members leave first, the one they join last (a
-     * profile or user belongs to one configuration at a time), in calls of at most ten, one after another.
-     */
-    private async moveAssignments(
-        element: 'profile' | 'user',
-        targetName: string,
-        leaving: ReadonlyMap<string, ReadonlySet<string>>,
-        arriving: readonly string[]
-    ): Promise<string[]> {
-        const names = [...leaving.keys(), targetName];
-        const configs = await this.api.read('PresenceUserConfig', names);
-        const order = ORDER.PresenceUserConfig;
-        const key = element === 'profile' ? 'profiles' : 'users';
-        const updated = configs.map((config, i) => {
-            if (!config) throw new OperationError('NOT_FOUND', `PresenceUserConfig ${names[i]} was not found`);
-            const assignments = (config.assignments as Obj | undefined) ?? {};
-            const members = list((assignments[key] as Obj | undefined)?.[element] as string | string[]);
-            let next = members;
-            if (i === names.length - 1) {
-                for (const name of arriving)
-                    if (!next.some((p) => p.toLowerCase() === name.toLowerCase())) next = [...next, name];
-            } else {
-                const gone = leaving.get(names[i]) ?? new Set();
-                next = members.filter((p) => !gone.has(p.toLowerCase()));
-            }
-            const other = element === 'profile' ? assignments.users : assignments.profiles;
-            const profiles = element === 'profile' ? next : list((other as Obj | undefined)?.profile as string[]);
-            const users = element === 'user' ? next : list((other as Obj | undefined)?.user as string[]);
-            // An element left empty is not sent, as a retrieved configuration without assignments has none.
-            const value: Obj = {
-                ...(profiles.length ? { profiles: { profile: profiles } } : {}),
-                ...(users.length ? { users: { user: users } } : {}),
-            };
-            if (Object.keys(value).length > 0) return setKey(config, 'assignments', value, order);
-            const rest: MetadataRecord = { ...config };
-            delete rest.assignments;
-            return rest;
-        });
-        const changed: string[] = [];
-        for (const batch of chunks(updated, METADATA_BATCH)) {
-            try {
-                changed.push(...(await this.save('updateMetadata', 'PresenceUserConfig', batch)));
-            } catch (error) {
-                const e = error as OperationError;
-                throw new OperationError(e.code ?? 'ERROR', e.message, changed);
-            }
-        }
-        return changed;
-    }
-
-    /** Adds profiles to the target configuration and, for a move, removes them from the ones they leave. */
-    private assign(
-        op: Extract<Operation, { kind: 'assignProfilesToConfig' | 'moveProfilesToConfig' }>
-    ): Promise<string[]> {
-        const leaving = new Map<string, Set<string>>();
-        const arriving: string[] = [];
-        if (op.kind === 'moveProfilesToConfig') {
-            for (const m of op.moves) {
-                const gone = leaving.get(m.fromConfigDeveloperName) ?? new Set<string>();
-                leaving.set(m.fromConfigDeveloperName, gone);
-                gone.add(this.profileName(m.profileId).toLowerCase());
-                arriving.push(this.profileName(m.profileId));
-            }
-        } else arriving.push(...op.profiles.map((p) => this.profileName(p.profileId)));
-        return this.moveAssignments('profile', op.configDeveloperName, leaving, arriving);
-    }
-
-    /** Moves a profile's active users assigned directly elsewhere, by username, out of each source into the target. */
-    private async moveUsers(op: Extract<Operation, { kind: 'moveUsersToConfig' }>): Promise<string[]> {
-        const rows = await this.api.query<{
-            PresenceUserConfigId: string;
-            User: { Username: string; ProfileId: string };
-        }>(
-            bindSoql(DIRECT_USERNAMES, {
-                configIds: op.moves.map((m) => m.fromConfigId),
-                profileIds: op.moves.map((m) => m.profileId),
-            })
-        );
-        const leaving = new Map<string, Set<string>>();
-        const arriving: string[] = [];
-        for (const m of op.moves) {
-            const gone = leaving.get(m.fromConfigDeveloperName) ?? new Set<string>();
-            leaving.set(m.fromConfigDeveloperName, gone);
-            for (const r of rows.filter(
-                (x) => x.PresenceUserConfigId === m.fromConfigId && x.User.ProfileId === m.profileId
-            )) {
-                gone.add(r.User.Username.toLowerCase());
-                arriving.push(r.User.Username);
-            }
-        }
-        return this.moveAssignments('user', op.configDeveloperName, leaving, arriving);
     }
 }

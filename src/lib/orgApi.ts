@@ -10,6 +10,10 @@ import type { Schema } from '@jsforce/jsforce-node';
 import { SOAP } from '@jsforce/jsforce-node/lib/soap.js';
 import { ApiSchemas } from '@jsforce/jsforce-node/lib/api/metadata/schema.js';
 
+export interface CompositeAnswer {
+    compositeResponse: { referenceId: string; httpStatusCode: number; body: unknown }[];
+}
+
 export type MetadataRecord = Record<string, unknown> & { fullName: string };
 
 export interface SaveResult {
@@ -54,6 +58,48 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 const asList = <T>(value: T | T[] | undefined | null): T[] =>
     value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
+type Obj = Record<string, unknown>;
+
+/** Whether jsforce read this value as an xsi:nil element (`{ $: { 'xsi:nil': 'true' } }`). */
+function isNil(value: unknown): value is Obj {
+    const attributes = (value as Obj | null)?.$ as Obj | undefined;
+    return typeof value === 'object' && value !== null && attributes?.['xsi:nil'] === 'true';
+}
+
+/**
+ * A component as read, made fit to write back: an element read as xsi:nil that gained content loses the marker; one
+ * that did not is left out (jsforce writes `$` as an element, which the API refuses; an element left out of an
+ * update is left as the org holds it). Lists and nested elements alike.
+ */
+export function withoutNil<T>(value: T): T {
+    if (Array.isArray(value)) return value.filter((v) => !isNil(v) || Object.keys(v).length > 1).map(withoutNil) as T;
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Obj = {};
+    for (const [key, child] of Object.entries(value as Obj)) {
+        if (isNil(child)) {
+            const { $: _nil, ...content } = child;
+            void _nil;
+            if (Object.keys(content).length > 0) out[key] = withoutNil(content);
+            continue;
+        }
+        out[key] = withoutNil(child);
+    }
+    return out as T;
+}
+
+/** The paths of xsi:nil elements that carry content (a writer never sends them). */
+export function nilWithContent(value: unknown, path: string): string[] {
+    if (Array.isArray(value)) return value.flatMap((v, i) => nilWithContent(v, `${path}[${i}]`));
+    if (typeof value !== 'object' || value === null) return [];
+    const here = isNil(value) && Object.keys(value).length > 1 ? [path] : [];
+    return [
+        ...here,
+        ...Object.entries(value as Obj)
+            .filter(([k]) => k !== '$')
+            .flatMap(([k, v]) => nilWithContent(v, `${path}.${k}`)),
+    ];
+}
+
 export class OrgApi {
     constructor(
         readonly connection: Connection,
@@ -75,6 +121,23 @@ export class OrgApi {
             const result = await api.query<Record<string, unknown>>(soql, { autoFetch: true, maxFetch: 100000 });
             return result.records as unknown as T[];
         });
+    }
+
+    /** The REST API version of the connection (e.g. '65.0'). */
+    get version(): string {
+        return this.connection.version;
+    }
+
+    /** One REST Composite request (POST /composite); the answer holds every subrequest's status and body. */
+    composite(body: object): Promise<CompositeAnswer> {
+        return this.timed('composite', () =>
+            this.connection.request<CompositeAnswer>({
+                method: 'POST',
+                url: '/composite',
+                body: JSON.stringify(body),
+                headers: { 'Content-Type': 'application/json' },
+            })
+        );
     }
 
     /** A GET on the REST API, relative to /services/data/vXX.X. */
@@ -133,6 +196,8 @@ export class OrgApi {
     ): Promise<SaveResult[]> {
         if (components.length < 1 || components.length > METADATA_BATCH)
             throw new Error(`A Metadata call takes 1 to ${METADATA_BATCH} components, not ${components.length}`);
+        const nil = components.flatMap((c) => nilWithContent(c, c.fullName));
+        if (nil.length) throw new Error(`Refusing to send xsi:nil elements that have content: ${nil.join(', ')}`);
         const soap = new AllOrNoneSoap(this.connection, {
             xmlns: METADATA_NS,
             endpointUrl: `${this.connection.instanceUrl}/services/Soap/m/${this.connection.version}`,

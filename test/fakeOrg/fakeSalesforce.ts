@@ -18,10 +18,15 @@ import {
     type Operation,
     type OrgSnapshot,
     type Part,
+    type PresenceUserConfigProfileRecord,
+    type PresenceUserConfigUserCount,
+    type QueueSobjectRecord,
+    type ServiceChannelStatusRecord,
     type UserRoleRecord,
     type UtilityBarRecord,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { agentUsersOf, presenceOf, utilityBarsOf } from '../../samples/agents';
+import { FakeRecordTables, isRecordWriterQuery } from './fakeRecords';
 import { find, findAll, parseXml, textOf, type XmlElement } from './xml';
 
 type Row = Record<string, unknown>;
@@ -153,6 +158,8 @@ export class FakeSalesforce {
     writes = 0;
     /** Every SOAP call as "operation:fullName,fullName…" (written components), in order. */
     soapCalls: string[] = [];
+    /** A record change the org refuses ("insert PresenceUserConfigProfile"): its Composite request rolls back. */
+    refuseRecords: string | null = null;
     /** Metadata full names whose create/update the API refuses. */
     readonly refuse = new Set<string>();
     /**
@@ -288,6 +295,16 @@ export class FakeSalesforce {
             if (req.method === 'GET' && path === '/sobjects') return send(200, { sobjects: this.describeGlobal() });
             if (req.method === 'GET' && /^\/sobjects\/\w+\/describe$/.test(path))
                 return send(200, this.describe(path.split('/')[2]));
+            if (req.method === 'GET' && path === '/query' && isRecordWriterQuery(request.soql))
+                return send(200, this.recordTables().query(request.soql));
+            if (req.method === 'POST' && path === '/composite') {
+                this.writes++;
+                const tables = this.recordTables();
+                tables.refuse = this.refuseRecords;
+                const answer = tables.composite(JSON.parse(body) as never);
+                if (!tables.failed) this.keepRecordTables(tables);
+                return send(200, answer);
+            }
             if (req.method === 'GET' && (path === '/query' || path === '/tooling/query')) {
                 const soql = url.searchParams.get('q') ?? '';
                 const records = this.query(soql);
@@ -308,6 +325,111 @@ export class FakeSalesforce {
             const e = error as Error & { status?: number; code?: string };
             send(e.status ?? 500, [{ message: e.message, errorCode: e.code ?? 'UNKNOWN_EXCEPTION' }]);
         }
+    }
+
+    /** The Id of the permission set a profile owns, in the fake org. */
+    static ownedPermissionSetId(profileId: string): string {
+        return `0PS${profileId.slice(3, 15)}`;
+    }
+
+    /** The snapshot and the people as record tables, for the record writer's queries and Composite requests. */
+    private recordTables(): FakeRecordTables {
+        const s = this.snapshot;
+        const p = this.people;
+        const named = (records: { Id: string; DeveloperName: string }[]): Row[] =>
+            records.map((r) => ({ Id: r.Id, DeveloperName: r.DeveloperName }));
+        const users = new Map(p.users.map((u) => [u.Id, u]));
+        return new FakeRecordTables({
+            ServicePresenceStatus: named(rows(s.presenceStatuses)),
+            ServiceChannel: named(rows(s.serviceChannels)),
+            QueueRoutingConfig: named(rows(s.routingConfigs)),
+            PresenceUserConfig: named(rows(s.presenceConfigs)),
+            Group: [
+                ...rows(s.queues).map((q) => ({ ...q, Type: 'Queue' })),
+                ...p.groups.filter((g) => g.Type === 'Regular').map((g) => ({ ...g })),
+            ],
+            PermissionSet: this.allProfiles().map((profile) => ({
+                Id: FakeSalesforce.ownedPermissionSetId(profile.Id),
+                ProfileId: profile.Id,
+                IsOwnedByProfile: true,
+            })),
+            User: p.users.map((u) => ({
+                Id: u.Id,
+                ProfileId: u.ProfileId,
+                IsActive: u.IsActive,
+                UserType: 'Standard',
+            })),
+            PresenceUserConfigUser: p.directConfigs.map((d, i) => ({
+                Id: `0Nu${String(i).padStart(12, '0')}`,
+                ...d,
+                'User.ProfileId': users.get(d.UserId)?.ProfileId ?? null,
+                'User.IsActive': users.get(d.UserId)?.IsActive ?? false,
+            })),
+            PresenceUserConfigProfile: rows(s.presenceConfigProfiles).map((r) => ({ ...r })),
+            SetupEntityAccess: rows(s.statusAccess).map((a, i) => ({
+                Id: `0J0${String(i).padStart(12, '0')}`,
+                ParentId: FakeSalesforce.ownedPermissionSetId(a.ProfileId),
+                SetupEntityId: a.SetupEntityId,
+            })),
+            GroupMember: p.members.map((m, i) => ({ Id: `011${String(i).padStart(12, '0')}`, ...m })),
+            QueueSobject: rows(s.queueSobjects).map((r) => ({ ...r })),
+            ServiceChannelStatus: rows(s.statusChannels).map((r) => ({ ...r })),
+        });
+    }
+
+    /** What a Composite request changed, back into the snapshot and the people. */
+    private keepRecordTables(tables: FakeRecordTables): void {
+        const t = (name: string): Row[] => tables.rows(name);
+        const owner = new Map(this.allProfiles().map((p) => [FakeSalesforce.ownedPermissionSetId(p.Id), p.Id]));
+        const s = this.snapshot;
+        const read = <T>(records: T[]): Part<T> => ({ status: 'read', records });
+        const queues = rows(s.queues).map((q) => {
+            const row = t('Group').find((g) => g.Id === q.Id);
+            return { ...q, QueueRoutingConfigId: (row?.QueueRoutingConfigId as string | null) ?? null };
+        });
+        const before = JSON.stringify(this.people.directConfigs);
+        this.people.members = t('GroupMember').map((m) => ({
+            GroupId: String(m.GroupId),
+            UserOrGroupId: String(m.UserOrGroupId),
+        }));
+        this.people.directConfigs = t('PresenceUserConfigUser').map((d) => ({
+            UserId: String(d.UserId),
+            PresenceUserConfigId: String(d.PresenceUserConfigId),
+        }));
+        let presenceConfigUsers = s.presenceConfigUsers;
+        if (JSON.stringify(this.people.directConfigs) !== before) {
+            const users = new Map(this.people.users.map((u) => [u.Id, u]));
+            const counts = new Map<string, PresenceUserConfigUserCount>();
+            for (const d of this.people.directConfigs) {
+                const user = users.get(d.UserId);
+                if (!user?.IsActive) continue;
+                const key = `${d.PresenceUserConfigId}:${user.ProfileId}`;
+                const was = counts.get(key);
+                counts.set(key, {
+                    PresenceUserConfigId: d.PresenceUserConfigId,
+                    ProfileId: user.ProfileId,
+                    UserCount: (was?.UserCount ?? 0) + 1,
+                    FirstUserName: was && was.FirstUserName < user.Name ? was.FirstUserName : user.Name,
+                });
+            }
+            presenceConfigUsers = read([...counts.values()]);
+        }
+        this.snapshot = {
+            ...s,
+            queues: read(queues),
+            queueSobjects: read(t('QueueSobject') as unknown as QueueSobjectRecord[]),
+            statusChannels: read(t('ServiceChannelStatus') as unknown as ServiceChannelStatusRecord[]),
+            presenceConfigProfiles: read(
+                t('PresenceUserConfigProfile') as unknown as PresenceUserConfigProfileRecord[]
+            ),
+            presenceConfigUsers,
+            statusAccess: read(
+                t('SetupEntityAccess').map((a) => ({
+                    ProfileId: owner.get(String(a.ParentId)) ?? String(a.ParentId),
+                    SetupEntityId: String(a.SetupEntityId),
+                }))
+            ),
+        };
     }
 
     private describeGlobal(): Row[] {

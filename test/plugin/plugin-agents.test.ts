@@ -260,8 +260,12 @@ describe('sf simplychat setup fix --queue-members (item 13)', () => {
         assert.equal(result.code, 0, result.out + result.err);
         const queueRows = h.fake.people.members.filter((m) => m.GroupId === HAND.queue.Id).map((m) => m.UserOrGroupId);
         assert.deepEqual(queueRows.sort(), [PUBLIC_GROUPS.chatAgents.Id, PUBLIC_GROUPS.supportChat.Id].sort());
-        const update = h.fake.soapCalls.filter((c) => c.startsWith('updateMetadata'));
-        assert.deepEqual(update, ['updateMetadata:Chat_Queue'.replace('Chat_Queue', HAND.queue.DeveloperName)]);
+        assert.deepEqual(
+            h.fake.soapCalls.filter((c) => /^(update|upsert)Metadata/.test(c)),
+            [],
+            'the queue is never rewritten'
+        );
+        assert.equal(h.fake.received.filter((r) => r.path === '/composite').length, 1, 'one GroupMember row, added');
     });
 
     const bad: [string, string[], RegExp][] = [
@@ -300,30 +304,34 @@ describe('sf simplychat setup fix --queue-members (item 13)', () => {
         const executor = new Executor(api, new Map(), h.fake.snapshot.orgId);
         const [first] = await executor.run([op]);
         assert.equal(first.status, 'done', JSON.stringify(first));
-        assert.match(first.changed[0], /\+12 user\(s\)/);
-        const calls = h.fake.soapCalls.length;
+        assert.equal(first.changed.length, 12, 'one GroupMember row per agent who was not a member');
+        assert.ok(first.changed.every((c) => c.startsWith('GroupMember:insert')));
+        const writes = h.fake.writes;
         const [second] = await executor.run([op]);
         assert.deepEqual([second.status, second.changed], ['done', []]);
-        assert.equal(
-            h.fake.soapCalls.slice(calls).filter((c) => c.startsWith('updateMetadata')).length,
-            0,
-            'nothing written the second time'
+        assert.equal(h.fake.writes, writes, 'nothing written the second time');
+        assert.deepEqual(
+            h.fake.soapCalls.filter((c) => /^(update|upsert)Metadata/.test(c)),
+            []
         );
     });
 
-    it('stops, changing nothing, when the agent profiles have more than 10,000 active users', async () => {
-        const saves: unknown[] = [];
+    it('stops, changing nothing, when the rows do not fit one all-or-none request', async () => {
+        let composites = 0;
         const fake = {
-            read: () => Promise.resolve([{ fullName: 'Chat_Queue', name: 'Chat' }]),
+            version: '65.0',
             query: (soql: string) =>
                 Promise.resolve(
-                    soql.startsWith('SELECT Username')
-                        ? Array.from({ length: 10001 }, (_, i) => ({ Username: `u${i}@x.example` }))
+                    soql.startsWith('SELECT Id, ProfileId FROM User')
+                        ? Array.from({ length: 10001 }, (_, i) => ({
+                              Id: `0055g${String(i).padStart(10, '0')}`,
+                              ProfileId: PROFILE.agent.Id,
+                          }))
                         : []
                 ),
-            save: (...args: unknown[]) => {
-                saves.push(args);
-                return Promise.resolve([]);
+            composite: () => {
+                composites++;
+                return Promise.resolve({ compositeResponse: [] });
             },
         } as unknown as OrgApi;
         const [outcome] = await new Executor(fake, new Map(), 'org').run([
@@ -336,11 +344,11 @@ describe('sf simplychat setup fix --queue-members (item 13)', () => {
                 publicGroupDeveloperName: null,
             },
         ]);
-        assert.equal(outcome.error?.code, 'TOO_MANY_QUEUE_USERS');
-        assert.deepEqual(saves, []);
+        assert.equal(outcome.error?.code, 'TOO_MANY_ROWS');
+        assert.equal(composites, 0);
     });
 
-    it('stops, changing nothing, when the queue has a member its metadata cannot name (all internal users)', async () => {
+    it('keeps a member no queue metadata can name (all internal users): members are added as rows', async () => {
         h.fake.people.groups.push({
             Id: '00G5g00000OrgAllAA',
             Type: 'Organization',
@@ -359,10 +367,11 @@ describe('sf simplychat setup fix --queue-members (item 13)', () => {
                 publicGroupDeveloperName: 'Support_Chat',
             },
         ]);
-        assert.equal(outcome.status, 'failed');
-        assert.equal(outcome.error?.code, 'QUEUE_MEMBERS_NOT_IN_METADATA');
-        assert.match(outcome.error?.message ?? '', /2 members, but its metadata names only 1/);
-        assert.ok(!h.fake.soapCalls.some((c) => c.startsWith('updateMetadata')));
+        assert.equal(outcome.status, 'done', JSON.stringify(outcome));
+        const queueRows = h.fake.people.members.filter((m) => m.GroupId === HAND.queue.Id).map((m) => m.UserOrGroupId);
+        assert.ok(queueRows.includes('00G5g00000OrgAllAA'), 'all internal users stay in the queue');
+        assert.ok(queueRows.includes(PUBLIC_GROUPS.supportChat.Id), 'the group joined');
+        assert.ok(!h.fake.soapCalls.some((c) => /^(update|upsert)Metadata/.test(c)));
     });
 });
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EXIT, isAuthError, isNetworkError, orgError } from '../../src/lib/errors.js';
 import { setKey } from '../../src/lib/executor.js';
-import { TimeoutError } from '../../src/lib/orgApi.js';
+import { nilWithContent, OrgApi, TimeoutError, withoutNil } from '../../src/lib/orgApi.js';
 import { closest, resolveProfiles, UnknownProfilesError, type OrgProfile } from '../../src/lib/reader.js';
 
 describe('plugin errors', () => {
@@ -64,5 +64,43 @@ describe('metadata keys in WSDL order', () => {
             'other',
             'routingModel',
         ]);
+    });
+});
+
+describe('xsi:nil in components read through jsforce', () => {
+    const NIL = { $: { 'xsi:nil': 'true' } };
+
+    it('a nil element left as read is left out; one that gained children loses the marker, for every owned kind', () => {
+        const settings = { fullName: 'OmniChannel', enableOmniChannel: true, enableOmniStatusCapModel: NIL };
+        assert.deepEqual(withoutNil(settings), { fullName: 'OmniChannel', enableOmniChannel: true });
+        const queue = { fullName: 'SimplyChat', queueMembers: { ...NIL, users: { user: ['anna@x.example'] } } };
+        assert.deepEqual(withoutNil(queue), {
+            fullName: 'SimplyChat',
+            queueMembers: { users: { user: ['anna@x.example'] } },
+        });
+        const config = { fullName: 'SimplyChat', capacity: 2, assignments: NIL, declineReasons: [NIL, 'Busy'] };
+        assert.deepEqual(withoutNil(config), { fullName: 'SimplyChat', capacity: 2, declineReasons: ['Busy'] });
+        const routing = { fullName: 'SimplyChat', skills: NIL, routingPriority: 1 };
+        assert.deepEqual(withoutNil(routing), { fullName: 'SimplyChat', routingPriority: 1 });
+        const status = { fullName: 'SimplyChat_Online', channels: { ...NIL, channel: ['SimplyChat'] }, label: 'On' };
+        assert.deepEqual(withoutNil(status), {
+            fullName: 'SimplyChat_Online',
+            channels: { channel: ['SimplyChat'] },
+            label: 'On',
+        });
+    });
+
+    it('a writer refuses to send a nil element with content, naming it, before any call', () => {
+        assert.deepEqual(nilWithContent({ fullName: 'Q', queueMembers: { ...NIL, users: { user: 'a' } } }, 'Q'), [
+            'Q.queueMembers',
+        ]);
+        const api = new OrgApi({} as never);
+        assert.throws(
+            () =>
+                api.save('updateMetadata', 'Queue', [
+                    { fullName: 'Q', queueMembers: { ...NIL, users: { user: 'a' } } },
+                ]),
+            /xsi:nil elements that have content: Q\.queueMembers/
+        );
     });
 });

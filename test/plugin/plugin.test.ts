@@ -23,6 +23,7 @@ import {
     sharedOmniOrg,
 } from '../../samples/orgs';
 import { Executor } from '../../src/lib/executor';
+import type { Operation } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { OrgApi } from '../../src/lib/orgApi';
 import { benchPlugin, formatFigures } from '../../scripts/bench-plugin';
 import { PluginHarness, ROOT, type Captured, type Envelope, type Item } from './pluginHarness';
@@ -255,22 +256,28 @@ describe('sf simplychat setup fix', () => {
         assert.ok(h.fake.snapshot.omniEnabled);
     });
 
-    it('stops at a refused component, says what was not run (exit 1, status 1 in the envelope)', async () => {
+    it('a refused component skips only what waits for it and names it (exit 1, status 1 in the envelope)', async () => {
         h.fake.refuse.add('SimplyChat_Busy');
         const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--json']);
         assert.equal(result.code, 1);
-        const envelope = json<{ results: { status: string; error: { code: string; message: string } | null }[] }>(
-            result.out
-        );
+        const envelope = json<{
+            results: { kind: string; status: string; error: { code: string; message: string } | null }[];
+        }>(result.out);
         assert.equal(envelope.status, 1);
-        const statuses = envelope.result?.results.map((r) => r.status) ?? [];
-        assert.deepEqual(statuses.slice(0, 3), ['done', 'done', 'failed']);
-        assert.ok(statuses.slice(3).every((s) => s === 'notRun'));
-        assert.deepEqual(envelope.result?.results[2].error, {
+        const results = envelope.result?.results ?? [];
+        const byKind = (kind: string): string[] => results.filter((r) => r.kind === kind).map((r) => r.status);
+        const busy = results.find((r) => r.status === 'failed');
+        assert.deepEqual(busy?.error, {
             code: 'FIELD_INTEGRITY_EXCEPTION',
             message: 'SimplyChat_Busy: The fake org refused SimplyChat_Busy.',
         });
-        assert.ok(envelope.warnings?.some((w) => /2 change\(s\) made, 1 failed, 4 not run/.test(w)));
+        assert.deepEqual(byKind('grantStatusAccess'), ['notRun'], 'the grant names the busy status: it waits');
+        assert.deepEqual(byKind('activateFlow'), ['done'], 'an independent operation still runs');
+        assert.deepEqual(byKind('setScSetupDefaults'), ['done']);
+        assert.ok(
+            envelope.warnings?.some((w) => /1 failed, 1 not run/.test(w)),
+            JSON.stringify(envelope.warnings)
+        );
     });
 
     it('refuses to change the org without --yes in a non-interactive shell (exit 2)', async () => {
@@ -477,74 +484,6 @@ describe('sf simplychat setup in real orgs (issues 13, 14, 18)', () => {
         assert.ok(kinds.includes('moveUsersToConfig'), JSON.stringify(kinds));
     });
 
-    it('moves directly assigned users by username: out of their configuration first, into the target last', async () => {
-        const queries: string[] = [];
-        const saves: Record<string, unknown>[][] = [];
-        const fake = {
-            query: (soql: string) => {
-                queries.push(soql);
-                return Promise.resolve([
-                    {
-                        PresenceUserConfigId: '0Nd5g000000Sales',
-                        User: { Username: 'kim@x.example', ProfileId: '00eA' },
-                    },
-                    {
-                        PresenceUserConfigId: '0Nd5g000000Sales',
-                        User: { Username: 'lee@x.example', ProfileId: '00eB' },
-                    },
-                ]);
-            },
-            read: (_type: string, names: readonly string[]) =>
-                Promise.resolve(
-                    names.map((fullName) =>
-                        fullName === 'Sales_Chat'
-                            ? {
-                                  fullName,
-                                  assignments: {
-                                      profiles: { profile: 'Sales' },
-                                      users: { user: ['kim@x.example', 'lee@x.example'] },
-                                  },
-                              }
-                            : { fullName, capacity: 2 }
-                    )
-                ),
-            save: (_op: string, _type: string, components: Record<string, unknown>[]) => {
-                saves.push(components);
-                return Promise.resolve(
-                    components.map((c) => ({ fullName: String(c.fullName), success: true, errors: [] }))
-                );
-            },
-        } as unknown as OrgApi;
-        const [outcome] = await new Executor(fake, new Map(), 'org').run([
-            {
-                kind: 'moveUsersToConfig',
-                itemId: 'presenceConfig',
-                configId: null,
-                configDeveloperName: 'SimplyChat',
-                moves: [
-                    {
-                        profileId: '00eA',
-                        profileName: 'Agent',
-                        fromConfigId: '0Nd5g000000Sales',
-                        fromConfigDeveloperName: 'Sales_Chat',
-                        userCount: 1,
-                    },
-                ],
-            },
-        ]);
-        assert.equal(outcome.status, 'done', JSON.stringify(outcome));
-        assert.match(queries[0], /PresenceUserConfigId IN \('0Nd5g000000Sales'\) AND User.ProfileId IN \('00eA'\)/);
-        assert.deepEqual(saves, [
-            [
-                {
-                    fullName: 'Sales_Chat',
-                    assignments: { profiles: { profile: ['Sales'] }, users: { user: ['lee@x.example'] } },
-                },
-                { fullName: 'SimplyChat', assignments: { users: { user: ['kim@x.example'] } }, capacity: 2 },
-            ],
-        ]);
-    });
-
     it('reads profile full names from the org (listMetadata), encoded as listed, never built from names', async () => {
         const org = partlySetUpOrg();
         const renamed = { ...PROFILE.support, Name: 'Custom: Support Profile' };
@@ -561,101 +500,95 @@ describe('sf simplychat setup in real orgs (issues 13, 14, 18)', () => {
         assertSetUpJson(result.code, json<{ after: Item[] | null }>(result.out).result?.after);
         const lists = h.fake.soapCalls.filter((c) => c.startsWith('listMetadata'));
         assert.equal(lists.length, 2, 'one listMetadata call per read (before and after the fix)');
-        const written = h.fake.soapCalls.filter((c) => /^(create|update)Metadata:/.test(c)).join(' ');
-        assert.match(written, /Custom%3A Support Profile/);
-        assert.doesNotMatch(written, /Custom: Support Profile/);
-    });
-
-    it('writes the configurations a profile leaves before the one it joins', async () => {
-        const org = fullySetUpOrg();
-        h.reset(
-            omniOrg(
-                {
-                    presenceConfigs: [HAND.agentsConfig, HAND.salesConfig],
-                    presenceConfigProfiles: [
-                        {
-                            Id: '0Nf5g000000PcpSaAA',
-                            PresenceUserConfigId: HAND.salesConfig.Id,
-                            ProfileId: PROFILE.sales.Id,
-                        },
-                    ],
-                },
-                { profiles: org.profiles }
-            )
-        );
-        const api = await orgApi();
-        const names = new Map((await api.list('Profile')).map((p) => [p.id, p.fullName]));
-        const executor = new Executor(api, names, org.orgId);
-        const [outcome] = await executor.run([
-            {
-                kind: 'moveProfilesToConfig',
-                itemId: 'presenceConfig',
-                configId: HAND.agentsConfig.Id,
-                configDeveloperName: HAND.agentsConfig.DeveloperName,
-                moves: [
-                    {
-                        profileId: PROFILE.sales.Id,
-                        profileName: PROFILE.sales.Name,
-                        fromConfigId: HAND.salesConfig.Id,
-                        fromConfigDeveloperName: HAND.salesConfig.DeveloperName,
-                    },
-                ],
-            },
-        ]);
-        assert.equal(outcome.status, 'done', JSON.stringify(outcome));
-        assert.equal(
-            h.fake.soapCalls.find((c) => c.startsWith('updateMetadata')),
-            'updateMetadata:Sales_Config,Agents_Config',
-            'the source first, the target last'
+        const created = h.fake.received
+            .filter((r) => r.path.includes('/services/Soap/m/') && r.body.includes('createMetadata'))
+            .map((r) => r.body)
+            .join(' ');
+        assert.match(created, /Custom%3A Support Profile/, 'the new configuration names the profile as listed');
+        assert.doesNotMatch(created, /Custom: Support Profile/);
+        assert.ok(
+            h.fake.soapCalls.every((c) => !c.startsWith('updateMetadata') && !c.startsWith('upsertMetadata')),
+            `no component is rewritten: ${h.fake.soapCalls.join(' ')}`
         );
     });
 
-    it('moves a profile out of more than ten configurations in calls of at most ten, sources first', async () => {
-        const reads: string[][] = [];
-        const saves: string[][] = [];
-        const fake = {
-            read: (_type: string, names: readonly string[]) => {
-                reads.push([...names]);
-                return Promise.resolve(
-                    names.map((fullName) => ({
-                        fullName,
-                        assignments: { profiles: { profile: fullName === 'Target' ? [] : ['Sales'] } },
-                        capacity: 2,
-                        pausedCapacityPercentage: 50,
-                    }))
-                );
-            },
-            save: (_op: string, _type: string, components: { fullName: string; assignments?: unknown }[]) => {
-                saves.push(components.map((c) => `${c.fullName}${c.assignments ? '' : '(no assignments)'}`));
-                return Promise.resolve(components.map((c) => ({ fullName: c.fullName, success: true, errors: [] })));
-            },
-        } as unknown as OrgApi;
-        const sources = Array.from({ length: 12 }, (_, i) => `Source_${i}`);
-        const executor = new Executor(fake, new Map([[PROFILE.sales.Id, 'Sales']]), 'org');
-        const [outcome] = await executor.run([
+    /** Profile i of `sources` in configuration Source_i; the target is Agents_Config. */
+    function twelveSources(): { org: OrgSnapshot; op: Operation } {
+        const configs = Array.from({ length: 12 }, (_, i) => ({
+            Id: `0Nd5g0000Src${String(i).padStart(3, '0')}AAA`,
+            DeveloperName: `Source_${i}`,
+            MasterLabel: `Source ${i}`,
+            Capacity: 2,
+        }));
+        const profiles = configs.map((_c, i) => ({
+            Id: `00e5g0000Mv${String(i).padStart(4, '0')}AAA`,
+            Name: `Moved ${i}`,
+            UserCount: 1,
+            ServiceCloudUserCount: 1,
+        }));
+        const org = omniOrg(
             {
-                kind: 'moveProfilesToConfig',
-                itemId: 'presenceConfig',
-                configId: HAND.agentsConfig.Id,
-                configDeveloperName: 'Target',
-                moves: sources.map((s, i) => ({
-                    profileId: PROFILE.sales.Id,
-                    profileName: 'Sales',
-                    fromConfigId: `0N${String(i).padStart(16, '0')}`,
-                    fromConfigDeveloperName: s,
+                presenceConfigs: [HAND.agentsConfig, ...configs],
+                presenceConfigProfiles: configs.map((c, i) => ({
+                    Id: `0Nf5g0000Mv${String(i).padStart(4, '0')}AAA`,
+                    PresenceUserConfigId: c.Id,
+                    ProfileId: profiles[i].Id,
                 })),
             },
-        ]);
+            { profiles: read(profiles) }
+        );
+        const op: Operation = {
+            kind: 'moveProfilesToConfig',
+            itemId: 'presenceConfig',
+            configId: HAND.agentsConfig.Id,
+            configDeveloperName: HAND.agentsConfig.DeveloperName,
+            moves: configs.map((c, i) => ({
+                profileId: profiles[i].Id,
+                profileName: profiles[i].Name,
+                fromConfigId: c.Id,
+                fromConfigDeveloperName: c.DeveloperName,
+            })),
+        };
+        return { org, op };
+    }
+
+    const assignments = (): string[] =>
+        (h.fake.snapshot.presenceConfigProfiles.status === 'read' ? h.fake.snapshot.presenceConfigProfiles.records : [])
+            .map((a) => `${a.ProfileId}@${a.PresenceUserConfigId}`)
+            .sort();
+
+    it('moves a profile out of 12 configurations as one all-or-none change: a refused target moves nothing', async () => {
+        const { org, op } = twelveSources();
+        h.reset(org);
+        h.fake.refuseRecords = 'insert PresenceUserConfigProfile';
+        const before = assignments();
+        const [outcome] = await new Executor(await orgApi(), new Map(), org.orgId).run([op]);
+        assert.equal(outcome.status, 'failed', JSON.stringify(outcome));
+        assert.equal(outcome.error?.code, 'FIELD_INTEGRITY_EXCEPTION');
+        assert.deepEqual(outcome.changed, [], 'nothing reported as changed');
+        assert.deepEqual(assignments(), before, 'every profile is still in its own configuration');
+        assert.equal(h.fake.received.filter((r) => r.path === '/composite').length, 1, 'one request');
+        assert.deepEqual(h.fake.soapCalls, [], 'no configuration goes through the Metadata API');
+    });
+
+    it('moves a profile out of 12 configurations in one request: rows deleted, then inserted', async () => {
+        const { org, op } = twelveSources();
+        h.reset(org);
+        const [outcome] = await new Executor(await orgApi(), new Map(), org.orgId).run([op]);
         assert.equal(outcome.status, 'done', JSON.stringify(outcome));
-        assert.deepEqual(
-            saves.map((s) => s.length),
-            [10, 3]
-        );
-        assert.equal(saves[1][2], 'Target', 'the target is written last');
+        assert.equal(outcome.changed.length, 24, 'twelve rows left, twelve arrived');
         assert.ok(
-            saves.flat().every((s) => s === 'Target' || s.endsWith('(no assignments)')),
-            'an emptied assignment is removed'
+            assignments().every((a) => a.endsWith(`@${HAND.agentsConfig.Id}`)),
+            assignments().join(' ')
         );
+        const [request] = h.fake.received.filter((r) => r.path === '/composite');
+        const body = JSON.parse(request.body) as { allOrNone: boolean; compositeRequest: { method: string }[] };
+        assert.equal(body.allOrNone, true);
+        assert.deepEqual(
+            body.compositeRequest.map((r) => r.method),
+            ['DELETE', 'POST']
+        );
+        assert.deepEqual(h.fake.soapCalls, []);
     });
 
     it('removes pausedCapacityPercentage together with capacityPercentage when capacity becomes units', async () => {

@@ -61,6 +61,7 @@ export class PluginHarness {
         this.fake.writes = 0;
         this.fake.requests = [];
         this.fake.refuse.clear();
+        this.fake.refuseRecords = null;
         this.fake.failure = 'none';
         this.fake.extraProfiles = [];
         this.fake.people = undefined;

@@ -48,3 +48,13 @@ export {
     isOmniChannelUtility,
 } from './facts';
 export { isValidDeveloperName, isValidObjectApiName } from './names';
+export {
+    operationWrites,
+    operationDependencies,
+    planChanges,
+    writesWholeComponent,
+    RECORD_OBJECTS,
+    ROUTES,
+    SETUP_OBJECTS,
+} from './writes';
+export type { OperationWrites, PlannedChange, RecordRef, RecordValue, RecordWrite, WriteRoute } from './writes';
