@@ -70,7 +70,8 @@ export const SCENARIOS: readonly Scenario[] = [
             apiAccess: {
                 connectionSetup: 'missing',
                 connection: 'error',
-                message: 'Unable to find a named credential',
+                // What Apex returns: the correlation id of the platform's text in the server log.
+                message: 'a1b2c3d4e5f6',
             },
         }),
         connectionStatus: {

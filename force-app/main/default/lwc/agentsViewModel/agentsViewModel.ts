@@ -292,12 +292,19 @@ const CSV_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A value a spreadsheet would read as a formula: starting with a tab, a carriage return or a null character, or
+ * with =, +, - or @ after any leading spaces (spreadsheets skip them), including the full-width ＝＋－＠ a Korean
+ * keyboard types (OWASP "CSV Injection"; OWASP ASVS 1.2.10).
+ */
+const FORMULA_START = /^[\t\r\0]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled. A value that
- * a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading
- * apostrophe first: names and labels come from the org and must never run as formulas.
+ * a spreadsheet would read as a formula (FORMULA_START) gets a leading apostrophe first: names and labels come from
+ * the org and must never run as formulas.
  */
 export function csvField(value: string): string {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    const safe = FORMULA_START.test(value) ? `'${value}` : value;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -224,6 +224,7 @@ import SC_item_apiAccess_wrongUser from '@salesforce/label/c.SC_item_apiAccess_w
 import SC_item_apiAccess_error from '@salesforce/label/c.SC_item_apiAccess_error';
 import SC_item_permissions_canFix from '@salesforce/label/c.SC_item_permissions_canFix';
 import SC_item_permissions_canFixExceptQueues from '@salesforce/label/c.SC_item_permissions_canFixExceptQueues';
+import SC_item_permissions_canFixExcept from '@salesforce/label/c.SC_item_permissions_canFixExcept';
 import SC_item_permissions_readOnly from '@salesforce/label/c.SC_item_permissions_readOnly';
 import SC_item_permissions_cannotRead from '@salesforce/label/c.SC_item_permissions_cannotRead';
 import SC_item_omniChannel_enabled from '@salesforce/label/c.SC_item_omniChannel_enabled';
@@ -322,6 +323,7 @@ import SC_fix_blocked from '@salesforce/label/c.SC_fix_blocked';
 import SC_fix_unknown from '@salesforce/label/c.SC_fix_unknown';
 import SC_fix_readOnly from '@salesforce/label/c.SC_fix_readOnly';
 import SC_fix_needsManageUsers from '@salesforce/label/c.SC_fix_needsManageUsers';
+import SC_fix_needsManageProfiles from '@salesforce/label/c.SC_fix_needsManageProfiles';
 import SC_fix_needsApi from '@salesforce/label/c.SC_fix_needsApi';
 import SC_fix_needsChoices from '@salesforce/label/c.SC_fix_needsChoices';
 import SC_fix_chooseMoveProfiles from '@salesforce/label/c.SC_fix_chooseMoveProfiles';
@@ -381,6 +383,7 @@ import SC_operation_notOurFlow from '@salesforce/label/c.SC_operation_notOurFlow
 import SC_operation_notOurSetting from '@salesforce/label/c.SC_operation_notOurSetting';
 import SC_apiError_unauthenticated from '@salesforce/label/c.SC_apiError_unauthenticated';
 import SC_apiError_timeout from '@salesforce/label/c.SC_apiError_timeout';
+import SC_apiError_calloutFailed from '@salesforce/label/c.SC_apiError_calloutFailed';
 import SC_apiError_timeoutReread from '@salesforce/label/c.SC_apiError_timeoutReread';
 import SC_apiError_wrongUser from '@salesforce/label/c.SC_apiError_wrongUser';
 import SC_apiError_rejected from '@salesforce/label/c.SC_apiError_rejected';
@@ -692,6 +695,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.apiAccess.error': SC_item_apiAccess_error,
     'item.permissions.canFix': SC_item_permissions_canFix,
     'item.permissions.canFixExceptQueues': SC_item_permissions_canFixExceptQueues,
+    'item.permissions.canFixExcept': SC_item_permissions_canFixExcept,
     'item.permissions.readOnly': SC_item_permissions_readOnly,
     'item.permissions.cannotRead': SC_item_permissions_cannotRead,
     'item.omniChannel.enabled': SC_item_omniChannel_enabled,
@@ -790,6 +794,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.unknown': SC_fix_unknown,
     'fix.readOnly': SC_fix_readOnly,
     'fix.needsManageUsers': SC_fix_needsManageUsers,
+    'fix.needsManageProfiles': SC_fix_needsManageProfiles,
     'fix.needsApi': SC_fix_needsApi,
     'fix.needsChoices': SC_fix_needsChoices,
     'fix.chooseMoveProfiles': SC_fix_chooseMoveProfiles,
@@ -849,6 +854,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'operation.notOurSetting': SC_operation_notOurSetting,
     'apiError.unauthenticated': SC_apiError_unauthenticated,
     'apiError.timeout': SC_apiError_timeout,
+    'apiError.calloutFailed': SC_apiError_calloutFailed,
     'apiError.timeoutReread': SC_apiError_timeoutReread,
     'apiError.wrongUser': SC_apiError_wrongUser,
     'apiError.rejected': SC_apiError_rejected,

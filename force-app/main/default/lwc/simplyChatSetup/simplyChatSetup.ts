@@ -68,6 +68,11 @@ export default class SimplyChatSetup extends LightningElement {
     readonly text = uiText(this.labels);
 
     loading = true;
+    /**
+     * False from the start of a load until its follow-up reads (connection test, utility bars, connection steps) are
+     * in: the checklist may still change until then. Shown as `data-settled` for browser tests to wait on.
+     */
+    settled = false;
     loadError = '';
     snapshot?: OrgSnapshot;
     /** The choices being edited; the checklist uses snapshot.choices (the saved ones). */
@@ -104,6 +109,7 @@ export default class SimplyChatSetup extends LightningElement {
     /** Reads the org (one Apex call), then tests the API connection for fixes without blocking the checklist. */
     async load(): Promise<void> {
         this.loading = true;
+        this.settled = false;
         this.loadError = '';
         this.connectionStatus = undefined;
         this.connectionStatusLoad = undefined;
@@ -120,7 +126,13 @@ export default class SimplyChatSetup extends LightningElement {
             this.loadError = format(this.labels, 'ui.loadFailed', { message: serverError(this.labels, error).message });
         } finally {
             this.loading = false;
+            this.settled = true;
         }
+    }
+
+    /** `data-settled` of the checklist header: 'true' once the load and its follow-up reads are in. */
+    get settledText(): string {
+        return String(this.settled);
     }
 
     /**
