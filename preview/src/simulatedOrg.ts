@@ -18,6 +18,7 @@ import { scenario, type Scenario } from '../../samples/scenarios';
 import { agentUsersOf, presenceOf, utilityBarsOf } from '../../samples/agents';
 import { settledPartsOf } from '../../samples/queueMembers';
 import { SALESFORCE_ID_PATTERN } from '../../force-app/main/default/lwc/setupEngine/contract';
+import { liveReadOf } from '../../samples/live';
 
 const LATENCY_MS = 120;
 /** The simulated org's My Domain (Apex reads Url.getOrgDomainUrl()). */
@@ -253,6 +254,20 @@ function getSettledParts(params: { queueId?: string | null } = {}): unknown {
     return copy(settledPartsOf(current.snapshot, queueId));
 }
 
+/**
+ * Like SetupLiveController.getLive: the live rows for the queue (00G) and channel (0N1) the tab names, read now,
+ * in the scenario's shape (samples/live.ts); a scenario without one has no chat waiting.
+ */
+function getLive(params: { queueId?: string | null; channelId?: string | null } = {}): unknown {
+    const current = ensure();
+    if (!current.snapshot.user.permissions.viewSetup) throw setupError('error.noViewSetup');
+    const id = /^[0-9A-Za-z]{15}(?:[0-9A-Za-z]{3})?$/;
+    if (!id.test(params.queueId ?? '') || !params.queueId?.startsWith('00G')) throw setupError('error.invalidLiveIds');
+    if (!id.test(params.channelId ?? '') || !params.channelId?.startsWith('0N1'))
+        throw setupError('error.invalidLiveIds');
+    return liveReadOf(current.snapshot, current.scenario.live ?? 'idle', { now: new Date() });
+}
+
 const METHODS: Record<string, (params: never) => unknown> = {
     'SetupSnapshotController.getSnapshot': getSnapshot,
     'SetupSnapshotController.getSettledParts': getSettledParts,
@@ -262,6 +277,7 @@ const METHODS: Record<string, (params: never) => unknown> = {
     'ConnectionStatusController.getConnectionStatus': getConnectionStatus,
     'SetupAgentsController.getAgents': getAgents,
     'SetupAgentsController.getUtilityBars': getUtilityBars,
+    'SetupLiveController.getLive': getLive,
 };
 
 /** The function behind `import method from '@salesforce/apex/Class.method'` in the preview. */

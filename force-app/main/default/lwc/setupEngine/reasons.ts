@@ -136,6 +136,7 @@ export const REASON_KEYS = [
     'error.confirmOrgWide',
     'error.invalidAfterId',
     'error.invalidSettledIds',
+    'error.invalidLiveIds',
     'operation.notJson',
     'operation.empty',
     'operation.tooMany',

@@ -6,6 +6,24 @@
 export * from './types';
 export { evaluate, operationNeedsApi } from './evaluate';
 export { agentReadiness, AGENT_BLOCKERS } from './agents';
+export { liveRouting, liveTarget, liveExitCode, LIVE_REASON_KEYS, LIVE_WHY } from './live';
+export type {
+    AgentWorkloadRecord,
+    LiveAgent,
+    LiveAgentState,
+    LiveFix,
+    LiveNext,
+    LivePresenceRecord,
+    LiveRead,
+    LiveResult,
+    LiveState,
+    LiveTarget,
+    LiveUserRecord,
+    LiveWaiting,
+    LiveWhy,
+    LiveWhyLine,
+    PendingRoutingRecord,
+} from './live';
 export { plan, describeOperation } from './plan';
 export { simulate, SimulationError } from './simulate';
 export { validateChoices, ChoicesInvalidError } from './validate';

@@ -129,7 +129,9 @@ export default class SimplyChatSetup extends LightningElement {
     saving = false;
     /** The Agents view is read when the admin first opens it, then kept (its rows follow the snapshot). */
     agentsOpened = false;
-    /** The view shown: the checklist or the Agents view. */
+    /** The Live view is made when first opened and reads only while it is the view shown. */
+    liveOpened = false;
+    /** The view shown: the checklist, the Agents view or the Live view. */
     activeView = 'checklist';
     /** Counts up each time the checklist sends the admin to the agents who are not ready (the view filters then). */
     showNotReadyAgents = 0;
@@ -303,8 +305,16 @@ export default class SimplyChatSetup extends LightningElement {
         }));
     }
 
-    get viewText(): { checklist: string; agents: string } {
-        return { checklist: format(this.labels, 'ui.tabs.checklist'), agents: format(this.labels, 'ui.tabs.agents') };
+    get viewText(): { checklist: string; agents: string; live: string } {
+        return {
+            checklist: format(this.labels, 'ui.tabs.checklist'),
+            agents: format(this.labels, 'ui.tabs.agents'),
+            live: format(this.labels, 'ui.tabs.live'),
+        };
+    }
+
+    get liveActive(): boolean {
+        return this.activeView === 'live';
     }
 
     get busy(): boolean {
@@ -535,6 +545,7 @@ export default class SimplyChatSetup extends LightningElement {
         const view = (event.target as HTMLElement & { value?: string }).value ?? 'checklist';
         this.activeView = view;
         if (view === 'agents') this.agentsOpened = true;
+        if (view === 'live') this.liveOpened = true;
     }
 
     /** From an agent's reason: the checklist, with the item that fixes it open and in view. */
@@ -553,6 +564,17 @@ export default class SimplyChatSetup extends LightningElement {
     /** From the checklist's agents line: the Agents view, showing only the agents who are not ready. */
     handleShowNotReadyAgents(): void {
         this.showNotReadyAgents += 1;
+        this.agentsOpened = true;
+        this.activeView = 'agents';
+    }
+
+    /** A Live reason's link: the checklist with that item open and in view (as an agent's reason links). */
+    handleLiveOpenItem(event: CustomEvent<{ itemId: string }>): void {
+        this.handleOpenItem(new CustomEvent('openitem', { detail: { id: event.detail.itemId } }));
+    }
+
+    /** A Live reason's link to the agents it names: the Agents view. */
+    handleLiveOpenAgents(): void {
         this.agentsOpened = true;
         this.activeView = 'agents';
     }

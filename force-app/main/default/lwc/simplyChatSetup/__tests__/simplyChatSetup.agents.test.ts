@@ -113,7 +113,7 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         const element = mount();
         await settle(8);
         const tabs = qa(element, 'lightning-tab') as (HTMLElement & { value?: string; label?: string })[];
-        expect(tabs.map((t) => t.label)).toEqual(['Checklist', 'Agents']);
+        expect(tabs.map((t) => t.label)).toEqual(['Checklist', 'Agents', 'Live']);
         expect(q(element, 'c-setup-agents')).toBeNull();
         expect(agentsMock).not.toHaveBeenCalled();
         tabs[1].dispatchEvent(new CustomEvent('active'));
