@@ -22,6 +22,7 @@ import { LABELS } from 'c/setupLabels';
 import {
     agentReadiness,
     awaitingSettledParts,
+    operationDependencies,
     settle,
     withSettledParts,
     type ConnectionStatus,
@@ -37,7 +38,6 @@ import {
     capacityHelp,
     capacityWarning,
     choicesSummary,
-    dependsOnAny,
     format,
     isDraft,
     moveOptions,
@@ -759,12 +759,13 @@ export default class SimplyChatSetup extends LightningElement {
 
     /**
      * Sends the planned operations in batches (one Apex call each), showing progress. Deferred operations
-     * (transaction limits) are sent again. After a failure, the changes that do not depend on the failed item
-     * still run; those that do are reported as not run. Each failure stays on its item until it is fixed.
+     * (transaction limits) are sent again. The failure policy is the engine's, as in Apex and the CLI
+     * (operationDependencies): an operation that waits for one that failed or was not run is not sent and names
+     * the failure it waits for; every other operation still runs. Each failure stays on its item until it is fixed.
      */
     private async apply(operations: Operation[], confirmOrgWide: boolean): Promise<void> {
         const results: OperationResult[] = [];
-        const failedItems = new Set<string>();
+        const waits = operationDependencies(operations);
         const failures: Record<string, { code: string; message: string }> = {};
         this.applying = { done: 0, total: operations.length };
         try {
@@ -773,7 +774,7 @@ export default class SimplyChatSetup extends LightningElement {
                 BATCH_SIZE
             );
             while (queue.length > 0) {
-                const batch = this.skipDependents(queue.shift() ?? [], failedItems, results);
+                const batch = SimplyChatSetup.skipDependents(queue.shift() ?? [], waits, results);
                 if (batch.length === 0) continue;
                 // Batches run one after another: a later batch may depend on an earlier one.
                 // eslint-disable-next-line no-await-in-loop
@@ -783,10 +784,9 @@ export default class SimplyChatSetup extends LightningElement {
                 });
                 const outcome = SimplyChatSetup.record(batch, response.results, results);
                 for (const failure of outcome.failures) {
-                    failedItems.add(failure.itemId);
                     failures[failure.itemId] = { code: failure.code, message: failure.message };
                 }
-                const retry = [...outcome.deferred, ...outcome.afterFailure];
+                const retry = [...outcome.deferred, ...outcome.afterFailure].sort((a, b) => a.index - b.index);
                 if (retry.length > 0 && outcome.progressed) queue = [retry, ...queue];
                 else for (const r of retry) results[r.index] = SimplyChatSetup.notRun(r, results[r.index]?.error);
                 this.applying = {
@@ -818,15 +818,24 @@ export default class SimplyChatSetup extends LightningElement {
         this.focusOn('[data-id="summary"]');
     }
 
-    /** Drops operations whose item needs a failed one, recording them as not run with the reason. */
-    private skipDependents(batch: Queued[], failedItems: ReadonlySet<string>, results: OperationResult[]): Queued[] {
-        if (failedItems.size === 0) return batch;
+    /**
+     * Drops the operations that wait for an earlier one that failed or was not run, recording each as not run
+     * with the item of the failure it waits for (through a chain of not-run operations, the first failure).
+     */
+    private static skipDependents(batch: Queued[], waits: number[][], results: OperationResult[]): Queued[] {
+        const failureOf = (index: number): number | undefined => {
+            const earlier = results[index];
+            if (!earlier || earlier.status === 'done') return undefined;
+            if (earlier.status === 'failed') return index;
+            const root = waits[index].map(failureOf).find((i) => i !== undefined);
+            return root ?? index;
+        };
         return batch.filter((b) => {
-            if (!dependsOnAny(b.op.itemId, failedItems)) return true;
-            const needs = [...failedItems].filter((id) => dependsOnAny(b.op.itemId, new Set([id])));
+            const blocker = waits[b.index].map(failureOf).find((i) => i !== undefined);
+            if (blocker === undefined) return true;
             results[b.index] = SimplyChatSetup.notRun(b, {
                 key: 'ui.result.needsFailed',
-                params: { items: needs.join(',') },
+                params: { items: results[blocker].itemId },
             });
             return false;
         });

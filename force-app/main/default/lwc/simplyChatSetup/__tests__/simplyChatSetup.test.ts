@@ -445,6 +445,37 @@ describe('c-simply-chat-setup', () => {
         expect(sent.some((op) => op.kind === 'setScSetupDefaults')).toBe(true);
     });
 
+    it('runs a change whose item needs the failed item when the change itself does not wait for it', async () => {
+        // The shared Online status stays without SimplyChat's channel; granting the existing statuses to the
+        // profiles names no record that change creates, so it still runs (the engine's operationDependencies).
+        const shared = sharedOmniOrg();
+        const snapshot = { ...shared, statusAccess: { ...shared.statusAccess, records: [] } };
+        const planned = plan(snapshot, 'all');
+        expect(planned.map((op) => op.kind)).toEqual(
+            expect.arrayContaining(['addChannelToStatus', 'grantStatusAccess'])
+        );
+        const { element } = await open(snapshot, 'addChannelToStatus');
+        await fixAllAndConfirm(element);
+        const lines = qa(element, '[data-id="summary-lines"] li').map(text);
+        expect(lines[planned.findIndex((op) => op.kind === 'addChannelToStatus')]).toMatch(/^Failed: /);
+        expect(lines[planned.findIndex((op) => op.kind === 'grantStatusAccess')]).toMatch(/^Done: /);
+        expect(lines.filter((l) => l.startsWith('Done: '))).toHaveLength(planned.length - 1);
+        const sent = applyMock.mock.calls.flatMap((c) => JSON.parse(c[0].operationsJson) as { kind: string }[]);
+        expect(sent.filter((op) => op.kind === 'grantStatusAccess')).toHaveLength(2);
+    });
+
+    it('names the first failure for a change that waits for a change not run', async () => {
+        const { element } = await open(omniOrg(), 'createServiceChannel');
+        await fixAllAndConfirm(element);
+        const lines = qa(element, '[data-id="summary-lines"] li').map(text);
+        const planned = plan(omniOrg(), 'all');
+        const online = planned.findIndex((op) => op.kind === 'createPresenceStatus');
+        const grant = planned.findIndex((op) => op.kind === 'grantStatusAccess');
+        expect(lines[online]).toMatch(/^Not run: .* — it needs SimplyChat service channel, which failed\.$/);
+        expect(lines[grant]).toMatch(/^Not run: .* — it needs SimplyChat service channel, which failed\.$/);
+        expect(lines.filter((l) => l.startsWith('Done: ')).length).toBeGreaterThan(0);
+    });
+
     it('sends deferred operations again in a later call', async () => {
         const { element, state } = await open(partlySetUpOrg());
         const simulateAll = applyMock.getMockImplementation();
