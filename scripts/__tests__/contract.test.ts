@@ -18,7 +18,6 @@ import {
 } from '../contract';
 import { apexClassFile } from '../lib/files';
 import { bindSoql, NO_ID, SOQL } from '../../src/lib/soql';
-import { DIRECT_USERNAMES } from '../../src/lib/executor.js';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const contract = readContract();
@@ -179,11 +178,6 @@ describe('one SOQL for Apex and the CLI', () => {
             // Name resolution of --profiles only: the snapshot's profiles come from the contract's PROFILES.
             'SELECT Id, Name FROM Profile ORDER BY Name LIMIT 10000',
         ]);
-    });
-
-    it("the plugin executor's user move reads usernames with the Apex operation's query", () => {
-        const apex = fs.readFileSync(apexClassFile('SetupOperationChecks'), 'utf8');
-        assert.ok(apex.includes(`DIRECT_USERNAMES = '${DIRECT_USERNAMES}';`), 'SetupOperationChecks.DIRECT_USERNAMES');
     });
 
     it('substitutes binds as Apex would bind them', () => {

@@ -19,13 +19,6 @@ import { withoutNil, type MetadataRecord, type OrgApi } from './orgApi.js';
 import { quoted } from './reader.js';
 import { applyRecordWrites, RecordWriteError } from './recordWriter.js';
 
-/**
- * The users a user move takes, as SetupOperationChecks.DIRECT_USERNAMES reads them in Apex: one more than the
- * contract's MAX_DIRECT_USERS is read, so a full list is refused rather than cut.
- */
-export const DIRECT_USERNAMES =
-    'SELECT PresenceUserConfigId, User.Username, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN :configIds AND User.ProfileId IN :profileIds AND User.IsActive = TRUE LIMIT :maxRows';
-
 /** The WSDL element order of what the executor writes (the Metadata API reads elements in sequence). */
 export const ORDER = {
     QueueRoutingConfig: [

@@ -40,8 +40,6 @@ export const SOQL = {
     CONFIG_DIRECT_USERS:
         'SELECT UserId FROM PresenceUserConfigUser WHERE PresenceUserConfigId = :configId AND User.IsActive = TRUE LIMIT 10001',
     AGENT_CONFIG_USERS: 'SELECT UserId, PresenceUserConfigId FROM PresenceUserConfigUser WHERE UserId IN :userIds',
-    AGENT_USERNAMES:
-        "SELECT Username, ProfileId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds ORDER BY Username LIMIT :maxRows",
     AGENT_PRESENCE:
         'SELECT UserId, ServicePresenceStatusId, IsAway, StatusStartDate FROM UserServicePresence WHERE IsCurrentState = TRUE AND UserId IN :userIds',
     LIVE_PENDING:

@@ -166,6 +166,7 @@ export const REASON_KEYS = [
     'apiError.calloutFailed',
     'apiError.flowActivationRefused',
     'apiError.dmlRefused',
+    'apiError.dmlFailed',
     'result.notRun.afterFailure',
     'result.notRun.deferred',
     'op.enableOmniChannel',

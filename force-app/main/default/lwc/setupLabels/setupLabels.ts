@@ -409,6 +409,7 @@ import SC_apiError_timeoutReread from '@salesforce/label/c.SC_apiError_timeoutRe
 import SC_apiError_wrongUser from '@salesforce/label/c.SC_apiError_wrongUser';
 import SC_apiError_rejected from '@salesforce/label/c.SC_apiError_rejected';
 import SC_apiError_failed from '@salesforce/label/c.SC_apiError_failed';
+import SC_apiError_dmlFailed from '@salesforce/label/c.SC_apiError_dmlFailed';
 import SC_apiError_flowActivationRefused from '@salesforce/label/c.SC_apiError_flowActivationRefused';
 import SC_apiError_notConfigured from '@salesforce/label/c.SC_apiError_notConfigured';
 import SC_result_notRun_afterFailure from '@salesforce/label/c.SC_result_notRun_afterFailure';
@@ -901,6 +902,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'apiError.wrongUser': SC_apiError_wrongUser,
     'apiError.rejected': SC_apiError_rejected,
     'apiError.failed': SC_apiError_failed,
+    'apiError.dmlFailed': SC_apiError_dmlFailed,
     'apiError.flowActivationRefused': SC_apiError_flowActivationRefused,
     'apiError.notConfigured': SC_apiError_notConfigured,
     'result.notRun.afterFailure': SC_result_notRun_afterFailure,
