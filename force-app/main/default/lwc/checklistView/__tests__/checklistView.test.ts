@@ -4,6 +4,9 @@ import { detailText, pageView, report, rowReasonText, setupLink, uiText } from '
 import { fullySetUpOrg, NO_PERMISSIONS, omniOrg, partlySetUpOrg } from '../../setupEngine/__tests__/fixtures';
 import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
+const EN = withLocale(ENGLISH, 'en-US');
+const KO = withLocale(KOREAN, 'ko-KR');
+
 describe('labels and formatting', () => {
     it('fills parameters and shows a missing key as itself', () => {
         expect(format(ENGLISH, 'ui.progress', { ready: 7, total: 12 })).toBe('7 of 12 ready');
@@ -304,9 +307,6 @@ describe('wording for people', () => {
         expect(pageView(ENGLISH, fullySetUpOrg(), failures).failedIds).toEqual([]);
     });
 });
-
-const EN = withLocale(ENGLISH, 'en-US');
-const KO = withLocale(KOREAN, 'ko-KR');
 
 describe('long lists in a row are cut', () => {
     it('cuts the profiles of item 14 to ten and "and N more", with the right plural', () => {
