@@ -1,4 +1,4 @@
-import { serverError } from 'c/setupText';
+import { reasonText, serverError } from 'c/setupText';
 import { ENGLISH, KOREAN } from './testLabels';
 
 describe('serverError', () => {
@@ -28,5 +28,18 @@ describe('serverError', () => {
         expect(serverError(ENGLISH, new Error('Network down')).message).toBe('Network down');
         expect(serverError(ENGLISH, { body: { message: '{"other":1}' } }).message).toBe('{"other":1}');
         expect(serverError(ENGLISH, 'plain').message).toBe('plain');
+    });
+});
+
+describe('a refused record change', () => {
+    it('reads in both languages with its status code and reference, never the platform text', () => {
+        const reason = {
+            key: 'apiError.dmlFailed',
+            params: { code: 'FIELD_INTEGRITY_EXCEPTION', message: '0a1b2c3d4e5f' },
+        };
+        expect(reasonText(ENGLISH, reason)).toBe(
+            'Salesforce refused the record change (FIELD_INTEGRITY_EXCEPTION, reference 0a1b2c3d4e5f). Nothing of this change was kept; retry, or give the reference to support.'
+        );
+        expect(reasonText(KOREAN, reason)).toContain('FIELD_INTEGRITY_EXCEPTION, 참조 0a1b2c3d4e5f');
     });
 });
