@@ -213,6 +213,8 @@ describe('sf simplychat setup fix', () => {
         const result = await h.run(['fix', '-o', 'fake', AGENTS, '--dry-run']);
         assert.equal(result.code, 1);
         assert.match(result.out, /Planned changes \(7\):\n {2}1\. Create the routing configuration SimplyChat/);
+        // Each change names its record changes, from the engine's planChanges.
+        assert.match(result.out, /\n {5}record changes: adds \d+ SetupEntityAccess row\(s\)\n/);
         assert.equal(h.fake.writes, 0);
     });
 

@@ -1,7 +1,14 @@
 /** sf simplychat setup fix — plans the missing setup with the tab's engine, then makes the changes. */
 import { loadMessages } from '../../../lib/messages.js';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { ChoicesInvalidError, plan, type Operation, type QueueMembersChoice } from '../../../lib/engine.js';
+import {
+    changeCounts,
+    ChoicesInvalidError,
+    plan,
+    planChanges,
+    type Operation,
+    type QueueMembersChoice,
+} from '../../../lib/engine.js';
 import { Executor, type OperationOutcome } from '../../../lib/executor.js';
 import { cannotFixLines, checklistTable, operationText, paint, reasonText, type Style } from '../../../lib/output.js';
 import { usageError } from '../../../lib/errors.js';
@@ -190,10 +197,19 @@ export default class Fix extends SetupCommand<FixResult> {
                   )
                 : messages.getMessage('plan.header', [operations.length])
         );
-        for (const p of planned)
+        const changes = planChanges(operations);
+        for (const p of planned) {
             this.log(
                 `  ${p.index + 1}. ${p.text}${p.needsFlag ? paint(style, 'yellow', ` (${messages.getMessage('plan.needsFlag', [p.needsFlag])})`) : ''}`
             );
+            const records = changeCounts(changes[p.index]).map((c) =>
+                messages.getMessage(c.perUser ? `plan.records.${c.action}.perUser` : `plan.records.${c.action}`, [
+                    c.writes,
+                    c.sObject,
+                ])
+            );
+            if (records.length > 0) this.log(`     ${messages.getMessage('plan.records', [records.join(', ')])}`);
+        }
         const cannot = cannotFixLines(read.items);
         if (cannot.length > 0) {
             this.log('');

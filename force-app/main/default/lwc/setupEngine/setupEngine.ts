@@ -54,9 +54,18 @@ export {
     operationWrites,
     operationDependencies,
     planChanges,
+    changeCounts,
     writesWholeComponent,
     RECORD_OBJECTS,
     ROUTES,
     SETUP_OBJECTS,
 } from './writes';
-export type { OperationWrites, PlannedChange, RecordRef, RecordValue, RecordWrite, WriteRoute } from './writes';
+export type {
+    ChangeCount,
+    OperationWrites,
+    PlannedChange,
+    RecordRef,
+    RecordValue,
+    RecordWrite,
+    WriteRoute,
+} from './writes';

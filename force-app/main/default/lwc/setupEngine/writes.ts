@@ -283,6 +283,36 @@ export function planChanges(operations: readonly Operation[]): PlannedChange[] {
     return operations.map((operation) => ({ operation, ...operationWrites(operation) }));
 }
 
+/** One kind of record change of a planned change: how many rows, or one row per user of a set when `perUser`. */
+export interface ChangeCount {
+    readonly action: RecordWrite['action'];
+    readonly sObject: RecordObject;
+    /** The writes of this action and object; with `perUser`, each stands for every user of its set. */
+    readonly writes: number;
+    readonly perUser: boolean;
+}
+
+/**
+ * A planned change's record changes by action and object, in the order they are made (e.g. 12 deletes then 12
+ * inserts of PresenceUserConfigProfile), so a plan line can name what each change touches.
+ */
+export function changeCounts(change: PlannedChange): ChangeCount[] {
+    const counts = new Map<
+        string,
+        { action: RecordWrite['action']; sObject: RecordObject; writes: number; perUser: boolean }
+    >();
+    for (const write of change.writes) {
+        const key = `${write.action} ${write.sObject}`;
+        const count = counts.get(key) ?? { action: write.action, sObject: write.sObject, writes: 0, perUser: false };
+        count.writes += 1;
+        count.perUser ||= Object.values(write.fields).some(
+            (v) => typeof v === 'object' && v !== null && (v.ref === 'profileUsers' || v.ref === 'directUsers')
+        );
+        counts.set(key, count);
+    }
+    return [...counts.values()];
+}
+
 /** Whether a route writes a whole component (Metadata): only ever for what SimplyChat creates or owns, or settings. */
 export function writesWholeComponent(route: WriteRoute): boolean {
     return route === 'metadataCreate' || route === 'metadataOwned' || route === 'settings';

@@ -1,4 +1,5 @@
 import {
+    changeCounts,
     operationDependencies,
     operationWrites,
     plan,
@@ -163,5 +164,38 @@ describe('one failure policy: dependents wait for what they name', () => {
                 .slice(1)
                 .every((waits) => waits.includes(0))
         ).toBe(true);
+    });
+});
+
+describe('what a planned change touches', () => {
+    it('counts its record changes by action and object, in order, and says when a row is made per user', () => {
+        const changes = planChanges(plan(partlySetUpOrg(), 'all'));
+        const grant = changes.find((c) => c.operation.kind === 'grantStatusAccess');
+        const grants = grant?.writes.length ?? 0;
+        expect(grants).toBeGreaterThan(0);
+        expect(changeCounts(grant!)).toEqual([
+            { action: 'insert', sObject: 'SetupEntityAccess', writes: grants, perUser: false },
+        ]);
+        const queue = changes.find((c) => c.operation.kind === 'upsertQueue');
+        expect(changeCounts(queue!).every((c) => c.writes > 0)).toBe(true);
+        const move = operationWrites({
+            kind: 'moveUsersToConfig',
+            itemId: 'presenceConfig',
+            configId: '0Nd000000000009CAA',
+            configDeveloperName: 'SimplyChat',
+            moves: [
+                {
+                    profileId: '00e000000000001AAA',
+                    profileName: 'Support',
+                    fromConfigId: '0Nd000000000001CAA',
+                    fromConfigDeveloperName: 'Team_A',
+                    userCount: 3,
+                },
+            ],
+        } as Operation);
+        expect(changeCounts({ operation: {} as Operation, ...move })).toEqual([
+            { action: 'delete', sObject: 'PresenceUserConfigUser', writes: 1, perUser: true },
+            { action: 'insert', sObject: 'PresenceUserConfigUser', writes: 1, perUser: true },
+        ]);
     });
 });
