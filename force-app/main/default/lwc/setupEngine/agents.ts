@@ -10,7 +10,7 @@
  */
 import { DEFAULT_PRESENCE_CONFIG, isDefaultPresenceConfig } from './facts';
 import { resolveMembership, membershipOf, type Membership, type ResolvedMembership } from './membership';
-import { appIndex, omniAppOf, type AppIndexResult, type OmniAppAnswer } from './ruleAgentApps';
+import { appIndex, cannotSeeWhy, omniAppOf, type AppIndexResult, type OmniAppAnswer } from './ruleAgentApps';
 import { read } from './ruleKit';
 import { chatChannel } from './ruleServiceChannel';
 import { statusesCarrying, statusIndex } from './ruleStatuses';
@@ -350,12 +350,17 @@ function appOf(ctx: AgentContext, user: AgentUserRecord, profileName: string): A
     if (answer === 'yes') return { omniApp: answer, check: OK };
     if (answer === 'no')
         return { omniApp: answer, check: blocked(reason('agent.noOmniApp', { profile: profileName })) };
+    const why = cannotSeeWhy(apps.index, user.ProfileId);
     return {
         omniApp: answer,
         check: unknown(
-            apps.index.barsDetail?.kind === 'unreadable' && apps.index.barsDetail.code === 'notRead'
-                ? reason('agent.unknown.utilityBars')
-                : reason('agent.unknown.apps')
+            why === 'hidden'
+                ? reason('agent.unknown.appHidden', { profile: profileName })
+                : why === 'sidebar'
+                  ? reason('agent.unknown.sidebar', { profile: profileName })
+                  : apps.index.barsDetail?.kind === 'unreadable' && apps.index.barsDetail.code === 'notRead'
+                    ? reason('agent.unknown.utilityBars')
+                    : reason('agent.unknown.apps')
         ),
     };
 }

@@ -229,9 +229,13 @@ export interface QueueMembershipState {
 // ---------------------------------------------------------------------------------------------------------------
 // Item 14: the agents' console app has the Omni-Channel utility (issue 15)
 
-/** AppDefinition: a Lightning app (`NavType` 'Console' or 'Standard') and the name of its utility bar, if any. */
+/**
+ * AppDefinition: a Lightning app (`NavType` 'Console' or 'Standard') and the name of its utility bar, if any.
+ * AppDefinition returns only the apps the running user can access (object reference), so an app the agents have
+ * may be missing here: its access rows then name an `AppMenuItem` with no AppDefinition (`appIndex`).
+ */
 export interface AppRecord {
-    /** The app's Id (02u…), the SetupEntityId of its access rows. */
+    /** AppDefinition's own Id (06m…). Not the Id app access rows carry: that is AppMenuItem.ApplicationId (02u…). */
     readonly DurableId: SalesforceId;
     readonly DeveloperName: string;
     readonly NamespacePrefix: string | null;
@@ -239,11 +243,29 @@ export interface AppRecord {
     readonly NavType: string | null;
     /** Developer name of the app's utility bar (a FlexiPage of type UtilityBar), or null. */
     readonly UtilityBar: string | null;
+    /**
+     * Omni-Channel pinned in the console's sidebar instead of the utility bar (AppDefinition
+     * `IsOmniPinnedViewEnabled`). Absent in older snapshots. Whether agents go online there is not verified.
+     */
+    readonly IsOmniPinnedViewEnabled?: boolean;
+}
+
+/**
+ * AppMenuItem of type TabSet (an app of the App Launcher): `ApplicationId` is the app's 02u… Id, the
+ * SetupEntityId of its access rows (SetupEntityAccess object reference, usage example). It lists the org's apps,
+ * not only the running user's, and is joined to AppDefinition on namespace and developer name (`Name`).
+ */
+export interface AppMenuItemRecord {
+    /** 15-character Id (object reference), 02u… */
+    readonly ApplicationId: SalesforceId;
+    readonly Name: string;
+    readonly NamespacePrefix: string | null;
 }
 
 /** A profile's access to an app: a SetupEntityAccess row (type TabSet) of the profile's own permission set. */
 export interface AppAccessRecord {
     readonly ProfileId: SalesforceId;
+    /** The app's 02u… Id (AppMenuItem.ApplicationId), 18 characters. */
     readonly SetupEntityId: SalesforceId;
 }
 
@@ -420,6 +442,8 @@ export interface OrgSnapshot {
     readonly publicGroups?: Part<PublicGroupRecord>;
     /** Item 14: console apps, the agent profiles' app access and the utility bars' content. */
     readonly apps?: Part<AppRecord>;
+    /** The org's apps with their 02u… Ids (AppMenuItem, type TabSet): how access rows name an app. */
+    readonly appMenuItems?: Part<AppMenuItemRecord>;
     readonly appAccess?: Part<AppAccessRecord>;
     /**
      * Read through the Metadata API, so not by the load (no callouts): `unavailable` with code 'notRead' until
