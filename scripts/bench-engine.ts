@@ -191,7 +191,11 @@ export function agentsBenchOrg(userCount = 10_000, profileCount = 1000): AgentsB
         ]),
         apps: read(apps),
         appMenuItems: read(
-            apps.map((a, k) => ({ ApplicationId: id('02u', k).slice(0, 15), Name: a.DeveloperName, NamespacePrefix: null }))
+            apps.map((a, k) => ({
+                ApplicationId: id('02u', k).slice(0, 15),
+                Name: a.DeveloperName,
+                NamespacePrefix: null,
+            }))
         ),
         appAccess: read(profiles.map((p, i) => ({ ProfileId: p.Id, SetupEntityId: id('02u', i % apps.length) }))),
         utilityBars: read([

@@ -12,6 +12,7 @@ import {
     simulate,
     type AgentPresenceRecord,
     type AppAccessRecord,
+    type AppMenuItemRecord,
     type AppRecord,
     type GroupMemberRecord,
     type MemberGroupRecord,
@@ -88,6 +89,8 @@ export interface FakePeople {
     directConfigs: { UserId: string; PresenceUserConfigId: string }[];
     presence: AgentPresenceRecord[];
     apps: AppRecord[];
+    /** AppMenuItem (TabSet): the 02u… Ids (15 characters) that app access rows carry (18). */
+    appMenuItems: AppMenuItemRecord[];
     appAccess: AppAccessRecord[];
     utilityBars: UtilityBarRecord[];
 }
@@ -124,6 +127,7 @@ export function peopleOf(snapshot: OrgSnapshot): FakePeople {
         ),
         presence: presence.status === 'read' ? [...presence.records] : [],
         apps: list(snapshot.apps),
+        appMenuItems: list(snapshot.appMenuItems),
         appAccess: list(snapshot.appAccess),
         // What the org's FlexiPages hold, whether or not the snapshot has read them yet.
         utilityBars:
@@ -520,11 +524,13 @@ export class FakeSalesforce {
         if (/FROM UserRole /.test(soql))
             return people.roles.map((r) => ({ Id: r.Id, Name: r.Name, ParentRoleId: r.ParentRoleId }));
         if (/FROM AppDefinition /.test(soql)) return people.apps as unknown as Row[];
+        if (/FROM AppMenuItem WHERE Type = 'TabSet'/.test(soql)) return people.appMenuItems as unknown as Row[];
         if (/FROM SetupEntityAccess WHERE SetupEntityId IN/.test(soql)) {
-            const apps = idsOf(soql, 'SetupEntityId');
+            // SOQL matches an Id filter on its 15-character form, whichever length the query gives.
+            const apps = new Set([...idsOf(soql, 'SetupEntityId')].map((id) => id.slice(0, 15)));
             const profiles = idsOf(soql, 'Parent.ProfileId');
             return people.appAccess
-                .filter((a) => apps.has(a.SetupEntityId) && profiles.has(a.ProfileId))
+                .filter((a) => apps.has(a.SetupEntityId.slice(0, 15)) && profiles.has(a.ProfileId))
                 .map((a) => ({ Parent: { ProfileId: a.ProfileId }, SetupEntityId: a.SetupEntityId }));
         }
         if (/FROM UserServicePresence /.test(soql)) {

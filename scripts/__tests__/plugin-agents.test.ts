@@ -54,9 +54,11 @@ function readyOrg(): OrgSnapshot {
             PROFILE.sales,
         ]),
         apps: read([AGENTS.serviceConsole]),
+        appMenuItems: read([AGENTS.serviceConsoleItem]),
+        // Access rows carry the app's 02u… Id (18 characters), never AppDefinition's 06m… DurableId.
         appAccess: read([
-            { ProfileId: PROFILE.agent.Id, SetupEntityId: AGENTS.serviceConsole.DurableId },
-            { ProfileId: PROFILE.support.Id, SetupEntityId: AGENTS.serviceConsole.DurableId },
+            { ProfileId: PROFILE.agent.Id, SetupEntityId: AGENTS.serviceConsoleAccessId },
+            { ProfileId: PROFILE.support.Id, SetupEntityId: AGENTS.serviceConsoleAccessId },
         ]),
         utilityBars: read([
             { Name: AGENTS.serviceConsole.UtilityBar, ComponentNames: ['console:history', OMNI_CHANNEL_UTILITY] },
@@ -170,6 +172,27 @@ describe('the reader: queue membership, apps and utility bars (issue 15)', () =>
         h.fake.people.utilityBars = [{ Name: AGENTS.serviceConsole.UtilityBar, ComponentNames: ['console:history'] }];
         assert.equal((await item('agentApps'))?.status, 'fail');
         assert.ok(h.fake.soapCalls.some((c) => c.startsWith('readMetadata')));
+    });
+
+    it("item 14 joins access to apps by AppMenuItem's 02u… Id and asks SetupEntityAccess for those Ids only", async () => {
+        await item('agentApps');
+        const access = h.fake.received
+            .map((r) => r.soql)
+            .filter((q) => q?.startsWith('SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess'));
+        assert.ok(access.length > 0, access.join('\n'));
+        assert.ok(access.join('\n'));
+        assert.ok(access.every((q) => q.includes(`'${AGENTS.serviceConsoleItem.ApplicationId}'`)));
+        assert.ok(access.every((q) => !q.includes(AGENTS.serviceConsole.DurableId)));
+        // Without its menu item the console app cannot be joined: its access is not read, item 14 is not "pass".
+        h.fake.people.appMenuItems = [];
+        assert.notEqual((await item('agentApps'))?.status, 'pass');
+    });
+
+    it('item 14 cannot check a profile whose app the installer cannot access (AppDefinition omits it)', async () => {
+        h.fake.people.apps = [];
+        const i = await item('agentApps');
+        assert.equal(i?.status, 'unknown');
+        assert.equal(i?.reason.key, 'item.agentApps.appsHidden');
     });
 });
 

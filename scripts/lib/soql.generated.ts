@@ -30,7 +30,8 @@ export const SOQL = {
     AGENTS_BY_ROLE:
         "SELECT ProfileId profileId, UserRoleId roleId, COUNT(Id) userCount FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds GROUP BY ProfileId, UserRoleId",
     PUBLIC_GROUPS: "SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Regular' ORDER BY Name LIMIT 2000",
-    APPS: "SELECT DurableId, DeveloperName, NamespacePrefix, Label, NavType, UtilityBar FROM AppDefinition WHERE UiType = 'Lightning' LIMIT 2000",
+    APPS: "SELECT DurableId, DeveloperName, NamespacePrefix, Label, NavType, UtilityBar, IsOmniPinnedViewEnabled FROM AppDefinition WHERE UiType = 'Lightning' LIMIT 2000",
+    APP_MENU_ITEMS: "SELECT ApplicationId, Name, NamespacePrefix FROM AppMenuItem WHERE Type = 'TabSet' LIMIT 2000",
     APP_ACCESS:
         'SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN :appIds AND Parent.IsOwnedByProfile = TRUE AND Parent.ProfileId IN :profileIds LIMIT :maxRows',
     AGENT_USERS_FIRST:

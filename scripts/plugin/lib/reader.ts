@@ -10,6 +10,7 @@
  */
 import type {
     AppAccessRecord,
+    AppMenuItemRecord,
     AppRecord,
     FlowRecord,
     GroupMemberRecord,
@@ -33,6 +34,7 @@ import type {
     UtilityBarRecord,
 } from '../../../force-app/main/default/lwc/setupEngine/setupEngine.js';
 import {
+    appsByApplicationId,
     defaultChoices,
     evaluate,
     FLOW_API_NAME,
@@ -379,7 +381,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
     const chatObject = cli.chatObject ?? defaultChoices().chatObject;
 
     // Round 2: every list, in parallel.
-    total += 16;
+    total += 17;
     const omni = <T>(read: () => Promise<T[]>): Promise<Part<T>> =>
         omniEnabled ? step(part(read)) : step(Promise.resolve({ status: 'unavailable', code: 'omniDisabled' }));
     const rows =
@@ -406,6 +408,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         settingDescribe,
         publicGroups,
         apps,
+        appMenuItems,
     ] = await Promise.all([
         step(api.query<Row>(PLUGIN_SOQL.permissions)),
         omni(rows(SOQL.SERVICE_CHANNELS, 'Id', 'DeveloperName', 'MasterLabel', 'RelatedEntity')),
@@ -468,9 +471,20 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         step(part<PublicGroupRecord>(rows(SOQL.PUBLIC_GROUPS, 'Id', 'DeveloperName', 'Name'))),
         step(
             part<AppRecord>(
-                rows(SOQL.APPS, 'DurableId', 'DeveloperName', 'NamespacePrefix', 'Label', 'NavType', 'UtilityBar')
+                rows(
+                    SOQL.APPS,
+                    'DurableId',
+                    'DeveloperName',
+                    'NamespacePrefix',
+                    'Label',
+                    'NavType',
+                    'UtilityBar',
+                    'IsOmniPinnedViewEnabled'
+                )
             )
         ),
+        // The 02u… Ids app access rows carry (AppDefinition.DurableId is the 06m… one): joined by the engine.
+        step(part<AppMenuItemRecord>(rows(SOQL.APP_MENU_ITEMS, 'ApplicationId', 'Name', 'NamespacePrefix'))),
     ]);
 
     // One row: the session's effective permissions (UserPermissionAccess), not the sum of assigned sets.
@@ -612,21 +626,24 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         step(
             apps.status !== 'read'
                 ? Promise.resolve<Part<AppAccessRecord>>(apps)
-                : part<AppAccessRecord>(async () => {
-                      const appIds = apps.records.map((a) => a.DurableId);
-                      if (appIds.length === 0 || agentProfileIds.length === 0) return [];
-                      const batches = await Promise.all(
-                          chunks(agentProfileIds, 200).map((batch) =>
-                              api.query<Row>(
-                                  bindSoql(SOQL.APP_ACCESS, { appIds, profileIds: batch, maxRows: MAX_ACCESS_ROWS })
-                              )
-                          )
-                      );
-                      return batches.flat().map((r) => ({
-                          ProfileId: String((r.Parent as Row | undefined)?.ProfileId),
-                          SetupEntityId: String(r.SetupEntityId),
-                      }));
-                  })
+                : appMenuItems.status !== 'read'
+                  ? Promise.resolve<Part<AppAccessRecord>>(appMenuItems)
+                  : part<AppAccessRecord>(async () => {
+                        // Every app by its 02u… Id: an app AppDefinition did not return is "cannot be checked".
+                        const appIds = appMenuItems.records.map((m) => m.ApplicationId).filter(Boolean);
+                        if (appIds.length === 0 || agentProfileIds.length === 0) return [];
+                        const batches = await Promise.all(
+                            chunks(agentProfileIds, 200).map((batch) =>
+                                api.query<Row>(
+                                    bindSoql(SOQL.APP_ACCESS, { appIds, profileIds: batch, maxRows: MAX_ACCESS_ROWS })
+                                )
+                            )
+                        );
+                        return batches.flat().map((r) => ({
+                            ProfileId: String((r.Parent as Row | undefined)?.ProfileId),
+                            SetupEntityId: String(r.SetupEntityId),
+                        }));
+                    })
         ),
         // Item 13: the agent profiles' active users per role (an aggregate), for roles in the queue.
         step(
@@ -723,6 +740,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         scSetup,
         publicGroups,
         apps,
+        appMenuItems,
         appAccess,
         choices,
     };
@@ -730,15 +748,16 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
     // Round 4: the SimplyChat queue's members, level by level, and the agents' apps' utility bars.
     total += 2;
     const queue = settledQueue(snapshot);
+    // The bars of the apps the agent profiles have, joined as the engine joins them (AppMenuItem's 02u… Id).
+    const appById =
+        apps.status === 'read' && appMenuItems.status === 'read'
+            ? appsByApplicationId(apps.records, appMenuItems.records)
+            : new Map<string, AppRecord | null>();
     const barNames = [
         ...new Set(
-            (apps.status === 'read' ? apps.records : [])
-                .filter(
-                    (a) =>
-                        a.UtilityBar &&
-                        appAccess.status === 'read' &&
-                        appAccess.records.some((x) => x.SetupEntityId === a.DurableId)
-                )
+            (appAccess.status === 'read' ? appAccess.records : [])
+                .map((x) => appById.get(x.SetupEntityId.slice(0, 15)))
+                .filter((a): a is AppRecord => Boolean(a?.UtilityBar))
                 .map((a) => String(a.UtilityBar))
         ),
     ];

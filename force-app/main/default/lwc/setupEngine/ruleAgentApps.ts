@@ -257,7 +257,8 @@ export function agentAppsRule(env: RuleEnv, input: AgentAppsInput): ItemResult {
     const used = new Map<string, AppRecord>();
     for (const profile of agents.profiles) {
         for (const app of consoleAppsWithBar(index.appsOf.get(profile.Id) ?? [])) {
-            if (index.bars?.get((app.UtilityBar as string).toLowerCase())) used.set(appKey(app.NamespacePrefix, app.DeveloperName), app);
+            if (index.bars?.get((app.UtilityBar as string).toLowerCase()))
+                used.set(appKey(app.NamespacePrefix, app.DeveloperName), app);
         }
     }
     const apps = [...used.values()].sort((a, b) => a.Label.localeCompare(b.Label));

@@ -6,6 +6,7 @@
 export * from './types';
 export { evaluate, operationNeedsApi } from './evaluate';
 export { agentReadiness, AGENT_BLOCKERS } from './agents';
+export { appsByApplicationId, id15 } from './ruleAgentApps';
 export { plan, describeOperation } from './plan';
 export { simulate, SimulationError } from './simulate';
 export { validateChoices, ChoicesInvalidError } from './validate';

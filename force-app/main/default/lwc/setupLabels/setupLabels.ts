@@ -280,6 +280,8 @@ import SC_item_agentApps_noAgentProfiles from '@salesforce/label/c.SC_item_agent
 import SC_item_agentApps_missing from '@salesforce/label/c.SC_item_agentApps_missing';
 import SC_item_agentApps_barsNotRead from '@salesforce/label/c.SC_item_agentApps_barsNotRead';
 import SC_item_agentApps_barsIncomplete from '@salesforce/label/c.SC_item_agentApps_barsIncomplete';
+import SC_item_agentApps_appsHidden from '@salesforce/label/c.SC_item_agentApps_appsHidden';
+import SC_item_agentApps_sidebar from '@salesforce/label/c.SC_item_agentApps_sidebar';
 import SC_fix_agentAppsManual from '@salesforce/label/c.SC_fix_agentAppsManual';
 import SC_fix_agentAppsReadBars from '@salesforce/label/c.SC_fix_agentAppsReadBars';
 import SC_fix_agentApps_addUtility from '@salesforce/label/c.SC_fix_agentApps_addUtility';
@@ -303,6 +305,8 @@ import SC_agent_unknown_statuses from '@salesforce/label/c.SC_agent_unknown_stat
 import SC_agent_unknown_notAgentProfile from '@salesforce/label/c.SC_agent_unknown_notAgentProfile';
 import SC_agent_unknown_apps from '@salesforce/label/c.SC_agent_unknown_apps';
 import SC_agent_unknown_utilityBars from '@salesforce/label/c.SC_agent_unknown_utilityBars';
+import SC_agent_unknown_appHidden from '@salesforce/label/c.SC_agent_unknown_appHidden';
+import SC_agent_unknown_sidebar from '@salesforce/label/c.SC_agent_unknown_sidebar';
 import SC_item_scSetup_hidden from '@salesforce/label/c.SC_item_scSetup_hidden';
 import SC_item_queueMembers_ok from '@salesforce/label/c.SC_item_queueMembers_ok';
 import SC_item_queueMembers_ok_one from '@salesforce/label/c.SC_item_queueMembers_ok_one';
@@ -697,6 +701,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.agentApps.missing': SC_item_agentApps_missing,
     'item.agentApps.barsNotRead': SC_item_agentApps_barsNotRead,
     'item.agentApps.barsIncomplete': SC_item_agentApps_barsIncomplete,
+    'item.agentApps.appsHidden': SC_item_agentApps_appsHidden,
+    'item.agentApps.sidebar': SC_item_agentApps_sidebar,
     'fix.agentAppsManual': SC_fix_agentAppsManual,
     'fix.agentAppsReadBars': SC_fix_agentAppsReadBars,
     'fix.agentApps.addUtility': SC_fix_agentApps_addUtility,
@@ -720,6 +726,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'agent.unknown.notAgentProfile': SC_agent_unknown_notAgentProfile,
     'agent.unknown.apps': SC_agent_unknown_apps,
     'agent.unknown.utilityBars': SC_agent_unknown_utilityBars,
+    'agent.unknown.appHidden': SC_agent_unknown_appHidden,
+    'agent.unknown.sidebar': SC_agent_unknown_sidebar,
     'item.scSetup.hidden': SC_item_scSetup_hidden,
     'item.queueMembers.ok': SC_item_queueMembers_ok,
     'item.queueMembers.ok.one': SC_item_queueMembers_ok_one,

@@ -226,13 +226,10 @@ describe('item 14: the agents have Omni-Channel in their app', () => {
 
     it('cannot check a console app with Omni-Channel pinned in its sidebar (unverified), never "no"', () => {
         const pinned: AppRecord = { ...APPS.simplyChat, IsOmniPinnedViewEnabled: true };
-        const s = withAccess(
-            { ...fullySetUpOrg(), apps: read([APPS.serviceConsole, pinned, APPS.sales]) },
-            [
-                [PROFILE.agent.Id, pinned],
-                [PROFILE.support.Id, APPS.serviceConsole],
-            ]
-        );
+        const s = withAccess({ ...fullySetUpOrg(), apps: read([APPS.serviceConsole, pinned, APPS.sales]) }, [
+            [PROFILE.agent.Id, pinned],
+            [PROFILE.support.Id, APPS.serviceConsole],
+        ]);
         const i = agentApps(s);
         expect(i.status).toBe('unknown');
         expect(i.reason).toEqual({ key: 'item.agentApps.sidebar', params: { profiles: 'SimplyChat Agent' } });

@@ -274,9 +274,7 @@ function build(shape: Shape): OrgSnapshot {
         });
     }
     const appAccess = profiles.flatMap((p, i) =>
-        shape.profileApp[i] === 0
-            ? []
-            : [{ ProfileId: p.Id, SetupEntityId: id('02u', shape.profileApp[i]) }]
+        shape.profileApp[i] === 0 ? [] : [{ ProfileId: p.Id, SetupEntityId: id('02u', shape.profileApp[i]) }]
     );
     const snapshot: OrgSnapshot = {
         ...omniOrg(),
