@@ -77,6 +77,7 @@ const MIRRORS: [string, string][] = [
     ['PublicGroupRecord', 'PublicGroupRecord'],
     ['QueueMembershipState', 'QueueMembershipState'],
     ['AppRecord', 'AppRecord'],
+    ['AppMenuItemRecord', 'AppMenuItemRecord'],
     ['AppAccessRecord', 'AppAccessRecord'],
     ['UtilityBarRecord', 'UtilityBarRecord'],
 ];
@@ -97,7 +98,7 @@ describe('Apex snapshot DTOs ↔ TypeScript contract', () => {
 
     it('every part class carries status, code, message and records (TypeScript Part<T>)', () => {
         const parts = [...dto.keys()].filter((name) => name.endsWith('Part'));
-        assert.equal(parts.length, 19);
+        assert.equal(parts.length, 20);
         for (const part of parts)
             assert.deepEqual(sorted(dto.get(part) ?? []), ['code', 'message', 'records', 'status'], part);
     });

@@ -453,6 +453,7 @@ describe('sf simplychat setup agents', () => {
         assert.match(result.out, /Not a member/);
         assert.match(result.out, /Through the public group SimplyChat Agents/);
         assert.match(result.out, /\d+ of 43 agents ready \(\d+ not ready, \d+ cannot be checked\)/);
+        assert.match(result.out, /without the Service Cloud User feature licence/, 'a warning, with its reason');
         assert.equal(h.fake.writes, 0);
     });
 
@@ -481,11 +482,15 @@ describe('sf simplychat setup agents', () => {
             'unknowns',
             'userId',
             'username',
+            'warnings',
         ]);
         assert.equal(row.queue, null);
         const blockers = new Set(all.result?.agents.flatMap((a) => a.blockers));
-        for (const b of ['notInQueue', 'noCapacity', 'noOnlineStatus', 'noServiceCloudUser', 'noOmniApp'])
+        for (const b of ['notInQueue', 'noCapacity', 'noOnlineStatus', 'noOmniApp'])
             assert.ok(blockers.has(b as never), `${b} in ${[...blockers].join(', ')}`);
+        // No Service Cloud User is a warning (row 77), never a blocker.
+        assert.ok(!blockers.has('noServiceCloudUser' as never));
+        assert.ok(all.result?.agents.some((a) => a.warnings.includes('noServiceCloudUser')));
         const notReady = json<AgentsJson>((await h.run(['agents', '-o', 'fake', ALL, '--json', '--not-ready'])).out);
         assert.deepEqual(notReady.result?.counts, counts);
         assert.equal(notReady.result?.agents.length, counts?.notReady);

@@ -17,6 +17,7 @@ import { statusesCarrying, statusIndex } from './ruleStatuses';
 import { reason } from './reasons';
 import type {
     AgentBlocker,
+    AgentWarning,
     AgentPresenceRecord,
     AgentReadiness,
     AgentUserRecord,
@@ -28,13 +29,15 @@ import type {
     SalesforceId,
 } from './types';
 
-/** The blockers in the order the view names the first one (AgentBlocker). */
+/**
+ * The blockers in the order the view names the first one (AgentBlocker). No Service Cloud User is a warning, not a
+ * blocker, until an org shows that Omni-Channel needs it (`AgentReadiness.warnings`, docs/org-verification.md row 77).
+ */
 export const AGENT_BLOCKERS: readonly AgentBlocker[] = [
     'notInQueue',
     'noPresenceConfig',
     'noCapacity',
     'noOnlineStatus',
-    'noServiceCloudUser',
     'noOmniApp',
 ];
 
@@ -101,8 +104,8 @@ export interface AgentContext {
         readonly configByProfile: Map<SalesforceId, ConfigAnswer>;
         readonly statusesByProfile: Map<SalesforceId, StatusAnswer>;
         readonly appsByProfile: Map<SalesforceId, AppAnswer>;
-        readonly single: Map<'notInQueue' | 'noServiceCloudUser', Check>;
-        readonly ready: Map<true, Reason>;
+        readonly single: Map<'notInQueue', Check>;
+        readonly ready: Map<boolean, Reason>;
     };
     /** The labels of the statuses carrying SimplyChat, for the noOnlineStatus message. */
     readonly carryingLabels: string;
@@ -392,16 +395,8 @@ export function agentReadinessOf(
     const statuses = statusCheck(ctx, user, profileName);
     const app = appCheck(ctx, user, profileName);
     // In the order of AGENT_BLOCKERS.
-    const checks: readonly Check[] = [
-        queue.check,
-        config.check,
-        config.capacityCheck,
-        statuses.check,
-        user.ServiceCloudUser
-            ? OK
-            : memo(ctx.memo.single, 'noServiceCloudUser', () => blocked(reason('agent.noServiceCloudUser'))),
-        app.check,
-    ];
+    const checks: readonly Check[] = [queue.check, config.check, config.capacityCheck, statuses.check, app.check];
+    const warnings: AgentWarning[] = user.ServiceCloudUser ? [] : ['noServiceCloudUser'];
     const blockers: AgentBlocker[] = [];
     const unknowns: AgentBlocker[] = [];
     let firstBlocked: Check | undefined;
@@ -431,8 +426,14 @@ export function agentReadinessOf(
         presence: presenceOf(ctx, presence, user.Id),
         status: blockers.length > 0 ? 'notReady' : unknowns.length > 0 ? 'unknown' : 'ready',
         blockers,
+        warnings,
         unknowns,
-        reason: first && first.state !== 'ok' ? first.reason : memo(ctx.memo.ready, true, () => reason('agent.ready')),
+        reason:
+            first && first.state !== 'ok'
+                ? first.reason
+                : warnings.length > 0
+                  ? memo(ctx.memo.ready, false, () => reason('agent.warn.noServiceCloudUser'))
+                  : memo(ctx.memo.ready, true, () => reason('agent.ready')),
     };
 }
 

@@ -82,6 +82,7 @@ export const REASON_KEYS = [
     'agent.noCarryingStatus',
     'agent.noOnlineStatus',
     'agent.noServiceCloudUser',
+    'agent.warn.noServiceCloudUser',
     'agent.noOmniApp',
     'agent.unknown.queue',
     'agent.unknown.membership',

@@ -825,6 +825,13 @@ export interface AgentPage {
 export type AgentBlocker =
     'notInQueue' | 'noPresenceConfig' | 'noCapacity' | 'noOnlineStatus' | 'noServiceCloudUser' | 'noOmniApp';
 
+/**
+ * What is worth knowing about a ready agent but does not block: no Service Cloud User feature licence (nothing
+ * public ties Omni-Channel to it, docs/org-verification.md row 77, while Salesforce's own Omni automation gives it
+ * to agents).
+ */
+export type AgentWarning = 'noServiceCloudUser';
+
 /** How a user is a member of the SimplyChat queue. */
 export type QueueMembershipWay = 'user' | 'publicGroup' | 'role' | 'roleAndSubordinates' | 'allInternalUsers';
 
@@ -857,6 +864,8 @@ export interface AgentReadiness {
     readonly status: 'ready' | 'notReady' | 'unknown';
     /** Every blocker, first one shown in the row; empty when ready. */
     readonly blockers: readonly AgentBlocker[];
+    /** Warnings, never blockers: the row's reason names the first one when nothing blocks or is unknown. */
+    readonly warnings: readonly AgentWarning[];
     /** The checks that could not be decided (a part not read, a profile whose access is not read), in blocker order. */
     readonly unknowns: readonly AgentBlocker[];
     /** The first reason as a message (label key and params), for the row and the CLI. */

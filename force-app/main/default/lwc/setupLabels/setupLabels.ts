@@ -297,6 +297,7 @@ import SC_agent_noChannel from '@salesforce/label/c.SC_agent_noChannel';
 import SC_agent_noCarryingStatus from '@salesforce/label/c.SC_agent_noCarryingStatus';
 import SC_agent_noOnlineStatus from '@salesforce/label/c.SC_agent_noOnlineStatus';
 import SC_agent_noServiceCloudUser from '@salesforce/label/c.SC_agent_noServiceCloudUser';
+import SC_agent_warn_noServiceCloudUser from '@salesforce/label/c.SC_agent_warn_noServiceCloudUser';
 import SC_agent_noOmniApp from '@salesforce/label/c.SC_agent_noOmniApp';
 import SC_agent_unknown_queue from '@salesforce/label/c.SC_agent_unknown_queue';
 import SC_agent_unknown_membership from '@salesforce/label/c.SC_agent_unknown_membership';
@@ -718,6 +719,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'agent.noCarryingStatus': SC_agent_noCarryingStatus,
     'agent.noOnlineStatus': SC_agent_noOnlineStatus,
     'agent.noServiceCloudUser': SC_agent_noServiceCloudUser,
+    'agent.warn.noServiceCloudUser': SC_agent_warn_noServiceCloudUser,
     'agent.noOmniApp': SC_agent_noOmniApp,
     'agent.unknown.queue': SC_agent_unknown_queue,
     'agent.unknown.membership': SC_agent_unknown_membership,

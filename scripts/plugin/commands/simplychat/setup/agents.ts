@@ -41,8 +41,9 @@ export function agentCells(a: AgentReadiness): Record<string, string> {
     const unknown = say('ui.agents.unknown');
     const yesNo = (v: 'yes' | 'no' | 'unknown'): string =>
         v === 'unknown' ? unknown : say(v === 'yes' ? 'ui.agents.yes' : 'ui.agents.no');
+    // A ready agent with a warning (no Service Cloud User) shows the warning: it is not a blocker.
     const first =
-        a.status === 'ready'
+        a.status === 'ready' && a.warnings.length === 0
             ? say('ui.agents.reason.ready')
             : reasonText(a.reason) !== a.reason.key
               ? reasonText(a.reason)
