@@ -143,5 +143,5 @@ export function isConsoleApp(app: { readonly NavType: string | null }): boolean 
     return (app.NavType ?? '').toLowerCase() === 'console';
 }
 
-/** App Manager in Setup, where an app's utility bar and its profiles are edited (item 14's manual step). */
-export const APP_MANAGER_URL = '/lightning/setup/NavigationMenus/home';
+/** App Manager in Setup (setupPages.ts keeps every Setup path with its evidence). */
+export { APP_MANAGER_URL } from './setupPages';

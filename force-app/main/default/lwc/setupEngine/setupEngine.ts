@@ -31,3 +31,4 @@ export {
     isOmniChannelUtility,
 } from './facts';
 export { isValidDeveloperName, isValidObjectApiName } from './names';
+export { CONNECTION_PAGE_OF_STEP, FLOWS_URL, SETUP_PAGE_OF_ITEM, setupPageUrl } from './setupPages';

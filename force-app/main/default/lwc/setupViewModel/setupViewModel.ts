@@ -3,6 +3,7 @@
  * with no DOM and no Apex. The components stay declarative; every decision is here and unit-tested.
  */
 import {
+    CONNECTION_PAGE_OF_STEP,
     DEFAULT_CAPACITY,
     DEPENDENCIES,
     describeOperation,
@@ -11,6 +12,8 @@ import {
     evaluate,
     ITEM_IDS,
     plan,
+    SETUP_PAGE_OF_ITEM,
+    setupPageUrl,
     validateChoices,
     type ChecklistItem,
     type ConnectionStatus,
@@ -253,32 +256,12 @@ export interface RowView {
     readonly copiedText?: string;
 }
 
-/**
- * UNVERIFIED (docs/org-verification.md): the Lightning Experience Setup page of each item, as a path under
- * /lightning/setup/. An item not listed has no link.
- */
-export const SETUP_PAGES: Readonly<Partial<Record<string, string>>> = {
-    apiAccess: 'NamedCredential',
-    permissions: 'PermSets',
-    omniChannel: 'OmniChannelSettings',
-    serviceChannel: 'ServiceChannel',
-    routingConfig: 'QueueRoutingConfig',
-    queue: 'Queues',
-    onlineStatus: 'ServicePresenceStatus',
-    busyStatus: 'ServicePresenceStatus',
-    presenceConfig: 'PresenceUserConfig',
-    profileAccess: 'EnhancedProfiles',
-    flow: 'Flows',
-    scSetup: 'CustomSettings',
-    queueMembers: 'Queues',
-    agentApps: 'NavigationMenus',
-};
+/** The Setup page of each item (the engine's setupPages.ts keeps every Setup path with its evidence). */
+export const SETUP_PAGES: Readonly<Partial<Record<string, string>>> = SETUP_PAGE_OF_ITEM;
 
 export function setupLink(labels: Labels, itemId: string, title: string): RowView['setupLink'] {
     const page = SETUP_PAGES[itemId];
-    return page
-        ? { href: `/lightning/setup/${page}/home`, text: format(labels, 'ui.openInSetup', { item: title }) }
-        : undefined;
+    return page ? { href: setupPageUrl(page), text: format(labels, 'ui.openInSetup', { item: title }) } : undefined;
 }
 
 /** The last failed attempt to fix an item, kept by the tab until the item passes or is fixed again. */
@@ -390,17 +373,8 @@ export const CONNECTION = {
     scopes: 'api refresh_token',
 } as const;
 
-/**
- * UNVERIFIED (docs/org-verification.md): the Setup pages of the connection steps, as paths of this org.
- */
-export const CONNECTION_PAGES: Readonly<Record<string, string>> = {
-    clientApp: '/lightning/setup/ManageExternalClientApplication/home',
-    authProvider: '/lightning/setup/AuthProviders/home',
-    externalCredential: '/lightning/setup/NamedCredential/home',
-    namedCredential: '/lightning/setup/NamedCredential/home',
-    principalAccess: '/lightning/setup/PermSets/home',
-    authenticate: '/lightning/settings/personal/ExternalCredentials/home',
-};
+/** The Setup pages of the connection steps (the engine's setupPages.ts, with their evidence). */
+export const CONNECTION_PAGES: Readonly<Record<string, string>> = CONNECTION_PAGE_OF_STEP;
 
 const STEP_IDS = [
     'clientApp',
