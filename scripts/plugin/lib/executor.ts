@@ -5,7 +5,7 @@
  * stops at its first refused call and the rest are not run. Components the engine did not name are never written.
  */
 import { ROUTING_MODEL_METADATA } from '../../../force-app/main/default/lwc/setupEngine/contract.js';
-import { flowBuilderUrl } from '../../../force-app/main/default/lwc/setupEngine/facts.js';
+import { FLOWS_URL } from '../../../force-app/main/default/lwc/setupEngine/setupPages.js';
 import type { Operation } from '../../../force-app/main/default/lwc/setupEngine/setupEngine.js';
 import { bindSoql, SOQL } from '../../lib/soql.js';
 import { isAuthOrNetworkError } from './errors.js';
@@ -425,15 +425,18 @@ export class Executor {
     }
 
     /**
-     * Activates the flow's latest version (Tooling). The API refuses it for a flow of a managed package: the failure
-     * then names the manual step of item 11, with the link to the flow in Flow Builder.
+     * Activates the flow's latest version (Tooling). The API may refuse it for a flow of a managed package (row 27):
+     * the failure then names the manual step of item 11, Setup > Flows and the version to activate (Flow Builder
+     * cannot open a managed flow, row 36).
      */
     private async activateFlow(op: Extract<Operation, { kind: 'activateFlow' }>): Promise<string[]> {
+        let versionNumber: number | null = null;
         try {
             const [version] = await this.api.query<{ VersionNumber: number; DefinitionId: string }>(
                 `SELECT Id, VersionNumber, DefinitionId FROM Flow WHERE Id = ${quoted([op.latestVersionId])}`,
                 true
             );
+            versionNumber = version?.VersionNumber ?? null;
             if (!version) throw new OperationError('NOT_FOUND', `Flow version ${op.latestVersionId} was not found`);
             await this.api.updateRecord(
                 'FlowDefinition',
@@ -448,7 +451,7 @@ export class Executor {
             throw new OperationError(
                 'FLOW_ACTIVATION_REFUSED',
                 `Salesforce refused to activate the flow ${op.flowApiName} (${String(e.errorCode ?? 'ERROR')}: ${String(e.message ?? error)}). ` +
-                    `Activate it by hand: open ${this.api.connection?.instanceUrl ?? ''}${flowBuilderUrl(op.latestVersionId)} (or Setup > Flows > ${op.flowApiName}) and click Activate.`
+                    `Activate it by hand: open ${this.api.connection?.instanceUrl ?? ''}${FLOWS_URL} (Setup > Process Automation > Flows), open ${op.flowApiName} and, on its detail page, click Activate next to ${versionNumber === null ? 'its latest version' : `version ${versionNumber}`}. Flow Builder cannot open a flow installed from a managed package.`
             );
         }
     }

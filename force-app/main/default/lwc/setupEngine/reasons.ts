@@ -110,6 +110,7 @@ export const REASON_KEYS = [
     'fix.reinstallPackage',
     'fix.scSetupManual',
     'fix.activateFlowManually',
+    'fix.activateManagedFlow',
     'fix.agentAppsManual',
     'fix.agentAppsReadBars',
     'fix.agentApps.addUtility',

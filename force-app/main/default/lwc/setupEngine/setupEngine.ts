@@ -28,6 +28,7 @@ export {
     APP_MANAGER_URL,
     OMNI_CHANNEL_UTILITY,
     defaultChoices,
+    isManagedFlow,
     isOmniChannelUtility,
 } from './facts';
 export { isValidDeveloperName, isValidObjectApiName } from './names';

@@ -342,6 +342,7 @@ import SC_fix_chatObjectMissing from '@salesforce/label/c.SC_fix_chatObjectMissi
 import SC_fix_reinstallPackage from '@salesforce/label/c.SC_fix_reinstallPackage';
 import SC_fix_scSetupManual from '@salesforce/label/c.SC_fix_scSetupManual';
 import SC_fix_activateFlowManually from '@salesforce/label/c.SC_fix_activateFlowManually';
+import SC_fix_activateManagedFlow from '@salesforce/label/c.SC_fix_activateManagedFlow';
 import SC_choice_missing from '@salesforce/label/c.SC_choice_missing';
 import SC_choice_capacityRange from '@salesforce/label/c.SC_choice_capacityRange';
 import SC_choice_chatObjectInvalid from '@salesforce/label/c.SC_choice_chatObjectInvalid';
@@ -764,6 +765,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.reinstallPackage': SC_fix_reinstallPackage,
     'fix.scSetupManual': SC_fix_scSetupManual,
     'fix.activateFlowManually': SC_fix_activateFlowManually,
+    'fix.activateManagedFlow': SC_fix_activateManagedFlow,
     'choice.missing': SC_choice_missing,
     'choice.capacityRange': SC_choice_capacityRange,
     'choice.chatObjectInvalid': SC_choice_chatObjectInvalid,

@@ -44,8 +44,9 @@ export default class Export extends SetupCommand<ExportResult> {
             ]);
         const api = this.connect(f['target-org'], f['api-version']);
         const read = await this.load(api, { chatObject: f['chat-object'], profiles: f.profiles });
-        const { members, missing } = exportMembers(read);
+        const { members, missing, managedFlow } = exportMembers(read);
         if (!f.profiles) this.warn(messages.getMessage('warning.noProfiles'));
+        if (managedFlow) this.warn(messages.getMessage('warning.managedFlow', [managedFlow]));
         if (missing.length > 0)
             this.warn(messages.getMessage('warning.missing', [missing.map((id) => say(`ui.item.${id}`)).join(', ')]));
         if (members.length === 0) throw usageError(messages.getMessage('error.nothing'));

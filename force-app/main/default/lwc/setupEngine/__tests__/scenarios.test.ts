@@ -609,10 +609,24 @@ describe('the package pieces', () => {
         ]);
     });
 
-    it('lists the manual activation of an inactive flow, with a link to its latest version in Flow Builder', () => {
+    it('lists the manual activation of the managed flow in Setup > Flows, never Flow Builder (row 36)', () => {
         const flow = item(evaluate(omniOrg()), 'flow');
         expect(flow.fix.available).toBe(true);
         expect(flow.details).toEqual([
+            {
+                kind: 'manualStep',
+                step: {
+                    key: 'fix.activateManagedFlow',
+                    params: { name: packageFlow(false).Label, namespace: 'WINP' },
+                },
+                url: '/lightning/setup/Flows/home',
+            },
+        ]);
+    });
+
+    it("links an org's own (unmanaged) flow to its latest version in Flow Builder", () => {
+        const own = omniOrg({}, { flows: read([{ ...packageFlow(false), NamespacePrefix: null }]) });
+        expect(item(evaluate(own), 'flow').details).toEqual([
             {
                 kind: 'manualStep',
                 step: { key: 'fix.activateFlowManually', params: { name: packageFlow(false).Label } },
