@@ -400,6 +400,11 @@ export interface SetupChoices {
      */
     readonly separateOnlineStatus: boolean;
     /**
+     * Item 5: change the routing configuration of the SimplyChat queue to the guide's values even though other
+     * queues use it too (their routing changes with it). Absent or false: a shared configuration is never changed.
+     */
+    readonly updateSharedRoutingConfig?: boolean;
+    /**
      * Item 13: what to add to the SimplyChat queue for the agents who are not members. Null: not chosen yet.
      * 'agentUsers': each such active user of the agent profiles, by name; 'publicGroup': the named public group.
      */
@@ -425,6 +430,11 @@ export interface OrgSnapshot {
     readonly serviceChannels: Part<ServiceChannelRecord>;
     readonly routingConfigs: Part<QueueRoutingConfigRecord>;
     readonly queues: Part<QueueRecord>;
+    /**
+     * Every queue with a routing configuration (the contract's ROUTED_QUEUES): who else a routing configuration
+     * routes. Absent in snapshots of older readers: no other queue is then known.
+     */
+    readonly routedQueues?: Part<QueueRecord>;
     readonly queueSobjects: Part<QueueSobjectRecord>;
     readonly presenceStatuses: Part<ServicePresenceStatusRecord>;
     readonly statusChannels: Part<ServiceChannelStatusRecord>;
