@@ -461,6 +461,14 @@ export class FakeSalesforce {
                     const wanted = idsOf(soql, 'Id');
                     return this.people.groups.filter((g) => wanted.has(g.Id)) as unknown as Row[];
                 }
+                if (soql.includes('QueueRoutingConfigId != NULL')) {
+                    // ROUTED_QUEUES: the org's queues as written, and the other teams' routed queues of the snapshot.
+                    const own = rows(s.queues).filter((q) => q.QueueRoutingConfigId);
+                    const others = s.routedQueues
+                        ? rows(s.routedQueues).filter((q) => !own.some((o) => o.Id === q.Id))
+                        : [];
+                    return [...own, ...others] as unknown as Row[];
+                }
                 const name = /DeveloperName = '(\w+)'/.exec(soql)?.[1];
                 const ids = idsIn(soql, 'Id');
                 return rows(s.queues).filter((q) => q.DeveloperName === name || ids.has(q.Id)) as unknown as Row[];

@@ -327,6 +327,43 @@ describe('sf simplychat setup fix', () => {
     });
 });
 
+describe("another team's queue on the same routing configuration (item 5)", () => {
+    function sharedRoutingOrg(): OrgSnapshot {
+        const full = fullySetUpOrg();
+        return {
+            ...full,
+            routingConfigs: read([{ ...HAND.routing, RoutingPriority: 2 }]),
+            routedQueues: read([
+                {
+                    Id: '00G5g00000CasesAAA',
+                    DeveloperName: 'Support_Cases',
+                    Name: 'Support Cases',
+                    QueueRoutingConfigId: HAND.routing.Id,
+                },
+            ]),
+        };
+    }
+    beforeEach(() => h.reset(sharedRoutingOrg()));
+
+    it('fix names the other queue and leaves the configuration alone without --update-shared-routing', async () => {
+        await h.run(['fix', '-o', 'fake', AGENTS, '--yes']);
+        assert.ok(!h.fake.received.some((r) => /QueueRoutingConfig/.test(r.body)), 'nothing written to it');
+        const check = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
+        const routing = json<{ items: Item[] }>(check.out).result?.items.find((i) => i.id === 'routingConfig');
+        assert.equal(routing?.reason.key, 'item.routingConfig.sharedWrongValues', check.out);
+        assert.match(check.out, /Support Cases/);
+    });
+
+    it('--update-shared-routing changes it, and check then passes item 5', async () => {
+        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--update-shared-routing']);
+        assert.match(result.out, /done  Change the routing configuration Chat Routing/);
+        const check = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
+        const routing = json<{ items: Item[] }>(check.out).result?.items.find((i) => i.id === 'routingConfig');
+        assert.equal(routing?.status, 'pass', check.out);
+        assert.equal(routing?.reason.key, 'item.routingConfig.okShared');
+    });
+});
+
 describe('sf simplychat setup export', () => {
     beforeEach(() => h.reset(fullySetUpOrg()));
 

@@ -15,6 +15,8 @@ export const SOQL = {
     QUEUES: "SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND (DeveloperName = :queueName OR Id IN :queueIds) ORDER BY DeveloperName LIMIT 1000",
     QUEUES_WITH_ROUTING:
         "SELECT Id, DeveloperName, Name, QueueRoutingConfigId FROM Group WHERE Type = 'Queue' AND (DeveloperName = :queueName OR Id IN :queueIds) ORDER BY DeveloperName LIMIT 1000",
+    ROUTED_QUEUES:
+        "SELECT Id, DeveloperName, Name, QueueRoutingConfigId FROM Group WHERE Type = 'Queue' AND QueueRoutingConfigId != NULL ORDER BY DeveloperName LIMIT 2000",
     QUEUE_SOBJECTS: 'SELECT Id, QueueId, SobjectType FROM QueueSobject WHERE SobjectType = :chatObject LIMIT 1000',
     ACTIVE_USERS:
         "SELECT ProfileId profileId, UserPermissionsSupportUser serviceCloud, COUNT(Id) userCount FROM User WHERE IsActive = TRUE AND UserType = 'Standard' GROUP BY ProfileId, UserPermissionsSupportUser",

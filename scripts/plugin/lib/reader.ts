@@ -100,6 +100,8 @@ export interface CliChoices {
     moveDirectUsers?: boolean;
     /** A SimplyChat-only Online status instead of joining the agents' Online statuses (--separate-online-status). */
     separateOnlineStatus?: boolean;
+    /** Change item 5's routing configuration even though other queues use it (--update-shared-routing). */
+    updateSharedRoutingConfig?: boolean;
     /** Item 13: what to add to the SimplyChat queue (--queue-members). */
     queueMembers?: QueueMembersChoice;
 }
@@ -381,7 +383,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
     const chatObject = cli.chatObject ?? defaultChoices().chatObject;
 
     // Round 2: every list, in parallel.
-    total += 17;
+    total += 18;
     const omni = <T>(read: () => Promise<T[]>): Promise<Part<T>> =>
         omniEnabled ? step(part(read)) : step(Promise.resolve({ status: 'unavailable', code: 'omniDisabled' }));
     const rows =
@@ -409,6 +411,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         publicGroups,
         apps,
         appMenuItems,
+        routedQueues,
     ] = await Promise.all([
         step(api.query<Row>(PLUGIN_SOQL.permissions)),
         omni(rows(SOQL.SERVICE_CHANNELS, 'Id', 'DeveloperName', 'MasterLabel', 'RelatedEntity')),
@@ -485,6 +488,8 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         ),
         // The 02u… Ids app access rows carry (AppDefinition.DurableId is the 06m… one): joined by the engine.
         step(part<AppMenuItemRecord>(rows(SOQL.APP_MENU_ITEMS, 'ApplicationId', 'Name', 'NamespacePrefix'))),
+        // Every routed queue: who else item 5's routing configuration routes.
+        omni<QueueRecord>(rows(SOQL.ROUTED_QUEUES, 'Id', 'DeveloperName', 'Name', 'QueueRoutingConfigId')),
     ]);
 
     // One row: the session's effective permissions (UserPermissionAccess), not the sum of assigned sets.
@@ -513,6 +518,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         agentProfileIds,
         moveDirectUsers: cli.moveDirectUsers ?? base.moveDirectUsers,
         separateOnlineStatus: cli.separateOnlineStatus ?? base.separateOnlineStatus,
+        updateSharedRoutingConfig: cli.updateSharedRoutingConfig ?? base.updateSharedRoutingConfig ?? false,
         ...(cli.queueMembers ? { queueMembers: cli.queueMembers } : {}),
     };
 
@@ -727,6 +733,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         serviceChannels,
         routingConfigs,
         queues,
+        routedQueues,
         queueSobjects,
         presenceStatuses,
         statusChannels,

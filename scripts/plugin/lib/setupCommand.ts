@@ -42,6 +42,9 @@ export const orgFlags = {
     'separate-online-status': Flags.boolean({
         summary: shared.getMessage('flags.separate-online-status.summary'),
     }),
+    'update-shared-routing': Flags.boolean({
+        summary: shared.getMessage('flags.update-shared-routing.summary'),
+    }),
 };
 
 /** The command line's choices, as the reader takes them. */
@@ -52,6 +55,7 @@ export function choicesOf(f: SetupFlags): CliChoices {
         profiles: f.profiles,
         moveDirectUsers: f['move-direct-users'],
         separateOnlineStatus: f['separate-online-status'],
+        updateSharedRoutingConfig: f['update-shared-routing'],
     };
 }
 
@@ -63,6 +67,7 @@ export interface SetupFlags {
     capacity?: number;
     'move-direct-users'?: boolean;
     'separate-online-status'?: boolean;
+    'update-shared-routing'?: boolean;
 }
 
 export interface OrgJson {

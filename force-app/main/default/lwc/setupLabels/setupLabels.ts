@@ -234,6 +234,8 @@ import SC_item_serviceChannel_chatObjectMissing from '@salesforce/label/c.SC_ite
 import SC_item_routingConfig_ok from '@salesforce/label/c.SC_item_routingConfig_ok';
 import SC_item_routingConfig_missing from '@salesforce/label/c.SC_item_routingConfig_missing';
 import SC_item_routingConfig_wrongValues from '@salesforce/label/c.SC_item_routingConfig_wrongValues';
+import SC_item_routingConfig_okShared from '@salesforce/label/c.SC_item_routingConfig_okShared';
+import SC_item_routingConfig_sharedWrongValues from '@salesforce/label/c.SC_item_routingConfig_sharedWrongValues';
 import SC_item_routingConfig_wrongValues_one from '@salesforce/label/c.SC_item_routingConfig_wrongValues_one';
 import SC_item_queue_ok from '@salesforce/label/c.SC_item_queue_ok';
 import SC_item_queue_missing from '@salesforce/label/c.SC_item_queue_missing';
@@ -343,6 +345,7 @@ import SC_fix_reinstallPackage from '@salesforce/label/c.SC_fix_reinstallPackage
 import SC_fix_scSetupManual from '@salesforce/label/c.SC_fix_scSetupManual';
 import SC_fix_activateFlowManually from '@salesforce/label/c.SC_fix_activateFlowManually';
 import SC_fix_activateManagedFlow from '@salesforce/label/c.SC_fix_activateManagedFlow';
+import SC_fix_chooseUpdateSharedRouting from '@salesforce/label/c.SC_fix_chooseUpdateSharedRouting';
 import SC_choice_missing from '@salesforce/label/c.SC_choice_missing';
 import SC_choice_capacityRange from '@salesforce/label/c.SC_choice_capacityRange';
 import SC_choice_chatObjectInvalid from '@salesforce/label/c.SC_choice_chatObjectInvalid';
@@ -657,6 +660,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.routingConfig.ok': SC_item_routingConfig_ok,
     'item.routingConfig.missing': SC_item_routingConfig_missing,
     'item.routingConfig.wrongValues': SC_item_routingConfig_wrongValues,
+    'item.routingConfig.okShared': SC_item_routingConfig_okShared,
+    'item.routingConfig.sharedWrongValues': SC_item_routingConfig_sharedWrongValues,
     'item.routingConfig.wrongValues.one': SC_item_routingConfig_wrongValues_one,
     'item.queue.ok': SC_item_queue_ok,
     'item.queue.missing': SC_item_queue_missing,
@@ -766,6 +771,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.scSetupManual': SC_fix_scSetupManual,
     'fix.activateFlowManually': SC_fix_activateFlowManually,
     'fix.activateManagedFlow': SC_fix_activateManagedFlow,
+    'fix.chooseUpdateSharedRouting': SC_fix_chooseUpdateSharedRouting,
     'choice.missing': SC_choice_missing,
     'choice.capacityRange': SC_choice_capacityRange,
     'choice.chatObjectInvalid': SC_choice_chatObjectInvalid,
