@@ -125,6 +125,16 @@ export function setKey<T extends Obj>(target: T, key: string, value: unknown, or
     return Object.fromEntries(entries) as T;
 }
 
+/**
+ * Metadata API Queue: from API 67.0 `doesIncludeBosses` is required ("Grant Access Using Hierarchies" on the
+ * queue's detail page, checked by default in Setup). A queue SimplyChat creates carries the Setup default from that
+ * version on; a queue that is read and written back keeps the value it was read with.
+ */
+export function withIncludeBosses(queue: MetadataRecord, apiVersion: string | undefined): MetadataRecord {
+    if (Number(apiVersion ?? '0') < 67 || 'doesIncludeBosses' in queue) return queue;
+    return setKey(queue, 'doesIncludeBosses', true, ORDER.Queue);
+}
+
 export class Executor {
     constructor(
         private readonly api: OrgApi,
@@ -283,6 +293,7 @@ export class Executor {
                     ? await this.readOne('Queue', op.developerName)
                     : { fullName: op.developerName };
                 if (!op.existingId) queue = setKey(queue, 'name', op.label, order);
+                if (!op.existingId) queue = withIncludeBosses(queue, this.api.connection?.getApiVersion());
                 queue = setKey(queue, 'queueRoutingConfig', op.routingConfigDeveloperName, order);
                 const objects = list(queue.queueSobject as Obj | Obj[]);
                 const supported = new Set(objects.map((q) => String(q.sobjectType ?? '').toLowerCase()));
