@@ -20,6 +20,8 @@ export const SOQL = {
     QUEUE_SOBJECTS: 'SELECT Id, QueueId, SobjectType FROM QueueSobject WHERE SobjectType = :chatObject LIMIT 1000',
     ACTIVE_USERS:
         "SELECT ProfileId profileId, UserPermissionsSupportUser serviceCloud, COUNT(Id) userCount FROM User WHERE IsActive = TRUE AND UserType = 'Standard' GROUP BY ProfileId, UserPermissionsSupportUser",
+    ACTIVE_USER_ROWS:
+        "SELECT ProfileId, UserPermissionsSupportUser FROM User WHERE IsActive = TRUE AND UserType = 'Standard'",
     PROFILES: 'SELECT Id, Name FROM Profile WHERE Id IN :ids ORDER BY Name LIMIT 2000',
     STATUS_ACCESS:
         'SELECT Id, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems WHERE SetupEntityId IN :statusIds), (SELECT AssigneeId, Assignee.ProfileId FROM Assignments WHERE PermissionSet.IsOwnedByProfile = FALSE AND Assignee.IsActive = TRUE AND Assignee.ProfileId IN :profileIds) FROM PermissionSet WHERE Id IN (SELECT ParentId FROM SetupEntityAccess WHERE SetupEntityId IN :statusIds) AND (ProfileId IN :profileIds OR (IsOwnedByProfile = FALSE AND HasActivationRequired = FALSE)) LIMIT :maxRows',
@@ -31,6 +33,8 @@ export const SOQL = {
         'SELECT Id, ProfileId, UserRoleId FROM User WHERE Id IN :userIds AND IsActive = TRUE AND ProfileId IN :profileIds LIMIT :maxRows',
     AGENTS_BY_ROLE:
         "SELECT ProfileId profileId, UserRoleId roleId, COUNT(Id) userCount FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds GROUP BY ProfileId, UserRoleId",
+    AGENT_ROLE_ROWS:
+        "SELECT ProfileId, UserRoleId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds",
     PUBLIC_GROUPS: "SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Regular' ORDER BY Name LIMIT 2000",
     APPS: "SELECT DurableId, DeveloperName, NamespacePrefix, Label, NavType, UtilityBar, IsOmniPinnedViewEnabled FROM AppDefinition WHERE UiType = 'Lightning' LIMIT 2000",
     APP_MENU_ITEMS: "SELECT ApplicationId, Name, NamespacePrefix FROM AppMenuItem WHERE Type = 'TabSet' LIMIT 2000",
