@@ -458,8 +458,14 @@ export class FakeSalesforce {
                         .sort((a, b) => String(a.Name).localeCompare(String(b.Name)))
                         .map((g) => ({ Id: g.Id, DeveloperName: g.DeveloperName, Name: g.Name }));
                 if (!soql.includes("Type = 'Queue'")) {
+                    // MEMBER_GROUPS: a role group's Related is its role (Related.Name).
                     const wanted = idsOf(soql, 'Id');
-                    return this.people.groups.filter((g) => wanted.has(g.Id)) as unknown as Row[];
+                    return this.people.groups
+                        .filter((g) => wanted.has(g.Id))
+                        .map((g) => {
+                            const role = this.people.roles.find((r) => r.Id === g.RelatedId);
+                            return { ...g, Related: role ? { Name: role.Name } : null };
+                        }) as unknown as Row[];
                 }
                 if (soql.includes('QueueRoutingConfigId != NULL')) {
                     // ROUTED_QUEUES: the org's queues as written, and the other teams' routed queues of the snapshot.

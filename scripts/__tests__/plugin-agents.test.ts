@@ -91,7 +91,7 @@ describe('the reader: queue membership, apps and utility bars (issue 15)', () =>
         // The queue, then Chat Agents, then Support Chat and the role group: three levels.
         assert.equal(levels.length, 3, levels.join('\n'));
         assert.ok(levels[0].includes(`('${HAND.queue.Id}')`));
-        assert.ok(soql.some((q) => q.startsWith('SELECT Id, Type, RelatedId, DeveloperName, Name FROM Group')));
+        assert.ok(soql.some((q) => q.startsWith('SELECT Id, Type, RelatedId, Related.Name, DeveloperName, Name FROM Group')));
         assert.ok(soql.some((q) => q.startsWith('SELECT Id, ProfileId, UserRoleId FROM User WHERE Id IN')));
         assert.ok(!soql.some((q) => q.includes('FROM UserRole')), 'no role hierarchy without a subordinates member');
     });

@@ -24,10 +24,11 @@ export const SOQL = {
         "SELECT ProfileId, UserPermissionsSupportUser FROM User WHERE IsActive = TRUE AND UserType = 'Standard'",
     PROFILES: 'SELECT Id, Name FROM Profile WHERE Id IN :ids ORDER BY Name LIMIT 2000',
     STATUS_ACCESS:
-        'SELECT Id, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems WHERE SetupEntityId IN :statusIds), (SELECT AssigneeId, Assignee.ProfileId FROM Assignments WHERE PermissionSet.IsOwnedByProfile = FALSE AND Assignee.IsActive = TRUE AND Assignee.ProfileId IN :profileIds) FROM PermissionSet WHERE Id IN (SELECT ParentId FROM SetupEntityAccess WHERE SetupEntityId IN :statusIds) AND (ProfileId IN :profileIds OR (IsOwnedByProfile = FALSE AND HasActivationRequired = FALSE)) LIMIT :maxRows',
+        'SELECT Id, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems WHERE SetupEntityId IN :statusIds), (SELECT AssigneeId, Assignee.ProfileId FROM Assignments WHERE PermissionSet.IsOwnedByProfile = FALSE AND Assignee.IsActive = TRUE AND Assignee.ProfileId IN :profileIds) FROM PermissionSet WHERE Id IN (SELECT ParentId FROM SetupEntityAccess WHERE SetupEntityId IN :statusIds) AND (ProfileId IN :profileIds OR (IsOwnedByProfile = FALSE AND HasActivationRequired = FALSE AND (PermissionSetGroupId = NULL OR PermissionSetGroup.HasActivationRequired = FALSE))) LIMIT :maxRows',
     FLOWS: 'SELECT ApiName, Label, NamespacePrefix, ActiveVersionId, LatestVersionId FROM FlowDefinitionView WHERE ApiName = :apiName OR Label = :label LIMIT 10',
     QUEUE_MEMBERS: 'SELECT GroupId, UserOrGroupId FROM GroupMember WHERE GroupId IN :groupIds LIMIT :maxRows',
-    MEMBER_GROUPS: 'SELECT Id, Type, RelatedId, DeveloperName, Name FROM Group WHERE Id IN :groupIds LIMIT 2000',
+    MEMBER_GROUPS:
+        'SELECT Id, Type, RelatedId, Related.Name, DeveloperName, Name FROM Group WHERE Id IN :groupIds LIMIT 2000',
     USER_ROLES: 'SELECT Id, Name, ParentRoleId FROM UserRole LIMIT 10000',
     MEMBER_USERS:
         'SELECT Id, ProfileId, UserRoleId FROM User WHERE Id IN :userIds AND IsActive = TRUE AND ProfileId IN :profileIds LIMIT :maxRows',

@@ -245,6 +245,7 @@ export async function readQueueMembership(
                       Id: String(r.Id),
                       Type: String(r.Type),
                       RelatedId: (r.RelatedId as string | null) ?? null,
+                      RelatedName: ((r.Related as Row | null | undefined)?.Name as string | null | undefined) ?? null,
                       DeveloperName: (r.DeveloperName as string | null) ?? null,
                       Name: (r.Name as string | null) ?? null,
                   }));

@@ -178,6 +178,8 @@ export interface MemberGroupRecord {
     readonly RelatedId: SalesforceId | null;
     readonly DeveloperName: string | null;
     readonly Name: string | null;
+    /** `Related.Name`: the role's name for a role group (which has no name of its own). Absent in older snapshots. */
+    readonly RelatedName?: string | null;
 }
 
 /** UserRole: the hierarchy, read only when a role-and-subordinates member needs it. */
