@@ -41,7 +41,7 @@ module.exports = [
         },
     },
     {
-        files: ['scripts/**/*.ts', '*.js'],
+        files: ['scripts/**/*.ts', 'src/**/*.ts', 'test/**/*.ts', '*.js'],
         languageOptions: { globals: { ...globals.node } },
     },
     {

@@ -192,12 +192,15 @@ export function agentsBenchOrg(userCount = 10_000, profileCount = 1000): AgentsB
         apps: read(apps),
         appMenuItems: read(
             apps.map((a, k) => ({
-                ApplicationId: id('02u', k).slice(0, 15),
+                // The varying digits within the first 15 characters: AppMenuItem gives 15, access rows 18.
+                ApplicationId: id('02u', (k + 1) * 1000).slice(0, 15),
                 Name: a.DeveloperName,
                 NamespacePrefix: null,
             }))
         ),
-        appAccess: read(profiles.map((p, i) => ({ ProfileId: p.Id, SetupEntityId: id('02u', i % apps.length) }))),
+        appAccess: read(
+            profiles.map((p, i) => ({ ProfileId: p.Id, SetupEntityId: id('02u', ((i % apps.length) + 1) * 1000) }))
+        ),
         utilityBars: read([
             { Name: 'Service_Bar', ComponentNames: ['forceSearch:historyUtilityItem', OMNI_CHANNEL_UTILITY] },
             { Name: 'Chat_Bar', ComponentNames: ['one:notesUtility'] },

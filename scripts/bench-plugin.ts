@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { agentsOrg } from '../samples/agents';
 import { fullySetUpOrg, PROFILE, read } from '../samples/orgs';
 import { runMain } from './lib/files';
-import { PluginHarness } from './__tests__/pluginHarness';
+import { PluginHarness } from '../test/plugin/pluginHarness';
 
 export interface Figure {
     name: string;

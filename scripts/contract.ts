@@ -2,11 +2,14 @@
  * npm run contract — writes every place the setup contract lives, from one source (config/contract/setup-contract.json):
  *   force-app/main/default/lwc/setupEngine/contract.ts        operation kinds, fields, items, batch size, Id pattern,
  *                                                            routing models (the engine and the CLI import it)
- *   force-app/main/default/classes/SetupContract.cls          the same for Apex (the allow-list SetupOperation parses)
- *   force-app/main/default/classes/SoqlQueries.cls            the snapshot's SOQL for Apex
- *   scripts/lib/soql.generated.ts                            the same SOQL for the CLI
- *   force-app/main/default/classes/SetupOperationFixtures.cls the Apex tests' operations: the real plan() output of
+ *   force-app/main/default/classes/contract/SetupContract.cls the same for Apex (the allow-list SetupOperation parses)
+ *   force-app/main/default/classes/contract/SoqlQueries.cls the snapshot's SOQL for Apex
+ *   src/lib/soql.generated.ts                                the same SOQL for the CLI
+ *   force-app/main/default/classes/tests/generated/SetupOperationFixtures.cls the Apex tests' operations: the real plan() output of
  *                                                            the sample orgs, so a renamed field fails in Apex too
+ * and, from the engine's TypeScript types (found by name in lwc/setupEngine/*.ts; scripts/lib/apex-dtos.ts):
+ *   force-app/main/default/classes/model/SetupSnapshot.cls    the snapshot's Apex DTOs (OrgSnapshot)
+ *   force-app/main/default/classes/model/SetupAgents.cls      the Agents view's Apex DTOs (AgentPage, utility bars)
  * With --check it writes nothing and fails when a generated file is out of date. `checkContract` (run by
  * test:scripts) also fails when the hand-written TypeScript operation types, OperationResult or the Apex parser drift
  * from the source.
@@ -30,7 +33,8 @@ import {
 } from '../samples/orgs';
 import { PUBLIC_GROUPS } from '../samples/queueMembers';
 import { auraEnabledFields } from './lib/apex-dto';
-import { runMain } from './lib/files';
+import { droppedDeclarations, dtoSources, readEngineSources } from './lib/apex-dtos';
+import { apexClassFile, runMain } from './lib/files';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const SOURCE = path.join(ROOT, 'config', 'contract', 'setup-contract.json');
@@ -38,10 +42,12 @@ const CLASSES = path.join(ROOT, 'force-app', 'main', 'default', 'classes');
 const ENGINE = path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupEngine');
 export const OUT = {
     engine: path.join(ENGINE, 'contract.ts'),
-    apex: path.join(CLASSES, 'SetupContract.cls'),
-    soqlApex: path.join(CLASSES, 'SoqlQueries.cls'),
-    soqlTs: path.join(ROOT, 'scripts', 'lib', 'soql.generated.ts'),
-    fixtures: path.join(CLASSES, 'SetupOperationFixtures.cls'),
+    apex: path.join(CLASSES, 'contract', 'SetupContract.cls'),
+    soqlApex: path.join(CLASSES, 'contract', 'SoqlQueries.cls'),
+    soqlTs: path.join(ROOT, 'src', 'lib', 'soql.generated.ts'),
+    fixtures: path.join(CLASSES, 'tests', 'generated', 'SetupOperationFixtures.cls'),
+    snapshotDto: path.join(CLASSES, 'model', 'SetupSnapshot.cls'),
+    agentsDto: path.join(CLASSES, 'model', 'SetupAgents.cls'),
 };
 
 export interface OperationContract {
@@ -159,7 +165,7 @@ ${Object.entries(c.routingModels)
 }
 
 function soqlApexClass(c: Contract): string {
-    return `/** ${HEADER} The snapshot's SOQL, with bind variables; the CLI runs the same text (scripts/lib/soql.generated.ts). */
+    return `/** ${HEADER} The snapshot's SOQL, with bind variables; the CLI runs the same text (src/lib/soql.generated.ts). */
 public inherited sharing class SoqlQueries {
 ${Object.entries(c.soql)
     .filter(([name]) => !c.soqlInlineInApex.names.includes(name) && !(c.soqlCliOnly?.names ?? []).includes(name))
@@ -170,7 +176,7 @@ ${Object.entries(c.soql)
 }
 
 function soqlModule(c: Contract): string {
-    return `/** ${HEADER} The snapshot's SOQL, with bind variables (Apex: classes/SoqlQueries.cls). */
+    return `/** ${HEADER} The snapshot's SOQL, with bind variables (Apex: classes/contract/SoqlQueries.cls). */
 export const SOQL = ${JSON.stringify(c.soql, null, 4)} as const;
 `;
 }
@@ -296,8 +302,14 @@ async function pretty(text: string, file: string): Promise<string> {
     return prettier.format(text, { ...options, filepath: file });
 }
 
-export async function generate(c = readContract()): Promise<Record<keyof typeof OUT, string>> {
+export async function generate(
+    c = readContract(),
+    engineSources: ReadonlyMap<string, string> = readEngineSources(ENGINE)
+): Promise<Record<keyof typeof OUT, string>> {
+    const dtos = dtoSources(engineSources);
     return {
+        snapshotDto: await pretty(dtos.get('SetupSnapshot') ?? '', OUT.snapshotDto),
+        agentsDto: await pretty(dtos.get('SetupAgents') ?? '', OUT.agentsDto),
         engine: await pretty(engineModule(c), OUT.engine),
         apex: await pretty(apexClass(c), OUT.apex),
         soqlApex: await pretty(soqlApexClass(c), OUT.soqlApex),
@@ -307,8 +319,11 @@ export async function generate(c = readContract()): Promise<Record<keyof typeof 
 }
 
 /** Generated files that differ from what the source generates. */
-export async function outOfDate(c = readContract()): Promise<string[]> {
-    const generated = await generate(c);
+export async function outOfDate(
+    c = readContract(),
+    engineSources: ReadonlyMap<string, string> = readEngineSources(ENGINE)
+): Promise<string[]> {
+    const generated = await generate(c, engineSources);
     return (Object.keys(OUT) as (keyof typeof OUT)[])
         .filter((k) => !fs.existsSync(OUT[k]) || fs.readFileSync(OUT[k], 'utf8') !== generated[k])
         .map((k) => path.relative(ROOT, OUT[k]));
@@ -353,16 +368,17 @@ export interface ContractSources {
 export function readSources(): ContractSources {
     return {
         // Static SOQL for-loops live in the selectors: the snapshot's (SoqlSource) and the write checks'.
-        soqlSource: ['SoqlSource.cls', 'SetupOperationChecks.cls']
-            .map((file) => fs.readFileSync(path.join(CLASSES, file), 'utf8'))
+        soqlSource: ['SoqlSource', 'SetupOperationChecks']
+            .map((name) => fs.readFileSync(apexClassFile(name), 'utf8'))
             .join('\n'),
-        types: fs.readFileSync(path.join(ENGINE, 'types.ts'), 'utf8'),
+        // The engine's types, wherever they are declared (every .ts file of lwc/setupEngine).
+        types: [...readEngineSources(ENGINE).values()].join('\n'),
         viewModel: fs.readFileSync(
             path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupViewModel', 'setupViewModel.ts'),
             'utf8'
         ),
-        setupOperation: fs.readFileSync(path.join(CLASSES, 'SetupOperation.cls'), 'utf8'),
-        executor: fs.readFileSync(path.join(CLASSES, 'SetupOperationExecutor.cls'), 'utf8'),
+        setupOperation: fs.readFileSync(apexClassFile('SetupOperation'), 'utf8'),
+        executor: fs.readFileSync(apexClassFile('SetupOperationExecutor'), 'utf8'),
     };
 }
 
@@ -434,11 +450,19 @@ if (require.main === module) {
             return stale.length + problems.length ? 1 : 0;
         }
         const generated = await generate(c);
+        for (const k of ['snapshotDto', 'agentsDto'] as const) {
+            const before = fs.existsSync(OUT[k]) ? fs.readFileSync(OUT[k], 'utf8') : '';
+            for (const line of droppedDeclarations(before, generated[k]))
+                console.warn(
+                    `contract: ${path.basename(OUT[k])} no longer declares \`${line}\` (written by hand?): if it must stay, ` +
+                        'say so in the tables of scripts/lib/apex-dtos.ts and run npm run contract again'
+                );
+        }
         for (const k of Object.keys(OUT) as (keyof typeof OUT)[]) fs.writeFileSync(OUT[k], generated[k]);
         for (const cls of [OUT.apex, OUT.soqlApex, OUT.fixtures]) {
             const meta = `${cls}-meta.xml`;
             if (!fs.existsSync(meta))
-                fs.writeFileSync(meta, fs.readFileSync(path.join(CLASSES, 'SetupOperation.cls-meta.xml'), 'utf8'));
+                fs.writeFileSync(meta, fs.readFileSync(`${apexClassFile('SetupOperation')}-meta.xml`, 'utf8'));
         }
         console.log(`contract: wrote ${Object.keys(OUT).length} files`);
         return problems.length ? 1 : 0;

@@ -14,8 +14,9 @@ import {
     readSources,
     type Contract,
 } from '../contract';
-import { bindSoql, NO_ID, SOQL } from '../lib/soql';
-import { DIRECT_USERNAMES } from '../plugin/lib/executor.js';
+import { apexClassFile } from '../lib/files';
+import { bindSoql, NO_ID, SOQL } from '../../src/lib/soql';
+import { DIRECT_USERNAMES } from '../../src/lib/executor.js';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const contract = readContract();
@@ -32,10 +33,10 @@ describe('the setup contract (config/contract/setup-contract.json)', () => {
         renamed.soql.PROFILES = renamed.soql.PROFILES.replace('LIMIT 2000', 'LIMIT 1000');
         const stale = await outOfDate(renamed);
         assert.deepEqual(stale.sort(), [
-            'force-app/main/default/classes/SetupContract.cls',
-            'force-app/main/default/classes/SoqlQueries.cls',
+            'force-app/main/default/classes/contract/SetupContract.cls',
+            'force-app/main/default/classes/contract/SoqlQueries.cls',
             'force-app/main/default/lwc/setupEngine/contract.ts',
-            'scripts/lib/soql.generated.ts',
+            'src/lib/soql.generated.ts',
         ]);
     });
 
@@ -97,7 +98,16 @@ describe('the setup contract (config/contract/setup-contract.json)', () => {
         const kinds = new Set(fixturePlans().flatMap((p) => p.operations.map((op) => op.kind)));
         assert.deepEqual([...kinds].sort(), Object.keys(contract.operations).sort());
         const fixtures = fs.readFileSync(
-            path.join(ROOT, 'force-app', 'main', 'default', 'classes', 'SetupOperationFixtures.cls'),
+            path.join(
+                ROOT,
+                'force-app',
+                'main',
+                'default',
+                'classes',
+                'tests',
+                'generated',
+                'SetupOperationFixtures.cls'
+            ),
             'utf8'
         );
         for (const { name, operations } of fixturePlans())
@@ -125,7 +135,7 @@ describe('one SOQL for Apex and the CLI', () => {
             'SetupAgentsController.cls',
         ])
             assert.deepEqual(
-                soqlIn(path.join(ROOT, 'force-app', 'main', 'default', 'classes', name)).filter((q) => q !== 'SELECT '),
+                soqlIn(apexClassFile(name.replace(/\.cls$/, ''))).filter((q) => q !== 'SELECT '),
                 [],
                 name
             );
@@ -160,7 +170,7 @@ describe('one SOQL for Apex and the CLI', () => {
     });
 
     it('the plugin reader writes no snapshot query of its own', () => {
-        const own = soqlIn(path.join(ROOT, 'scripts', 'plugin', 'lib', 'reader.ts'));
+        const own = soqlIn(path.join(ROOT, 'src', 'lib', 'reader.ts'));
         assert.deepEqual(own, [
             'SELECT Id, Name, IsSandbox, OrganizationType, TrialExpirationDate FROM Organization LIMIT 1',
             'SELECT PermissionsViewSetup, PermissionsCustomizeApplication, PermissionsModifyMetadata, PermissionsModifyAllData, PermissionsManageUsers, PermissionsManageProfilesPermissionsets FROM UserPermissionAccess LIMIT 1',
@@ -170,10 +180,7 @@ describe('one SOQL for Apex and the CLI', () => {
     });
 
     it("the plugin executor's user move reads usernames with the Apex operation's query", () => {
-        const apex = fs.readFileSync(
-            path.join(ROOT, 'force-app', 'main', 'default', 'classes', 'SetupOperationChecks.cls'),
-            'utf8'
-        );
+        const apex = fs.readFileSync(apexClassFile('SetupOperationChecks'), 'utf8');
         assert.ok(apex.includes(`DIRECT_USERNAMES = '${DIRECT_USERNAMES}';`), 'SetupOperationChecks.DIRECT_USERNAMES');
     });
 

@@ -13,7 +13,7 @@ import { fullySetUpOrg, omniDisabledOrg, packageFlow, SC_SETUP_FIELDS } from '..
 import { labelName, readLabels } from '../labels';
 import { run } from '../verify-org/main';
 import { XSI_TYPE_APEX } from '../verify-org/probes';
-import { FakeSalesforce, type FakeAnswer, type FakeRequest } from './fakeSalesforce';
+import { FakeSalesforce, type FakeAnswer, type FakeRequest } from '../../test/fakeOrg/fakeSalesforce';
 
 let fake: FakeSalesforce;
 let url: string;
@@ -394,6 +394,37 @@ describe('verify:org presence configuration probe (writes, cleans up)', () => {
     });
 });
 
+describe('verify:org record-change probe', () => {
+    afterEach(() => fake?.stop());
+
+    /** Every describe of the write law's objects answers these flags; `refuse` says which object lacks which. */
+    function describes(refuse: Record<string, string> = {}): void {
+        fake.routes.push((r: FakeRequest) => {
+            const match = /^\/sobjects\/(\w+)\/describe$/.exec(r.path);
+            if (!match) return undefined;
+            const flags: Record<string, boolean> = { createable: true, deletable: true, updateable: true };
+            if (refuse[match[1]]) flags[refuse[match[1]]] = false;
+            return { status: 200, body: { name: match[1], fields: [], ...flags } };
+        });
+    }
+
+    it('dmlDescribe: holds when every object allows the writes, not when one refuses, cannot tell without Omni', async () => {
+        await start();
+        describes();
+        assert.equal((await one('dmlDescribe')).verdict, 'holds');
+        fake.routes.length = 0;
+        describes({ PresenceUserConfigUser: 'deletable' });
+        const report = await one('dmlDescribe');
+        assert.equal(report.verdict, 'doesNotHold');
+        assert.match(report.evidence, /PresenceUserConfigUser: not deletable/);
+        fake.routes.length = 0;
+        fake.routes.push((r: FakeRequest) =>
+            r.path.endsWith('/describe') ? refused('NOT_FOUND', 'The requested resource does not exist') : undefined
+        );
+        assert.equal((await one('dmlDescribe')).verdict, 'couldNotTell');
+    });
+});
+
 describe('verify:org command', () => {
     afterEach(() => fake?.stop());
 
@@ -415,7 +446,7 @@ describe('verify:org command', () => {
         assert.match(text, /\d+ hold, \d+ do not hold, \d+ could not tell\.$/);
         assert.ok([0, 1].includes(code));
         const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { probes: { id: string }[] };
-        assert.equal(report.probes.length, 13);
+        assert.equal(report.probes.length, 14);
     });
 
     it('refuses bad usage with exit 2 and writes nothing', async () => {

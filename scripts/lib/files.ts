@@ -38,3 +38,22 @@ export function runMain(main: () => Promise<number>): void {
         }
     );
 }
+
+/** The project's Apex classes folder; classes sit in role subfolders (controllers/, readers/, operations/, ...). */
+export const APEX_CLASSES_DIR = path.join(__dirname, '..', '..', '..', 'force-app', 'main', 'default', 'classes');
+
+/** Every Apex class file under the classes folder, by class name (Apex names are case-insensitive: lower-cased). */
+export function apexClassFiles(root: string = APEX_CLASSES_DIR): Map<string, string> {
+    const byName = new Map<string, string>();
+    for (const file of listFiles(root, (f) => f.endsWith('.cls'))) {
+        byName.set(path.basename(file, '.cls').toLowerCase(), file);
+    }
+    return byName;
+}
+
+/** The file of the Apex class `name` in whichever role folder it sits; throws when there is none. */
+export function apexClassFile(name: string, root: string = APEX_CLASSES_DIR): string {
+    const file = apexClassFiles(root).get(name.toLowerCase());
+    if (!file) throw new Error(`No Apex class ${name} under ${displayPath(root)}`);
+    return file;
+}

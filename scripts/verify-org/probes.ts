@@ -3,7 +3,12 @@
  * narrowest question that settles the fact, reads where it can, and undoes what it writes. A probe answers holds,
  * does not hold, or could not tell (with why), and always the evidence: what the org said.
  */
-import { FLOW_API_NAME, FLOW_LABEL, SC_SETUP_DEFAULTS } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import {
+    FLOW_API_NAME,
+    FLOW_LABEL,
+    RECORD_OBJECTS,
+    SC_SETUP_DEFAULTS,
+} from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { labelName, readLabels } from '../labels';
 import { OrgApiError, type OrgApi } from './org-api';
 
@@ -463,6 +468,42 @@ const presenceVisibility: Probe = {
 };
 
 /** Every probe, in report order. A fresh list per run (the presence configuration probe answers once per run). */
+/**
+ * Rows 87–88: the record changes of the write law need the running user to create and delete rows of each object it
+ * writes (update for Group). The describe in user context answers it (`createable`, `deletable`, `updateable`), as
+ * Apex's `isCreateable()` / `isDeletable()` do before each DML call; a refused object is a guided manual step.
+ */
+const dmlDescribe: Probe = {
+    id: 'dmlDescribe',
+    fact: 'The running user may create and delete the rows the write law writes (SetupEntityAccess, GroupMember, QueueSobject, PresenceUserConfigProfile/-User, ServiceChannelStatus; update Group)',
+    writes: false,
+    run: async (api) => {
+        const refusedCalls: string[] = [];
+        const allowed: string[] = [];
+        for (const name of RECORD_OBJECTS) {
+            try {
+                const d = await api.get<{ createable?: boolean; deletable?: boolean; updateable?: boolean }>(
+                    `/sobjects/${name}/describe`
+                );
+                const needs =
+                    name === 'Group'
+                        ? { updateable: d.updateable }
+                        : { createable: d.createable, deletable: d.deletable };
+                const missing = Object.entries(needs)
+                    .filter(([, v]) => v !== true)
+                    .map(([k]) => k);
+                if (missing.length) refusedCalls.push(`${name}: not ${missing.join(', ')}`);
+                else allowed.push(name);
+            } catch (error) {
+                return couldNotTell(`${name}: ${apiText(error)}`);
+            }
+        }
+        return refusedCalls.length === 0
+            ? holds(`allowed: ${allowed.join(', ')}`)
+            : doesNotHold(refusedCalls.join('; '));
+    },
+};
+
 export function allProbes(): Probe[] {
     return [
         effectivePermissions,
@@ -476,6 +517,7 @@ export function allProbes(): Probe[] {
         domXsiType,
         appIdJoin,
         presenceVisibility,
+        dmlDescribe,
         ...presenceConfigProbes(),
     ];
 }

@@ -4,7 +4,7 @@
  * over the whole list, the page holds at most AGENTS_PAGE rows, and only that page is turned into row views.
  */
 import type { AgentBlocker, AgentReadiness, OrgSnapshot, Part, UtilityBarRecord } from 'c/setupEngine';
-import { format, LOCALE_KEY, reasonText, type Labels } from 'c/setupViewModel';
+import { format, LOCALE_KEY, reasonText, type Labels } from 'c/setupText';
 
 /** Rows per page of the table. */
 export const AGENTS_PAGE = 50;

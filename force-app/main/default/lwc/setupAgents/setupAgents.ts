@@ -10,7 +10,7 @@ import {
     type OrgSnapshot,
     type Part,
 } from 'c/setupEngine';
-import { format, serverError, withLocale } from 'c/setupViewModel';
+import { format, serverError, withLocale } from 'c/setupText';
 import {
     AGENTS_CSV_FILE,
     agentRow,

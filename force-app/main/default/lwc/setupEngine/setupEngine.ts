@@ -33,3 +33,13 @@ export {
 } from './facts';
 export { isValidDeveloperName, isValidObjectApiName } from './names';
 export { CONNECTION_PAGE_OF_STEP, FLOWS_URL, SETUP_PAGE_OF_ITEM, setupPageUrl } from './setupPages';
+export {
+    operationWrites,
+    operationDependencies,
+    planChanges,
+    writesWholeComponent,
+    RECORD_OBJECTS,
+    ROUTES,
+    SETUP_OBJECTS,
+} from './writes';
+export type { OperationWrites, PlannedChange, RecordRef, RecordValue, RecordWrite, WriteRoute } from './writes';

@@ -398,7 +398,7 @@ import SC_apiError_flowActivationRefused from '@salesforce/label/c.SC_apiError_f
 import SC_apiError_notConfigured from '@salesforce/label/c.SC_apiError_notConfigured';
 import SC_result_notRun_afterFailure from '@salesforce/label/c.SC_result_notRun_afterFailure';
 import SC_result_notRun_deferred from '@salesforce/label/c.SC_result_notRun_deferred';
-import SC_result_profileSettingsChanged from '@salesforce/label/c.SC_result_profileSettingsChanged';
+import SC_apiError_dmlRefused from '@salesforce/label/c.SC_apiError_dmlRefused';
 import SC_op_enableOmniChannel from '@salesforce/label/c.SC_op_enableOmniChannel';
 import SC_op_createServiceChannel from '@salesforce/label/c.SC_op_createServiceChannel';
 import SC_op_createRoutingConfig from '@salesforce/label/c.SC_op_createRoutingConfig';
@@ -824,7 +824,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'apiError.notConfigured': SC_apiError_notConfigured,
     'result.notRun.afterFailure': SC_result_notRun_afterFailure,
     'result.notRun.deferred': SC_result_notRun_deferred,
-    'result.profileSettingsChanged': SC_result_profileSettingsChanged,
+    'apiError.dmlRefused': SC_apiError_dmlRefused,
     'op.enableOmniChannel': SC_op_enableOmniChannel,
     'op.createServiceChannel': SC_op_createServiceChannel,
     'op.createRoutingConfig': SC_op_createRoutingConfig,

@@ -28,59 +28,22 @@ import {
     type SetupChoices,
 } from 'c/setupEngine';
 
-export type Labels = Readonly<Record<string, string>>;
+import {
+    format,
+    formatNumber,
+    formatTime,
+    itemTitle,
+    LOCALE_KEY,
+    reasonText,
+    serverError,
+    withLocale,
+    type ChoiceErrorView,
+    type Labels,
+} from 'c/setupText';
 
-/** The reserved key under which the labels carry the user's locale (numbers and plurals follow it). */
-export const LOCALE_KEY = '@locale';
-
-/** The labels for a user: the texts plus the locale (e.g. from @salesforce/i18n/locale). */
-export function withLocale(labels: Labels, locale: string): Labels {
-    return { ...labels, [LOCALE_KEY]: locale };
-}
-
-/** A BCP 47 tag as @salesforce/i18n/locale gives it (en-US, ko-KR, zh-Hant-TW). */
-const LOCALE_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-
-function localeOf(labels: Labels): string {
-    const locale = labels[LOCALE_KEY] ?? '';
-    return LOCALE_PATTERN.test(locale) ? locale : 'en-US';
-}
-
-/** Intl formatters are costly to build (a picker page formats 100 numbers per keystroke): one per locale. */
-const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
-const PLURAL_RULES = new Map<string, Intl.PluralRules>();
-
-function cached<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
-    let value = cache.get(locale);
-    if (!value) {
-        value = make(locale);
-        cache.set(locale, value);
-    }
-    return value;
-}
-
-/** A number as the user's locale writes it (1,000 in English; Korean writes it the same way). */
-export function formatNumber(labels: Labels, value: number): string {
-    return cached(NUMBER_FORMATS, localeOf(labels), (l) => new Intl.NumberFormat(l)).format(value);
-}
-
-/**
- * A label with its {parameters} filled in; a missing label shows its key (a visible bug, never a blank). When a
- * `count` parameter is given and the locale's plural rule picks "one", the label `key.one` is used if it exists
- * (English: "The change was made." rather than "All 1 changes were made."). Numbers follow the user's locale.
- */
-export function format(labels: Labels, key: string, params: Readonly<Record<string, ParamValue>> = {}): string {
-    let template = labels[key] ?? key;
-    if (typeof params.count === 'number') {
-        const rule = cached(PLURAL_RULES, localeOf(labels), (l) => new Intl.PluralRules(l)).select(params.count);
-        template = labels[`${key}.${rule}`] ?? template;
-    }
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-        if (!(name in params)) return whole;
-        const value = params[name];
-        return typeof value === 'number' ? formatNumber(labels, value) : String(value);
-    });
-}
+/** The text functions live in c/setupText; the page's components and tests also find them here. */
+export { format, formatNumber, formatTime, LOCALE_KEY, reasonText, serverError, withLocale };
+export type { ChoiceErrorView, Labels };
 
 /** The fixed strings of the page, by name, for the template. */
 export function uiText(labels: Labels): Readonly<Record<string, string>> {
@@ -104,23 +67,6 @@ export function uiText(labels: Labels): Readonly<Record<string, string>> {
         successNext: format(labels, 'ui.success.next'),
         choicesTitle: format(labels, 'ui.choices.title'),
     };
-}
-
-function itemTitle(labels: Labels, id: string): string {
-    return format(labels, `ui.item.${id}`);
-}
-
-/** A reason as text; lists of item ids (blocked by …) become their titles. */
-export function reasonText(labels: Labels, reason: Reason): string {
-    const params: Record<string, ParamValue> = { ...reason.params };
-    if (typeof params.items === 'string') {
-        params.items = params.items
-            .split(',')
-            .filter((id) => id)
-            .map((id) => itemTitle(labels, id))
-            .join(', ');
-    }
-    return format(labels, reason.key, params);
 }
 
 const STATUS_ICONS: Readonly<Record<ItemStatus, { icon: string; variant: string }>> = {
@@ -555,19 +501,7 @@ export function pageView(
     };
 }
 
-/** A time as the user's locale writes it; a value that is not a date shows as it is. */
-export function formatTime(labels: Labels, iso: string): string {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(localeOf(labels), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
-
 // ------------------------------------------------------------------------------------------------- choices
-
-export interface ChoiceErrorView {
-    readonly field: string;
-    readonly text: string;
-}
 
 /** The engine's validation of the choices, as inline messages by field. */
 export function choiceErrors(labels: Labels, choices: SetupChoices, snapshot?: OrgSnapshot): ChoiceErrorView[] {
@@ -918,31 +852,6 @@ export function summarize(
         toastVariant: 'warning',
         lines,
     };
-}
-
-/** An error from an Apex call, in the user's language: SetupError's JSON payload, else the platform's message. */
-export function serverError(labels: Labels, error: unknown): { message: string; fieldErrors: ChoiceErrorView[] } {
-    const body = (error as { body?: { message?: string } } | undefined)?.body;
-    const raw = body?.message ?? (error instanceof Error ? error.message : String(error));
-    try {
-        const payload = JSON.parse(raw) as {
-            key?: string;
-            params?: Record<string, ParamValue>;
-            choiceErrors?: { field: string; reason: Reason }[];
-        };
-        if (typeof payload.key === 'string') {
-            return {
-                message: reasonText(labels, { key: payload.key, params: payload.params ?? {} }),
-                fieldErrors: (payload.choiceErrors ?? []).map((e) => ({
-                    field: e.field,
-                    text: reasonText(labels, e.reason),
-                })),
-            };
-        }
-    } catch {
-        // not a SetupError payload: show the platform's message as it is
-    }
-    return { message: raw, fieldErrors: [] };
 }
 
 // --------------------------------------------------------------------------------------------------- report

@@ -1,0 +1,167 @@
+import {
+    operationDependencies,
+    operationWrites,
+    plan,
+    planChanges,
+    RECORD_OBJECTS,
+    ROUTES,
+    writesWholeComponent,
+    type Operation,
+    type OperationKind,
+    type OrgSnapshot,
+    type RecordWrite,
+} from '../setupEngine';
+import vectors from '../../../../../../config/contract/write-vectors.json';
+import { choices, partlySetUpOrg, sharedOmniOrg } from './fixtures';
+
+interface Vector {
+    readonly name: string;
+    readonly operation: Operation;
+    readonly route: string;
+    readonly writes: readonly RecordWrite[];
+}
+const VECTORS = vectors.vectors as unknown as readonly Vector[];
+
+/** Kinds whose target may belong to another team: they must never write a whole component. */
+const SHARED_TARGET_KINDS: readonly OperationKind[] = [
+    'grantStatusAccess',
+    'addQueueMembers',
+    'addChannelToStatus',
+    'assignProfilesToConfig',
+    'moveProfilesToConfig',
+    'moveUsersToConfig',
+];
+
+describe('the write law: conformance vectors (config/contract/write-vectors.json)', () => {
+    it.each(VECTORS.map((v) => [v.name, v] as const))('%s', (_name, vector) => {
+        const planned = operationWrites(vector.operation);
+        expect(planned.route).toBe(vector.route);
+        expect(planned.writes).toEqual(vector.writes);
+    });
+
+    it('covers every kind that writes records, and an existing and a new queue', () => {
+        const covered = new Set(VECTORS.filter((v) => v.route === 'records').map((v) => v.operation.kind));
+        const recordKinds = (Object.keys(ROUTES) as OperationKind[]).filter((k) => ROUTES[k] === 'records');
+        expect([...covered].sort()).toEqual([...recordKinds].sort());
+        const queues = VECTORS.filter((v) => v.operation.kind === 'upsertQueue').map((v) => v.route);
+        expect(queues.sort()).toEqual(['metadataCreate', 'records']);
+    });
+});
+
+describe('the write law on real plans', () => {
+    const orgs: [string, OrgSnapshot][] = [
+        ['a partly set-up org', partlySetUpOrg()],
+        ['an org shared with other teams', sharedOmniOrg()],
+    ];
+
+    it.each(orgs)('%s: no Profile, no existing Queue, no other team configuration is written whole', (_n, org) => {
+        const snapshot = { ...org, choices: { ...org.choices, ...choices(), queueMembers: { kind: 'agentUsers' } } };
+        const changes = planChanges(plan(snapshot as OrgSnapshot, 'all'));
+        expect(changes.length).toBeGreaterThan(0);
+        const OWNED_WHOLE = [
+            'enableOmniChannel',
+            'createServiceChannel',
+            'createPresenceStatus',
+            'createPresenceConfig',
+            'upsertQueue',
+            'upsertRoutingConfig',
+        ];
+        const wrong = changes.filter((change) => {
+            const op = change.operation;
+            const shared =
+                SHARED_TARGET_KINDS.includes(op.kind) || (op.kind === 'upsertQueue' && op.existingId !== null);
+            const whole = writesWholeComponent(change.route);
+            return (shared && change.route !== 'records') || (whole && !OWNED_WHOLE.includes(op.kind));
+        });
+        expect(wrong).toEqual([]);
+        expect(
+            changes.flatMap((c) => c.writes.map((w) => w.sObject)).filter((o) => !RECORD_OBJECTS.includes(o))
+        ).toEqual([]);
+    });
+
+    it('a grant names the profile-owned permission set, never the profile', () => {
+        const writes = operationWrites({
+            kind: 'grantStatusAccess',
+            itemId: 'profileAccess',
+            grants: [{ profileId: '00e000000000001', profileName: 'P', statusDeveloperNames: ['S'] }],
+        }).writes;
+        expect(writes.map((w) => w.sObject)).toEqual(['SetupEntityAccess']);
+        expect(writes[0].fields.ParentId).toEqual({ ref: 'profilePermissionSet', profileId: '00e000000000001' });
+    });
+
+    it('a move from 12 configurations is one operation: every delete before the first insert', () => {
+        const moves = Array.from({ length: 12 }, (_, i) => ({
+            profileId: `00e0000000000${String(i).padStart(2, '0')}`,
+            profileName: `P${i}`,
+            fromConfigId: `0Nd0000000000${String(i).padStart(2, '0')}`,
+            fromConfigDeveloperName: `C${i}`,
+        }));
+        const writes = operationWrites({
+            kind: 'moveProfilesToConfig',
+            itemId: 'presenceConfig',
+            configId: '0Nd000000000099',
+            configDeveloperName: 'SimplyChat',
+            moves,
+        }).writes;
+        expect(writes.map((w) => w.action)).toEqual([...Array(12).fill('delete'), ...Array(12).fill('insert')]);
+    });
+});
+
+describe('one failure policy: dependents wait for what they name', () => {
+    const ops: Operation[] = [
+        {
+            kind: 'createServiceChannel',
+            itemId: 'serviceChannel',
+            developerName: 'SimplyChat',
+            label: 'SimplyChat',
+            relatedEntityType: 'X__c',
+        },
+        {
+            kind: 'createPresenceStatus',
+            itemId: 'onlineStatus',
+            developerName: 'SC_Online',
+            label: 'Online',
+            channelDeveloperNames: ['SimplyChat'],
+        },
+        {
+            kind: 'createPresenceStatus',
+            itemId: 'busyStatus',
+            developerName: 'SC_Busy',
+            label: 'Busy',
+            channelDeveloperNames: [],
+        },
+        {
+            kind: 'createPresenceConfig',
+            itemId: 'presenceConfig',
+            developerName: 'SimplyChat',
+            label: 'SimplyChat',
+            capacity: 1,
+            profiles: [],
+        },
+        {
+            kind: 'assignProfilesToConfig',
+            itemId: 'presenceConfig',
+            configId: null,
+            configDeveloperName: 'simplychat',
+            profiles: [{ profileId: '00e000000000001', profileName: 'P' }],
+        },
+        {
+            kind: 'grantStatusAccess',
+            itemId: 'profileAccess',
+            grants: [{ profileId: '00e000000000001', profileName: 'P', statusDeveloperNames: ['SC_Busy'] }],
+        },
+    ];
+
+    it('names exactly the earlier operations whose records an operation uses (developer names without case)', () => {
+        expect(operationDependencies(ops)).toEqual([[], [0], [], [], [3], [2]]);
+    });
+
+    it('every Omni-Channel operation waits for enabling Omni-Channel', () => {
+        const withOmni: Operation[] = [{ kind: 'enableOmniChannel', itemId: 'omniChannel', orgWide: true }, ...ops];
+        expect(
+            operationDependencies(withOmni)
+                .slice(1)
+                .every((waits) => waits.includes(0))
+        ).toBe(true);
+    });
+});

@@ -1,0 +1,364 @@
+import type { Operation, OperationKind, SalesforceId } from './types';
+
+/**
+ * The law of every write: a component SimplyChat does not own is never rewritten. Its changes are add-only or
+ * remove-only record changes (rows inserted or deleted, one field of a record updated), planned here, exactly, for
+ * Apex and the CLI to apply the same way. Whole-component Metadata writes stay only for what SimplyChat creates or
+ * owns and for the org's Omni-Channel settings (read-modify-write of the full document).
+ *
+ * Evidence (docs/apex.md, "How each operation writes"): object reference "Supported Calls" of SetupEntityAccess,
+ * GroupMember, QueueSobject, Group, PresenceUserConfigProfile, PresenceUserConfigUser and ServiceChannelStatus;
+ * Salesforce's own Omni-Channel automation (forcedotcom/sf-skills service-omni-queue-deploy and
+ * service-omni-queue-members-assign) never redeploys an existing queue and adds GroupMember and QueueSobject rows.
+ */
+
+/** How an operation reaches the org. */
+export type WriteRoute =
+    /** Add-only or remove-only record changes (DML in Apex, REST composite in the CLI): `writes` says which. */
+    | 'records'
+    /** Metadata create of a component SimplyChat creates (it owns it from then on). */
+    | 'metadataCreate'
+    /** Metadata read-modify-write of a component SimplyChat owns (its routing configuration). */
+    | 'metadataOwned'
+    /** Metadata read-modify-write of the full OmniChannelSettings document (org settings; explicit confirmation). */
+    | 'settings'
+    /** A Tooling API PATCH of one field (capacity of SimplyChat's configuration, the flow's active version). */
+    | 'tooling'
+    /** DML on the package's own custom setting. */
+    | 'packageSetting';
+
+/** The objects a record change may touch: nothing else is ever written row by row. */
+export const RECORD_OBJECTS = [
+    'SetupEntityAccess',
+    'GroupMember',
+    'QueueSobject',
+    'Group',
+    'PresenceUserConfigProfile',
+    'PresenceUserConfigUser',
+    'ServiceChannelStatus',
+] as const;
+export type RecordObject = (typeof RECORD_OBJECTS)[number];
+
+/**
+ * Setup objects: DML on them cannot share a transaction with DML on other objects (Apex "sObjects That Cannot Be
+ * Used Together in DML Operations": Group, GroupMember, QueueSObject, SetupEntityAccess are listed; the Omni-Channel
+ * objects are not, and the list is "not exhaustive"). Apex runs each group in its own transaction.
+ */
+export const SETUP_OBJECTS: ReadonlySet<RecordObject> = new Set<RecordObject>([
+    'SetupEntityAccess',
+    'GroupMember',
+    'QueueSobject',
+    'Group',
+]);
+
+/**
+ * A reference resolved when the plan runs, never guessed: a record by developer name (one the org holds, or one an
+ * earlier operation of the same plan creates), the permission set a profile owns, or a set of users (one row each).
+ */
+export type RecordRef =
+    | {
+          readonly ref: 'developerName';
+          readonly sObject: 'ServicePresenceStatus' | 'ServiceChannel' | 'QueueRoutingConfig' | 'PresenceUserConfig';
+          readonly developerName: string;
+      }
+    /** A queue or a public group: Group by DeveloperName and Type ('Queue' or 'Regular'). */
+    | { readonly ref: 'group'; readonly type: 'Queue' | 'Regular'; readonly developerName: string }
+    /** PermissionSet WHERE IsOwnedByProfile = TRUE AND ProfileId = profileId. */
+    | { readonly ref: 'profilePermissionSet'; readonly profileId: SalesforceId }
+    /** Each active internal user of the profile (User.IsActive, UserType 'Standard'): one row per user. */
+    | { readonly ref: 'profileUsers'; readonly profileId: SalesforceId }
+    /** Each active user of the profile assigned directly to the configuration (PresenceUserConfigUser): one row each. */
+    | { readonly ref: 'directUsers'; readonly profileId: SalesforceId; readonly configId: SalesforceId };
+
+export type RecordValue = string | number | boolean | null | RecordRef;
+
+/**
+ * One record change. `insert`: make the row exist (a row already there is left as it is and not counted as a
+ * change; a set reference inserts one row per member). `delete`: remove every row whose fields equal `fields`.
+ * `update`: set `fields` on the record `Id` (the only fields written). References are resolved before the first
+ * write of the operation, so a delete and an insert naming the same users name the same set.
+ */
+export interface RecordWrite {
+    readonly sObject: RecordObject;
+    readonly action: 'insert' | 'update' | 'delete';
+    readonly fields: Readonly<Record<string, RecordValue>>;
+}
+
+export interface OperationWrites {
+    readonly route: WriteRoute;
+    /** For route 'records': every change, in order, applied all or none (one savepoint per operation). */
+    readonly writes: readonly RecordWrite[];
+}
+
+/** Which route each operation kind takes: the table of docs/apex.md. */
+export const ROUTES: Readonly<Record<OperationKind, WriteRoute>> = {
+    enableOmniChannel: 'settings',
+    createServiceChannel: 'metadataCreate',
+    upsertRoutingConfig: 'metadataOwned',
+    upsertQueue: 'records',
+    createPresenceStatus: 'metadataCreate',
+    addChannelToStatus: 'records',
+    createPresenceConfig: 'metadataCreate',
+    setCapacity: 'tooling',
+    assignProfilesToConfig: 'records',
+    moveProfilesToConfig: 'records',
+    moveUsersToConfig: 'records',
+    grantStatusAccess: 'records',
+    activateFlow: 'tooling',
+    setScSetupDefaults: 'packageSetting',
+    addQueueMembers: 'records',
+};
+
+const byName = (
+    sObject: 'ServicePresenceStatus' | 'ServiceChannel' | 'QueueRoutingConfig' | 'PresenceUserConfig',
+    developerName: string
+): RecordRef => ({ ref: 'developerName', sObject, developerName });
+
+/** The configuration an operation targets: its Id when it exists, else the one created earlier in the plan. */
+const configRef = (configId: SalesforceId | null, developerName: string): RecordValue =>
+    configId ?? byName('PresenceUserConfig', developerName);
+
+/**
+ * The exact writes of one operation. A new queue is created by Metadata (SimplyChat owns it from then on); an
+ * existing one is never redeployed: its routing configuration is set on the Group record and each missing object
+ * is a QueueSobject row (a queue created earlier in the plan already carries both).
+ */
+export function operationWrites(op: Operation): OperationWrites {
+    const route = ROUTES[op.kind];
+    switch (op.kind) {
+        case 'upsertQueue':
+            if (op.existingId === null) return { route: 'metadataCreate', writes: [] };
+            return {
+                route,
+                writes: [
+                    {
+                        sObject: 'Group',
+                        action: 'update',
+                        fields: {
+                            Id: op.existingId,
+                            QueueRoutingConfigId: byName('QueueRoutingConfig', op.routingConfigDeveloperName),
+                        },
+                    },
+                    ...op.addSobjectTypes.map((type): RecordWrite => ({
+                        sObject: 'QueueSobject',
+                        action: 'insert',
+                        fields: { QueueId: op.existingId, SobjectType: type },
+                    })),
+                ],
+            };
+        case 'addChannelToStatus':
+            return {
+                route,
+                writes: [
+                    {
+                        sObject: 'ServiceChannelStatus',
+                        action: 'insert',
+                        fields: {
+                            ServicePresenceStatusId: op.statusId,
+                            ServiceChannelId: byName('ServiceChannel', op.channelDeveloperName),
+                        },
+                    },
+                ],
+            };
+        case 'assignProfilesToConfig':
+            return {
+                route,
+                writes: op.profiles.map((p) => ({
+                    sObject: 'PresenceUserConfigProfile',
+                    action: 'insert',
+                    fields: {
+                        PresenceUserConfigId: configRef(op.configId, op.configDeveloperName),
+                        ProfileId: p.profileId,
+                    },
+                })),
+            };
+        case 'moveProfilesToConfig':
+            // Every source row is deleted before any target row is inserted: a profile has one configuration.
+            return {
+                route,
+                writes: [
+                    ...op.moves.map((m): RecordWrite => ({
+                        sObject: 'PresenceUserConfigProfile',
+                        action: 'delete',
+                        fields: { PresenceUserConfigId: m.fromConfigId, ProfileId: m.profileId },
+                    })),
+                    ...op.moves.map((m): RecordWrite => ({
+                        sObject: 'PresenceUserConfigProfile',
+                        action: 'insert',
+                        fields: {
+                            PresenceUserConfigId: configRef(op.configId, op.configDeveloperName),
+                            ProfileId: m.profileId,
+                        },
+                    })),
+                ],
+            };
+        case 'moveUsersToConfig': {
+            const users = (m: (typeof op.moves)[number]): RecordRef => ({
+                ref: 'directUsers',
+                profileId: m.profileId,
+                configId: m.fromConfigId,
+            });
+            return {
+                route,
+                writes: [
+                    ...op.moves.map((m): RecordWrite => ({
+                        sObject: 'PresenceUserConfigUser',
+                        action: 'delete',
+                        fields: { PresenceUserConfigId: m.fromConfigId, UserId: users(m) },
+                    })),
+                    ...op.moves.map((m): RecordWrite => ({
+                        sObject: 'PresenceUserConfigUser',
+                        action: 'insert',
+                        fields: {
+                            PresenceUserConfigId: configRef(op.configId, op.configDeveloperName),
+                            UserId: users(m),
+                        },
+                    })),
+                ],
+            };
+        }
+        case 'grantStatusAccess':
+            // A status granted on the permission set the profile owns: the profile itself is never written.
+            return {
+                route,
+                writes: op.grants.flatMap((g) =>
+                    g.statusDeveloperNames.map((status): RecordWrite => ({
+                        sObject: 'SetupEntityAccess',
+                        action: 'insert',
+                        fields: {
+                            ParentId: { ref: 'profilePermissionSet', profileId: g.profileId },
+                            SetupEntityId: byName('ServicePresenceStatus', status),
+                        },
+                    }))
+                ),
+            };
+        case 'addQueueMembers': {
+            const queue: RecordValue = op.queueId ?? {
+                ref: 'group',
+                type: 'Queue',
+                developerName: op.queueDeveloperName,
+            };
+            if (op.publicGroupDeveloperName !== null) {
+                return {
+                    route,
+                    writes: [
+                        {
+                            sObject: 'GroupMember',
+                            action: 'insert',
+                            fields: {
+                                GroupId: queue,
+                                UserOrGroupId: {
+                                    ref: 'group',
+                                    type: 'Regular',
+                                    developerName: op.publicGroupDeveloperName,
+                                },
+                            },
+                        },
+                    ],
+                };
+            }
+            return {
+                route,
+                writes: op.profiles.map((p) => ({
+                    sObject: 'GroupMember',
+                    action: 'insert',
+                    fields: { GroupId: queue, UserOrGroupId: { ref: 'profileUsers', profileId: p.profileId } },
+                })),
+            };
+        }
+        default:
+            return { route, writes: [] };
+    }
+}
+
+/** An operation with the route and the exact record changes it makes. */
+export interface PlannedChange {
+    readonly operation: Operation;
+    readonly route: WriteRoute;
+    readonly writes: readonly RecordWrite[];
+}
+
+/** The plan's operations, each with its writes. */
+export function planChanges(operations: readonly Operation[]): PlannedChange[] {
+    return operations.map((operation) => ({ operation, ...operationWrites(operation) }));
+}
+
+/** Whether a route writes a whole component (Metadata): only ever for what SimplyChat creates or owns, or settings. */
+export function writesWholeComponent(route: WriteRoute): boolean {
+    return route === 'metadataCreate' || route === 'metadataOwned' || route === 'settings';
+}
+
+/**
+ * The failure policy shared by the tab, Apex and the CLI: an operation waits for the earlier operations whose
+ * records it names (a configuration, status, channel, routing configuration or queue created earlier in the plan,
+ * by developer name; Omni-Channel itself for every Omni-Channel operation). Returns, per operation index, the indexes it
+ * waits for; an operation whose prerequisite failed is skipped and names it, every other one still runs.
+ */
+export function operationDependencies(operations: readonly Operation[]): number[][] {
+    const creates = operations.map(createdNames);
+    return operations.map((op, index) => {
+        const needs = namedRecords(op);
+        const waits: number[] = [];
+        for (let earlier = 0; earlier < index; earlier++) {
+            if ([...creates[earlier]].some((name) => needs.has(name))) waits.push(earlier);
+        }
+        return waits;
+    });
+}
+
+const key = (type: string, developerName: string): string => `${type}:${developerName.toLowerCase()}`;
+
+/** The records an operation creates, as `type:developername`. */
+function createdNames(op: Operation): Set<string> {
+    switch (op.kind) {
+        case 'createServiceChannel':
+            return new Set([key('ServiceChannel', op.developerName)]);
+        case 'upsertRoutingConfig':
+            return new Set([key('QueueRoutingConfig', op.developerName)]);
+        case 'upsertQueue':
+            return new Set([key('Queue', op.developerName)]);
+        case 'createPresenceStatus':
+            return new Set([key('ServicePresenceStatus', op.developerName)]);
+        case 'createPresenceConfig':
+            return new Set([key('PresenceUserConfig', op.developerName)]);
+        case 'enableOmniChannel':
+            return new Set(['OmniChannel']);
+        default:
+            return new Set();
+    }
+}
+
+/** The records an operation names (and so needs), as `type:developername`. */
+function namedRecords(op: Operation): Set<string> {
+    const names = new Set<string>();
+    if (op.kind !== 'enableOmniChannel' && op.kind !== 'setScSetupDefaults' && op.kind !== 'activateFlow') {
+        names.add('OmniChannel');
+    }
+    switch (op.kind) {
+        case 'upsertQueue':
+            names.add(key('QueueRoutingConfig', op.routingConfigDeveloperName));
+            break;
+        case 'createPresenceStatus':
+            for (const c of op.channelDeveloperNames) names.add(key('ServiceChannel', c));
+            break;
+        case 'addChannelToStatus':
+            names.add(key('ServiceChannel', op.channelDeveloperName));
+            break;
+        case 'assignProfilesToConfig':
+        case 'moveProfilesToConfig':
+        case 'moveUsersToConfig':
+        case 'setCapacity':
+            names.add(key('PresenceUserConfig', op.configDeveloperName));
+            break;
+        case 'grantStatusAccess':
+            for (const g of op.grants)
+                for (const s of g.statusDeveloperNames) names.add(key('ServicePresenceStatus', s));
+            break;
+        case 'addQueueMembers':
+            names.add(key('Queue', op.queueDeveloperName));
+            break;
+        default:
+            break;
+    }
+    return names;
+}

@@ -1,0 +1,133 @@
+/**
+ * Text in the user's language: label templates with their parameters, plurals, numbers and dates as the user's
+ * locale writes them, reasons (a label key and its parameters) and errors from the server. One module for every
+ * place that shows text, so they say the same words: the setup tab (as the LWC module c/setupText), its Agents view
+ * and the installer CLI (which imports this file and passes the English labels of config/labels/setup-labels.json).
+ *
+ * No import from the engine: a reason here is any `{ key, params }`, which is the engine's Reason by shape, so the
+ * CLI loads this file without the LWC module names.
+ */
+
+/** Label key → template, in one language; the reserved key LOCALE_KEY carries the locale. */
+export type Labels = Readonly<Record<string, string>>;
+
+/** A parameter of a label template. */
+export type TextParam = string | number;
+
+export type TextParams = Readonly<Record<string, TextParam>>;
+
+/** A message to show: a label key and its parameters (the engine's Reason, by shape). */
+export interface Message {
+    readonly key: string;
+    readonly params: TextParams;
+}
+
+/** An error about one of the admin's choices, as text. */
+export interface ChoiceErrorView {
+    readonly field: string;
+    readonly text: string;
+}
+
+/** The reserved key under which the labels carry the user's locale (numbers and plurals follow it). */
+export const LOCALE_KEY = '@locale';
+
+/** The labels for a user: the texts plus the locale (e.g. from @salesforce/i18n/locale). */
+export function withLocale(labels: Labels, locale: string): Labels {
+    return { ...labels, [LOCALE_KEY]: locale };
+}
+
+/** A BCP 47 tag as @salesforce/i18n/locale gives it (en-US, ko-KR, zh-Hant-TW). */
+const LOCALE_PATTERN = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** The locale the labels carry; en-US when they carry none or one that is not a locale tag. */
+export function localeOf(labels: Labels): string {
+    const locale = labels[LOCALE_KEY] ?? '';
+    return LOCALE_PATTERN.test(locale) ? locale : 'en-US';
+}
+
+/** Intl formatters are costly to build (a picker page formats 100 numbers per keystroke): one per locale. */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+const PLURAL_RULES = new Map<string, Intl.PluralRules>();
+
+function cached<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
+    let value = cache.get(locale);
+    if (!value) {
+        value = make(locale);
+        cache.set(locale, value);
+    }
+    return value;
+}
+
+/** A number as the user's locale writes it (1,000 in English; Korean writes it the same way). */
+export function formatNumber(labels: Labels, value: number): string {
+    return cached(NUMBER_FORMATS, localeOf(labels), (l) => new Intl.NumberFormat(l)).format(value);
+}
+
+/**
+ * A label with its {parameters} filled in; a missing label shows its key (a visible bug, never a blank). When a
+ * `count` parameter is given and the locale's plural rule picks "one", the label `key.one` is used if it exists
+ * (English: "The change was made." rather than "All 1 changes were made."; Korean has no "one" form and keeps
+ * the key's own text). Numbers follow the user's locale.
+ */
+export function format(labels: Labels, key: string, params: TextParams = {}): string {
+    let template = labels[key] ?? key;
+    if (typeof params.count === 'number') {
+        const rule = cached(PLURAL_RULES, localeOf(labels), (l) => new Intl.PluralRules(l)).select(params.count);
+        template = labels[`${key}.${rule}`] ?? template;
+    }
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+        if (!(name in params)) return whole;
+        const value = params[name];
+        return typeof value === 'number' ? formatNumber(labels, value) : String(value);
+    });
+}
+
+/** A checklist item's title (`ui.item.<id>`). */
+export function itemTitle(labels: Labels, id: string): string {
+    return format(labels, `ui.item.${id}`);
+}
+
+/** A reason as text; lists of item ids (blocked by …) become their titles. */
+export function reasonText(labels: Labels, reason: Message): string {
+    const params: Record<string, TextParam> = { ...reason.params };
+    if (typeof params.items === 'string') {
+        params.items = params.items
+            .split(',')
+            .filter((id) => id)
+            .map((id) => itemTitle(labels, id))
+            .join(', ');
+    }
+    return format(labels, reason.key, params);
+}
+
+/** A date and time (ISO 8601) as the user's locale writes it; the text as it is when it is not a date. */
+export function formatTime(labels: Labels, iso: string): string {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat(localeOf(labels), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** An error from an Apex call, in the user's language: SetupError's JSON payload, else the platform's message. */
+export function serverError(labels: Labels, error: unknown): { message: string; fieldErrors: ChoiceErrorView[] } {
+    const body = (error as { body?: { message?: string } } | undefined)?.body;
+    const raw = body?.message ?? (error instanceof Error ? error.message : String(error));
+    try {
+        const payload = JSON.parse(raw) as {
+            key?: string;
+            params?: Record<string, TextParam>;
+            choiceErrors?: { field: string; reason: Message }[];
+        };
+        if (typeof payload.key === 'string') {
+            return {
+                message: reasonText(labels, { key: payload.key, params: payload.params ?? {} }),
+                fieldErrors: (payload.choiceErrors ?? []).map((e) => ({
+                    field: e.field,
+                    text: reasonText(labels, e.reason),
+                })),
+            };
+        }
+    } catch {
+        // not a SetupError payload: show the platform's message as it is
+    }
+    return { message: raw, fieldErrors: [] };
+}

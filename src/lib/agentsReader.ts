@@ -1,0 +1,144 @@
+/**
+ * The agents read on demand (issue 15, `sf simplychat setup agents`), with the contract's queries as
+ * SetupAgentsController.getAgents runs them: the active users of the agent profiles and the users assigned directly
+ * to the SimplyChat presence configuration (CONFIG_DIRECT_USERS), page by page in Id order (AGENT_USERS_FIRST, then
+ * AGENT_USERS_AFTER), each page's user-level configurations (AGENT_CONFIG_USERS) and current presence
+ * (AGENT_PRESENCE). Readiness is the engine's (agentReadiness), never computed here.
+ *
+ * A REST query travels in the URL, so Id lists are sent 200 at a time: the agent profiles in groups of 200 (each
+ * group paged on its own), the direct users 200 a query, and each page's users 200 a query; a page's follow-up
+ * queries run while the next page is read. The groups' answers are merged by Id.
+ */
+import { AGENT_PAGE_SIZE } from './engine.js';
+import { type AgentPresenceRecord, type AgentUserRecord, type OrgSnapshot, type Part } from './engine.js';
+import { evaluate } from './engine.js';
+import { bindSoql, NO_ID, SOQL } from './soql.js';
+import { isAuthOrNetworkError } from './errors.js';
+import { chunks, type OrgApi } from './orgApi.js';
+
+type Row = Record<string, unknown>;
+
+/** Ids a query takes at once (the URL of a REST query stays well under its limit). */
+const IDS_PER_QUERY = 200;
+
+export interface AgentsRead {
+    users: AgentUserRecord[];
+    presence: Part<AgentPresenceRecord>;
+    /** User queries sent (pages), for the figures. */
+    pages: number;
+}
+
+/** The presence configuration item 9 settles on (its record detail), by the engine's verdict. */
+export function settledConfigId(snapshot: OrgSnapshot): string | null {
+    const item = evaluate(snapshot).find((i) => i.id === 'presenceConfig');
+    const record = item?.details.find((d) => d.kind === 'record' && d.role === 'presenceConfig');
+    if (!record || record.kind !== 'record') return null;
+    const configs = snapshot.presenceConfigs.status === 'read' ? snapshot.presenceConfigs.records : [];
+    return configs.find((c) => c.DeveloperName.toLowerCase() === record.developerName.toLowerCase())?.Id ?? null;
+}
+
+export async function readAgents(
+    api: OrgApi,
+    snapshot: OrgSnapshot,
+    onProgress: (users: number) => void = () => undefined
+): Promise<AgentsRead> {
+    const configId = settledConfigId(snapshot);
+    const direct =
+        configId && snapshot.omniEnabled
+            ? (await api.query<Row>(bindSoql(SOQL.CONFIG_DIRECT_USERS, { configId }))).map((r) => String(r.UserId))
+            : [];
+    const profileIds = [...snapshot.choices.agentProfileIds];
+    const users = new Map<string, Omit<AgentUserRecord, 'DirectConfigId'>>();
+    const configOf = new Map<string, string>();
+    const presence: AgentPresenceRecord[] = [];
+    let presenceError: Part<AgentPresenceRecord> | undefined;
+    let pages = 0;
+
+    const followUps: Promise<void>[] = [];
+    /** Awaited at the end; marked handled now, so a failure while pages are still read is not an unhandled one. */
+    const later = (promise: Promise<void>): void => {
+        promise.catch(() => undefined);
+        followUps.push(promise);
+    };
+    const pageDetails = (ids: string[]): void => {
+        // Without Omni-Channel there are no user-level configurations or presence to read.
+        if (!snapshot.omniEnabled) return;
+        for (const batch of chunks(ids, IDS_PER_QUERY)) {
+            later(
+                api.query<Row>(bindSoql(SOQL.AGENT_CONFIG_USERS, { userIds: batch })).then((rows) => {
+                    for (const r of rows) configOf.set(String(r.UserId), String(r.PresenceUserConfigId));
+                })
+            );
+            later(
+                api.query<Row>(bindSoql(SOQL.AGENT_PRESENCE, { userIds: batch })).then(
+                    (rows) => {
+                        for (const r of rows)
+                            presence.push({
+                                UserId: String(r.UserId),
+                                ServicePresenceStatusId: String(r.ServicePresenceStatusId),
+                                IsAway: r.IsAway === true,
+                                StatusStartDate: (r.StatusStartDate as string | null) ?? null,
+                            });
+                    },
+                    (error: unknown) => {
+                        if (isAuthOrNetworkError(error)) throw error;
+                        const e = error as { errorCode?: string; message?: string };
+                        presenceError ??= {
+                            status: 'unavailable',
+                            code: /INSUFFICIENT_ACCESS|NOT_FOUND|FORBIDDEN|INVALID_TYPE/.test(String(e.errorCode))
+                                ? 'noAccess'
+                                : 'queryFailed',
+                            message: String(e.message ?? error),
+                        };
+                    }
+                )
+            );
+        }
+    };
+
+    /** Every page of one group of profiles and direct users, in Id order. */
+    const pagesOf = async (profiles: readonly string[], directUsers: readonly string[]): Promise<void> => {
+        let afterId: string | null = null;
+        for (;;) {
+            const binds = { profileIds: profiles, directUserIds: directUsers, pageSize: AGENT_PAGE_SIZE };
+            pages++;
+            const rows: Row[] = await api.query<Row>(
+                afterId === null
+                    ? bindSoql(SOQL.AGENT_USERS_FIRST, binds)
+                    : bindSoql(SOQL.AGENT_USERS_AFTER, { ...binds, afterId })
+            );
+            const fresh: string[] = [];
+            for (const r of rows) {
+                const id = String(r.Id);
+                if (users.has(id)) continue;
+                users.set(id, {
+                    Id: id,
+                    Name: String(r.Name ?? ''),
+                    Username: String(r.Username ?? ''),
+                    ProfileId: String(r.ProfileId),
+                    UserRoleId: (r.UserRoleId as string | null) ?? null,
+                    ServiceCloudUser: r.UserPermissionsSupportUser === true,
+                });
+                fresh.push(id);
+            }
+            pageDetails(fresh);
+            onProgress(users.size);
+            if (rows.length < AGENT_PAGE_SIZE) return;
+            afterId = String(rows[rows.length - 1].Id);
+        }
+    };
+
+    await Promise.all([
+        ...chunks(profileIds, IDS_PER_QUERY).map((batch) => pagesOf(batch, [NO_ID])),
+        ...chunks(direct, IDS_PER_QUERY).map((batch) => pagesOf([NO_ID], batch)),
+    ]);
+    await Promise.all(followUps);
+    const sorted = [...users.values()].sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+    return {
+        users: sorted.map((u) => ({ ...u, DirectConfigId: configOf.get(u.Id) ?? null })),
+        presence: !snapshot.omniEnabled
+            ? { status: 'unavailable', code: 'omniDisabled' }
+            : (presenceError ?? { status: 'read', records: presence }),
+        pages,
+    };
+}

@@ -1,0 +1,352 @@
+/**
+ * Carries out the engine's operations through the org's jsforce Connection, on the route the engine's write law gives
+ * each (`operationWrites`), as the Apex operations controller does: record changes for components SimplyChat does not
+ * own, in one all-or-none REST Composite request per operation (recordWriter.ts); Metadata API writes only for what
+ * SimplyChat creates or owns and for the Omni-Channel settings (all or none, at most 10 components per call); Tooling
+ * for a presence configuration's capacity and the flow's active version; REST for the SC Setup org default. A failure
+ * skips only the operations that wait for it (`operationDependencies`), each naming it; the others still run.
+ */
+import {
+    FLOWS_URL,
+    operationDependencies,
+    operationWrites,
+    ROUTING_MODEL_METADATA,
+    type Operation,
+    type RecordWrite,
+} from './engine.js';
+import { isAuthOrNetworkError } from './errors.js';
+import { withoutNil, type MetadataRecord, type OrgApi } from './orgApi.js';
+import { quoted } from './reader.js';
+import { applyRecordWrites, RecordWriteError } from './recordWriter.js';
+
+/** The users a user move takes, as SetupOperationChecks.DIRECT_USERNAMES reads them in Apex. */
+export const DIRECT_USERNAMES =
+    'SELECT PresenceUserConfigId, User.Username, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN :configIds AND User.ProfileId IN :profileIds AND User.IsActive = TRUE LIMIT 10000';
+
+/** The WSDL element order of what the executor writes (the Metadata API reads elements in sequence). */
+export const ORDER = {
+    QueueRoutingConfig: [
+        'fullName',
+        'capacityPercentage',
+        'capacityType',
+        'capacityWeight',
+        'dropAdditionalSkillsTimeout',
+        'isAttributeBased',
+        'label',
+        'pausedCapacityPercentage',
+        'pausedCapacityWeight',
+        'pushTimeout',
+        'queueOverflowAssignee',
+        'routingModel',
+        'routingPriority',
+        'skills',
+        'userOverflowAssignee',
+    ],
+    Queue: [
+        'fullName',
+        'description',
+        'doesIncludeBosses',
+        'doesSendEmailToMembers',
+        'email',
+        'name',
+        'queueMembers',
+        'queueRoutingConfig',
+        'queueSobject',
+    ],
+    PresenceUserConfig: [
+        'fullName',
+        'acwExtensionDuration',
+        'afterConvoWorkMaxTime',
+        'assignments',
+        'capacity',
+        'declineReasons',
+        'enableAutoAccept',
+        'enableDecline',
+        'enableDeclineReason',
+        'enableDisconnectSound',
+        'enableRequestSound',
+        'hasAcwExtensionEnabled',
+        'hasAfterConvoWorkTimer',
+        'interruptibleCapacity',
+        'label',
+        'maxExtensions',
+        'presenceStatusOnDecline',
+        'presenceStatusOnPushTimeout',
+        'userDisplayName',
+    ],
+    OmniChannelSettings: [
+        'fullName',
+        'enableOmniAutoLoginPrompt',
+        'enableOmniChannel',
+        'enableOmniSecondaryRoutingPriority',
+        'enableOmniSkillsRouting',
+        'enableOmniStatusCapModel',
+    ],
+} as const;
+
+export class OperationError extends Error {
+    constructor(
+        readonly code: string,
+        message: string,
+        /** What this operation had already changed when it stopped (earlier all-or-none calls that succeeded). */
+        readonly changed: string[] = []
+    ) {
+        super(message);
+        this.name = 'OperationError';
+    }
+}
+
+export interface OperationOutcome {
+    readonly index: number;
+    readonly operation: Operation;
+    readonly status: 'done' | 'failed' | 'notRun';
+    readonly changed: string[];
+    readonly error?: { code: string; message: string };
+    /** notRun: the index of the failed operation it waits for. */
+    readonly waitsFor?: number;
+}
+
+type Obj = Record<string, unknown>;
+
+/** Sets a key of a metadata object at its WSDL place; an existing key keeps its place. Returns a new object. */
+export function setKey<T extends Obj>(target: T, key: string, value: unknown, order: readonly string[]): T {
+    if (key in target) return { ...target, [key]: value };
+    const rank = order.indexOf(key);
+    const entries = Object.entries(target);
+    const at = entries.findIndex(([k]) => rank >= 0 && order.indexOf(k) > rank);
+    entries.splice(at < 0 ? entries.length : at, 0, [key, value]);
+    return Object.fromEntries(entries) as T;
+}
+
+/**
+ * Metadata API Queue: from API 67.0 `doesIncludeBosses` is required ("Grant Access Using Hierarchies" on the
+ * queue's detail page, checked by default in Setup). A queue SimplyChat creates carries the Setup default from that
+ * version on; a queue that is read and written back keeps the value it was read with.
+ */
+export function withIncludeBosses(queue: MetadataRecord, apiVersion: string | undefined): MetadataRecord {
+    if (Number(apiVersion ?? '0') < 67 || 'doesIncludeBosses' in queue) return queue;
+    return setKey(queue, 'doesIncludeBosses', true, ORDER.Queue);
+}
+
+export class Executor {
+    constructor(
+        private readonly api: OrgApi,
+        /** Profile Id → Metadata API full name (from listMetadata). */
+        private readonly profileNames: ReadonlyMap<string, string>,
+        private readonly orgId: string
+    ) {}
+
+    private profileName(id: string): string {
+        const name = this.profileNames.get(id) ?? this.profileNames.get(id.slice(0, 15));
+        if (!name) throw new OperationError('UNKNOWN_PROFILE', `The Metadata API lists no profile with the Id ${id}`);
+        return name;
+    }
+
+    /**
+     * Runs operations in order, reporting each. An operation that waits for a failed or skipped one is not run and
+     * names it; every other operation still runs.
+     */
+    async run(
+        operations: readonly Operation[],
+        onProgress: (outcome: OperationOutcome) => void = () => undefined
+    ): Promise<OperationOutcome[]> {
+        const waits = operationDependencies(operations);
+        const outcomes: OperationOutcome[] = [];
+        for (const [index, operation] of operations.entries()) {
+            const blocker = waits[index].find((earlier) => outcomes[earlier].status !== 'done');
+            const outcome: OperationOutcome =
+                blocker === undefined
+                    ? await this.attempt(operation, index)
+                    : {
+                          index,
+                          operation,
+                          status: 'notRun',
+                          changed: [],
+                          waitsFor: outcomes[blocker].waitsFor ?? blocker,
+                      };
+            outcomes.push(outcome);
+            onProgress(outcome);
+        }
+        return outcomes;
+    }
+
+    private async attempt(operation: Operation, index: number): Promise<OperationOutcome> {
+        try {
+            return { index, operation, status: 'done', changed: await this.execute(operation) };
+        } catch (error) {
+            const e = error as { errorCode?: string; name?: string; message?: string };
+            const code = error instanceof OperationError ? error.code : String(e.errorCode ?? e.name ?? 'ERROR');
+            return {
+                index,
+                operation,
+                status: 'failed',
+                changed: error instanceof OperationError ? error.changed : [],
+                error: { code, message: String(e.message ?? error) },
+            };
+        }
+    }
+
+    private async readOne(type: string, fullName: string): Promise<MetadataRecord> {
+        const [read] = await this.api.read(type, [fullName]);
+        const found = read && withoutNil(read);
+        if (!found) throw new OperationError('NOT_FOUND', `${type} ${fullName} was not found`);
+        return found;
+    }
+
+    /** One all-or-none call; the first refusal names the component the org refused (not a rolled-back one). */
+    private async save(
+        operation: 'createMetadata' | 'updateMetadata',
+        type: string,
+        components: MetadataRecord[]
+    ): Promise<string[]> {
+        const results = await this.api.save(operation, type, components);
+        const rolledBack = (r: (typeof results)[number]): boolean =>
+            r.errors[0]?.statusCode === 'ALL_OR_NONE_OPERATION_ROLLED_BACK';
+        const refused = results.find((r) => !r.success && !rolledBack(r)) ?? results.find((r) => !r.success);
+        if (refused)
+            throw new OperationError(
+                refused.errors[0]?.statusCode || 'REFUSED',
+                `${refused.fullName}: ${refused.errors[0]?.message ?? ''}`
+            );
+        return results.map((r) => `${type}:${r.fullName}`);
+    }
+
+    /** Record changes of a component SimplyChat does not own: one all-or-none request. */
+    private async records(writes: readonly RecordWrite[]): Promise<string[]> {
+        try {
+            return await applyRecordWrites(this.api, writes);
+        } catch (error) {
+            if (error instanceof RecordWriteError) throw new OperationError(error.code, error.message);
+            throw error;
+        }
+    }
+
+    private async execute(op: Operation): Promise<string[]> {
+        const planned = operationWrites(op);
+        if (planned.route === 'records') return this.records(planned.writes);
+        switch (op.kind) {
+            case 'enableOmniChannel': {
+                const [read] = await this.api.read('OmniChannelSettings', ['OmniChannel']);
+                const settings = read && withoutNil(read);
+                const target = setKey(
+                    settings ?? { fullName: 'OmniChannel' },
+                    'enableOmniChannel',
+                    true,
+                    ORDER.OmniChannelSettings
+                );
+                return this.save('updateMetadata', 'OmniChannelSettings', [target]);
+            }
+            case 'createServiceChannel':
+                return this.save('createMetadata', 'ServiceChannel', [
+                    { fullName: op.developerName, label: op.label, relatedEntityType: op.relatedEntityType },
+                ]);
+            case 'upsertRoutingConfig': {
+                const order = ORDER.QueueRoutingConfig;
+                let config: MetadataRecord = op.existingId
+                    ? await this.readOne('QueueRoutingConfig', op.developerName)
+                    : { fullName: op.developerName };
+                if (!op.existingId) config = setKey(config, 'label', op.label, order);
+                // Units of capacity replace a percentage, for working and paused capacity alike.
+                delete config.capacityPercentage;
+                delete config.pausedCapacityPercentage;
+                config = setKey(config, 'capacityWeight', op.capacityWeight, order);
+                config = setKey(config, 'routingModel', ROUTING_MODEL_METADATA[op.routingModel], order);
+                config = setKey(config, 'routingPriority', op.routingPriority, order);
+                return this.save(op.existingId ? 'updateMetadata' : 'createMetadata', 'QueueRoutingConfig', [config]);
+            }
+            case 'upsertQueue':
+                // A new queue, SimplyChat's own (an existing one takes the record route).
+                return this.save('createMetadata', 'Queue', [
+                    setKey(
+                        setKey(
+                            setKey(
+                                withIncludeBosses({ fullName: op.developerName }, this.api.connection?.getApiVersion()),
+                                'name',
+                                op.label,
+                                ORDER.Queue
+                            ),
+                            'queueRoutingConfig',
+                            op.routingConfigDeveloperName,
+                            ORDER.Queue
+                        ),
+                        'queueSobject',
+                        op.addSobjectTypes.map((t) => ({ sobjectType: t })),
+                        ORDER.Queue
+                    ),
+                ]);
+            case 'createPresenceStatus':
+                return this.save('createMetadata', 'ServicePresenceStatus', [
+                    {
+                        fullName: op.developerName,
+                        ...(op.channelDeveloperNames.length ? { channels: { channel: op.channelDeveloperNames } } : {}),
+                        label: op.label,
+                    },
+                ]);
+            case 'createPresenceConfig': {
+                const order = ORDER.PresenceUserConfig;
+                let config: MetadataRecord = { fullName: op.developerName };
+                if (op.profiles.length > 0)
+                    config = setKey(
+                        config,
+                        'assignments',
+                        { profiles: { profile: op.profiles.map((p) => this.profileName(p.profileId)) } },
+                        order
+                    );
+                config = setKey(config, 'capacity', op.capacity, order);
+                config = setKey(config, 'label', op.label, order);
+                return this.save('createMetadata', 'PresenceUserConfig', [config]);
+            }
+            case 'setCapacity':
+                await this.api.updateRecord('PresenceUserConfig', op.configId, { Capacity: op.capacity }, true);
+                return [`PresenceUserConfig:${op.configDeveloperName}`];
+            case 'activateFlow':
+                return this.activateFlow(op);
+            case 'setScSetupDefaults': {
+                if (op.mode === 'create') {
+                    await this.api.createRecord(op.objectApiName, { ...op.values });
+                } else {
+                    const [record] = await this.api.query<{ Id: string }>(
+                        `SELECT Id FROM ${op.objectApiName.replace(/[^A-Za-z0-9_]/g, '')} WHERE SetupOwnerId = ${quoted([this.orgId])} LIMIT 1`
+                    );
+                    if (!record) throw new OperationError('NOT_FOUND', `No org-default ${op.objectApiName} record`);
+                    await this.api.updateRecord(op.objectApiName, record.Id, { ...op.values });
+                }
+                return [`${op.objectApiName}:org default`];
+            }
+            default:
+                throw new OperationError('UNKNOWN_OPERATION', (op as { kind: string }).kind);
+        }
+    }
+
+    /**
+     * Activates the flow's latest version (Tooling). The API may refuse it for a flow of a managed package (row 27):
+     * the failure then names the manual step of item 11, Setup > Flows and the version to activate (Flow Builder
+     * cannot open a managed flow, row 36).
+     */
+    private async activateFlow(op: Extract<Operation, { kind: 'activateFlow' }>): Promise<string[]> {
+        let versionNumber: number | null = null;
+        try {
+            const [version] = await this.api.query<{ VersionNumber: number; DefinitionId: string }>(
+                `SELECT Id, VersionNumber, DefinitionId FROM Flow WHERE Id = ${quoted([op.latestVersionId])}`,
+                true
+            );
+            versionNumber = version?.VersionNumber ?? null;
+            if (!version) throw new OperationError('NOT_FOUND', `Flow version ${op.latestVersionId} was not found`);
+            await this.api.updateRecord(
+                'FlowDefinition',
+                version.DefinitionId,
+                { Metadata: { activeVersionNumber: version.VersionNumber } },
+                true
+            );
+            return [`Flow:${op.flowApiName} v${version.VersionNumber}`];
+        } catch (error) {
+            if (isAuthOrNetworkError(error) || error instanceof OperationError) throw error;
+            const e = error as { errorCode?: string; message?: string };
+            throw new OperationError(
+                'FLOW_ACTIVATION_REFUSED',
+                `Salesforce refused to activate the flow ${op.flowApiName} (${String(e.errorCode ?? 'ERROR')}: ${String(e.message ?? error)}). ` +
+                    `Activate it by hand: open ${this.api.connection?.instanceUrl ?? ''}${FLOWS_URL} (Setup > Process Automation > Flows), open ${op.flowApiName} and, on its detail page, click Activate next to ${versionNumber === null ? 'its latest version' : `version ${versionNumber}`}. Flow Builder cannot open a flow installed from a managed package.`
+            );
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/** What the CLI prints: the checklist as a table, the plan, per-operation progress; colours only on a terminal. */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+    describeOperation,
+    format,
+    textOfReason,
+    withLocale,
+    type ChecklistItem,
+    type Labels,
+    type Operation,
+    type Reason,
+    type TextParams,
+} from './engine.js';
+
+const SOURCE = fileURLToPath(new URL('../../../config/labels/setup-labels.json', import.meta.url));
+let english: Labels | undefined;
+
+/** The tab's English labels (their one source), with the English locale for numbers and plurals. */
+export function englishLabels(): Labels {
+    english ??= withLocale(
+        Object.fromEntries(
+            (JSON.parse(fs.readFileSync(SOURCE, 'utf8')) as { labels: [string, string, string][] }).labels.map(
+                ([k, en]) => [k, en]
+            )
+        ),
+        'en-US'
+    );
+    return english;
+}
+
+/** English text of a label key, worded as the tab words it (c/setupText: plurals, numbers). */
+export function say(key: string, params: TextParams = {}): string {
+    return format(englishLabels(), key, params);
+}
+
+/** A reason in English, as the tab shows it. */
+export function reasonText(reason: Reason): string {
+    return textOfReason(englishLabels(), reason);
+}
+
+export function operationText(op: Operation): string {
+    return reasonText(describeOperation(op));
+}
+
+export interface Style {
+    color: boolean;
+}
+
+const CODES = { green: 32, red: 31, yellow: 33, grey: 90, bold: 1 } as const;
+export function paint(style: Style, code: keyof typeof CODES, text: string): string {
+    return style.color ? `\u001b[${CODES[code]}m${text}\u001b[0m` : text;
+}
+
+const MARKS: Record<ChecklistItem['status'], [string, keyof typeof CODES]> = {
+    pass: ['PASS', 'green'],
+    fail: ['FAIL', 'red'],
+    warning: ['WARN', 'yellow'],
+    blocked: ['WAIT', 'grey'],
+    unknown: ['????', 'grey'],
+};
+
+export function checklistTable(items: readonly ChecklistItem[], style: Style): string {
+    const width = Math.max(...items.map((i) => say(`ui.item.${i.id}`).length));
+    const lines = items.map((item) => {
+        const [mark, color] = MARKS[item.status];
+        return ` ${String(item.order).padStart(2)}  ${paint(style, color, mark)}  ${say(`ui.item.${item.id}`).padEnd(width)}  ${reasonText(item.reason)}`;
+    });
+    const ready = items.filter((i) => i.status === 'pass').length;
+    return [...lines, '', paint(style, 'bold', say('ui.progress', { ready, total: items.length }))].join('\n');
+}

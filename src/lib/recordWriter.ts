@@ -1,0 +1,264 @@
+/**
+ * Applies the record changes of one operation (the engine's write law, `operationWrites`) the way Apex's
+ * SetupRecordWriter does: references resolved first (developer names, profile-owned permission sets, users), rows that
+ * exist left alone (add-only inserts), then every delete, insert and update in ONE REST Composite request with
+ * `allOrNone: true` and `collateSubrequests: false` (sObject Collections subrequests, in order): all or none.
+ * The REST API documents that the Composite request's allOrNone overrides each collection's (resources_composite_allornone).
+ */
+import type { RecordRef, RecordValue, RecordWrite } from './engine.js';
+import type { CompositeAnswer } from './orgApi.js';
+import { quoted } from './reader.js';
+
+type Row = Record<string, unknown>;
+
+export interface CompositeSubrequest {
+    method: 'POST' | 'PATCH' | 'DELETE';
+    url: string;
+    referenceId: string;
+    body?: unknown;
+}
+
+/** What the writer needs of the org. */
+export interface RecordApi {
+    readonly version: string;
+    query(soql: string): Promise<Row[]>;
+    composite(body: {
+        allOrNone: true;
+        collateSubrequests: false;
+        compositeRequest: CompositeSubrequest[];
+    }): Promise<CompositeAnswer>;
+}
+
+export class RecordWriteError extends Error {
+    constructor(
+        readonly code: string,
+        message: string
+    ) {
+        super(message);
+        this.name = 'RecordWriteError';
+    }
+}
+
+/** Rows per sObject Collections subrequest, and subrequests per Composite request (REST API limits). */
+const COLLECTION_ROWS = 200;
+const SUBREQUESTS = 25;
+
+const BY_DEVELOPER_NAME = new Set([
+    'ServicePresenceStatus',
+    'ServiceChannel',
+    'QueueRoutingConfig',
+    'PresenceUserConfig',
+]);
+
+const isRef = (value: RecordValue): value is RecordRef => typeof value === 'object' && value !== null;
+
+function refKey(ref: RecordRef): string {
+    const r = ref as Partial<Record<string, string>>;
+    return [r.ref, r.sObject, r.type, r.developerName, id18(r.profileId), id18(r.configId)]
+        .map((v) => String(v ?? 'null'))
+        .join(':')
+        .toLowerCase();
+}
+
+/** A 15-character Id in its 18-character form (the case-safe suffix), anything else as it is. */
+export function id18(value: unknown): string | undefined {
+    if (typeof value !== 'string') return value === undefined || value === null ? undefined : String(value);
+    if (!/^[A-Za-z0-9]{15}$/.test(value)) return value;
+    let suffix = '';
+    for (let chunk = 0; chunk < 3; chunk++) {
+        let bits = 0;
+        for (let i = 0; i < 5; i++) if (/[A-Z]/.test(value[chunk * 5 + i])) bits |= 1 << i;
+        suffix += 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345'[bits];
+    }
+    return value + suffix;
+}
+
+/** A field of a REST record, a parent's field given as 'Parent.Field'. */
+function field(record: Row, name: string): unknown {
+    if (!name.includes('.')) return record[name];
+    const [parent, child] = name.split('.');
+    const value = record[parent] as Row | null | undefined;
+    return value ? value[child] : undefined;
+}
+
+async function resolve(api: RecordApi, writes: readonly RecordWrite[]): Promise<Map<string, string[]>> {
+    const names = new Map<string, Set<string>>();
+    const groups = new Set<string>();
+    const owners = new Set<string>();
+    const userProfiles = new Set<string>();
+    const direct = { profiles: new Set<string>(), configs: new Set<string>() };
+    for (const write of writes)
+        for (const value of Object.values(write.fields)) {
+            if (!isRef(value)) continue;
+            if (value.ref === 'developerName') {
+                if (!BY_DEVELOPER_NAME.has(value.sObject)) throw new Error(`No reference by name to ${value.sObject}`);
+                names.set(value.sObject, (names.get(value.sObject) ?? new Set()).add(value.developerName));
+            } else if (value.ref === 'group') groups.add(value.developerName);
+            else if (value.ref === 'profilePermissionSet') owners.add(value.profileId);
+            else if (value.ref === 'profileUsers') userProfiles.add(value.profileId);
+            else {
+                direct.profiles.add(value.profileId);
+                direct.configs.add(value.configId);
+            }
+        }
+    const found = new Map<string, string[]>();
+    const put = (key: string, id: string): void => {
+        found.set(key.toLowerCase(), [...(found.get(key.toLowerCase()) ?? []), id]);
+    };
+    for (const [sObject, set] of names)
+        for (const row of await api.query(
+            `SELECT Id, DeveloperName FROM ${sObject} WHERE DeveloperName IN (${quoted([...set])})`
+        ))
+            put(`developerName:${sObject}:null:${String(row.DeveloperName)}:null:null`, String(row.Id));
+    if (groups.size)
+        for (const row of await api.query(
+            `SELECT Id, DeveloperName, Type FROM Group WHERE DeveloperName IN (${quoted([...groups])}) AND Type IN ('Queue', 'Regular')`
+        ))
+            put(`group:null:${String(row.Type)}:${String(row.DeveloperName)}:null:null`, String(row.Id));
+    if (owners.size)
+        for (const row of await api.query(
+            `SELECT Id, ProfileId FROM PermissionSet WHERE IsOwnedByProfile = TRUE AND ProfileId IN (${quoted([...owners])})`
+        ))
+            put(`profilePermissionSet:null:null:null:${id18(row.ProfileId)}:null`, String(row.Id));
+    if (userProfiles.size)
+        for (const row of await api.query(
+            `SELECT Id, ProfileId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN (${quoted([...userProfiles])})`
+        ))
+            put(`profileUsers:null:null:null:${id18(row.ProfileId)}:null`, String(row.Id));
+    if (direct.profiles.size)
+        for (const row of await api.query(
+            `SELECT UserId, PresenceUserConfigId, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN (${quoted([...direct.configs])}) AND User.ProfileId IN (${quoted([...direct.profiles])}) AND User.IsActive = TRUE`
+        ))
+            put(
+                `directUsers:null:null:null:${id18(field(row, 'User.ProfileId'))}:${id18(row.PresenceUserConfigId)}`,
+                String(row.UserId)
+            );
+    return found;
+}
+
+/** The concrete rows of one write: a reference to users gives one row per user (none for an empty set). */
+function expand(fields: RecordWrite['fields'], found: Map<string, string[]>): Row[] {
+    let rows: Row[] = [{}];
+    for (const [name, value] of Object.entries(fields)) {
+        if (!isRef(value)) {
+            rows = rows.map((row) => ({ ...row, [name]: value }));
+            continue;
+        }
+        const ids = found.get(refKey(value)) ?? [];
+        if (value.ref === 'profileUsers' || value.ref === 'directUsers') {
+            rows = rows.flatMap((row) => ids.map((id) => ({ ...row, [name]: id })));
+            continue;
+        }
+        if (ids.length === 0) throw new RecordWriteError('NOT_FOUND', `Not found: ${JSON.stringify(value)}`);
+        rows = rows.map((row) => ({ ...row, [name]: ids[0] }));
+    }
+    return rows;
+}
+
+const rowKey = (row: Row, fields: readonly string[]): string =>
+    fields
+        .map((f) => String(id18(field(row, f)) ?? 'null'))
+        .join('|')
+        .toLowerCase();
+
+async function existing(api: RecordApi, sObject: string, rows: Row[]): Promise<Row[]> {
+    const fields = Object.keys(rows[0]).sort();
+    const filters = fields.map((f) => `${f} IN (${quoted([...new Set(rows.map((r) => String(r[f])))])})`);
+    const selected = fields.includes('Id') ? fields : ['Id', ...fields];
+    return api.query(`SELECT ${selected.join(', ')} FROM ${sObject} WHERE ${filters.join(' AND ')}`);
+}
+
+/** Applies the writes in one all-or-none Composite request; returns what changed, or throws with nothing changed. */
+export async function applyRecordWrites(api: RecordApi, writes: readonly RecordWrite[]): Promise<string[]> {
+    const found = await resolve(api, writes);
+    const byAction = {
+        delete: new Map<string, Row[]>(),
+        insert: new Map<string, Row[]>(),
+        update: new Map<string, Row[]>(),
+    };
+    for (const write of writes) {
+        const target = byAction[write.action];
+        target.set(write.sObject, [...(target.get(write.sObject) ?? []), ...expand(write.fields, found)]);
+    }
+    const changed: string[] = [];
+    const requests: CompositeSubrequest[] = [];
+    const base = `/services/data/v${api.version}/composite/sobjects`;
+    const describe = (row: Row): string =>
+        Object.keys(row)
+            .sort()
+            .filter((k) => k !== 'Id' || Object.keys(row).length === 1)
+            .map((k) => `${k}=${String(id18(row[k]))}`)
+            .join(' ');
+    const add = (action: string, sObject: string, rows: Row[]): void => {
+        for (let i = 0; i < rows.length; i += COLLECTION_ROWS) {
+            const chunk = rows.slice(i, i + COLLECTION_ROWS);
+            const referenceId = `${action}${requests.length}`;
+            if (action === 'delete')
+                requests.push({
+                    method: 'DELETE',
+                    url: `${base}?ids=${chunk.map((r) => String(r.Id)).join(',')}&allOrNone=true`,
+                    referenceId,
+                });
+            else
+                requests.push({
+                    method: action === 'insert' ? 'POST' : 'PATCH',
+                    url: base,
+                    referenceId,
+                    body: { allOrNone: true, records: chunk.map((r) => ({ attributes: { type: sObject }, ...r })) },
+                });
+        }
+        changed.push(...rows.map((row) => `${sObject}:${action} ${describe(row)}`));
+    };
+    for (const [sObject, rows] of byAction.delete) {
+        if (rows.length === 0) continue;
+        const fields = Object.keys(rows[0]).sort();
+        const wanted = new Set(rows.map((r) => rowKey(r, fields)));
+        const gone = (await existing(api, sObject, rows)).filter((r) => wanted.has(rowKey(r, fields)));
+        add(
+            'delete',
+            sObject,
+            gone.map((r) => ({ Id: String(r.Id) }))
+        );
+    }
+    for (const [sObject, rows] of byAction.insert) {
+        if (rows.length === 0) continue;
+        const fields = Object.keys(rows[0]).sort();
+        const present = new Set((await existing(api, sObject, rows)).map((r) => rowKey(r, fields)));
+        add(
+            'insert',
+            sObject,
+            rows.filter((r) => {
+                const key = rowKey(r, fields);
+                if (present.has(key)) return false;
+                present.add(key);
+                return true;
+            })
+        );
+    }
+    for (const [sObject, rows] of byAction.update) if (rows.length) add('update', sObject, rows);
+    if (requests.length === 0) return [];
+    if (requests.length > SUBREQUESTS)
+        throw new RecordWriteError('TOO_MANY_ROWS', `${changed.length} rows do not fit one all-or-none request`);
+    const answer = await api.composite({ allOrNone: true, collateSubrequests: false, compositeRequest: requests });
+    const failure = firstFailure(answer);
+    if (failure) throw new RecordWriteError(failure.code, failure.message);
+    return changed;
+}
+
+/** The error that made the request roll back (not a subrequest rolled back or halted because of it). */
+function firstFailure(answer: CompositeAnswer): { code: string; message: string } | undefined {
+    const errors: { code: string; message: string }[] = [];
+    for (const sub of answer.compositeResponse) {
+        const bodies = Array.isArray(sub.body) ? (sub.body as Row[]) : [sub.body as Row];
+        for (const body of bodies) {
+            const list = (body?.errors as Row[] | undefined) ?? (sub.httpStatusCode >= 400 ? [body] : []);
+            for (const e of list)
+                errors.push({
+                    code: String(e?.statusCode ?? e?.errorCode ?? 'ERROR'),
+                    message: String(e?.message ?? ''),
+                });
+        }
+    }
+    const secondary = new Set(['ALL_OR_NONE_OPERATION_ROLLED_BACK', 'PROCESSING_HALTED']);
+    return errors.find((e) => !secondary.has(e.code)) ?? errors[0];
+}
