@@ -50,6 +50,10 @@ export const SOQL = {
     AGENT_CONFIG_USERS: 'SELECT UserId, PresenceUserConfigId FROM PresenceUserConfigUser WHERE UserId IN :userIds',
     AGENT_USERNAMES:
         "SELECT Username, ProfileId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds ORDER BY Username LIMIT :maxRows",
+    PRESENCE_VIEW_ALL_DATA:
+        'SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = :userId AND PermissionSet.PermissionsViewAllData = TRUE LIMIT 1',
+    PRESENCE_VIEW_ALL:
+        "SELECT Id FROM ObjectPermissions WHERE SobjectType = 'UserServicePresence' AND PermissionsViewAllRecords = TRUE AND ParentId IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = :userId) LIMIT 1",
     AGENT_PRESENCE:
         'SELECT UserId, ServicePresenceStatusId, IsAway, StatusStartDate FROM UserServicePresence WHERE IsCurrentState = TRUE AND UserId IN :userIds',
 } as const;

@@ -173,6 +173,8 @@ export class FakeSalesforce {
     readonly routes: ((request: FakeRequest) => FakeAnswer | undefined)[] = [];
     /** Every request received. */
     readonly received: FakeRequest[] = [];
+    /** Whether the installer has View All Data (PRESENCE_VIEW_ALL_DATA): every user's presence is visible. */
+    presenceSeesAll = true;
     /** Permissions of session-based sets assigned to the user but not activated in this session. */
     inactiveSessionPermissions: Partial<OrgSnapshot['user']['permissions']> = {};
     /** Every request received (method and path), for the benchmark and the tests. */
@@ -653,6 +655,9 @@ export class FakeSalesforce {
         const people = this.people;
         const active = this.activeUsers(people.users);
         const limit = Number(/LIMIT (\d+)/.exec(soql)?.[1] ?? 100000);
+        if (/^SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = /.test(soql))
+            return this.presenceSeesAll ? [{ Id: '0Pa5g00000ViewAllA' }] : [];
+        if (/^SELECT Id FROM ObjectPermissions WHERE SobjectType = 'UserServicePresence'/.test(soql)) return [];
         if (/FROM GroupMember /.test(soql)) {
             const groups = idsOf(soql, 'GroupId');
             return people.members.filter((m) => groups.has(m.GroupId)).slice(0, limit) as unknown as Row[];

@@ -508,6 +508,21 @@ describe('sf simplychat setup agents', () => {
         assert.ok(notReady.result?.agents.every((a) => a.status === 'notReady'));
     });
 
+    it('shows presence as unknown, never offline, when the installer cannot see every presence row (row 70)', async () => {
+        h.reset(agentsOrg());
+        const seen = json<AgentsJson>((await h.run(['agents', '-o', 'fake', ALL, '--json'])).out);
+        assert.ok(seen.result?.agents.some((a) => a.presence === 'offline'));
+        h.fake.presenceSeesAll = false;
+        try {
+            const unseen = json<AgentsJson>((await h.run(['agents', '-o', 'fake', ALL, '--json'])).out);
+            assert.ok(!unseen.result?.agents.some((a) => a.presence === 'offline'));
+            assert.ok(unseen.result?.agents.some((a) => a.presence === 'unknown'));
+            assert.ok(h.fake.received.some((r) => r.soql.includes('PermissionsViewAllData = TRUE')));
+        } finally {
+            h.fake.presenceSeesAll = true;
+        }
+    });
+
     it('exit 1 with agents missing from the queue, 0 once fix --queue-members agent-users has added them', async () => {
         withoutSupportChat();
         const before = await h.run(['agents', '-o', 'fake', AGENT_PROFILES, '--json']);

@@ -137,7 +137,7 @@ export default class Agents extends SetupCommand<AgentsResult> {
             const page = await readAgents(api, read.snapshot, (count) => {
                 if (process.stderr.isTTY) this.spinner.status = say('ui.agents.readCount', { count });
             });
-            agents = agentReadiness(read.snapshot, page.users, page.presence);
+            agents = agentReadiness(read.snapshot, page.users, page.presence, page.presenceSeesAll);
         } catch (error) {
             this.spinner.stop(shared.getMessage('spinner.failed'));
             throw this.orgFailure(error);

@@ -371,11 +371,13 @@ function appOf(ctx: AgentContext, user: AgentUserRecord, profileName: string): A
 function presenceOf(
     ctx: AgentContext,
     presence: ReadonlyMap<SalesforceId, AgentPresenceRecord> | null,
-    userId: SalesforceId
+    userId: SalesforceId,
+    seesAll: boolean
 ): AgentReadiness['presence'] {
     if (!presence) return 'unknown';
     const row = presence.get(userId);
-    if (!row) return 'offline';
+    // UserServicePresence is under sharing: no row means offline only for a reader who sees every row (row 70).
+    if (!row) return seesAll ? 'offline' : 'unknown';
     return {
         statusLabel: ctx.statusLabels.get(row.ServicePresenceStatusId) ?? row.ServicePresenceStatusId,
         isAway: row.IsAway,
@@ -387,7 +389,8 @@ function presenceOf(
 export function agentReadinessOf(
     ctx: AgentContext,
     user: AgentUserRecord,
-    presence: ReadonlyMap<SalesforceId, AgentPresenceRecord> | null
+    presence: ReadonlyMap<SalesforceId, AgentPresenceRecord> | null,
+    presenceSeesAll = false
 ): AgentReadiness {
     const profileName = ctx.profileNames.get(user.ProfileId) ?? user.ProfileId;
     const queue = queueCheck(ctx, user);
@@ -423,7 +426,7 @@ export function agentReadinessOf(
         queue: queue.queue,
         serviceCloudUser: user.ServiceCloudUser,
         omniApp: app.omniApp,
-        presence: presenceOf(ctx, presence, user.Id),
+        presence: presenceOf(ctx, presence, user.Id, presenceSeesAll),
         status: blockers.length > 0 ? 'notReady' : unknowns.length > 0 ? 'unknown' : 'ready',
         blockers,
         warnings,
@@ -454,9 +457,11 @@ export function presenceByUser(presence: Part<AgentPresenceRecord>): Map<Salesfo
 export function agentReadiness(
     snapshot: OrgSnapshot,
     users: readonly AgentUserRecord[],
-    presence: Part<AgentPresenceRecord>
+    presence: Part<AgentPresenceRecord>,
+    /** AgentPage.presenceSeesAll: whether a user without a presence row is known to be offline. */
+    presenceSeesAll = false
 ): AgentReadiness[] {
     const ctx = agentContext(snapshot);
     const current = presenceByUser(presence);
-    return users.map((user) => agentReadinessOf(ctx, user, current));
+    return users.map((user) => agentReadinessOf(ctx, user, current, presenceSeesAll));
 }

@@ -829,6 +829,12 @@ export interface AgentPage {
     readonly users: readonly AgentUserRecord[];
     /** Current presence of these users, or why it could not be read (e.g. 'noAccess'). */
     readonly presence: Part<AgentPresenceRecord>;
+    /**
+     * Whether the reader sees every user's presence: View All Data, or View All on UserServicePresence (the object
+     * is under sharing, docs/org-verification.md row 70). Otherwise a user without a row is "unknown", not offline.
+     * Absent in older pages: not known, so never "offline".
+     */
+    readonly presenceSeesAll?: boolean;
     /** The last user Id of this page, to ask for the next one; null when this was the last page. */
     readonly nextAfterId: SalesforceId | null;
 }

@@ -61,8 +61,8 @@ function org(overrides: Partial<OrgSnapshot> = {}): OrgSnapshot {
     };
 }
 
-function one(s: OrgSnapshot, u: AgentUserRecord, presence = NO_PRESENCE): AgentReadiness {
-    return agentReadiness(s, [u], presence)[0];
+function one(s: OrgSnapshot, u: AgentUserRecord, presence = NO_PRESENCE, seesAll = true): AgentReadiness {
+    return agentReadiness(s, [u], presence, seesAll)[0];
 }
 
 describe('agentReadiness: a ready agent', () => {
@@ -203,6 +203,16 @@ describe('agentReadiness: each blocker', () => {
         );
         expect(capacity.blockers).toEqual(['notInQueue', 'noCapacity']);
         expect(AGENT_BLOCKERS).toEqual(['notInQueue', 'noPresenceConfig', 'noCapacity', 'noOnlineStatus', 'noOmniApp']);
+    });
+});
+
+describe('agentReadiness: current presence under sharing (row 70)', () => {
+    it('shows a user without a presence row as offline only to a reader who sees every row', () => {
+        expect(one(org(), user(1), NO_PRESENCE, true).presence).toBe('offline');
+        expect(one(org(), user(1), NO_PRESENCE, false).presence).toBe('unknown');
+        expect(agentReadiness(org(), [user(1)], NO_PRESENCE)[0].presence).toBe('unknown');
+        // Presence is never a prerequisite: the verdict is the same either way.
+        expect(one(org(), user(1), NO_PRESENCE, false).status).toBe(one(org(), user(1), NO_PRESENCE, true).status);
     });
 });
 
