@@ -14,6 +14,24 @@ import {
     sharedOmniOrg,
 } from './orgs';
 import { agents10000Org, agentsOrg } from './agents';
+import { appsBarsNotRead } from './apps';
+
+/**
+ * A new org as the preview shows it: the Service Console with the Omni-Channel utility for the agent profiles
+ * (its utility bars read on demand, as the tab does), and every agent a Service Cloud User, so that Fix all and
+ * the admin's choices can turn every item and every agent green.
+ */
+function withConsoleApps(snapshot: OrgSnapshot): OrgSnapshot {
+    const profiles =
+        snapshot.profiles.status === 'read'
+            ? read(
+                  snapshot.profiles.records.map((p) =>
+                      snapshot.choices.agentProfileIds.includes(p.Id) ? { ...p, ServiceCloudUserCount: p.UserCount } : p
+                  )
+              )
+            : snapshot.profiles;
+    return { ...snapshot, ...appsBarsNotRead(), profiles };
+}
 
 export interface Scenario {
     readonly id: string;
@@ -45,8 +63,8 @@ export function manyProfilesOrg(count: number): OrgSnapshot {
 }
 
 export const SCENARIOS: readonly Scenario[] = [
-    { id: 'fresh', title: 'Fresh org (Omni-Channel off)', snapshot: omniDisabledOrg },
-    { id: 'empty', title: 'Omni-Channel on, nothing set up', snapshot: omniOrg },
+    { id: 'fresh', title: 'Fresh org (Omni-Channel off)', snapshot: () => withConsoleApps(omniDisabledOrg()) },
+    { id: 'empty', title: 'Omni-Channel on, nothing set up', snapshot: () => withConsoleApps(omniOrg()) },
     { id: 'partly', title: 'Partly set up', snapshot: partlySetUpOrg },
     { id: 'full', title: 'Fully set up', snapshot: fullySetUpOrg },
     { id: 'shared', title: 'Omni-Channel already serves other teams', snapshot: sharedOmniOrg },
@@ -62,12 +80,15 @@ export const SCENARIOS: readonly Scenario[] = [
     {
         id: 'apiMissing',
         title: 'API connection missing',
+        // The utility bars are read through the API connection: without it, item 14 cannot check them.
         snapshot: () => ({
             ...partlySetUpOrg(),
+            utilityBars: { status: 'unavailable', code: 'notRead' },
             apiAccess: {
                 connectionSetup: 'missing',
                 connection: 'error',
-                message: 'Unable to find a named credential',
+                // What Apex returns: the correlation id of the platform's text in the server log.
+                message: 'a1b2c3d4e5f6',
             },
         }),
         connectionStatus: {

@@ -54,7 +54,22 @@ export interface OperationContract {
     items: string[];
     needsApi: boolean;
     needsOmni: boolean;
+    /** Permissions this kind needs besides the fix permissions (UserPermissions field names, all required). */
+    permissions: string[];
     fields: string[];
+}
+
+/** Who may fix what: every fix needs one permission of each `fix` group; `refusals` name the refusal's label. */
+export interface PermissionPolicy {
+    fix: string[][];
+    refusals: Record<string, string>;
+}
+
+/** Caps every side enforces the same way (more is refused, never cut). */
+export interface Limits {
+    operationsPerCall: number;
+    queueUsers: number;
+    directUsers: number;
 }
 
 export interface Contract {
@@ -62,6 +77,8 @@ export interface Contract {
     agentPageSize: number;
     salesforceIdPattern: string;
     routingModels: Record<string, string>;
+    permissions: PermissionPolicy;
+    limits: Limits;
     operations: Record<string, OperationContract>;
     operationResult: string[];
     soql: Record<string, string>;
@@ -79,6 +96,8 @@ export function readContract(file = SOURCE): Contract {
     return {
         ...raw,
         routingModels: withoutComments(raw.routingModels),
+        permissions: { fix: raw.permissions.fix, refusals: withoutComments(raw.permissions.refusals) },
+        limits: withoutComments(raw.limits as unknown as Record<string, number>) as unknown as Limits,
         operations: withoutComments(raw.operations),
         soql: withoutComments(raw.soql),
     };
@@ -126,6 +145,24 @@ export const OPERATION_NEEDS_OMNI: readonly string[] = ${JSON.stringify(kinds.fi
 
 /** The fields of one operation's result, as Apex returns it. */
 export const OPERATION_RESULT_FIELDS = ${JSON.stringify(c.operationResult)} as const;
+
+/** Every fix needs one permission of each group (UserPermissions field names). */
+export const FIX_PERMISSIONS = ${JSON.stringify(c.permissions.fix)} as const;
+
+/** The permissions each kind needs besides FIX_PERMISSIONS (all of them). */
+export const OPERATION_PERMISSIONS = ${JSON.stringify(pick((op) => op.permissions))} as const;
+
+/** A missing permission → the suffix of its refusal's label (engine fix.<suffix>, Apex error.<suffix>). */
+export const PERMISSION_REFUSALS = ${JSON.stringify(c.permissions.refusals)} as const;
+
+/** Operations in one applyOperations call: more is refused, never cut. */
+export const MAX_OPERATIONS_PER_CALL = ${c.limits.operationsPerCall};
+
+/** Users one addQueueMembers adds to a queue by name: more stops the operation (a public group is the way). */
+export const MAX_QUEUE_USERS = ${c.limits.queueUsers};
+
+/** Direct users one move takes: more stops the operation, never a cut list. */
+export const MAX_DIRECT_USERS = ${c.limits.directUsers};
 `;
 }
 
@@ -160,6 +197,24 @@ ${Object.entries(c.routingModels)
         'Set',
         kinds.filter((k) => c.operations[k].needsOmni)
     )};
+    /** Every fix needs one permission of each group (SetupPermissions.Grants field names). */
+    public static final List<List<String>> FIX_PERMISSIONS = new List<List<String>>{ ${c.permissions.fix
+        .map((group) => apexList('List', group))
+        .join(', ')} };
+    /** The permissions each kind needs besides FIX_PERMISSIONS (all of them). */
+    public static final Map<String, List<String>> PERMISSIONS = ${map((op) => apexList('List', op.permissions), 'List<String>')};
+    /** A missing permission → the suffix of its refusal's label (error.<suffix>). */
+    public static final Map<String, String> PERMISSION_REFUSALS = new Map<String, String>{
+${Object.entries(c.permissions.refusals)
+    .map(([permission, refusal]) => `${apexString(permission)} => ${apexString(refusal)}`)
+    .join(',\n')}
+    };
+    /** Operations in one applyOperations call: more is refused, never cut. */
+    public static final Integer MAX_OPERATIONS_PER_CALL = ${c.limits.operationsPerCall};
+    /** Users one addQueueMembers adds to a queue by name. */
+    public static final Integer MAX_QUEUE_USERS = ${c.limits.queueUsers};
+    /** Direct users one move takes. */
+    public static final Integer MAX_DIRECT_USERS = ${c.limits.directUsers};
 }
 `;
 }

@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { listFiles, runMain } from './lib/files';
+import { SCENARIOS } from '../samples/scenarios';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const LWC = path.join(ROOT, 'force-app', 'main', 'default', 'lwc');
@@ -99,11 +100,19 @@ export function urlOf(server: http.Server): string {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 }
 
+/** The start-up banner's list of scenarios: every one the preview's menu offers, with its title. */
+export function scenarioBanner(): string {
+    const width = Math.max(...SCENARIOS.map((s) => s.id.length));
+    return ['Scenarios (add ?scenario=<id>):', ...SCENARIOS.map((s) => `  ${s.id.padEnd(width)}  ${s.title}`)].join(
+        '\n'
+    );
+}
+
 if (require.main === module) {
     runMain(async () => {
         const began = Date.now();
         const elapsed = (): string => `${Math.round((Date.now() - began) / 1000)} s`;
-        console.log('Building the local preview (about a minute on 2 cores the first time)…');
+        console.log('Building the local preview (two to three minutes on 2 shared cores the first time)…');
         const ticker = setInterval(() => console.log(`  … still building (${elapsed()})`), 10000);
         const built = await buildPreview((step) => console.log(`  ${step} (${elapsed()})`)).finally(() =>
             clearInterval(ticker)
@@ -113,9 +122,7 @@ if (require.main === module) {
         const server = await serve(Number(process.env.PORT ?? 4173));
         const url = urlOf(server);
         console.log(`\nSimplyChat Setup — local preview on a simulated org\n  ${url}\n`);
-        console.log(
-            'Scenarios: ?scenario=fresh | empty | partly | full | profiles1000 | readOnly | apiMissing | apiFailures'
-        );
+        console.log(scenarioBanner());
         console.log('Korean: add &lang=ko. Press Ctrl+C to stop.');
         await new Promise<void>((resolve) => process.on('SIGINT', () => server.close(() => resolve())));
         return 0;

@@ -88,8 +88,8 @@ function applyOperations(params: { operationsJson: string; confirmOrgWide: boole
                 ...base,
                 status: 'failed',
                 error: {
-                    key: 'apiError.notConfigured',
-                    params: { code: 'CALLOUT', message: 'Unable to find a named credential' },
+                    key: 'apiError.calloutFailed',
+                    params: { code: 'CALLOUT', message: 'a1b2c3d4e5f6' },
                 },
             };
         }
@@ -211,7 +211,7 @@ function getUtilityBars(): unknown {
     const current = ensure();
     if (!current.snapshot.user.permissions.viewSetup) throw setupError('error.noViewSetup');
     if (current.snapshot.apiAccess.connection !== 'ok')
-        return { status: 'unavailable', code: 'queryFailed', message: 'Unable to find a named credential' };
+        return { status: 'unavailable', code: 'queryFailed', message: 'a1b2c3d4e5f6' };
     return utilityBarsOf(current.snapshot);
 }
 

@@ -5,7 +5,12 @@
  * (lwc/setupText), so the CLI says what the tab says.
  */
 export * from '../../force-app/main/default/lwc/setupEngine/setupEngine.js';
-export { AGENT_PAGE_SIZE, ROUTING_MODEL_METADATA } from '../../force-app/main/default/lwc/setupEngine/contract.js';
+export {
+    AGENT_PAGE_SIZE,
+    MAX_DIRECT_USERS,
+    MAX_QUEUE_USERS,
+    ROUTING_MODEL_METADATA,
+} from '../../force-app/main/default/lwc/setupEngine/contract.js';
 export { flowBuilderUrl } from '../../force-app/main/default/lwc/setupEngine/facts.js';
 export {
     format,

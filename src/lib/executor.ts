@@ -19,9 +19,12 @@ import { withoutNil, type MetadataRecord, type OrgApi } from './orgApi.js';
 import { quoted } from './reader.js';
 import { applyRecordWrites, RecordWriteError } from './recordWriter.js';
 
-/** The users a user move takes, as SetupOperationChecks.DIRECT_USERNAMES reads them in Apex. */
+/**
+ * The users a user move takes, as SetupOperationChecks.DIRECT_USERNAMES reads them in Apex: one more than the
+ * contract's MAX_DIRECT_USERS is read, so a full list is refused rather than cut.
+ */
 export const DIRECT_USERNAMES =
-    'SELECT PresenceUserConfigId, User.Username, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN :configIds AND User.ProfileId IN :profileIds AND User.IsActive = TRUE LIMIT 10000';
+    'SELECT PresenceUserConfigId, User.Username, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN :configIds AND User.ProfileId IN :profileIds AND User.IsActive = TRUE LIMIT :maxRows';
 
 /** The WSDL element order of what the executor writes (the Metadata API reads elements in sequence). */
 export const ORDER = {
@@ -148,21 +151,24 @@ export class Executor {
      */
     async run(
         operations: readonly Operation[],
-        onProgress: (outcome: OperationOutcome) => void = () => undefined
+        onProgress: (outcome: OperationOutcome) => void = () => undefined,
+        /** Asked before each change: true leaves it and the rest not run (a signal asked the run to stop). */
+        stopRequested: () => boolean = () => false
     ): Promise<OperationOutcome[]> {
         const waits = operationDependencies(operations);
         const outcomes: OperationOutcome[] = [];
         for (const [index, operation] of operations.entries()) {
             const blocker = waits[index].find((earlier) => outcomes[earlier].status !== 'done');
             const outcome: OperationOutcome =
-                blocker === undefined
+                blocker === undefined && !stopRequested()
                     ? await this.attempt(operation, index)
                     : {
                           index,
                           operation,
                           status: 'notRun',
                           changed: [],
-                          waitsFor: outcomes[blocker].waitsFor ?? blocker,
+                          // Not run because it waits for a change that was not made; else because a stop was asked.
+                          ...(blocker === undefined ? {} : { waitsFor: outcomes[blocker].waitsFor ?? blocker }),
                       };
             outcomes.push(outcome);
             onProgress(outcome);
@@ -301,21 +307,45 @@ export class Executor {
                 return [`PresenceUserConfig:${op.configDeveloperName}`];
             case 'activateFlow':
                 return this.activateFlow(op);
-            case 'setScSetupDefaults': {
-                if (op.mode === 'create') {
-                    await this.api.createRecord(op.objectApiName, { ...op.values });
-                } else {
-                    const [record] = await this.api.query<{ Id: string }>(
-                        `SELECT Id FROM ${op.objectApiName.replace(/[^A-Za-z0-9_]/g, '')} WHERE SetupOwnerId = ${quoted([this.orgId])} LIMIT 1`
-                    );
-                    if (!record) throw new OperationError('NOT_FOUND', `No org-default ${op.objectApiName} record`);
-                    await this.api.updateRecord(op.objectApiName, record.Id, { ...op.values });
-                }
-                return [`${op.objectApiName}:org default`];
-            }
+            case 'setScSetupDefaults':
+                return this.setScSetupDefaults(op);
             default:
                 throw new OperationError('UNKNOWN_OPERATION', (op as { kind: string }).kind);
         }
+    }
+
+    /**
+     * The package's own custom setting record (REST). The org default is read again with the fields the operation
+     * sets: a value filled in after the checklist was read (for example the server URL) is kept, only fields still
+     * blank are written, and a record created meanwhile is filled, not created twice (as the Apex executor does).
+     */
+    private async setScSetupDefaults(op: Extract<Operation, { kind: 'setScSetupDefaults' }>): Promise<string[]> {
+        const safe = (name: string): string => name.replace(/[^A-Za-z0-9_]/g, '');
+        const object = safe(op.objectApiName);
+        const fields = Object.keys(op.values).map(safe);
+        const [record] = await this.api.query<Record<string, unknown>>(
+            `SELECT Id${fields.map((f) => `, ${f}`).join('')} FROM ${object} WHERE SetupOwnerId = ${quoted([this.orgId])} LIMIT 1`
+        );
+        if (!record) {
+            await this.api.createRecord(op.objectApiName, { ...op.values });
+            return [`${op.objectApiName}:org default created`];
+        }
+        const current = (field: string): unknown =>
+            Object.entries(record).find(([key]) => key.toLowerCase() === field.toLowerCase())?.[1];
+        const blank = (value: unknown): boolean =>
+            value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+        const filled = Object.keys(op.values).filter((f) => blank(current(f)));
+        const kept = Object.keys(op.values).filter((f) => !blank(current(f)));
+        if (filled.length > 0)
+            await this.api.updateRecord(
+                op.objectApiName,
+                String(record.Id),
+                Object.fromEntries(filled.map((f) => [f, op.values[f]]))
+            );
+        return [
+            ...filled.map((f) => `${op.objectApiName}:${f} filled`),
+            ...kept.map((f) => `${op.objectApiName}:${f} kept (filled in meanwhile)`),
+        ];
     }
 
     /**

@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { Duration } from '@salesforce/kit';
-import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
 import type { ChecklistItem, ItemId } from './engine.js';
 import { isManagedFlow } from './engine.js';
 import type { OrgRead } from './reader.js';
@@ -109,6 +108,56 @@ export function exportMembers(read: OrgRead & { items: ChecklistItem[] }): {
     return { members, missing, managedFlow };
 }
 
+/**
+ * A retrieved profile cut down to its presence-status access: a profile always comes with its user permissions and
+ * other always-retrieved settings, which are the sandbox's and must not travel to production. Deploying a profile
+ * overlays only what the file names (Metadata API "Profile": deployment overlays the existing settings;
+ * docs/org-verification.md rows 23 and 49), so the export changes nothing else of the profile.
+ */
+export function onlyStatusAccess(profileXml: string): string {
+    const accesses = [
+        ...profileXml.matchAll(/<servicePresenceStatusAccesses>[\s\S]*?<\/servicePresenceStatusAccesses>/g),
+    ].map((m) => `    ${m[0].trim()}`);
+    const open =
+        /<Profile\b[^>]*>/.exec(profileXml)?.[0] ?? '<Profile xmlns="http://soap.sforce.com/2006/04/metadata">';
+    return ['<?xml version="1.0" encoding="UTF-8"?>', open, ...accesses, '</Profile>', ''].join('\n');
+}
+
+/** What an export leaves out, and why: written as the export's README.md. */
+export function exportReadme(
+    members: readonly ExportMember[],
+    missing: readonly ItemId[],
+    say: (key: string) => string
+): string {
+    return [
+        '# SimplyChat Setup export',
+        '',
+        'Deploy it with `sf project deploy start --manifest manifest/package.xml --target-org <org>`, then run',
+        '`sf simplychat setup check --target-org <org>` there.',
+        '',
+        '## In this export',
+        '',
+        ...members.map((m) => `- ${m.type}: ${m.fullName}`),
+        '',
+        '## Left out, and why',
+        '',
+        '- The SC Setup values (item 12): a custom setting record, not metadata. Run `sf simplychat setup fix` in the target org.',
+        '- The members of the public groups the queue names: group members are records, not metadata; the groups come without them.',
+        "- The agent profiles' other settings (user permissions, object and field access, …): only their presence-status access is kept, so the sandbox's profile settings never reach the target org.",
+        "- The console apps' Omni-Channel utility (item 14): apps are never changed by SimplyChat Setup; add the utility in App Manager.",
+        '- Users: assign them to profiles and the presence configuration in the target org; usernames differ between orgs.',
+        ...(missing.length > 0
+            ? [
+                  '',
+                  '## Not set up in the source org, so not exported',
+                  '',
+                  ...missing.map((id) => `- ${say(`ui.item.${id}`)}`),
+              ]
+            : []),
+        '',
+    ].join('\n');
+}
+
 export interface ExportOutcome {
     outputDir: string;
     files: string[];
@@ -128,6 +177,8 @@ export async function exportSetup(
     outputDir: string,
     apiVersion: string
 ): Promise<ExportOutcome> {
+    // source-deploy-retrieve takes about a second to import: only export needs it, only when it retrieves.
+    const { ComponentSet, RequestStatus } = await import('@salesforce/source-deploy-retrieve');
     const set = new ComponentSet(members.map((m) => ({ type: m.type, fullName: m.fullName })));
     set.apiVersion = apiVersion;
     set.sourceApiVersion = apiVersion;
@@ -140,6 +191,8 @@ export async function exportSetup(
         const problems = [response.messages ?? []].flat().map((m) => `${m.fileName}: ${m.problem}`);
         throw new Error(`The retrieve ended ${response.status}: ${problems.join('; ') || 'no details'}`);
     }
+    for (const file of filesUnder(packageDir).filter((f) => f.endsWith('.profile-meta.xml')))
+        fs.writeFileSync(file, onlyStatusAccess(fs.readFileSync(file, 'utf8')));
     const packageXml = await set.getPackageXml();
     fs.mkdirSync(path.join(outputDir, 'manifest'), { recursive: true });
     fs.writeFileSync(path.join(outputDir, 'manifest', 'package.xml'), packageXml);

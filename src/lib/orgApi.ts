@@ -22,6 +22,18 @@ export interface SaveResult {
     errors: { statusCode: string; message: string }[];
 }
 
+/** Each name asked → the record whose `fullName` is that name, ignoring case; undefined when none is. */
+export function pairByFullName(
+    fullNames: readonly string[],
+    records: readonly (Record<string, unknown> | null | undefined)[]
+): (MetadataRecord | undefined)[] {
+    const byName = new Map<string, MetadataRecord>();
+    for (const r of records)
+        if (r && typeof r.fullName === 'string' && r.fullName)
+            byName.set(r.fullName.toLowerCase(), r as MetadataRecord);
+    return fullNames.map((name) => byName.get(name.toLowerCase()));
+}
+
 /** The Metadata API takes at most 10 components per create, update or read call. */
 export const METADATA_BATCH = METADATA_BATCH_SIZE;
 
@@ -53,6 +65,57 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
     const out: T[][] = [];
     for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
     return out;
+}
+
+/**
+ * The longest query URI the CLI sends, in bytes as encoded in `GET …/query?q=`: Salesforce answers 431 when the
+ * request line and headers pass 16,384 bytes (docs/org-verification.md rows 86 and 91); 12,000 leaves the rest for the
+ * path and the headers (the OAuth token, user agent, call options).
+ */
+export const QUERY_URI_BYTES = 12000;
+/** At most this many values of one list per query, whatever their length. */
+export const IDS_PER_QUERY = 200;
+
+/** Bytes a SOQL statement takes in the query URI. */
+export function uriBytes(soql: string): number {
+    return Buffer.byteLength(encodeURIComponent(soql), 'utf8');
+}
+
+/**
+ * Splits a list into batches whose query (`build(batch)`) fits in `budget` URI bytes, at most `most` values each.
+ * A single value too long on its own still gets its own batch: the org's answer then says why.
+ */
+export function fitting<T>(
+    values: readonly T[],
+    build: (batch: readonly T[]) => string,
+    budget = QUERY_URI_BYTES,
+    most = IDS_PER_QUERY
+): T[][] {
+    const out: T[][] = [];
+    let at = 0;
+    while (at < values.length) {
+        let size = Math.min(most, values.length - at);
+        while (size > 1 && uriBytes(build(values.slice(at, at + size))) > budget) size = Math.ceil(size / 2);
+        out.push(values.slice(at, at + size));
+        at += size;
+    }
+    return out;
+}
+
+/**
+ * Batches of two lists in one query (each pair of values asked once): the first list is cut to half the budget with
+ * the second empty, then the second list fits beside each batch of the first.
+ */
+export function fittingPairs<A, B>(
+    first: readonly A[],
+    second: readonly B[],
+    build: (a: readonly A[], b: readonly B[]) => string,
+    budget = QUERY_URI_BYTES,
+    most = IDS_PER_QUERY
+): [A[], B[]][] {
+    return fitting(first, (a) => build(a, []), budget / 2, most).flatMap((a) =>
+        fitting(second, (b) => build(a, b), budget, most).map((b): [A[], B[]] => [a, b])
+    );
 }
 
 const asList = <T>(value: T | T[] | undefined | null): T[] =>
@@ -103,8 +166,13 @@ export function nilWithContent(value: unknown, path: string): string[] {
 export class OrgApi {
     constructor(
         readonly connection: Connection,
-        readonly timeoutMs = Number(process.env.SIMPLYCHAT_TIMEOUT_MS ?? 60000)
-    ) {}
+        timeoutMs?: number
+    ) {
+        this.timeoutMs = timeoutMs ?? Number(process.env.SIMPLYCHAT_TIMEOUT_MS ?? 60000);
+    }
+
+    /** How long each call waits for the org's answer: --wait, else SIMPLYCHAT_TIMEOUT_MS, else 60 s. */
+    readonly timeoutMs: number;
 
     private timed<T>(what: string, call: () => Promise<T>): Promise<T> {
         let timer: NodeJS.Timeout | undefined;
@@ -169,7 +237,11 @@ export class OrgApi {
         );
     }
 
-    /** The components asked for, in order; undefined where the org has none of that name. Batches run together. */
+    /**
+     * The components asked for, in order; undefined where the org has none of that name. Batches run together. Each
+     * record is paired with the name asked by the `fullName` it carries (ignoring case), never by its place in the
+     * answer: a missing component may come back empty or not at all.
+     */
     async read(type: string, fullNames: readonly string[]): Promise<(MetadataRecord | undefined)[]> {
         const batches = await Promise.all(
             chunks(fullNames, METADATA_BATCH).map((batch) =>
@@ -183,9 +255,7 @@ export class OrgApi {
                 )
             )
         );
-        return batches
-            .flat()
-            .map((r) => (r && typeof r.fullName === 'string' && r.fullName ? (r as MetadataRecord) : undefined));
+        return pairByFullName(fullNames, batches.flat());
     }
 
     /** create or update of 1 to 10 components of one type, all or none. */

@@ -69,3 +69,15 @@ export function checklistTable(items: readonly ChecklistItem[], style: Style): s
     const ready = items.filter((i) => i.status === 'pass').length;
     return [...lines, '', paint(style, 'bold', say('ui.progress', { ready, total: items.length }))].join('\n');
 }
+
+/**
+ * The items this user cannot fix, each with the engine's reason (fixAvailability: missing permissions, the API
+ * connection, a prerequisite first): what the plan leaves out and why. Passing items are not listed.
+ */
+export function cannotFixLines(items: readonly ChecklistItem[]): string[] {
+    return items.flatMap((item) =>
+        item.status === 'pass' || item.fix.available
+            ? []
+            : [`  ${String(item.order).padStart(2)}  ${say(`ui.item.${item.id}`)}: ${reasonText(item.fix.reason)}`]
+    );
+}

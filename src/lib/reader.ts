@@ -36,7 +36,7 @@ import type {
 import { appsByApplicationId, defaultChoices, evaluate, FLOW_API_NAME, FLOW_LABEL } from './engine.js';
 import { bindSoql, SOQL } from './soql.js';
 import { isAuthOrNetworkError } from './errors.js';
-import { chunks, type OrgApi } from './orgApi.js';
+import { fitting, fittingPairs, type OrgApi } from './orgApi.js';
 
 /**
  * Queries only the plugin needs. The snapshot itself is read with the contract's SOQL (src/lib/soql.ts, generated
@@ -107,6 +107,8 @@ export interface OrgRead {
     profiles: Map<string, OrgProfile>;
     /** Set when the Metadata API could not list profile full names. */
     fullNamesError?: string;
+    /** API names of the org's objects (describeGlobal), for "did you mean" on a chat object it lacks. */
+    objectNames?: string[];
 }
 
 export class UnknownProfilesError extends Error {
@@ -219,7 +221,9 @@ export async function readQueueMembership(
             ? []
             : (
                   await Promise.all(
-                      chunks(ids, 200).map((batch) =>
+                      fitting(ids, (batch) =>
+                          bindSoql(SOQL.QUEUE_MEMBERS, { groupIds: batch, maxRows: MAX_ACCESS_ROWS })
+                      ).map((batch) =>
                           api.query<Row>(bindSoql(SOQL.QUEUE_MEMBERS, { groupIds: batch, maxRows: MAX_ACCESS_ROWS }))
                       )
                   )
@@ -231,7 +235,9 @@ export async function readQueueMembership(
             ? []
             : (
                   await Promise.all(
-                      chunks(ids, 200).map((batch) => api.query<Row>(bindSoql(SOQL.MEMBER_GROUPS, { groupIds: batch })))
+                      fitting(ids, (batch) => bindSoql(SOQL.MEMBER_GROUPS, { groupIds: batch })).map((batch) =>
+                          api.query<Row>(bindSoql(SOQL.MEMBER_GROUPS, { groupIds: batch }))
+                      )
                   )
               )
                   .flat()
@@ -248,14 +254,11 @@ export async function readQueueMembership(
             ? []
             : (
                   await Promise.all(
-                      chunks(ids, 200).map((batch) =>
-                          api.query<Row>(
-                              bindSoql(SOQL.MEMBER_USERS, {
-                                  userIds: batch,
-                                  profileIds: agentProfileIds,
-                                  maxRows: MAX_ACCESS_ROWS,
-                              })
-                          )
+                      // Each user has one profile, so the rows of every (users, profiles) pair add up without repeats.
+                      fittingPairs(ids, agentProfileIds, (userIds, profileIds) =>
+                          bindSoql(SOQL.MEMBER_USERS, { userIds, profileIds, maxRows: MAX_ACCESS_ROWS })
+                      ).map(([userIds, profileIds]) =>
+                          api.query<Row>(bindSoql(SOQL.MEMBER_USERS, { userIds, profileIds, maxRows: MAX_ACCESS_ROWS }))
                       )
                   )
               )
@@ -548,21 +551,34 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
                       code: 'queryFailed',
                       message: 'QueueSobject could not be read',
                   })
-                : part<QueueRecord>(async () =>
-                      (
-                          await api.query<Row>(
-                              bindSoql(omniEnabled ? SOQL.QUEUES_WITH_ROUTING : SOQL.QUEUES, {
-                                  queueName: choices.names.queue.developerName,
-                                  queueIds: queueSobjects.records.map((r) => r.QueueId),
-                              })
-                          )
-                      ).map((r) => ({
-                          Id: String(r.Id),
-                          DeveloperName: String(r.DeveloperName),
-                          Name: String(r.Name),
-                          QueueRoutingConfigId: (r.QueueRoutingConfigId as string) ?? null,
-                      }))
-                  )
+                : part<QueueRecord>(async () => {
+                      const queueSoql = (queueIds: readonly string[]): string =>
+                          bindSoql(omniEnabled ? SOQL.QUEUES_WITH_ROUTING : SOQL.QUEUES, {
+                              queueName: choices.names.queue.developerName,
+                              queueIds,
+                          });
+                      const batches = await Promise.all(
+                          fitting(
+                              queueSobjects.records.map((r) => r.QueueId),
+                              queueSoql
+                          ).map((ids) => api.query<Row>(queueSoql(ids)))
+                      );
+                      // The queue found by name comes back in every batch: once each, in the query's order.
+                      const byId = new Map(
+                          (batches.length > 0 ? batches.flat() : await api.query<Row>(queueSoql([]))).map((r) => [
+                              String(r.Id),
+                              r,
+                          ])
+                      );
+                      return [...byId.values()]
+                          .sort((a, b) => String(a.DeveloperName).localeCompare(String(b.DeveloperName)))
+                          .map((r) => ({
+                              Id: String(r.Id),
+                              DeveloperName: String(r.DeveloperName),
+                              Name: String(r.Name),
+                              QueueRoutingConfigId: (r.QueueRoutingConfigId as string) ?? null,
+                          }));
+                  })
         ),
         step(
             activeUsers.status !== 'read'
@@ -570,7 +586,9 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
                 : part<Row>(async () =>
                       (
                           await Promise.all(
-                              chunks(profileIds, 200).map((ids) => api.query<Row>(bindSoql(SOQL.PROFILES, { ids })))
+                              fitting(profileIds, (ids) => bindSoql(SOQL.PROFILES, { ids })).map((ids) =>
+                                  api.query<Row>(bindSoql(SOQL.PROFILES, { ids }))
+                              )
                           )
                       ).flat()
                   )
@@ -586,16 +604,10 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
                 : part<Row>(async () => {
                       const statusIds = presenceStatuses.records.map((s) => (s as { Id: string }).Id);
                       if (statusIds.length === 0 || agentProfileIds.length === 0) return [];
+                      const accessSoql = (profileIds: readonly string[]): string =>
+                          bindSoql(SOQL.STATUS_ACCESS, { statusIds, profileIds, maxRows: MAX_ACCESS_ROWS });
                       const batches = await Promise.all(
-                          chunks(agentProfileIds, 200).map((batch) =>
-                              api.query<Row>(
-                                  bindSoql(SOQL.STATUS_ACCESS, {
-                                      statusIds,
-                                      profileIds: batch,
-                                      maxRows: MAX_ACCESS_ROWS,
-                                  })
-                              )
-                          )
+                          fitting(agentProfileIds, accessSoql).map((batch) => api.query<Row>(accessSoql(batch)))
                       );
                       return batches.flat();
                   })
@@ -633,11 +645,12 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
                         // Every app by its 02u… Id: an app AppDefinition did not return is "cannot be checked".
                         const appIds = appMenuItems.records.map((m) => m.ApplicationId).filter(Boolean);
                         if (appIds.length === 0 || agentProfileIds.length === 0) return [];
+                        // App Ids grow with the org's apps, profile Ids with its profiles: both lists are batched.
+                        const appSoql = (ids: readonly string[], profileIds: readonly string[]): string =>
+                            bindSoql(SOQL.APP_ACCESS, { appIds: ids, profileIds, maxRows: MAX_ACCESS_ROWS });
                         const batches = await Promise.all(
-                            chunks(agentProfileIds, 200).map((batch) =>
-                                api.query<Row>(
-                                    bindSoql(SOQL.APP_ACCESS, { appIds, profileIds: batch, maxRows: MAX_ACCESS_ROWS })
-                                )
+                            fittingPairs(appIds, agentProfileIds, appSoql).map(([ids, profileIds]) =>
+                                api.query<Row>(appSoql(ids, profileIds))
                             )
                         );
                         return batches.flat().map((r) => ({
@@ -653,9 +666,9 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
                     ? []
                     : (
                           await Promise.all(
-                              chunks(agentProfileIds, 200).map((batch) =>
-                                  api.query<Row>(bindSoql(SOQL.AGENTS_BY_ROLE, { profileIds: batch }))
-                              )
+                              fitting(agentProfileIds, (profileIds) =>
+                                  bindSoql(SOQL.AGENTS_BY_ROLE, { profileIds })
+                              ).map((profileIds) => api.query<Row>(bindSoql(SOQL.AGENTS_BY_ROLE, { profileIds })))
                           )
                       )
                           .flat()
@@ -784,5 +797,6 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         snapshot: { ...snapshot, queueMembership, utilityBars },
         profiles,
         fullNamesError: fullNames.error,
+        objectNames: (described?.sobjects ?? []).map((o) => o.name),
     };
 }

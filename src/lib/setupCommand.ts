@@ -2,9 +2,11 @@
  * What the `sf simplychat setup` commands share: the org flags, reading the org with a spinner, the
  * production warning, suggestions for a mistyped flag, and turning failures into SfErrors with exit codes.
  */
+import fs from 'node:fs';
 import { type Org, SfError } from '@salesforce/core';
+import type { Duration } from '@salesforce/kit';
 import { loadMessages } from './messages.js';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags, SfCommand, toHelpSection } from '@salesforce/sf-plugins-core';
 import { Errors } from '@oclif/core';
 import { DEFAULT_CHAT_OBJECT, evaluate, type ChecklistItem } from './engine.js';
 import { EXIT, isAuthOrNetworkError, orgError, usageError } from './errors.js';
@@ -12,6 +14,13 @@ import { OrgApi } from './orgApi.js';
 import { closest, readOrg, UnknownProfilesError, type CliChoices, type OrgRead } from './reader.js';
 
 export const shared = loadMessages('simplychat.setup');
+
+/** An object's API name as typed, trimmed; anything else is a usage error. */
+export function chatObjectName(input: string): string {
+    const name = input.trim();
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(name)) throw usageError(shared.getMessage('error.badChatObject', [input]));
+    return name;
+}
 
 /** Flags of every command: which org, which API version, and the choices the checklist depends on. */
 export const orgFlags = {
@@ -26,6 +35,19 @@ export const orgFlags = {
     'chat-object': Flags.string({
         summary: shared.getMessage('flags.chat-object.summary'),
         default: DEFAULT_CHAT_OBJECT,
+        // An object's API name: letters, digits and underscores (a namespace and __c included); anything else is
+        // refused before the org is read, so the name never reaches a query as anything but a name.
+        parse: async (input: string) => chatObjectName(input),
+    }),
+    'profiles-file': Flags.file({
+        summary: shared.getMessage('flags.profiles-file.summary'),
+        exists: true,
+    }),
+    wait: Flags.duration({
+        unit: 'seconds',
+        summary: shared.getMessage('flags.wait.summary'),
+        min: 1,
+        max: 3600,
     }),
     capacity: Flags.integer({
         summary: shared.getMessage('flags.capacity.summary'),
@@ -43,12 +65,32 @@ export const orgFlags = {
     }),
 };
 
+/** Profile names in a file, one a line; blank lines and lines starting with # are skipped. */
+export function profilesInFile(file: string): string[] {
+    return fs
+        .readFileSync(file, 'utf8')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** --profiles and the names in --profiles-file, once each, in order. */
+export function profilesOf(f: Pick<SetupFlags, 'profiles' | 'profiles-file'>): string[] | undefined {
+    const names = [...(f.profiles ?? []), ...(f['profiles-file'] ? profilesInFile(f['profiles-file']) : [])];
+    return names.length > 0 ? [...new Set(names)] : undefined;
+}
+
+/** How long to wait for each answer from the org (--wait), in ms; undefined for the default. */
+export function waitMs(f: Pick<SetupFlags, 'wait'>): number | undefined {
+    return f.wait ? f.wait.milliseconds : undefined;
+}
+
 /** The command line's choices, as the reader takes them. */
 export function choicesOf(f: SetupFlags): CliChoices {
     return {
         chatObject: f['chat-object'],
         capacity: f.capacity,
-        profiles: f.profiles,
+        profiles: profilesOf(f),
         moveDirectUsers: f['move-direct-users'],
         separateOnlineStatus: f['separate-online-status'],
         updateSharedRoutingConfig: f['update-shared-routing'],
@@ -59,6 +101,8 @@ export interface SetupFlags {
     'target-org': Org;
     'api-version'?: string;
     profiles?: string[];
+    'profiles-file'?: string;
+    wait?: Duration;
     'chat-object': string;
     capacity?: number;
     'move-direct-users'?: boolean;
@@ -75,6 +119,15 @@ export interface OrgJson {
 
 export abstract class SetupCommand<T> extends SfCommand<T> {
     public static override readonly enableJsonFlag = true;
+    /** The exit codes, in every command's help (sf renders the section; the JSON envelope's status is the same). */
+    public static override readonly errorCodes = toHelpSection('ERROR CODES', {
+        '0 (ready)': shared.getMessage('errorCodes.0'),
+        '1 (not ready)': shared.getMessage('errorCodes.1'),
+        '2 (usage)': shared.getMessage('errorCodes.2'),
+        '3 (login)': shared.getMessage('errorCodes.3'),
+        '4 (network or server)': shared.getMessage('errorCodes.4'),
+        '130, 143 (interrupted)': shared.getMessage('errorCodes.130'),
+    });
 
     protected api?: OrgApi;
     protected targetOrg?: string;
@@ -82,8 +135,14 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
     /** The --target-org value as typed (when the org could not even be opened), else a placeholder. */
     private targetOrgFlag(): string {
         const at = this.argv.findIndex((a) => a === '-o' || a === '--target-org');
-        const inline = this.argv.find((a) => a.startsWith('--target-org='));
-        return (at >= 0 ? this.argv[at + 1] : inline?.slice('--target-org='.length)) ?? '<alias>';
+        const inline = this.argv.find((a) => a.startsWith('--target-org=') || a.startsWith('-o='));
+        return (at >= 0 ? this.argv[at + 1] : inline?.replace(/^(--target-org|-o)=/, '')) ?? '<alias>';
+    }
+
+    /** The org as the user named it (the alias typed), else its username: what "log in again" and errors name. */
+    protected orgName(): string {
+        const typed = this.targetOrgFlag();
+        return typed !== '<alias>' ? typed : (this.targetOrg ?? typed);
     }
 
     /** An unknown flag, with "did you mean" the nearest one the command has. */
@@ -97,13 +156,16 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
             .map((flag) => [flag, closest(flag, known)] as const)
             .filter((pair): pair is readonly [string, string] => pair[1] !== undefined)
             .map(([flag, hint]) => shared.getMessage('error.unknownFlag.didYouMean', [hint, flag]));
-        return usageError(error.message, [...hints, shared.getMessage('error.unknownFlag.help', [this.id ?? ''])]);
+        return usageError(error.message, [
+            ...hints,
+            shared.getMessage('error.unknownFlag.help', [(this.id ?? '').replace(/:/g, ' ')]),
+        ]);
     }
 
     /** The org's jsforce Connection (sf refreshes its token), at the API version asked for. */
-    protected connect(org: Org, apiVersion?: string): OrgApi {
+    protected connect(org: Org, apiVersion?: string, timeoutMs?: number): OrgApi {
         this.targetOrg = org.getUsername();
-        this.api = new OrgApi(org.getConnection(apiVersion));
+        this.api = new OrgApi(org.getConnection(apiVersion), timeoutMs);
         return this.api;
     }
 
@@ -125,16 +187,31 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
                     shared.getMessage('error.unknownProfile.list'),
                 ]);
             }
-            throw orgError(error, this.targetOrg ?? this.targetOrgFlag());
+            throw orgError(error, this.orgName());
         }
         this.spinner.stop();
+        this.checkChatObject(read);
         if (read.org.production) this.warn(shared.getMessage('warning.production', [read.org.name, read.org.id]));
         return { ...read, items: evaluate(read.snapshot) };
     }
 
+    /**
+     * A chat object named with --chat-object that the org does not have is a usage error, found before anything is
+     * planned or written (the default one missing means the package is not installed: the checklist says so).
+     */
+    private checkChatObject(read: OrgRead): void {
+        const typed = this.argv.some((a) => a === '--chat-object' || a.startsWith('--chat-object='));
+        if (!typed || read.snapshot.chatObject.exists) return;
+        const hint = closest(read.snapshot.chatObject.apiName, read.objectNames ?? []);
+        throw usageError(shared.getMessage('error.unknownChatObject', [read.snapshot.chatObject.apiName]), [
+            ...(hint ? [shared.getMessage('error.unknownChatObject.didYouMean', [hint])] : []),
+            shared.getMessage('error.unknownChatObject.list'),
+        ]);
+    }
+
     /** A failure while talking to the org after the load, as an SfError with its exit code and actions. */
     protected orgFailure(error: unknown): Error {
-        return orgError(error, this.targetOrg ?? this.targetOrgFlag());
+        return orgError(error, this.orgName());
     }
 
     protected orgJson(read: OrgRead): OrgJson {
@@ -148,7 +225,7 @@ export abstract class SetupCommand<T> extends SfCommand<T> {
         if (error instanceof Errors.CLIError) return super.catch(error);
         if (error instanceof SfError && /^NoDefaultEnvError$|^NoOrgFound$/.test(error.name))
             return super.catch(new SfError(error.message, error.name, error.actions, EXIT.usage, error));
-        if (isAuthOrNetworkError(error)) return super.catch(orgError(error, this.targetOrg ?? this.targetOrgFlag()));
+        if (isAuthOrNetworkError(error)) return super.catch(orgError(error, this.orgName()));
         return super.catch(error);
     }
 }

@@ -156,6 +156,17 @@ export interface FakeAnswer {
     type?: string;
 }
 
+export type FakeFailure = 'none' | 'html503' | 'hang' | 'reset' | 'json500' | 'expired';
+
+/** Salesforce's answer to a request that failed inside the platform (REST API "Status Codes and Error Responses"). */
+export const ERROR_500 = [
+    {
+        message:
+            'An unexpected error occurred. Please include this ErrorId if you contact support: 1939416315-210637 (-1265693848)',
+        errorCode: 'UNKNOWN_EXCEPTION',
+    },
+];
+
 export class FakeSalesforce {
     token = 'fake-token-00D';
     /** Requests that changed the org. */
@@ -181,8 +192,13 @@ export class FakeSalesforce {
     requests: string[] = [];
     /** Delay of every answer, as a slow network would add. */
     latencyMs = 0;
-    /** How the server fails: not at all, an HTML error page with status 503, or no answer. */
-    failure: 'none' | 'html503' | 'hang' = 'none';
+    /**
+     * How the server fails: not at all, an HTML error page with status 503, no answer, a dropped connection, a 500
+     * with Salesforce's JSON error body and an ErrorId, or every session expired (401 INVALID_SESSION_ID).
+     */
+    failure: FakeFailure = 'none';
+    /** The failure that starts once the org has taken this many writes (a fault in the middle of a fix). */
+    failAfter?: { writes: number; failure: FakeFailure };
     /** Profiles without active users: the User aggregate does not see them, the Profile query does. */
     extraProfiles: { Id: string; Name: string }[] = [];
     /** Max components per Metadata call seen, to prove batching. */
@@ -211,19 +227,48 @@ export class FakeSalesforce {
     }
 
     async start(): Promise<string> {
-        this.server = http.createServer((req, res) => {
+        // Salesforce answers 431 when the request line and headers pass 16,384 bytes (docs/org-verification.md row
+        // 86); Node's parser counts the same bytes and answers 431 itself above this size.
+        this.server = http.createServer({ maxHeaderSize: 16384 }, (req, res) => {
             let body = '';
             req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
             req.on('end', () => {
                 this.requests.push(`${req.method} ${req.url}`);
-                if (this.failure === 'hang') {
+                const failure =
+                    this.failure === 'none' && this.failAfter && this.writes >= this.failAfter.writes
+                        ? this.failAfter.failure
+                        : this.failure;
+                if (failure === 'hang') {
                     this.hung.push(res);
                     return;
                 }
+                if (failure === 'reset') {
+                    req.socket.destroy();
+                    return;
+                }
                 setTimeout(() => {
-                    if (this.failure === 'html503') {
+                    if (failure === 'html503') {
                         res.writeHead(503, { 'Content-Type': 'text/html' });
                         res.end('<html><body>Service Unavailable: maintenance</body></html>');
+                        return;
+                    }
+                    if (failure === 'json500') {
+                        res.writeHead(500, { 'Content-Type': 'application/json;charset=UTF-8' });
+                        res.end(JSON.stringify(ERROR_500));
+                        return;
+                    }
+                    if (failure === 'expired') {
+                        const soap = (req.url ?? '').includes('/services/Soap/');
+                        res.writeHead(soap ? 500 : 401, {
+                            'Content-Type': soap ? 'text/xml;charset=UTF-8' : 'application/json;charset=UTF-8',
+                        });
+                        res.end(
+                            soap
+                                ? '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>sf:INVALID_SESSION_ID</faultcode><faultstring>INVALID_SESSION_ID: Invalid Session ID found in SessionHeader: Illegal Session</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>'
+                                : JSON.stringify([
+                                      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+                                  ])
+                        );
                         return;
                     }
                     this.handle(req, body, res).catch((error: Error) => {

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { buildManifest, MANIFEST } from '../../scripts/manifest';
 import { ROOT } from './pluginHarness';
 
 /** Every module the plugin's commands and hooks load (relative imports of the built .js), from the package root. */
@@ -78,8 +79,9 @@ describe('the packed plugin (npm pack), what sf plugins install gets', () => {
 
     it('lists "files" as paths that exist (sf plugins install warns about a glob as a missing file)', () => {
         const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
+        // The manifest is written by prepack and removed by postpack: it exists in the tarball, not in the tree.
         assert.deepEqual(
-            pkg.files.filter((f) => !fs.existsSync(path.join(ROOT, f))),
+            pkg.files.filter((f) => f !== MANIFEST && !fs.existsSync(path.join(ROOT, f))),
             []
         );
     });
@@ -99,5 +101,36 @@ describe('the plugin source (src/)', () => {
         };
         walk(path.join(ROOT, 'src'));
         assert.deepEqual(offenders, []);
+    });
+});
+
+describe('oclif.manifest.json, written at pack time', () => {
+    it('npm pack writes it first and removes it after; the tarball lists it', () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+            files: string[];
+            scripts: Record<string, string>;
+        };
+        assert.ok(pkg.files.includes(MANIFEST));
+        assert.match(pkg.scripts.prepack, /build\/scripts\/manifest\.js$/);
+        assert.match(pkg.scripts.postpack, /manifest\.js --remove$/);
+    });
+
+    it('holds every command with its flags and the ERROR CODES section, as sf reads them without importing them', async () => {
+        const manifest = await buildManifest(ROOT);
+        const commands = manifest.commands as Record<
+            string,
+            { flags: Record<string, unknown>; errorCodes?: { header: string; body: unknown[] } }
+        >;
+        assert.deepEqual(Object.keys(commands).sort(), [
+            'simplychat:setup:agents',
+            'simplychat:setup:check',
+            'simplychat:setup:export',
+            'simplychat:setup:fix',
+        ]);
+        for (const [id, command] of Object.entries(commands)) {
+            assert.ok('target-org' in command.flags && 'json' in command.flags, id);
+            assert.equal(command.errorCodes?.header, 'ERROR CODES', id);
+            assert.ok((command.errorCodes?.body.length ?? 0) >= 5, id);
+        }
     });
 });

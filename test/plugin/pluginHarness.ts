@@ -63,6 +63,7 @@ export class PluginHarness {
         this.fake.refuse.clear();
         this.fake.refuseRecords = null;
         this.fake.failure = 'none';
+        this.fake.failAfter = undefined;
         this.fake.extraProfiles = [];
         this.fake.people = undefined;
         this.fake.largestMetadataCall = 0;

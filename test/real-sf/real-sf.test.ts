@@ -5,6 +5,7 @@
  * registry cannot be reached the sf tests are skipped with the reason, never silently.
  */
 import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
@@ -64,7 +65,10 @@ function statuses(items: Item[] | null | undefined): Record<string, string> {
 async function installTarball(s: RealSf): Promise<Ran> {
     const dir = path.join(s.home, 'pack');
     fs.mkdirSync(dir);
+    // What prepack does (the scripts are built already): the manifest goes into the tarball, then leaves the tree.
+    await run(process.execPath, [path.join(ROOT, 'build', 'scripts', 'manifest.js')], { env: childEnv() });
     const pack = await run('npm', ['pack', '--pack-destination', dir, '--ignore-scripts'], { env: childEnv() });
+    await run(process.execPath, [path.join(ROOT, 'build', 'scripts', 'manifest.js'), '--remove'], { env: childEnv() });
     if (pack.code !== 0) return pack;
     const url = `file://${path.join(dir, 'simplychat-setup-0.1.0.tgz')}`;
     // sf asks before installing a plugin that is not signed; the allow list in its config folder answers for it.
@@ -142,6 +146,8 @@ describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF
         assert.equal(help.code, 0, help.err);
         assert.match(help.out, /--enable-omni-channel/);
         assert.match(help.out, /EXAMPLES/);
+        assert.match(help.out, /ERROR CODES/);
+        assert.match(help.out, /4 \(network or server\)/);
     });
 
     it('logs in to the fake org with sf org login access-token', async (t) => {
@@ -233,6 +239,87 @@ describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF
         }
     });
 
+    // sf turns a TypeError ("fetch failed") into exit 10 and an ErrorId in the cause chain into 20: the plugin's
+    // errors carry neither, so sf keeps the documented codes. Each row: human and --json, nothing written.
+    const FAULTS = [
+        { failure: 'reset', code: 4, args: [] },
+        { failure: 'json500', code: 4, args: [] },
+        { failure: 'expired', code: 3, args: [] },
+        { failure: 'hang', code: 4, args: ['--wait', '3'] },
+    ] as const;
+    for (const { failure, code, args } of FAULTS)
+        it(`check and fix under ${failure} exit ${code} through sf, human and --json, nothing written`, async (t) => {
+            const s = real(t);
+            if (!s) return;
+            fake.failure = failure;
+            fake.writes = 0;
+            try {
+                for (const command of [['check'], ['fix', '--yes']])
+                    for (const asJson of [[], ['--json']]) {
+                        const ran = await s.sf([
+                            'simplychat',
+                            'setup',
+                            ...command,
+                            '-o',
+                            'fake',
+                            ...PROFILES,
+                            ...args,
+                            ...asJson,
+                        ]);
+                        assert.equal(ran.code, code, `${command.join(' ')} ${asJson.join('')}: ${ran.err}${ran.out}`);
+                        if (asJson.length > 0) assert.equal(json(ran.out).status, code);
+                        else assert.doesNotMatch(ran.err, /\n\s+at .*\.js:\d+/, 'no stack trace');
+                    }
+                assert.equal(fake.writes, 0);
+            } finally {
+                fake.failure = 'none';
+            }
+        });
+
+    it('Ctrl-C during fix: the change in flight ends, nothing after it starts, the outcome is printed (exit 130)', async (t) => {
+        const s = real(t);
+        if (!s) return;
+        fake.snapshot = partlySetUpOrg();
+        fake.writes = 0;
+        let writesAtSignal = -1;
+        let child: ChildProcess | undefined;
+        fake.routes.push((request) => {
+            const write =
+                request.method !== 'GET' &&
+                (!request.url.pathname.includes('/services/Soap/m/') || /(create|update)Metadata/.test(request.body));
+            if (write && writesAtSignal < 0 && child) {
+                writesAtSignal = fake.writes;
+                child.kill('SIGINT');
+            }
+            return undefined;
+        });
+        fake.latencyMs = 200;
+        try {
+            const args = ['simplychat', 'setup', 'fix', '-o', 'fake', ...PROFILES, '--yes', '--json'];
+            const ran = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+                child = spawn(s.installed.node, [s.installed.sf, ...args], { env: s.env(), cwd: s.home });
+                let out = '';
+                let err = '';
+                child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+                child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+                child.on('close', (code) => resolve({ code, out, err }));
+            });
+            assert.equal(ran.code, 130, ran.err + ran.out);
+            const envelope = json<FixResult & { outcome: { made: number; notRun: number; interruptedBy: string } }>(
+                ran.out
+            );
+            assert.equal(envelope.status, 130);
+            assert.equal(envelope.result?.outcome.interruptedBy, 'SIGINT');
+            assert.equal(envelope.result?.outcome.made, 1);
+            assert.ok((envelope.result?.outcome.notRun ?? 0) > 0);
+            assert.equal(fake.writes, writesAtSignal + 1, 'no write after the one in flight');
+            assert.doesNotMatch(ran.err, /\n\s+at .*\.js:\d+/, 'no stack trace');
+        } finally {
+            fake.routes.splice(0);
+            fake.latencyMs = 0;
+        }
+    });
+
     it('installs from the packed tarball (sf plugins install file:…, unsigned, allow-listed) and runs it', async (t) => {
         const s = real(t);
         if (!s || !packed || !tarball) return;
@@ -244,6 +331,7 @@ describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF
         packed.takeConnections(); // npm fetched what its cache lacked: expected while installing
         const entry = await plugin(packed);
         assert.equal(entry?.type, 'user');
+        assert.ok(fs.existsSync(path.join(entry?.root ?? '', 'oclif.manifest.json')), 'the manifest ships');
         assert.ok(!fs.realpathSync(entry?.root ?? '').startsWith(fs.realpathSync(ROOT)), entry?.root);
         // The same login as the linked run: sf's auth files and the key that encrypts the token.
         for (const dir of ['.sfdx', '.sf'].filter((d) => fs.existsSync(path.join(s.home, d))))

@@ -6,9 +6,19 @@
 import { Flags } from '@salesforce/sf-plugins-core';
 import { agentReadiness, type AgentReadiness } from '../../../lib/engine.js';
 import { readAgents } from '../../../lib/agentsReader.js';
+import { csvCell } from '../../../lib/fleet.js';
 import { loadMessages } from '../../../lib/messages.js';
 import { paint, reasonText, say, type Style } from '../../../lib/output.js';
-import { EXIT, orgFlags, SetupCommand, shared, type OrgJson, type SetupFlags } from '../../../lib/setupCommand.js';
+import {
+    EXIT,
+    orgFlags,
+    SetupCommand,
+    shared,
+    type OrgJson,
+    type SetupFlags,
+    profilesOf,
+    waitMs,
+} from '../../../lib/setupCommand.js';
 
 const messages = loadMessages('simplychat.setup.agents');
 
@@ -107,6 +117,17 @@ export function agentsTable(agents: readonly AgentReadiness[], style: Style): st
     return [paint(style, 'bold', line(header)), ...rows.map((r, i) => line(r, agents[i].status))].join('\n');
 }
 
+/** The rows as CSV with the table's columns (and the username); cells a spreadsheet would run are neutralised. */
+export function agentsCsvText(agents: readonly AgentReadiness[]): string {
+    const columns = ['username', ...COLUMNS] as const;
+    const header = columns.map((c) => (c === 'username' ? 'Username' : say(`ui.agents.col.${c}`)));
+    const rows = agents.map((a) => {
+        const cells: Record<string, string> = { ...agentCells(a), username: a.username };
+        return columns.map((c) => csvCell(cells[c] ?? ''));
+    });
+    return `${[header.map(csvCell), ...rows].map((r) => r.join(',')).join('\n')}\n`;
+}
+
 export function countAgents(agents: readonly AgentReadiness[]): AgentCounts {
     const counts: AgentCounts = { total: agents.length, ready: 0, notReady: 0, unknown: 0 };
     for (const a of agents) counts[a.status]++;
@@ -121,17 +142,24 @@ export default class Agents extends SetupCommand<AgentsResult> {
         'target-org': orgFlags['target-org'],
         'api-version': orgFlags['api-version'],
         profiles: orgFlags.profiles,
+        'profiles-file': orgFlags['profiles-file'],
+        wait: orgFlags.wait,
         'chat-object': orgFlags['chat-object'],
         'not-ready': Flags.boolean({ summary: messages.getMessage('flags.not-ready.summary') }),
+        'result-format': Flags.option({
+            summary: messages.getMessage('flags.result-format.summary'),
+            options: ['human', 'csv'] as const,
+            default: 'human' as const,
+        })(),
     };
 
     public async run(): Promise<AgentsResult> {
         const { flags } = await this.parse(Agents);
-        const f = flags as unknown as SetupFlags & { 'not-ready': boolean };
+        const f = flags as unknown as SetupFlags & { 'not-ready': boolean; 'result-format': 'human' | 'csv' };
         const style: Style = { color: process.stdout.isTTY === true && !process.env.NO_COLOR && !this.jsonEnabled() };
-        const api = this.connect(f['target-org'], f['api-version']);
-        const read = await this.load(api, { chatObject: f['chat-object'], profiles: f.profiles });
-        this.spinner.start(say('ui.agents.reading'), undefined, { stdout: false });
+        const api = this.connect(f['target-org'], f['api-version'], waitMs(f));
+        const read = await this.load(api, { chatObject: f['chat-object'], profiles: profilesOf(f) });
+        this.spinner.start(say('ui.agents.reading').replace(/…$/, ''), undefined, { stdout: false });
         let agents: AgentReadiness[];
         try {
             const page = await readAgents(api, read.snapshot, (count) => {
@@ -145,9 +173,14 @@ export default class Agents extends SetupCommand<AgentsResult> {
         this.spinner.stop();
         const counts = countAgents(agents);
         const shown = f['not-ready'] ? agents.filter((a) => a.status === 'notReady') : agents;
+        if (f['result-format'] === 'csv') {
+            this.log(agentsCsvText(shown).trimEnd());
+            process.exitCode = counts.total > 0 && counts.ready === counts.total ? EXIT.ok : EXIT.failed;
+            return { org: this.orgJson(read), counts, agents: shown };
+        }
         if (counts.total === 0) {
             this.warn(say('ui.agents.none'));
-            if (!f.profiles) this.info(messages.getMessage('info.nameProfiles'));
+            if (!profilesOf(f)) this.info(messages.getMessage('info.nameProfiles'));
         } else {
             if (shown.length > 0) this.log(agentsTable(shown, style));
             else this.log(say('ui.agents.noMatch'));

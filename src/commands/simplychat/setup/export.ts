@@ -4,9 +4,19 @@ import path from 'node:path';
 import { loadMessages } from '../../../lib/messages.js';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { usageError } from '../../../lib/errors.js';
-import { exportMembers, exportSetup, type ExportMember } from '../../../lib/exporter.js';
+import { SfError } from '@salesforce/core';
+import { exportMembers, exportReadme, exportSetup, type ExportMember } from '../../../lib/exporter.js';
 import { say } from '../../../lib/output.js';
-import { orgFlags, SetupCommand, shared, type OrgJson, type SetupFlags } from '../../../lib/setupCommand.js';
+import {
+    EXIT,
+    orgFlags,
+    SetupCommand,
+    shared,
+    type OrgJson,
+    type SetupFlags,
+    profilesOf,
+    waitMs,
+} from '../../../lib/setupCommand.js';
 
 const messages = loadMessages('simplychat.setup.export');
 
@@ -26,6 +36,8 @@ export default class Export extends SetupCommand<ExportResult> {
         'target-org': orgFlags['target-org'],
         'api-version': orgFlags['api-version'],
         profiles: orgFlags.profiles,
+        'profiles-file': orgFlags['profiles-file'],
+        wait: orgFlags.wait,
         'chat-object': orgFlags['chat-object'],
         'output-dir': Flags.directory({
             char: 'd',
@@ -42,17 +54,44 @@ export default class Export extends SetupCommand<ExportResult> {
             throw usageError(messages.getMessage('error.outputNotEmpty', [outputDir]), [
                 messages.getMessage('action.outputNotEmpty'),
             ]);
-        const api = this.connect(f['target-org'], f['api-version']);
-        const read = await this.load(api, { chatObject: f['chat-object'], profiles: f.profiles });
+        const api = this.connect(f['target-org'], f['api-version'], waitMs(f));
+        const read = await this.load(api, { chatObject: f['chat-object'], profiles: profilesOf(f) });
         const { members, missing, managedFlow } = exportMembers(read);
-        if (!f.profiles) this.warn(messages.getMessage('warning.noProfiles'));
+        if (!profilesOf(f)) this.warn(messages.getMessage('warning.noProfiles'));
         if (managedFlow) this.warn(messages.getMessage('warning.managedFlow', [managedFlow]));
         if (missing.length > 0)
             this.warn(messages.getMessage('warning.missing', [missing.map((id) => say(`ui.item.${id}`)).join(', ')]));
-        if (members.length === 0) throw usageError(messages.getMessage('error.nothing'));
+        // Profiles, groups and the flow only make sense beside SimplyChat's own components: without any of those the
+        // org has nothing of SimplyChat's to export.
+        if (!members.some((m) => !['Profile', 'Group', 'FlowDefinition'].includes(m.type))) {
+            const nothing = new SfError(
+                messages.getMessage('error.nothing', [missing.map((id) => say(`ui.item.${id}`)).join(', ')]),
+                'NothingToExport',
+                [messages.getMessage('action.nothing')],
+                EXIT.failed
+            );
+            throw nothing;
+        }
 
+        const existed = fs.existsSync(outputDir);
         this.spinner.start(shared.getMessage('spinner.retrieving'), undefined, { stdout: false });
-        const outcome = await exportSetup(api.connection, members, outputDir, api.connection.getApiVersion());
+        let outcome: Awaited<ReturnType<typeof exportSetup>>;
+        try {
+            outcome = await exportSetup(api.connection, members, outputDir, api.connection.getApiVersion());
+            fs.writeFileSync(
+                path.join(outputDir, 'README.md'),
+                exportReadme(members, missing, (key) => say(key))
+            );
+            outcome.files = [...outcome.files, 'README.md'].sort();
+        } catch (error) {
+            // Nothing half-written stays behind: the folder is removed (or emptied, when it existed empty before).
+            if (existed)
+                for (const entry of fs.readdirSync(outputDir))
+                    fs.rmSync(path.join(outputDir, entry), { recursive: true, force: true });
+            else fs.rmSync(outputDir, { recursive: true, force: true });
+            this.spinner.stop(shared.getMessage('spinner.failed'));
+            throw this.orgFailure(error);
+        }
         this.spinner.stop();
         for (const m of members) this.log(`  ${m.type.padEnd(22)} ${m.fullName}`);
         // The queue comes with its members (retrieved as the org has them): users are named by username, which differs

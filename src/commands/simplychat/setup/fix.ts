@@ -3,9 +3,10 @@ import { loadMessages } from '../../../lib/messages.js';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { ChoicesInvalidError, plan, type Operation, type QueueMembersChoice } from '../../../lib/engine.js';
 import { Executor, type OperationOutcome } from '../../../lib/executor.js';
-import { checklistTable, operationText, paint, type Style } from '../../../lib/output.js';
+import { cannotFixLines, checklistTable, operationText, paint, reasonText, type Style } from '../../../lib/output.js';
 import { usageError } from '../../../lib/errors.js';
 import { closest } from '../../../lib/reader.js';
+import { refusedOperations } from '../../../lib/policy.js';
 import {
     EXIT,
     orgFlags,
@@ -14,6 +15,8 @@ import {
     type OrgJson,
     type SetupFlags,
     choicesOf,
+    profilesOf as profileNamesOf,
+    waitMs,
 } from '../../../lib/setupCommand.js';
 import { itemsJson, type ItemJson } from './check.js';
 
@@ -47,13 +50,50 @@ export interface ResultJson {
     text: string;
 }
 
+/** What became of the planned changes: each one made, failed or not run, counted. */
+export interface OutcomeJson {
+    made: number;
+    failed: number;
+    notRun: number;
+    /** The signal that stopped the run after the change in flight, if one did. */
+    interruptedBy: NodeJS.Signals | null;
+    /** Why the org was not checked again after the changes (the connection or the login failed), if it was not. */
+    recheckError: string | null;
+}
+
 export interface FixResult {
     org: OrgJson;
     dryRun: boolean;
     items: ItemJson[];
     plan: PlannedJson[];
     results: ResultJson[];
+    outcome: OutcomeJson | null;
     after: ItemJson[] | null;
+}
+
+/** Exit codes of a run stopped by a signal, as a shell reports them (128 + the signal's number). */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+/** Every planned change with its outcome; a change the run never reached is not run. */
+export function outcomeOf(
+    operations: readonly Operation[],
+    outcomes: readonly OperationOutcome[]
+): { results: ResultJson[]; made: number; failed: number; notRun: number } {
+    const byIndex = new Map(outcomes.map((o) => [o.index, o]));
+    const results = operations.map((operation, index): ResultJson => {
+        const o = byIndex.get(index);
+        return {
+            index,
+            kind: operation.kind,
+            itemId: operation.itemId,
+            status: o?.status ?? 'notRun',
+            changed: o?.changed ?? [],
+            error: o?.error ?? null,
+            text: operationText(operation),
+        };
+    });
+    const count = (status: ResultJson['status']): number => results.filter((r) => r.status === status).length;
+    return { results, made: count('done'), failed: count('failed'), notRun: count('notRun') };
 }
 
 function profilesOf(op: Operation): string[] {
@@ -90,6 +130,8 @@ export default class Fix extends SetupCommand<FixResult> {
         }),
         yes: Flags.boolean({
             char: 'y',
+            // sf's own commands skip their confirmation with --no-prompt: the same here.
+            aliases: ['no-prompt'],
             summary: messages.getMessage('flags.yes.summary'),
             exclusive: ['dry-run'],
         }),
@@ -104,7 +146,7 @@ export default class Fix extends SetupCommand<FixResult> {
             'queue-members'?: QueueMembersChoice;
         };
         const style: Style = { color: process.stdout.isTTY === true && !process.env.NO_COLOR && !this.jsonEnabled() };
-        const api = this.connect(f['target-org'], f['api-version']);
+        const api = this.connect(f['target-org'], f['api-version'], waitMs(f));
         const read = await this.load(api, { ...choicesOf(f), queueMembers: f['queue-members'] });
         const org = this.orgJson(read);
         const chosen = f['queue-members'];
@@ -141,16 +183,26 @@ export default class Fix extends SetupCommand<FixResult> {
         this.log('');
         this.log(
             operations.length === 0
-                ? messages.getMessage('plan.none')
+                ? messages.getMessage(
+                      read.items.every((i) => i.status === 'pass' || i.status === 'warning')
+                          ? 'plan.none'
+                          : 'plan.noneYouCan'
+                  )
                 : messages.getMessage('plan.header', [operations.length])
         );
         for (const p of planned)
             this.log(
                 `  ${p.index + 1}. ${p.text}${p.needsFlag ? paint(style, 'yellow', ` (${messages.getMessage('plan.needsFlag', [p.needsFlag])})`) : ''}`
             );
+        const cannot = cannotFixLines(read.items);
+        if (cannot.length > 0) {
+            this.log('');
+            this.log(messages.getMessage('plan.cannotFix', [cannot.length]));
+            for (const line of cannot) this.log(line);
+        }
 
         const needProfiles =
-            !f.profiles &&
+            !profileNamesOf(f) &&
             read.items.some((i) => i.status !== 'pass' && i.status !== 'warning' && i.needs.includes('agentProfiles'));
         if (needProfiles) this.warn(messages.getMessage('warning.nameProfiles'));
         const needQueueMembers =
@@ -163,6 +215,7 @@ export default class Fix extends SetupCommand<FixResult> {
             items: itemsJson(read.items),
             plan: planned,
             results: [],
+            outcome: null,
             after: null,
         };
 
@@ -173,6 +226,15 @@ export default class Fix extends SetupCommand<FixResult> {
         }
         if (omniNeeded)
             throw usageError(messages.getMessage('error.omniNeeded'), [messages.getMessage('action.omniNeeded')]);
+        const refused = refusedOperations(operations, read.snapshot.user.permissions);
+        if (refused.length > 0)
+            throw usageError(
+                messages.getMessage('error.refused', [
+                    refused
+                        .map((r) => `${r.index + 1}. ${operationText(operations[r.index])}: ${reasonText(r.reason)}`)
+                        .join('\n'),
+                ])
+            );
 
         const profileIds = [...new Set(operations.flatMap(profilesOf))];
         const fullNames = new Map<string, string>();
@@ -202,45 +264,90 @@ export default class Fix extends SetupCommand<FixResult> {
         }
 
         const executor = new Executor(api, fullNames, org.id);
+        // Ctrl-C or a TERM signal stops after the change in flight (a Metadata call cannot be taken back halfway);
+        // a second one ends the process at once.
+        let interruptedBy: NodeJS.Signals | null = null;
+        const onSignal = (signal: NodeJS.Signals): void => {
+            if (interruptedBy) process.exit(SIGNAL_EXIT[signal] ?? 130);
+            interruptedBy = signal;
+            this.warn(messages.getMessage('warning.stopping', [signal]));
+        };
+        // sf's own listeners (SfCommand) end the command at once, with a stack trace and no outcome: they step aside
+        // while the changes run and come back after.
+        const signals = ['SIGINT', 'SIGTERM'] as const;
+        const others = signals.map((signal) => [signal, process.listeners(signal)] as const);
+        for (const signal of signals) {
+            process.removeAllListeners(signal);
+            process.on(signal, onSignal);
+        }
         this.spinner.start(shared.getMessage('spinner.changing'), undefined, { stdout: false });
-        const outcomes = await executor.run(operations, (o) => {
-            if (process.stderr.isTTY) this.spinner.status = `${o.index + 1}/${operations.length}`;
-            const mark = {
-                done: paint(style, 'green', 'done'),
-                failed: paint(style, 'red', 'FAILED'),
-                notRun: paint(style, 'grey', 'not run'),
-            }[o.status];
-            this.log(
-                `  [${o.index + 1}/${operations.length}] ${mark}  ${operationText(o.operation)}${o.error ? ` — ${o.error.code}: ${o.error.message}` : ''}`
+        let outcomes: OperationOutcome[];
+        try {
+            outcomes = await executor.run(
+                operations,
+                (o) => {
+                    if (process.stderr.isTTY) this.spinner.status = `${o.index + 1}/${operations.length}`;
+                    const mark = {
+                        done: paint(style, 'green', 'done'),
+                        failed: paint(style, 'red', 'FAILED'),
+                        notRun: paint(style, 'grey', 'not run'),
+                    }[o.status];
+                    this.log(
+                        `  [${o.index + 1}/${operations.length}] ${mark}  ${operationText(o.operation)}${o.error ? ` — ${o.error.code}: ${o.error.message}` : ''}`
+                    );
+                },
+                () => interruptedBy !== null
             );
-        });
-        this.spinner.stop();
-        result.results = outcomes.map((o) => ({
-            index: o.index,
-            kind: o.operation.kind,
-            itemId: o.operation.itemId,
-            status: o.status,
-            changed: o.changed,
-            error: o.error ?? null,
-            text: operationText(o.operation),
-        }));
+        } finally {
+            for (const [signal, listeners] of others) {
+                process.off(signal, onSignal);
+                for (const listener of listeners) process.on(signal, listener as (signal: NodeJS.Signals) => void);
+            }
+            this.spinner.stop();
+        }
+        const { results, made, failed, notRun } = outcomeOf(operations, outcomes);
+        result.results = results;
+        const outcome: OutcomeJson = { made, failed, notRun, interruptedBy, recheckError: null };
+        result.outcome = outcome;
+        const summary = (): void => {
+            this.log('');
+            this.log(paint(style, 'bold', messages.getMessage('outcome.summary', [made, failed, notRun])));
+            for (const r of results)
+                if (r.status !== 'done')
+                    this.log(
+                        `  ${r.status === 'failed' ? messages.getMessage('outcome.failed') : messages.getMessage('outcome.notRun')}: ${r.text}`
+                    );
+        };
 
-        const after = await this.load(api, { ...choicesOf(f), queueMembers: f['queue-members'] });
+        if (interruptedBy) {
+            summary();
+            this.warn(messages.getMessage('warning.interrupted', [interruptedBy]));
+            process.exitCode = SIGNAL_EXIT[interruptedBy] ?? 130;
+            return result;
+        }
+
+        let after: Awaited<ReturnType<typeof this.load>>;
+        try {
+            after = await this.load(api, { ...choicesOf(f), queueMembers: f['queue-members'] });
+        } catch (error) {
+            // The changes' outcome is known even when the org cannot be read again: say it, then why it stops.
+            const failure = this.orgFailure(error) as Error & { result?: FixResult; actions?: string[] };
+            outcome.recheckError = failure.message;
+            summary();
+            failure.result = result;
+            failure.actions = [
+                messages.getMessage('action.recheck', [made, failed, notRun]),
+                ...(failure.actions ?? []),
+            ];
+            throw failure;
+        }
         result.after = itemsJson(after.items);
         this.log('');
         this.log(checklistTable(after.items, style));
-        const failed = outcomes.filter((o) => o.status === 'failed');
-        if (failed.length > 0) {
-            this.warn(
-                messages.getMessage('warning.partial', [
-                    outcomes.filter((o) => o.status === 'done').length,
-                    failed.length,
-                    outcomes.filter((o) => o.status === 'notRun').length,
-                ])
-            );
-        }
-        process.exitCode = failed.length === 0 && after.items.every((i) => i.status === 'pass') ? EXIT.ok : EXIT.failed;
-        if (failed.length === 0 && after.items.some((i) => i.status !== 'pass') && !needProfiles && !needQueueMembers)
+        summary();
+        if (failed > 0) this.warn(messages.getMessage('warning.partial', [made, failed, notRun]));
+        process.exitCode = failed === 0 && after.items.every((i) => i.status === 'pass') ? EXIT.ok : EXIT.failed;
+        if (failed === 0 && after.items.some((i) => i.status !== 'pass') && !needProfiles && !needQueueMembers)
             this.warn(messages.getMessage('warning.notReady'));
         return result;
     }

@@ -28,6 +28,35 @@ export interface AgentRowView {
     readonly statusIcon: string;
     readonly statusVariant: string;
     readonly reason: string;
+    /** Every reason, when there is more than one (the row shows them on request); empty otherwise. */
+    readonly allReasons: readonly { readonly key: string; readonly text: string }[];
+    /** The checklist item that fixes the first reason ('' when none does, e.g. a user's licence). */
+    readonly fixItem: string;
+    /** The link's text: "Go to: Agents are in the chat queue"; empty without an item. */
+    readonly fixText: string;
+}
+
+/** The checklist item whose fix removes each blocker; null when it is the user's own setting (a licence). */
+export const BLOCKER_ITEMS: Readonly<Record<AgentBlocker, string | null>> = {
+    notInQueue: 'queueMembers',
+    noPresenceConfig: 'presenceConfig',
+    noCapacity: 'presenceConfig',
+    noOnlineStatus: 'profileAccess',
+    noServiceCloudUser: null,
+    noOmniApp: 'agentApps',
+};
+
+/** Every reason of a row that has more than one: the first as the engine words it, the others by the view. */
+function allReasons(labels: Labels, agent: AgentReadiness): { key: string; text: string }[] {
+    const list = agent.status === 'notReady' ? agent.blockers : agent.status === 'unknown' ? agent.unknowns : [];
+    if (list.length < 2) return [];
+    return list.map((blocker, index) => ({
+        key: `${agent.userId}-${blocker}`,
+        text:
+            index === 0 && agent.reason && agent.reason.key in labels
+                ? reasonText(labels, agent.reason)
+                : l(labels, `ui.agents.blocker.${blocker}`),
+    }));
 }
 
 const STATUS_ICONS: Readonly<Record<AgentStatus, { icon: string; variant: string }>> = {
@@ -134,7 +163,16 @@ export function agentRow(labels: Labels, agent: AgentReadiness): AgentRowView {
         statusIcon: icon.icon,
         statusVariant: icon.variant,
         reason: firstReason(labels, agent),
+        allReasons: allReasons(labels, agent),
+        ...fixLink(labels, agent),
     };
+}
+
+function fixLink(labels: Labels, agent: AgentReadiness): { fixItem: string; fixText: string } {
+    const first = agent.status === 'notReady' ? agent.blockers[0] : undefined;
+    const item = first ? BLOCKER_ITEMS[first] : null;
+    if (!item) return { fixItem: '', fixText: '' };
+    return { fixItem: item, fixText: l(labels, 'ui.agents.goToItem', { item: l(labels, `ui.item.${item}`) }) };
 }
 
 // ------------------------------------------------------------------------------------------ filter and paging
@@ -292,12 +330,19 @@ const CSV_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A value a spreadsheet would read as a formula: starting with a tab, a carriage return or a null character, or
+ * with =, +, - or @ after any leading spaces (spreadsheets skip them), including the full-width ＝＋－＠ a Korean
+ * keyboard types (OWASP "CSV Injection"; OWASP ASVS 1.2.10).
+ */
+const FORMULA_START = /^[\t\r\0]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled. A value that
- * a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a carriage return) gets a leading
- * apostrophe first: names and labels come from the org and must never run as formulas.
+ * a spreadsheet would read as a formula (FORMULA_START) gets a leading apostrophe first: names and labels come from
+ * the org and must never run as formulas.
  */
 export function csvField(value: string): string {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    const safe = FORMULA_START.test(value) ? `'${value}` : value;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -316,3 +361,56 @@ export const AGENTS_CSV_FILE = 'simplychat-agents.csv';
 
 /** A byte order mark, so spreadsheet programs read the UTF-8 file (Korean names) as UTF-8. */
 export const CSV_BOM = '\uFEFF';
+
+// ------------------------------------------------------------------------------ agents in the checklist's summary
+
+/** What the checklist knows of the agents: not read (an item still fails), being read, read, or not readable. */
+export type ChecklistAgents =
+    | { readonly state: 'notRead' }
+    | { readonly state: 'reading' }
+    | { readonly state: 'read'; readonly counts: AgentCounts }
+    | { readonly state: 'failed'; readonly message: string };
+
+/** The agents' line under the checklist's progress, and whether they let the page say "everything is ready". */
+export interface ChecklistAgentsView {
+    /** "35 of 37 agents ready", "Checking the agents…", or why they could not be read; empty when not read. */
+    readonly text: string;
+    /** The link to the Agents view filtered to the agents who are not ready; empty when every agent is ready. */
+    readonly linkText: string;
+    /** Every agent is ready (and there is at least one). */
+    readonly ready: boolean;
+}
+
+/**
+ * "Ready" means agents get chats: the checklist's success state needs every item to pass and every agent user read
+ * and ready. No agent at all is not ready (nobody would get a chat); an agent that cannot be checked is not ready.
+ */
+export function checklistAgents(labels: Labels, agents: ChecklistAgents): ChecklistAgentsView {
+    switch (agents.state) {
+        case 'reading':
+            return { text: format(labels, 'ui.agents.reading'), linkText: '', ready: false };
+        case 'failed':
+            return {
+                text: format(labels, 'ui.agents.loadFailed', { message: agents.message }),
+                linkText: format(labels, 'ui.summary.agentsOpen'),
+                ready: false,
+            };
+        case 'read': {
+            const { counts } = agents;
+            if (counts.total === 0)
+                return {
+                    text: format(labels, 'ui.agents.none'),
+                    linkText: format(labels, 'ui.summary.agentsOpen'),
+                    ready: false,
+                };
+            const waiting = counts.notReady + counts.unknown;
+            return {
+                text: format(labels, 'ui.agents.counts', { ready: counts.ready, total: counts.total }),
+                linkText: waiting > 0 ? format(labels, 'ui.summary.agentsNotReady', { count: waiting }) : '',
+                ready: waiting === 0,
+            };
+        }
+        default:
+            return { text: '', linkText: '', ready: false };
+    }
+}

@@ -88,6 +88,22 @@ export default class SetupAgents extends LightningElement {
         this.evaluate();
     }
 
+    /** Each new value (a count that goes up) shows only the agents who are not ready, from the first page. */
+    @api
+    get showNotReady(): number {
+        return this.notReadyRequests;
+    }
+    set showNotReady(value: number) {
+        const requests = Number(value) || 0;
+        if (requests > this.notReadyRequests) {
+            this.notReadyOnly = true;
+            this.search = '';
+            this.pageIndex = 0;
+        }
+        this.notReadyRequests = requests;
+    }
+    private notReadyRequests = 0;
+
     override connectedCallback(): void {
         this.read();
     }
@@ -175,8 +191,21 @@ export default class SetupAgents extends LightningElement {
         return pageOf(this.filtered, this.pageIndex);
     }
 
-    get rows(): AgentRowView[] {
-        return this.page.agents.map((agent) => agentRow(this.labels, agent));
+    /** Rows whose other reasons are shown. */
+    expandedKeys: string[] = [];
+
+    get rows(): (AgentRowView & { hasMore: boolean; expanded: boolean; expandedText: string; toggleText: string })[] {
+        return this.page.agents.map((agent) => {
+            const row = agentRow(this.labels, agent);
+            const expanded = this.expandedKeys.includes(row.key);
+            return {
+                ...row,
+                hasMore: row.allReasons.length > 0,
+                expanded,
+                expandedText: String(expanded),
+                toggleText: format(this.labels, expanded ? 'ui.agents.hideReasons' : 'ui.agents.showReasons'),
+            };
+        });
     }
 
     get hasRows(): boolean {
@@ -261,6 +290,19 @@ export default class SetupAgents extends LightningElement {
     handleNotReadyOnly(event: CustomEvent<{ checked?: boolean }>): void {
         this.notReadyOnly = Boolean(event.detail?.checked ?? (event.target as HTMLInputElement | null)?.checked);
         this.pageIndex = 0;
+    }
+
+    handleToggleReasons(event: Event): void {
+        const key = (event.currentTarget as HTMLElement).dataset.key ?? '';
+        this.expandedKeys = this.expandedKeys.includes(key)
+            ? this.expandedKeys.filter((k) => k !== key)
+            : [...this.expandedKeys, key];
+    }
+
+    /** The checklist item that fixes a row's reason: the tab shows it (event `openitem`, detail.id). */
+    handleGoToItem(event: Event): void {
+        const id = (event.currentTarget as HTMLElement).dataset.item ?? '';
+        if (id) this.dispatchEvent(new CustomEvent('openitem', { detail: { id } }));
     }
 
     handlePrevious(): void {

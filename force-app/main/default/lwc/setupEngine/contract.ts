@@ -98,3 +98,40 @@ export const OPERATION_NEEDS_OMNI: readonly string[] = [
 
 /** The fields of one operation's result, as Apex returns it. */
 export const OPERATION_RESULT_FIELDS = ['index', 'kind', 'itemId', 'status', 'changed', 'error'] as const;
+
+/** Every fix needs one permission of each group (UserPermissions field names). */
+export const FIX_PERMISSIONS = [['viewSetup'], ['customizeApplication'], ['modifyMetadata', 'modifyAllData']] as const;
+
+/** The permissions each kind needs besides FIX_PERMISSIONS (all of them). */
+export const OPERATION_PERMISSIONS = {
+    enableOmniChannel: [],
+    createServiceChannel: [],
+    upsertRoutingConfig: [],
+    upsertQueue: ['manageUsers'],
+    createPresenceStatus: [],
+    addChannelToStatus: [],
+    createPresenceConfig: [],
+    setCapacity: [],
+    assignProfilesToConfig: [],
+    moveProfilesToConfig: [],
+    moveUsersToConfig: [],
+    grantStatusAccess: ['manageProfilesPermissionsets'],
+    activateFlow: [],
+    addQueueMembers: ['manageUsers'],
+    setScSetupDefaults: [],
+} as const;
+
+/** A missing permission → the suffix of its refusal's label (engine fix.<suffix>, Apex error.<suffix>). */
+export const PERMISSION_REFUSALS = {
+    manageUsers: 'needsManageUsers',
+    manageProfilesPermissionsets: 'needsManageProfiles',
+} as const;
+
+/** Operations in one applyOperations call: more is refused, never cut. */
+export const MAX_OPERATIONS_PER_CALL = 200;
+
+/** Users one addQueueMembers adds to a queue by name: more stops the operation (a public group is the way). */
+export const MAX_QUEUE_USERS = 10000;
+
+/** Direct users one move takes: more stops the operation, never a cut list. */
+export const MAX_DIRECT_USERS = 10000;

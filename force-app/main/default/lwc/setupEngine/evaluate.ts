@@ -1,5 +1,5 @@
 import { OPERATION_NEEDS_API } from './contract';
-import { missingFixPermissions, runRules, type ItemResult } from './rules';
+import { missingFixPermissions, operationRefusal, runRules, type ItemResult } from './rules';
 import { reason } from './reasons';
 import type { ChecklistItem, FixAvailability, OrgSnapshot, SetupChoices } from './types';
 
@@ -19,12 +19,10 @@ export function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixA
     if (result.ops.length === 0) return no({ available: false, reason: result.noFixReason ?? reason('fix.unknown') });
     const permissions = snapshot.user.permissions;
     if (missingFixPermissions(permissions).length > 0) return no({ available: false, reason: reason('fix.readOnly') });
-    // Queues and their members (Group, GroupMember) need Manage Users.
-    if (
-        result.ops.some((op) => op.kind === 'upsertQueue' || op.kind === 'addQueueMembers') &&
-        !permissions.manageUsers
-    ) {
-        return no({ available: false, reason: reason('fix.needsManageUsers') });
+    // Permissions some kinds need besides (Manage Users for queues, Manage Profiles for status access): the contract's.
+    for (const op of result.ops) {
+        const refusal = operationRefusal(op.kind, permissions);
+        if (refusal) return no({ available: false, reason: refusal });
     }
     if (result.ops.some((op) => operationNeedsApi(op.kind)) && snapshot.apiAccess.connection !== 'ok') {
         return no({ available: false, reason: reason('fix.needsApi') });

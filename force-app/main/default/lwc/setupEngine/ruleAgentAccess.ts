@@ -58,6 +58,12 @@ export function statusesAgentsUse(access: AgentAccess, agents: readonly ProfileR
     return used;
 }
 
+/** Whether any of `ids` is in `wanted` (without copying the set: called per profile and per user). */
+function someIn(ids: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+    for (const id of ids) if (wanted.has(id)) return true;
+    return false;
+}
+
 /**
  * How a profile's active users reach both an online and a busy status: all through the profile, all through
  * permission sets (with their labels), or some users without (their number).
@@ -69,17 +75,14 @@ export function profileCoverage(
     busyIds: ReadonlySet<string>
 ): { readonly profileHas: { online: boolean; busy: boolean }; readonly usersWithout: number; readonly sets: string[] } {
     const own = access.byProfile.get(profile.Id) ?? new Set<string>();
-    const profileHas = {
-        online: [...own].some((id) => onlineIds.has(id)),
-        busy: [...own].some((id) => busyIds.has(id)),
-    };
+    const profileHas = { online: someIn(own, onlineIds), busy: someIn(own, busyIds) };
     if (profileHas.online && profileHas.busy) return { profileHas, usersWithout: 0, sets: [] };
     const users = access.byUser.get(profile.Id) ?? new Map<string, { statuses: Set<string>; sets: Set<string> }>();
     let covered = 0;
     const sets = new Set<string>();
     for (const entry of users.values()) {
-        const online = profileHas.online || [...entry.statuses].some((id) => onlineIds.has(id));
-        const busy = profileHas.busy || [...entry.statuses].some((id) => busyIds.has(id));
+        const online = profileHas.online || someIn(entry.statuses, onlineIds);
+        const busy = profileHas.busy || someIn(entry.statuses, busyIds);
         if (online && busy) {
             covered += 1;
             for (const label of entry.sets) sets.add(label);

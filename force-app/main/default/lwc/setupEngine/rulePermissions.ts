@@ -1,15 +1,27 @@
 /** Item 2: the running user's permissions. Reads the snapshot's user permissions only. */
+import { FIX_PERMISSIONS, OPERATION_PERMISSIONS, PERMISSION_REFUSALS } from './contract';
 import { finish, type Deps, type ItemResult, type RuleEnv } from './ruleKit';
 import { reason } from './reasons';
-import type { Detail, UserPermissions } from './types';
+import type { Detail, Operation, Reason, UserPermissions } from './types';
 
-/** Permissions a fix needs that the user lacks (Customize Application and Modify Metadata or Modify All Data). */
+/**
+ * Permissions a fix needs that the user lacks, one per group of the contract's `permissions.fix` (View Setup,
+ * Customize Application, and Modify Metadata or Modify All Data): the first of each group none of whose
+ * permissions the user has.
+ */
 export function missingFixPermissions(p: UserPermissions): (keyof UserPermissions)[] {
-    const missing: (keyof UserPermissions)[] = [];
-    if (!p.viewSetup) missing.push('viewSetup');
-    if (!p.customizeApplication) missing.push('customizeApplication');
-    if (!p.modifyMetadata && !p.modifyAllData) missing.push('modifyMetadata');
-    return missing;
+    return FIX_PERMISSIONS.filter((group) => !group.some((name) => p[name])).map((group) => group[0]);
+}
+
+/**
+ * Why the server refuses this operation for a user with these permissions beyond the fix permissions (for example
+ * Manage Users for queues), or null when it accepts it: the contract's per-kind `permissions`, which the Apex
+ * controller and the CLI read too, so nothing is offered that the server refuses.
+ */
+export function operationRefusal(kind: Operation['kind'], p: UserPermissions): Reason | null {
+    const needed: readonly (keyof typeof PERMISSION_REFUSALS)[] = OPERATION_PERMISSIONS[kind];
+    const missing = needed.find((name) => !p[name]);
+    return missing ? reason(`fix.${PERMISSION_REFUSALS[missing]}`) : null;
 }
 
 export function permissionsRule(env: RuleEnv, deps: Deps<'permissions'>): ItemResult {
@@ -33,11 +45,17 @@ export function permissionsRule(env: RuleEnv, deps: Deps<'permissions'>): ItemRe
             noFixReason,
         });
     }
-    if (!p.manageUsers) {
+    // Permissions only some kinds need (the contract's per-kind `permissions`): the items they fix say so.
+    const extras = [...new Set(Object.values(OPERATION_PERMISSIONS).flat())].filter((name) => !p[name]);
+    if (extras.length > 0) {
         return finish('permissions', deps, {
             status: 'pass',
-            reason: reason('item.permissions.canFixExceptQueues'),
-            details: [{ kind: 'missingPermission', permission: 'manageUsers' }],
+            reason: reason(
+                extras.length === 1 && extras[0] === 'manageUsers'
+                    ? 'item.permissions.canFixExceptQueues'
+                    : 'item.permissions.canFixExcept'
+            ),
+            details: extras.map((permission) => ({ kind: 'missingPermission', permission })),
         });
     }
     return finish('permissions', deps, { status: 'pass', reason: reason('item.permissions.canFix') });

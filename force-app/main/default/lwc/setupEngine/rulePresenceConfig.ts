@@ -83,7 +83,9 @@ function reliance(
     const profilesIn = new Map<string, string[]>();
     for (const a of assignments) {
         configOf.set(a.ProfileId, a.PresenceUserConfigId);
-        profilesIn.set(a.PresenceUserConfigId, [...(profilesIn.get(a.PresenceUserConfigId) ?? []), a.ProfileId]);
+        const list = profilesIn.get(a.PresenceUserConfigId);
+        if (list) list.push(a.ProfileId);
+        else profilesIn.set(a.PresenceUserConfigId, [a.ProfileId]);
     }
     return { configOf, profilesIn, direct };
 }
@@ -118,11 +120,13 @@ function chooseTarget(
     const named = configs.find((c) => sameName(c.DeveloperName, choices.names.presenceConfig.developerName));
     if (named) return named;
     const configById = new Map(configs.map((c) => [c.Id, c]));
+    // Whether each configuration may be the target, once per configuration rather than once per profile.
+    const candidate = new Map(configs.map((c) => [c.Id, !isDefaultPresenceConfig(c) && !isShared(c)]));
     const holding = new Map<string, number>();
     for (const p of agents) {
         const id = rely.configOf.get(p.Id);
         const config = id ? configById.get(id) : undefined;
-        if (config && !isDefaultPresenceConfig(config) && !isShared(config)) {
+        if (config && candidate.get(config.Id)) {
             holding.set(config.Id, (holding.get(config.Id) ?? 0) + 1);
         }
     }
@@ -151,8 +155,11 @@ function sortAgents(
     const configById = new Map(configs.map((c) => [c.Id, c]));
     const sorted: Sorted = { unassigned: [], inOther: [], usersElsewhere: [] };
     const directByProfile = new Map<string, PresenceUserConfigUserCount[]>();
-    for (const row of rely.direct)
-        directByProfile.set(row.ProfileId, [...(directByProfile.get(row.ProfileId) ?? []), row]);
+    for (const row of rely.direct) {
+        const list = directByProfile.get(row.ProfileId);
+        if (list) list.push(row);
+        else directByProfile.set(row.ProfileId, [row]);
+    }
     for (const profile of agents) {
         const id = rely.configOf.get(profile.Id);
         const config = id ? configById.get(id) : undefined;
@@ -221,7 +228,11 @@ function configOps(
 /** Groups moves by the configuration they leave: one call rewrites the target and at most 9 sources. */
 function bySource<T extends { config: PresenceUserConfigRecord }>(moves: readonly T[]): T[][] {
     const groups = new Map<string, T[]>();
-    for (const m of moves) groups.set(m.config.Id, [...(groups.get(m.config.Id) ?? []), m]);
+    for (const m of moves) {
+        const list = groups.get(m.config.Id);
+        if (list) list.push(m);
+        else groups.set(m.config.Id, [m]);
+    }
     return chunk([...groups.values()], METADATA_BATCH_SIZE - 1).map((sources) => sources.flat());
 }
 

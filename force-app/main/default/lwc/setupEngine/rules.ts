@@ -25,7 +25,7 @@ import type { OrgSnapshot, SetupChoices } from './types';
 
 export { DEPENDENCIES } from './ruleKit';
 export type { ItemResult } from './ruleKit';
-export { missingFixPermissions } from './rulePermissions';
+export { missingFixPermissions, operationRefusal } from './rulePermissions';
 
 /** Runs every rule in checklist order (ITEM_IDS). */
 export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot.choices): ItemResult[] {

@@ -10,9 +10,9 @@ export { appsByApplicationId, id15 } from './ruleAgentApps';
 export { plan, describeOperation } from './plan';
 export { simulate, SimulationError } from './simulate';
 export { validateChoices, ChoicesInvalidError } from './validate';
-export { REASON_KEYS } from './reasons';
+export { REASON_KEYS, reason } from './reasons';
 export type { ReasonKey } from './reasons';
-export { DEPENDENCIES } from './rules';
+export { DEPENDENCIES, missingFixPermissions, operationRefusal } from './rules';
 export {
     CAPACITY_MAX,
     CAPACITY_MIN,

@@ -72,6 +72,9 @@ import SC_ui_agents_status_unknown from '@salesforce/label/c.SC_ui_agents_status
 import SC_ui_agents_reason_ready from '@salesforce/label/c.SC_ui_agents_reason_ready';
 import SC_ui_agents_reason_more from '@salesforce/label/c.SC_ui_agents_reason_more';
 import SC_ui_agents_reason_more_one from '@salesforce/label/c.SC_ui_agents_reason_more_one';
+import SC_ui_agents_showReasons from '@salesforce/label/c.SC_ui_agents_showReasons';
+import SC_ui_agents_hideReasons from '@salesforce/label/c.SC_ui_agents_hideReasons';
+import SC_ui_agents_goToItem from '@salesforce/label/c.SC_ui_agents_goToItem';
 import SC_ui_agents_blocker_notInQueue from '@salesforce/label/c.SC_ui_agents_blocker_notInQueue';
 import SC_ui_agents_blocker_noPresenceConfig from '@salesforce/label/c.SC_ui_agents_blocker_noPresenceConfig';
 import SC_ui_agents_blocker_noCapacity from '@salesforce/label/c.SC_ui_agents_blocker_noCapacity';
@@ -113,6 +116,10 @@ import SC_ui_group_connection from '@salesforce/label/c.SC_ui_group_connection';
 import SC_ui_group_omniChannel from '@salesforce/label/c.SC_ui_group_omniChannel';
 import SC_ui_group_agents from '@salesforce/label/c.SC_ui_group_agents';
 import SC_ui_group_package from '@salesforce/label/c.SC_ui_group_package';
+import SC_ui_summary_agentsNotReady from '@salesforce/label/c.SC_ui_summary_agentsNotReady';
+import SC_ui_summary_agentsNotReady_one from '@salesforce/label/c.SC_ui_summary_agentsNotReady_one';
+import SC_ui_summary_agentsOpen from '@salesforce/label/c.SC_ui_summary_agentsOpen';
+import SC_ui_success_itemsReadyAgentsNot from '@salesforce/label/c.SC_ui_success_itemsReadyAgentsNot';
 import SC_ui_success_title from '@salesforce/label/c.SC_ui_success_title';
 import SC_ui_success_next from '@salesforce/label/c.SC_ui_success_next';
 import SC_ui_item_apiAccess from '@salesforce/label/c.SC_ui_item_apiAccess';
@@ -139,6 +146,7 @@ import SC_ui_choices_capacity from '@salesforce/label/c.SC_ui_choices_capacity';
 import SC_ui_choices_capacityHelp from '@salesforce/label/c.SC_ui_choices_capacityHelp';
 import SC_ui_choices_capacityHigh from '@salesforce/label/c.SC_ui_choices_capacityHigh';
 import SC_ui_choices_capacityKeep from '@salesforce/label/c.SC_ui_choices_capacityKeep';
+import SC_ui_choices_capacityDefault from '@salesforce/label/c.SC_ui_choices_capacityDefault';
 import SC_ui_choices_chatObject from '@salesforce/label/c.SC_ui_choices_chatObject';
 import SC_ui_choices_agentProfiles from '@salesforce/label/c.SC_ui_choices_agentProfiles';
 import SC_ui_choices_availableProfiles from '@salesforce/label/c.SC_ui_choices_availableProfiles';
@@ -173,6 +181,15 @@ import SC_ui_plan_confirm from '@salesforce/label/c.SC_ui_plan_confirm';
 import SC_ui_plan_cancel from '@salesforce/label/c.SC_ui_plan_cancel';
 import SC_ui_plan_close from '@salesforce/label/c.SC_ui_plan_close';
 import SC_ui_plan_orgWide from '@salesforce/label/c.SC_ui_plan_orgWide';
+import SC_ui_plan_value from '@salesforce/label/c.SC_ui_plan_value';
+import SC_ui_plan_statusAlsoUsedBy from '@salesforce/label/c.SC_ui_plan_statusAlsoUsedBy';
+import SC_ui_plan_throughProfile from '@salesforce/label/c.SC_ui_plan_throughProfile';
+import SC_ui_plan_throughPermissionSet from '@salesforce/label/c.SC_ui_plan_throughPermissionSet';
+import SC_ui_plan_choicesTitle from '@salesforce/label/c.SC_ui_plan_choicesTitle';
+import SC_ui_plan_choice_later from '@salesforce/label/c.SC_ui_plan_choice_later';
+import SC_ui_plan_stillNeeded from '@salesforce/label/c.SC_ui_plan_stillNeeded';
+import SC_ui_plan_stillNeededNone from '@salesforce/label/c.SC_ui_plan_stillNeededNone';
+import SC_ui_result_stillNeeded from '@salesforce/label/c.SC_ui_result_stillNeeded';
 import SC_ui_routingModel_MostAvailable from '@salesforce/label/c.SC_ui_routingModel_MostAvailable';
 import SC_ui_routingModel_LeastActive from '@salesforce/label/c.SC_ui_routingModel_LeastActive';
 import SC_ui_apply_progress from '@salesforce/label/c.SC_ui_apply_progress';
@@ -224,6 +241,7 @@ import SC_item_apiAccess_wrongUser from '@salesforce/label/c.SC_item_apiAccess_w
 import SC_item_apiAccess_error from '@salesforce/label/c.SC_item_apiAccess_error';
 import SC_item_permissions_canFix from '@salesforce/label/c.SC_item_permissions_canFix';
 import SC_item_permissions_canFixExceptQueues from '@salesforce/label/c.SC_item_permissions_canFixExceptQueues';
+import SC_item_permissions_canFixExcept from '@salesforce/label/c.SC_item_permissions_canFixExcept';
 import SC_item_permissions_readOnly from '@salesforce/label/c.SC_item_permissions_readOnly';
 import SC_item_permissions_cannotRead from '@salesforce/label/c.SC_item_permissions_cannotRead';
 import SC_item_omniChannel_enabled from '@salesforce/label/c.SC_item_omniChannel_enabled';
@@ -280,7 +298,9 @@ import SC_item_agentApps_notChecked from '@salesforce/label/c.SC_item_agentApps_
 import SC_item_agentApps_ok from '@salesforce/label/c.SC_item_agentApps_ok';
 import SC_item_agentApps_noAgentProfiles from '@salesforce/label/c.SC_item_agentApps_noAgentProfiles';
 import SC_item_agentApps_missing from '@salesforce/label/c.SC_item_agentApps_missing';
+import SC_item_agentApps_missing_one from '@salesforce/label/c.SC_item_agentApps_missing_one';
 import SC_item_agentApps_barsNotRead from '@salesforce/label/c.SC_item_agentApps_barsNotRead';
+import SC_item_agentApps_barsNotRead_one from '@salesforce/label/c.SC_item_agentApps_barsNotRead_one';
 import SC_item_agentApps_barsIncomplete from '@salesforce/label/c.SC_item_agentApps_barsIncomplete';
 import SC_item_agentApps_appsHidden from '@salesforce/label/c.SC_item_agentApps_appsHidden';
 import SC_item_agentApps_sidebar from '@salesforce/label/c.SC_item_agentApps_sidebar';
@@ -329,6 +349,7 @@ import SC_fix_blocked from '@salesforce/label/c.SC_fix_blocked';
 import SC_fix_unknown from '@salesforce/label/c.SC_fix_unknown';
 import SC_fix_readOnly from '@salesforce/label/c.SC_fix_readOnly';
 import SC_fix_needsManageUsers from '@salesforce/label/c.SC_fix_needsManageUsers';
+import SC_fix_needsManageProfiles from '@salesforce/label/c.SC_fix_needsManageProfiles';
 import SC_fix_needsApi from '@salesforce/label/c.SC_fix_needsApi';
 import SC_fix_needsChoices from '@salesforce/label/c.SC_fix_needsChoices';
 import SC_fix_chooseMoveProfiles from '@salesforce/label/c.SC_fix_chooseMoveProfiles';
@@ -390,6 +411,7 @@ import SC_operation_notOurFlow from '@salesforce/label/c.SC_operation_notOurFlow
 import SC_operation_notOurSetting from '@salesforce/label/c.SC_operation_notOurSetting';
 import SC_apiError_unauthenticated from '@salesforce/label/c.SC_apiError_unauthenticated';
 import SC_apiError_timeout from '@salesforce/label/c.SC_apiError_timeout';
+import SC_apiError_calloutFailed from '@salesforce/label/c.SC_apiError_calloutFailed';
 import SC_apiError_timeoutReread from '@salesforce/label/c.SC_apiError_timeoutReread';
 import SC_apiError_wrongUser from '@salesforce/label/c.SC_apiError_wrongUser';
 import SC_apiError_rejected from '@salesforce/label/c.SC_apiError_rejected';
@@ -498,6 +520,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.agents.reason.ready': SC_ui_agents_reason_ready,
     'ui.agents.reason.more': SC_ui_agents_reason_more,
     'ui.agents.reason.more.one': SC_ui_agents_reason_more_one,
+    'ui.agents.showReasons': SC_ui_agents_showReasons,
+    'ui.agents.hideReasons': SC_ui_agents_hideReasons,
+    'ui.agents.goToItem': SC_ui_agents_goToItem,
     'ui.agents.blocker.notInQueue': SC_ui_agents_blocker_notInQueue,
     'ui.agents.blocker.noPresenceConfig': SC_ui_agents_blocker_noPresenceConfig,
     'ui.agents.blocker.noCapacity': SC_ui_agents_blocker_noCapacity,
@@ -539,6 +564,10 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.group.omniChannel': SC_ui_group_omniChannel,
     'ui.group.agents': SC_ui_group_agents,
     'ui.group.package': SC_ui_group_package,
+    'ui.summary.agentsNotReady': SC_ui_summary_agentsNotReady,
+    'ui.summary.agentsNotReady.one': SC_ui_summary_agentsNotReady_one,
+    'ui.summary.agentsOpen': SC_ui_summary_agentsOpen,
+    'ui.success.itemsReadyAgentsNot': SC_ui_success_itemsReadyAgentsNot,
     'ui.success.title': SC_ui_success_title,
     'ui.success.next': SC_ui_success_next,
     'ui.item.apiAccess': SC_ui_item_apiAccess,
@@ -565,6 +594,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.choices.capacityHelp': SC_ui_choices_capacityHelp,
     'ui.choices.capacityHigh': SC_ui_choices_capacityHigh,
     'ui.choices.capacityKeep': SC_ui_choices_capacityKeep,
+    'ui.choices.capacityDefault': SC_ui_choices_capacityDefault,
     'ui.choices.chatObject': SC_ui_choices_chatObject,
     'ui.choices.agentProfiles': SC_ui_choices_agentProfiles,
     'ui.choices.availableProfiles': SC_ui_choices_availableProfiles,
@@ -599,6 +629,15 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.plan.cancel': SC_ui_plan_cancel,
     'ui.plan.close': SC_ui_plan_close,
     'ui.plan.orgWide': SC_ui_plan_orgWide,
+    'ui.plan.value': SC_ui_plan_value,
+    'ui.plan.statusAlsoUsedBy': SC_ui_plan_statusAlsoUsedBy,
+    'ui.plan.throughProfile': SC_ui_plan_throughProfile,
+    'ui.plan.throughPermissionSet': SC_ui_plan_throughPermissionSet,
+    'ui.plan.choicesTitle': SC_ui_plan_choicesTitle,
+    'ui.plan.choice.later': SC_ui_plan_choice_later,
+    'ui.plan.stillNeeded': SC_ui_plan_stillNeeded,
+    'ui.plan.stillNeededNone': SC_ui_plan_stillNeededNone,
+    'ui.result.stillNeeded': SC_ui_result_stillNeeded,
     'ui.routingModel.MostAvailable': SC_ui_routingModel_MostAvailable,
     'ui.routingModel.LeastActive': SC_ui_routingModel_LeastActive,
     'ui.apply.progress': SC_ui_apply_progress,
@@ -650,6 +689,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.apiAccess.error': SC_item_apiAccess_error,
     'item.permissions.canFix': SC_item_permissions_canFix,
     'item.permissions.canFixExceptQueues': SC_item_permissions_canFixExceptQueues,
+    'item.permissions.canFixExcept': SC_item_permissions_canFixExcept,
     'item.permissions.readOnly': SC_item_permissions_readOnly,
     'item.permissions.cannotRead': SC_item_permissions_cannotRead,
     'item.omniChannel.enabled': SC_item_omniChannel_enabled,
@@ -706,7 +746,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.agentApps.ok': SC_item_agentApps_ok,
     'item.agentApps.noAgentProfiles': SC_item_agentApps_noAgentProfiles,
     'item.agentApps.missing': SC_item_agentApps_missing,
+    'item.agentApps.missing.one': SC_item_agentApps_missing_one,
     'item.agentApps.barsNotRead': SC_item_agentApps_barsNotRead,
+    'item.agentApps.barsNotRead.one': SC_item_agentApps_barsNotRead_one,
     'item.agentApps.barsIncomplete': SC_item_agentApps_barsIncomplete,
     'item.agentApps.appsHidden': SC_item_agentApps_appsHidden,
     'item.agentApps.sidebar': SC_item_agentApps_sidebar,
@@ -755,6 +797,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.unknown': SC_fix_unknown,
     'fix.readOnly': SC_fix_readOnly,
     'fix.needsManageUsers': SC_fix_needsManageUsers,
+    'fix.needsManageProfiles': SC_fix_needsManageProfiles,
     'fix.needsApi': SC_fix_needsApi,
     'fix.needsChoices': SC_fix_needsChoices,
     'fix.chooseMoveProfiles': SC_fix_chooseMoveProfiles,
@@ -816,6 +859,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'operation.notOurSetting': SC_operation_notOurSetting,
     'apiError.unauthenticated': SC_apiError_unauthenticated,
     'apiError.timeout': SC_apiError_timeout,
+    'apiError.calloutFailed': SC_apiError_calloutFailed,
     'apiError.timeoutReread': SC_apiError_timeoutReread,
     'apiError.wrongUser': SC_apiError_wrongUser,
     'apiError.rejected': SC_apiError_rejected,

@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import type { PlanLine } from 'c/setupViewModel';
+import type { PlanChoices, PlanLine, StillNeeded } from 'c/setupViewModel';
 
 export interface PlanDialogLabels {
     readonly title: string;
@@ -10,6 +10,11 @@ export interface PlanDialogLabels {
     readonly close: string;
     readonly orgWide: string;
     readonly showAll: string;
+    readonly choicesTitle?: string;
+    readonly queueMembers?: string;
+    readonly capacity?: string;
+    readonly move?: string;
+    readonly stillNeeded?: string;
 }
 
 interface Focusable {
@@ -26,12 +31,31 @@ export default class SetupPlanDialog extends LightningElement {
     @api lines: readonly PlanLine[] = [];
     @api needsOrgWideConfirmation = false;
     @api labels?: PlanDialogLabels;
+    /** The open choices asked here, before the changes (Fix all): each answer re-plans the lines. */
+    @api choices: PlanChoices = {};
+    /** What will still need the admin after these changes: manual steps and items no change fixes. */
+    @api stillNeeded: readonly StillNeeded[] = [];
 
     orgWideConfirmed = false;
     expandedKeys: string[] = [];
     private focused = false;
 
-    get shownLines(): { key: string; text: string; apiNames: string; more?: { text: string } }[] {
+    get hasChoices(): boolean {
+        const c = this.choices ?? {};
+        return Boolean(c.queueMembers || c.capacity || c.moves);
+    }
+
+    get showStillNeeded(): boolean {
+        return (this.stillNeeded ?? []).length > 0;
+    }
+
+    get shownLines(): {
+        key: string;
+        text: string;
+        apiNames: string;
+        more?: { text: string };
+        values?: PlanLine['values'];
+    }[] {
         return this.lines.map((line) => {
             const expanded = this.expandedKeys.includes(line.key);
             return {
@@ -39,6 +63,7 @@ export default class SetupPlanDialog extends LightningElement {
                 text: expanded && line.fullText ? line.fullText : line.text,
                 apiNames: line.apiNames ?? '',
                 more: !expanded && line.moreText ? { text: line.moreText } : undefined,
+                values: line.values,
             };
         });
     }
@@ -70,7 +95,17 @@ export default class SetupPlanDialog extends LightningElement {
 
     /** The dialog's controls in Tab order; Confirm only while it is enabled. */
     private controls(): Focusable[] {
-        const ids = ['close', 'show-all', 'org-wide', 'cancel', ...(this.confirmDisabled ? [] : ['confirm'])];
+        const ids = [
+            'close',
+            'plan-queue-members',
+            'plan-capacity',
+            'plan-moves',
+            'show-all',
+            'still-needed-link',
+            'org-wide',
+            'cancel',
+            ...(this.confirmDisabled ? [] : ['confirm']),
+        ];
         return ids.flatMap((id) =>
             Array.from(this.template?.querySelectorAll<HTMLElement>(`[data-id="${id}"]`) ?? [])
         ) as unknown as Focusable[];
@@ -88,6 +123,22 @@ export default class SetupPlanDialog extends LightningElement {
     handleExpand(event: Event): void {
         const key = (event.currentTarget as HTMLElement).dataset.key;
         if (key) this.expandedKeys = [...this.expandedKeys, key];
+    }
+
+    private emitChoice(field: string, value: unknown): void {
+        this.dispatchEvent(new CustomEvent('choicechange', { detail: { field, value } }));
+    }
+
+    handleQueueMembers(event: CustomEvent<{ value: string }>): void {
+        this.emitChoice('queueMembers', event.detail.value);
+    }
+
+    handleCapacity(event: CustomEvent<{ value: string }>): void {
+        this.emitChoice('capacity', event.detail.value);
+    }
+
+    handleMoves(event: CustomEvent<{ value: string[] }>): void {
+        this.emitChoice('moveProfileIds', event.detail.value);
     }
 
     handleOrgWide(event: CustomEvent<{ checked: boolean }>): void {

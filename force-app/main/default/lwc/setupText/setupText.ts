@@ -63,6 +63,9 @@ export function formatNumber(labels: Labels, value: number): string {
     return cached(NUMBER_FORMATS, localeOf(labels), (l) => new Intl.NumberFormat(l)).format(value);
 }
 
+/** A {parameter}, with the Korean particle written after it in both forms, e.g. {name}을(를). */
+const PLACEHOLDER = /\{(\w+)\}(을\(를\)|이\(가\)|은\(는\)|와\(과\)|\(으\)로)?/g;
+
 /**
  * A label with its {parameters} filled in; a missing label shows its key (a visible bug, never a blank). When a
  * `count` parameter is given and the locale's plural rule picks "one", the label `key.one` is used if it exists
@@ -75,11 +78,53 @@ export function format(labels: Labels, key: string, params: TextParams = {}): st
         const rule = cached(PLURAL_RULES, localeOf(labels), (l) => new Intl.PluralRules(l)).select(params.count);
         template = labels[`${key}.${rule}`] ?? template;
     }
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    return template.replace(PLACEHOLDER, (whole, name: string, particle: string | undefined) => {
         if (!(name in params)) return whole;
         const value = params[name];
-        return typeof value === 'number' ? formatNumber(labels, value) : String(value);
+        const text = typeof value === 'number' ? formatNumber(labels, value) : String(value);
+        return particle ? text + koreanParticle(text, particle) : text;
     });
+}
+
+/** Each two-form particle: the form after a final consonant, the form after a vowel. */
+const PARTICLES: Readonly<Record<string, readonly [string, string]>> = {
+    '을(를)': ['을', '를'],
+    '이(가)': ['이', '가'],
+    '은(는)': ['은', '는'],
+    '와(과)': ['과', '와'],
+    '(으)로': ['으로', '로'],
+};
+
+/**
+ * The final sound of a word, when it is known: 'vowel', 'rieul' (ㄹ, which takes 로 like a vowel) or 'consonant'.
+ * A Hangul syllable says it itself; a number ends as its Sino-Korean reading (1 일, 2 이, 10 십, 1,000 천).
+ * Anything else (a Latin API name, a bracket) is not known, and the particle keeps both forms.
+ */
+function finalSound(text: string): 'vowel' | 'rieul' | 'consonant' | undefined {
+    const last = text.trim().slice(-1);
+    const code = last.charCodeAt(0);
+    if (code >= 0xac00 && code <= 0xd7a3) {
+        const final = (code - 0xac00) % 28;
+        if (final === 0) return 'vowel';
+        return final === 8 ? 'rieul' : 'consonant';
+    }
+    const digits = text.trim().replace(/,/g, '');
+    if (/^\d+$/.test(digits)) {
+        const lastDigit = digits.slice(-1);
+        // 0 ends as 영, 십, 백, 천 or 만: every one of them with a final consonant.
+        if (lastDigit === '0') return 'consonant';
+        return ({ 1: 'rieul', 7: 'rieul', 8: 'rieul', 3: 'consonant', 6: 'consonant' } as const)[lastDigit] ?? 'vowel';
+    }
+    return undefined;
+}
+
+/** The particle that fits the word before it (을 or 를, 으로 or 로 …), or both forms when that is not known. */
+export function koreanParticle(word: string, particle: string): string {
+    const forms = PARTICLES[particle];
+    const sound = finalSound(word);
+    if (!forms || !sound) return particle;
+    if (particle === '(으)로') return sound === 'consonant' ? forms[0] : forms[1];
+    return sound === 'vowel' ? forms[1] : forms[0];
 }
 
 /** A checklist item's title (`ui.item.<id>`). */

@@ -14,8 +14,10 @@ import {
     plan,
     SETUP_PAGE_OF_ITEM,
     setupPageUrl,
+    simulate,
     validateChoices,
     type ChecklistItem,
+    type ChoiceKey,
     type ConnectionStatus,
     type ConnectionStepState,
     type Detail,
@@ -33,6 +35,7 @@ import {
     formatNumber,
     formatTime,
     itemTitle,
+    koreanParticle,
     LOCALE_KEY,
     reasonText,
     serverError,
@@ -42,7 +45,7 @@ import {
 } from 'c/setupText';
 
 /** The text functions live in c/setupText; the page's components and tests also find them here. */
-export { format, formatNumber, formatTime, LOCALE_KEY, reasonText, serverError, withLocale };
+export { format, formatNumber, formatTime, koreanParticle, LOCALE_KEY, reasonText, serverError, withLocale };
 export type { ChoiceErrorView, Labels };
 
 /** The fixed strings of the page, by name, for the template. */
@@ -218,6 +221,23 @@ export interface ItemFailure {
 
 export type Failures = Readonly<Partial<Record<string, ItemFailure>>>;
 
+/** How many profile names a plan line shows before "and N more". */
+export const PLAN_LIST_LIMIT = 10;
+
+/**
+ * An item's reason for its row: a list of profile names longer than PLAN_LIST_LIMIT is cut to "and N more" (the
+ * details, shown on request, name each profile). The engine joins the names with ", ".
+ */
+export function rowReasonText(labels: Labels, reason: Reason): string {
+    const names = reason.params.profiles;
+    if (typeof names !== 'string') return reasonText(labels, reason);
+    const list = names.split(', ');
+    if (list.length <= PLAN_LIST_LIMIT) return reasonText(labels, reason);
+    const shown = list.slice(0, PLAN_LIST_LIMIT).join(', ');
+    const more = format(labels, 'ui.plan.more', { count: list.length - PLAN_LIST_LIMIT });
+    return reasonText(labels, { key: reason.key, params: { ...reason.params, profiles: `${shown} ${more}` } });
+}
+
 export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailure): RowView {
     const icon = STATUS_ICONS[item.status];
     const details = item.details.map((detail, index) => ({
@@ -235,7 +255,7 @@ export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailu
         statusLabel: format(labels, `ui.status.${item.status}`),
         iconName: icon.icon,
         iconVariant: icon.variant,
-        reason: reasonText(labels, item.reason),
+        reason: rowReasonText(labels, item.reason),
         details,
         hasDetails: details.length > 0,
         fixable: item.fix.available,
@@ -316,7 +336,7 @@ export interface ConnectionStep {
 /** The connection's names as the package ships them (force-app/main/default/namedCredentials, externalCredentials). */
 export const CONNECTION = {
     authProviderSuffix: 'SimplyChat_Setup',
-    scopes: 'api refresh_token',
+    scopes: 'api refresh_token id',
 } as const;
 
 /** The Setup pages of the connection steps (the engine's setupPages.ts, with their evidence). */
@@ -554,9 +574,12 @@ export function isDraft(saved: SetupChoices, draft: SetupChoices): boolean {
 }
 
 /** One line summing up the saved choices, shown while the choices are collapsed. */
-export function choicesSummary(labels: Labels, choices: SetupChoices): string {
+export function choicesSummary(labels: Labels, choices: SetupChoices, createsConfig = false): string {
+    let capacity: ParamValue = choices.capacity ?? format(labels, 'ui.choices.capacityKeep');
+    if (choices.capacity === null && createsConfig)
+        capacity = format(labels, 'ui.choices.capacityDefault', { capacity: DEFAULT_CAPACITY });
     return format(labels, 'ui.choices.summary', {
-        capacity: choices.capacity === null ? format(labels, 'ui.choices.capacityKeep') : choices.capacity,
+        capacity,
         chatObject: choices.chatObject,
         count: choices.agentProfileIds.length,
     });
@@ -664,10 +687,9 @@ export interface PlanLine {
     readonly moreText?: string;
     /** The API names behind the labels in the text, shown after it in small print. */
     readonly apiNames?: string;
+    /** The values the change writes, each "field: current → new", and who else it touches. */
+    readonly values?: readonly { readonly key: string; readonly text: string }[];
 }
-
-/** How many profile names a plan line shows before "and N more". */
-export const PLAN_LIST_LIMIT = 10;
 
 function profileNamesOf(op: Operation): string[] | undefined {
     switch (op.kind) {
@@ -685,11 +707,86 @@ function profileNamesOf(op: Operation): string[] | undefined {
     }
 }
 
+/** What the plan line of an operation adds from the org: labels for API names, and the values it writes. */
+interface LineContext {
+    readonly params: Record<string, ParamValue>;
+    readonly apiNames: string[];
+    readonly values: { key: string; text: string }[];
+}
+
+/** A value as the plan shows it: blank as "—", true/false as Yes/No. */
+function valueText(labels: Labels, value: ParamValue | boolean | null | undefined): string {
+    if (value === null || value === undefined || value === '') return '—';
+    if (typeof value === 'boolean') return format(labels, value ? 'ui.agents.yes' : 'ui.agents.no');
+    return typeof value === 'number' ? formatNumber(labels, value) : String(value);
+}
+
+/**
+ * The org's side of a plan line: a status named by its label (with the profiles outside the agent profiles that
+ * use it, other teams whom the change touches too), a configuration by its label, and the SC Setup fields by
+ * label with current → new value.
+ */
+function lineContext(labels: Labels, op: Operation, snapshot: OrgSnapshot, ctx: LineContext): void {
+    const recordsOf = <T>(part: { status: string; records?: readonly T[] } | undefined): readonly T[] => {
+        return part?.status === 'read' ? (part.records ?? []) : [];
+    };
+    if (op.kind === 'addChannelToStatus') {
+        const status = recordsOf(snapshot.presenceStatuses).find((st) => st.Id === op.statusId);
+        if (status) {
+            ctx.params.status = status.MasterLabel;
+            ctx.apiNames.push(status.DeveloperName);
+        }
+        const agents = new Set(snapshot.choices.agentProfileIds);
+        const names = new Map(recordsOf(snapshot.profiles).map((p) => [p.Id, p.Name]));
+        const profiles = recordsOf(snapshot.statusAccess)
+            .filter((a) => a.SetupEntityId === op.statusId && !agents.has(a.ProfileId))
+            .map((a) => names.get(a.ProfileId) ?? a.ProfileId);
+        const sets = recordsOf(snapshot.permissionSetAccess)
+            .filter((set) => set.StatusIds.includes(op.statusId))
+            .map((set) => set.Label);
+        const users = [
+            ...profiles.map((name) => format(labels, 'ui.plan.throughProfile', { name })),
+            ...sets.map((name) => format(labels, 'ui.plan.throughPermissionSet', { name })),
+        ];
+        if (users.length > 0) {
+            const shown = users.slice(0, PLAN_LIST_LIMIT).join(', ');
+            const more = users.length - PLAN_LIST_LIMIT;
+            ctx.values.push({
+                key: 'others',
+                text: format(labels, 'ui.plan.statusAlsoUsedBy', {
+                    users: more > 0 ? `${shown} ${format(labels, 'ui.plan.more', { count: more })}` : shown,
+                }),
+            });
+        }
+    } else if (op.kind === 'setCapacity') {
+        const config = recordsOf(snapshot.presenceConfigs).find((c) => c.Id === op.configId);
+        if (config) {
+            ctx.params.name = config.MasterLabel;
+            ctx.apiNames.push(config.DeveloperName);
+        }
+    } else if (op.kind === 'setScSetupDefaults') {
+        const setting = recordsOf(snapshot.scSetup)[0];
+        const fields = new Map((setting?.fields ?? []).map((f) => [f.apiName, f.label]));
+        for (const [field, value] of Object.entries(op.values)) {
+            ctx.values.push({
+                key: field,
+                text: format(labels, 'ui.plan.value', {
+                    field: fields.get(field) ?? field,
+                    from: valueText(labels, setting?.orgDefault?.[field]),
+                    to: valueText(labels, value),
+                }),
+            });
+        }
+    }
+}
+
 /** A planned change in words: labels rather than API names (those go to `apiNames`), long lists cut. */
-export function planLine(labels: Labels, op: Operation, key: string): PlanLine {
+export function planLine(labels: Labels, op: Operation, key: string, snapshot?: OrgSnapshot): PlanLine {
     const described = describeOperation(op);
     const params: Record<string, ParamValue> = { ...described.params };
     const apiNames: string[] = [];
+    const values: { key: string; text: string }[] = [];
+    if (snapshot) lineContext(labels, op, snapshot, { params, apiNames, values });
     if (op.kind === 'upsertRoutingConfig' && !op.existingId) {
         const model = String(params.model ?? '');
         const modelLabel = labels[`ui.routingModel.${model}`];
@@ -704,7 +801,11 @@ export function planLine(labels: Labels, op: Operation, key: string): PlanLine {
     }
     const text = (p: Record<string, ParamValue>): string => reasonText(labels, { key: described.key, params: p });
     const names = profileNamesOf(op);
-    const base = { key, apiNames: apiNames.length > 0 ? apiNames.join(', ') : undefined };
+    const base = {
+        key,
+        apiNames: apiNames.length > 0 ? apiNames.join(', ') : undefined,
+        values: values.length > 0 ? values.map((v) => ({ key: `${key}-${v.key}`, text: v.text })) : undefined,
+    };
     if (!names || names.length <= PLAN_LIST_LIMIT) return { ...base, text: text(params) };
     return {
         ...base,
@@ -719,7 +820,7 @@ export function planLine(labels: Labels, op: Operation, key: string): PlanLine {
  * to a Metadata call) read as one line, so 1,000 profiles are one "Give … access" line with "and N more", not 100.
  * The operations themselves are unchanged.
  */
-export function planLines(labels: Labels, operations: readonly Operation[]): PlanLine[] {
+export function planLines(labels: Labels, operations: readonly Operation[], snapshot?: OrgSnapshot): PlanLine[] {
     const groups: Operation[] = [];
     for (const op of operations) {
         const last = groups[groups.length - 1];
@@ -727,7 +828,7 @@ export function planLines(labels: Labels, operations: readonly Operation[]): Pla
             groups[groups.length - 1] = { ...last, grants: [...last.grants, ...op.grants] };
         else groups.push(op);
     }
-    return groups.map((op, index) => planLine(labels, op, `op-${index}`));
+    return groups.map((op, index) => planLine(labels, op, `op-${index}`, snapshot));
 }
 
 export type PlanResult =
@@ -737,6 +838,8 @@ export type PlanResult =
           readonly lines: readonly PlanLine[];
           /** Enabling Omni-Channel is in the plan: the dialog asks for its own confirmation. */
           readonly needsOrgWideConfirmation: boolean;
+          /** What will still need the admin after these changes (as the engine's simulation of them shows). */
+          readonly stillNeeded: readonly StillNeeded[];
       }
     | { readonly ok: false; readonly errors: ChoiceErrorView[] };
 
@@ -750,12 +853,122 @@ export function planView(
     const errors = choiceErrors(labels, choices, snapshot);
     if (errors.length > 0) return { ok: false, errors };
     const operations = plan(snapshot, itemIds, choices);
+    const withChoices = { ...snapshot, choices };
     return {
         ok: true,
         operations,
-        lines: planLines(labels, operations),
+        lines: planLines(labels, operations, withChoices),
         needsOrgWideConfirmation: operations.some((op) => op.kind === 'enableOmniChannel'),
+        stillNeeded: itemIds === 'all' ? stillNeededAfter(labels, withChoices, operations) : [],
     };
+}
+
+// ------------------------------------------------------------------------------------------ still needs you
+
+/** An item that is not ready and that no planned change fixes: what it needs, and where to do it. */
+export interface StillNeeded {
+    readonly key: string;
+    readonly title: string;
+    /** Why (the item's reason, or why it has no fix here). */
+    readonly text: string;
+    readonly href: string;
+    readonly linkText: string;
+}
+
+/** The items of a checklist that are not ready, each with what it needs and the page (or manual step) for it. */
+export function stillNeeded(labels: Labels, items: readonly ChecklistItem[]): StillNeeded[] {
+    return items
+        .filter((item) => item.status !== 'pass')
+        .map((item) => {
+            const title = itemTitle(labels, item.id);
+            const step = item.details.find((d) => d.kind === 'manualStep');
+            const link = setupLink(labels, item.id, title);
+            const why = reasonText(labels, item.reason);
+            const noFix = item.fix.available ? '' : reasonText(labels, item.fix.reason);
+            const text =
+                step?.kind === 'manualStep'
+                    ? reasonText(labels, step.step)
+                    : noFix && noFix !== why
+                      ? `${why} ${noFix}`
+                      : why;
+            return {
+                key: `still-${item.id}`,
+                title,
+                text,
+                href: step?.kind === 'manualStep' ? step.url : (link?.href ?? ''),
+                linkText: step?.kind === 'manualStep' ? format(labels, 'ui.detail.openInSetup') : (link?.text ?? ''),
+            };
+        });
+}
+
+/**
+ * What will still need the admin once the planned changes are made: the checklist of the org as the engine
+ * simulates it after them (the same simulation the CLI's tests and the preview use). Empty when the simulation
+ * refuses the plan (the run itself then says what failed).
+ */
+export function stillNeededAfter(
+    labels: Labels,
+    snapshot: OrgSnapshot,
+    operations: readonly Operation[]
+): StillNeeded[] {
+    try {
+        const after = simulate(snapshot, [...operations]);
+        return stillNeeded(labels, evaluate(after, snapshot.choices));
+    } catch {
+        return [];
+    }
+}
+
+// ------------------------------------------------------------------------------------ choices in the plan
+
+/** The open choices the plan dialog asks before Fix all, each only when the checklist needs it. */
+export interface PlanChoices {
+    /** Item 13: what to add to the queue for the agents who are not members ('' = not now). */
+    readonly queueMembers?: { readonly options: readonly Option[]; readonly value: string };
+    /** The chats per agent of the SimplyChat configuration, the default filled in when there is no choice. */
+    readonly capacity?: { readonly value: string; readonly help: string };
+    /** Agent profiles in another configuration: the ones ticked move. */
+    readonly moves?: { readonly options: readonly Option[]; readonly value: readonly string[] };
+}
+
+/** The choices to ask in the plan dialog, from the checklist's items and the choices as they stand. */
+export function planChoices(labels: Labels, items: readonly ChecklistItem[], choices: SetupChoices): PlanChoices {
+    const needs = (key: ChoiceKey): boolean => items.some((i) => i.status !== 'pass' && i.needs.includes(key));
+    const out: { -readonly [K in keyof PlanChoices]: PlanChoices[K] } = {};
+    if (needs('queueMembers') || choices.queueMembers) {
+        const kind = choices.queueMembers?.kind ?? '';
+        out.queueMembers = {
+            options: [
+                { label: format(labels, 'ui.choices.queueMembers.agentUsers'), value: 'agentUsers' },
+                { label: format(labels, 'ui.plan.choice.later'), value: '' },
+                ...(kind === 'publicGroup'
+                    ? [{ label: format(labels, 'ui.choices.queueMembers.publicGroup'), value: 'publicGroup' }]
+                    : []),
+            ],
+            value: kind,
+        };
+    }
+    if (needs('capacity')) {
+        out.capacity = {
+            value: String(choices.capacity ?? DEFAULT_CAPACITY),
+            help: capacityHelp(labels),
+        };
+    }
+    const moves = moveOptions(labels, items);
+    if (moves.length > 0) out.moves = { options: moves, value: choices.moveProfileIds };
+    return out;
+}
+
+/** The choices with one answer from the plan dialog applied; the answer is the control's value. */
+export function withPlanChoice(choices: SetupChoices, field: string, value: unknown): SetupChoices {
+    if (field === 'queueMembers') {
+        if (value === 'agentUsers') return { ...choices, queueMembers: { kind: 'agentUsers' } };
+        if (value === '') return { ...choices, queueMembers: null };
+        return choices;
+    }
+    if (field === 'capacity') return { ...choices, capacity: parseCapacity(value as string) };
+    if (field === 'moveProfileIds') return { ...choices, moveProfileIds: [...(value as string[])] };
+    return choices;
 }
 
 /** Batches for applyOperations: a few operations per call, so progress shows between calls. */

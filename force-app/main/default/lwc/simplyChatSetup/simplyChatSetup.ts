@@ -7,9 +7,26 @@ import applyOperations from '@salesforce/apex/SetupOperationsController.applyOpe
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
 import getConnectionStatus from '@salesforce/apex/ConnectionStatusController.getConnectionStatus';
 import getUtilityBars from '@salesforce/apex/SetupAgentsController.getUtilityBars';
-import { needsUtilityBars, withUtilityBars } from 'c/agentsViewModel';
+import getAgents from '@salesforce/apex/SetupAgentsController.getAgents';
+import {
+    checklistAgents,
+    countAgents,
+    needsUtilityBars,
+    withUtilityBars,
+    type AgentCounts,
+    type ChecklistAgents,
+    type ChecklistAgentsView,
+} from 'c/agentsViewModel';
 import { LABELS } from 'c/setupLabels';
-import type { ConnectionStatus, ItemId, Operation, OrgSnapshot, QueueMembersChoice, SetupChoices } from 'c/setupEngine';
+import {
+    agentReadiness,
+    type ConnectionStatus,
+    type ItemId,
+    type Operation,
+    type OrgSnapshot,
+    type QueueMembersChoice,
+    type SetupChoices,
+} from 'c/setupEngine';
 import {
     batches,
     capacityHelp,
@@ -22,28 +39,38 @@ import {
     pageView,
     parseCapacity,
     PICKER_PAGE,
+    planChoices,
     planView,
     profilePicker,
+    stillNeeded,
     publicGroupOptions,
     report,
     serverError,
     summarize,
     visibleChoiceErrors,
     withLocale,
+    withPlanChoice,
     type ApplySummary,
     type ChoiceErrorView,
     type Failures,
     type OperationResult,
     type PageView,
+    type PlanChoices,
     type PlanLine,
     type ProfilePicker,
+    type StillNeeded,
     uiText,
 } from 'c/setupViewModel';
 
 interface PlanState {
+    readonly itemIds: readonly ItemId[] | 'all';
+    /** The choices this plan is made on: the saved ones, with the answers given in the dialog. */
+    readonly choices: SetupChoices;
     readonly operations: Operation[];
     readonly lines: readonly PlanLine[];
     readonly needsOrgWideConfirmation: boolean;
+    readonly askChoices: PlanChoices;
+    readonly stillNeeded: readonly StillNeeded[];
 }
 
 interface Queued {
@@ -68,6 +95,11 @@ export default class SimplyChatSetup extends LightningElement {
     readonly text = uiText(this.labels);
 
     loading = true;
+    /**
+     * False from the start of a load until its follow-up reads (connection test, utility bars, connection steps) are
+     * in: the checklist may still change until then. Shown as `data-settled` for browser tests to wait on.
+     */
+    settled = false;
     loadError = '';
     snapshot?: OrgSnapshot;
     /** The choices being edited; the checklist uses snapshot.choices (the saved ones). */
@@ -92,6 +124,16 @@ export default class SimplyChatSetup extends LightningElement {
     saving = false;
     /** The Agents view is read when the admin first opens it, then kept (its rows follow the snapshot). */
     agentsOpened = false;
+    /** The view shown: the checklist or the Agents view. */
+    activeView = 'checklist';
+    /** Counts up each time the checklist sends the admin to the agents who are not ready (the view filters then). */
+    showNotReadyAgents = 0;
+    /**
+     * The agents as the checklist counts them: read once every item passes (only then can they all be ready), so
+     * that "everything is ready" means agents get chats.
+     */
+    agents: ChecklistAgents = { state: 'notRead' };
+    private agentsRead = 0;
 
     override connectedCallback(): void {
         this.load();
@@ -100,6 +142,7 @@ export default class SimplyChatSetup extends LightningElement {
     /** Reads the org (one Apex call), then tests the API connection for fixes without blocking the checklist. */
     async load(): Promise<void> {
         this.loading = true;
+        this.settled = false;
         this.loadError = '';
         this.connectionStatus = undefined;
         this.connectionStatusLoad = undefined;
@@ -111,12 +154,18 @@ export default class SimplyChatSetup extends LightningElement {
             const apiAccess = await testConnection().catch(() => undefined);
             if (apiAccess && this.snapshot === snapshot) this.snapshot = { ...snapshot, apiAccess };
             await this.loadUtilityBars();
-            await this.loadConnectionStatus();
+            await Promise.all([this.loadConnectionStatus(), this.countAgents()]);
         } catch (error) {
             this.loadError = format(this.labels, 'ui.loadFailed', { message: serverError(this.labels, error).message });
         } finally {
             this.loading = false;
+            this.settled = true;
         }
+    }
+
+    /** `data-settled` of the checklist header: 'true' once the load and its follow-up reads are in. */
+    get settledText(): string {
+        return String(this.settled);
     }
 
     /**
@@ -150,6 +199,43 @@ export default class SimplyChatSetup extends LightningElement {
             read = { ok: false, message: serverError(this.labels, error).message };
         }
         if (this.snapshot === snapshot) this.snapshot = withUtilityBars(snapshot, read);
+    }
+
+    /**
+     * Counts the agents (every page of getAgents, evaluated by the engine as the Agents view does) when every item
+     * passes: the success state waits for them. A newer load drops an older count.
+     */
+    private async countAgents(): Promise<void> {
+        const snapshot = this.snapshot;
+        const page = this.page;
+        const number = ++this.agentsRead;
+        if (!snapshot || !page || page.ready < page.total) {
+            this.agents = { state: 'notRead' };
+            return;
+        }
+        this.agents = { state: 'reading' };
+        try {
+            let counts: AgentCounts = { total: 0, ready: 0, notReady: 0, unknown: 0 };
+            let afterId: string | null = null;
+            do {
+                // Pages follow one another: each starts after the last user of the one before.
+                // eslint-disable-next-line no-await-in-loop
+                const read = await getAgents({ afterId });
+                if (number !== this.agentsRead) return;
+                const more = countAgents(agentReadiness(snapshot, read.users, read.presence));
+                counts = {
+                    total: counts.total + more.total,
+                    ready: counts.ready + more.ready,
+                    notReady: counts.notReady + more.notReady,
+                    unknown: counts.unknown + more.unknown,
+                };
+                afterId = read.nextAfterId === afterId ? null : read.nextAfterId;
+            } while (afterId);
+            this.agents = { state: 'read', counts };
+        } catch (error) {
+            if (number === this.agentsRead)
+                this.agents = { state: 'failed', message: serverError(this.labels, error).message };
+        }
     }
 
     private savedChoices(): SetupChoices {
@@ -216,7 +302,25 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     get ringVariant(): string {
-        return this.page?.allReady ? 'base-autocomplete' : 'base';
+        return this.allReady ? 'base-autocomplete' : 'base';
+    }
+
+    get agentsView(): ChecklistAgentsView {
+        return checklistAgents(this.labels, this.agents);
+    }
+
+    /** Every item passes and every agent can take chats: the success state. */
+    get allReady(): boolean {
+        return Boolean(this.page?.allReady) && this.agentsView.ready;
+    }
+
+    /** Every item passes but the agents are not all ready (or not counted yet): no success state, and why. */
+    get itemsReadyAgentsNot(): boolean {
+        return Boolean(this.page?.allReady) && !this.agentsView.ready && this.agents.state !== 'reading';
+    }
+
+    get itemsReadyAgentsNotText(): string {
+        return format(this.labels, 'ui.success.itemsReadyAgentsNot');
     }
 
     get choicesExpanded(): string {
@@ -228,7 +332,9 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     get choicesSummaryText(): string {
-        return this.snapshot ? choicesSummary(this.labels, this.savedChoices()) : '';
+        if (!this.snapshot) return '';
+        const presence = this.page?.items.find((i) => i.id === 'presenceConfig');
+        return choicesSummary(this.labels, this.savedChoices(), presence?.reason.key === 'item.presenceConfig.missing');
     }
 
     get choiceErrorViews(): ChoiceErrorView[] {
@@ -285,7 +391,25 @@ export default class SimplyChatSetup extends LightningElement {
             close: l('ui.plan.close'),
             orgWide: l('ui.plan.orgWide'),
             showAll: l('ui.plan.showAll'),
+            choicesTitle: l('ui.plan.choicesTitle'),
+            queueMembers: l('ui.choices.queueMembers'),
+            capacity: l('ui.choices.capacity'),
+            move: l('ui.choices.move'),
+            stillNeeded: l('ui.plan.stillNeeded'),
         };
+    }
+
+    /** After a run: what still needs the admin, from the checklist as it was read again. */
+    get stillNeededAfterRun(): readonly StillNeeded[] {
+        return this.summary && this.page ? stillNeeded(this.labels, this.page.items) : [];
+    }
+
+    get hasStillNeededAfterRun(): boolean {
+        return this.stillNeededAfterRun.length > 0;
+    }
+
+    get stillNeededTitle(): string {
+        return format(this.labels, 'ui.result.stillNeeded');
     }
 
     get picker(): ProfilePicker | undefined {
@@ -378,7 +502,29 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     handleViewActive(event: Event): void {
-        if ((event.target as HTMLElement & { value?: string }).value === 'agents') this.agentsOpened = true;
+        const view = (event.target as HTMLElement & { value?: string }).value ?? 'checklist';
+        this.activeView = view;
+        if (view === 'agents') this.agentsOpened = true;
+    }
+
+    /** From an agent's reason: the checklist, with the item that fixes it open and in view. */
+    handleOpenItem(event: CustomEvent<{ id: string }>): void {
+        const id = event.detail.id;
+        this.activeView = 'checklist';
+        if (!this.expandedIds.includes(id)) this.expandedIds = [...this.expandedIds, id];
+        Promise.resolve().then(() => {
+            const rows = Array.from(
+                this.template?.querySelectorAll('c-setup-checklist-row') ?? []
+            ) as unknown as (HTMLElement & { row?: { id: string } })[];
+            rows.find((r) => r.row?.id === id)?.scrollIntoView?.({ block: 'center' });
+        });
+    }
+
+    /** From the checklist's agents line: the Agents view, showing only the agents who are not ready. */
+    handleShowNotReadyAgents(): void {
+        this.showNotReadyAgents += 1;
+        this.agentsOpened = true;
+        this.activeView = 'agents';
     }
 
     handleToggleChoices(): void {
@@ -446,11 +592,56 @@ export default class SimplyChatSetup extends LightningElement {
         this.returnFocus();
     }
 
+    /** An answer in the plan dialog: the plan is made again on the choices with it, and the lines follow. */
+    handlePlanChoice(event: CustomEvent<{ field: string; value: unknown }>): void {
+        const planned = this.planState;
+        if (!planned || !this.snapshot) return;
+        const choices = withPlanChoice(planned.choices, event.detail.field, event.detail.value);
+        const next = this.planFor(planned.itemIds, choices);
+        if (next) this.planState = next;
+    }
+
+    /**
+     * Runs the plan the dialog shows. Answers given in the dialog are saved first (the server checks them); the
+     * plan is then made again on the saved choices and the org as read again, and runs only if it is the one shown:
+     * otherwise the dialog shows the new one, so nothing is written that the plan did not show.
+     */
     async handlePlanConfirm(event: CustomEvent<{ confirmOrgWide: boolean }>): Promise<void> {
         const planned = this.planState;
+        if (!planned || !this.snapshot) return;
         this.planState = undefined;
-        if (!planned) return;
+        if (isDraft(this.savedChoices(), planned.choices)) {
+            this.draft = planned.choices;
+            this.capacityText = planned.choices.capacity === null ? '' : String(planned.choices.capacity);
+            if (!(await this.saveDraft())) return;
+            const again = this.planFor(planned.itemIds, this.savedChoices());
+            if (!again) return;
+            if (JSON.stringify(again.operations) !== JSON.stringify(planned.operations)) {
+                this.planState = again;
+                return;
+            }
+        }
         await this.apply(planned.operations, event.detail.confirmOrgWide);
+    }
+
+    /** The plan for items (or all) on the given choices, with what the dialog asks and what will be left. */
+    private planFor(itemIds: readonly ItemId[] | 'all', choices: SetupChoices): PlanState | undefined {
+        const snapshot = this.snapshot;
+        if (!snapshot) return undefined;
+        const planned = planView(this.labels, snapshot, itemIds, choices);
+        if (!planned.ok) {
+            this.serverErrors = planned.errors;
+            return this.planState;
+        }
+        return {
+            itemIds,
+            choices,
+            operations: planned.operations,
+            lines: planned.lines,
+            needsOrgWideConfirmation: planned.needsOrgWideConfirmation,
+            askChoices: itemIds === 'all' ? planChoices(this.labels, this.page?.items ?? [], choices) : {},
+            stillNeeded: planned.stillNeeded,
+        };
     }
 
     // ---------------------------------------------------------------------------------------------- work
@@ -480,11 +671,7 @@ export default class SimplyChatSetup extends LightningElement {
             this.focusFirstChoiceError();
             return;
         }
-        this.planState = {
-            operations: planned.operations,
-            lines: planned.lines,
-            needsOrgWideConfirmation: planned.needsOrgWideConfirmation,
-        };
+        this.planState = this.planFor(itemIds, snapshot.choices);
     }
 
     private choiceErrorsNow(): ChoiceErrorView[] {

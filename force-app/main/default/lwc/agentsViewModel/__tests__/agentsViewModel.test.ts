@@ -283,6 +283,20 @@ describe('CSV export', () => {
         expect(csvField('a=b')).toBe('a=b');
     });
 
+    it('neutralises a formula after leading spaces and in the full-width forms a Korean keyboard types', () => {
+        expect(csvField('  =1+1')).toBe("'  =1+1");
+        expect(csvField(' @SUM(A1)')).toBe("' @SUM(A1)");
+        expect(csvField('\u3000+1')).toBe("'\u3000+1");
+        expect(csvField('＝1+1')).toBe("'＝1+1");
+        expect(csvField('＋1')).toBe("'＋1");
+        expect(csvField('－1')).toBe("'－1");
+        expect(csvField('＠SUM(A1)')).toBe("'＠SUM(A1)");
+        expect(csvField(' 　 ＝cmd')).toBe("' 　 ＝cmd");
+        expect(csvField('\0=1')).toBe("'\0=1");
+        expect(csvField('김 = 상담원')).toBe('김 = 상담원');
+        expect(csvField('Lee －Jun')).toBe('Lee －Jun');
+    });
+
     it('writes a header and one line per agent of the list it is given, with CRLF', () => {
         const evil = agent({ userId: '0055g0000000004AAA', name: '=cmd|" /C calc"!A0', profileName: 'Sales, East' });
         const csv = agentsCsv(EN, [ready, notInQueue, evil]);

@@ -550,7 +550,25 @@ describe('a user without permission', () => {
                 permissions: { ...NO_PERMISSIONS, viewSetup: true, customizeApplication: true, modifyMetadata: true },
             },
         });
-        expect(summary(noUsers).permissions).toBe('pass item.permissions.canFixExceptQueues');
+        // Neither Manage Users nor Manage Profiles: the item names both.
+        expect(summary(noUsers).permissions).toBe('pass item.permissions.canFixExcept');
+        expect(item(noUsers, 'permissions').details).toEqual([
+            { kind: 'missingPermission', permission: 'manageUsers' },
+            { kind: 'missingPermission', permission: 'manageProfilesPermissionsets' },
+        ]);
+        const onlyUsers = evaluate({
+            ...s,
+            user: { id: s.user.id, permissions: { ...ADMIN, manageUsers: false } },
+        });
+        expect(summary(onlyUsers).permissions).toBe('pass item.permissions.canFixExceptQueues');
+        const onlyProfiles = evaluate({
+            ...s,
+            user: { id: s.user.id, permissions: { ...ADMIN, manageProfilesPermissionsets: false } },
+        });
+        expect(summary(onlyProfiles).permissions).toBe('pass item.permissions.canFixExcept');
+        expect(item(onlyProfiles, 'permissions').details).toEqual([
+            { kind: 'missingPermission', permission: 'manageProfilesPermissionsets' },
+        ]);
         expect(fixReason(item(noUsers, 'busyStatus'))).toBe('available');
         const withRouting = evaluate({
             ...fullySetUpOrg(),

@@ -59,7 +59,7 @@ describe('labels and formatting', () => {
             'Waiting for: Omni-Channel, Routing configuration'
         );
         expect(reasonText(KOREAN, { key: 'fix.blocked', params: { items: 'serviceChannel' } })).toBe(
-            '먼저 SimplyChat 서비스 채널을(를) 수정하세요.'
+            '먼저 SimplyChat 서비스 채널을 수정하세요.'
         );
     });
 
@@ -193,7 +193,7 @@ describe('labels and formatting', () => {
 
     it('gives the page its fixed strings', () => {
         expect(uiText(ENGLISH).fixAll).toBe('Fix all');
-        expect(uiText(KOREAN).fixAll).toBe('모두 수정');
+        expect(uiText(KOREAN).fixAll).toBe('모두 해결');
     });
 });
 
@@ -233,7 +233,7 @@ describe('pageView', () => {
             title: '다른 용무 중 현재 상태',
             statusLabel: '수정 필요',
             reason: '채널이 없는 현재 상태(다른 용무 중)가 없습니다.',
-            fixAriaLabel: '다른 용무 중 현재 상태 수정',
+            fixAriaLabel: '다른 용무 중 현재 상태 해결',
         });
     });
 
@@ -508,7 +508,7 @@ describe('serverError', () => {
             },
         };
         expect(serverError(KOREAN, error)).toEqual({
-            message: '선택 사항 1개가 올바르지 않습니다.',
+            message: '선택 1개가 올바르지 않습니다.',
             fieldErrors: [{ field: 'capacity', text: '1에서 9,999 사이의 정수를 입력하세요.' }],
         });
     });
@@ -716,7 +716,7 @@ describe('connection assistant', () => {
         ]);
         expect(all[0].values.map((v) => `${v.label}=${v.value}`)).toEqual([
             'Callback URL=https://acme.my.salesforce.com/services/authcallback/SimplyChat_Setup',
-            'Scopes=api refresh_token',
+            'Scopes=api refresh_token id',
         ]);
         expect(all[0].values[0].copyLabel).toBe('Copy Callback URL (step 1)');
         expect(all[3].values[0].value).toBe('https://acme.my.salesforce.com');

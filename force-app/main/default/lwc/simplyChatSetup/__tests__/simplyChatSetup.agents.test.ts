@@ -4,6 +4,8 @@ import getUtilityBars from '@salesforce/apex/SetupAgentsController.getUtilityBar
 import getAgents from '@salesforce/apex/SetupAgentsController.getAgents';
 import type { OrgSnapshot } from 'c/setupEngine';
 import { agentsOrg, agentUsersOf, presenceOf, utilityBarsOf } from '../../../../../../samples/agents';
+import { fullySetUpOrg, partlySetUpOrg } from '../../../../../../samples/orgs';
+import { agentReadiness } from 'c/setupEngine';
 import { mount, q, qa, reset, row, settle, text } from './harness';
 
 jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
@@ -51,7 +53,7 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         // Chat Trainees' only app has no Omni-Channel utility: item 14 names the profile.
         expect(agentApps(element)).toEqual({
             status: 'Needs a fix',
-            reason: '1 agent profile(s) have no console app with the Omni-Channel utility: Chat Trainees.',
+            reason: '1 agent profile has no console app with the Omni-Channel utility: Chat Trainees.',
         });
         // A re-check is a new load: read once more.
         q(element, '[data-id="recheck"]')?.dispatchEvent(new CustomEvent('click'));
@@ -113,5 +115,66 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         tabs[1].dispatchEvent(new CustomEvent('active'));
         await settle(2);
         expect(agentsMock).toHaveBeenCalledTimes(1);
+    });
+});
+
+describe('c-simply-chat-setup: ready means agents get chats', () => {
+    afterEach(reset);
+
+    it('does not say everything is ready while agents are not, and links to the agents who are not', async () => {
+        const snapshot = fullySetUpOrg();
+        org(snapshot);
+        const users = agentUsersOf(snapshot);
+        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
+        const ready = readiness.filter((r) => r.status === 'ready').length;
+        expect(ready).toBeLessThan(readiness.length);
+        const element = mount();
+        await settle(10);
+        expect(text(q(element, '[data-id="progress"]'))).toBe('14 of 14 ready');
+        expect(q(element, '[data-id="success"]')).toBeNull();
+        expect(text(q(element, '[data-id="agents-not-ready"]'))).toBe(
+            'Every item is ready, but not every agent can take chats yet.'
+        );
+        expect(text(q(element, '[data-id="agents-summary-text"]'))).toBe(
+            `${ready} of ${readiness.length} agents ready`
+        );
+        const link = q(element, '[data-id="agents-link"]');
+        expect(text(link)).toBe(`Show the ${readiness.length - ready} agents who are not ready`);
+        link?.click();
+        await settle(2);
+        expect((q(element, '[data-id="views"]') as unknown as { activeTabValue: string }).activeTabValue).toBe(
+            'agents'
+        );
+        const view = q(element, 'c-setup-agents') as unknown as { showNotReady: number };
+        expect(view.showNotReady).toBe(1);
+    });
+
+    it('says everything is ready when every item passes and every agent is ready, with the count', async () => {
+        const snapshot = fullySetUpOrg();
+        org(snapshot);
+        const users = agentUsersOf(snapshot);
+        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
+        const readyIds = new Set(readiness.filter((r) => r.status === 'ready').map((r) => r.userId));
+        const readyUsers = users.filter((u) => readyIds.has(u.Id));
+        agentsMock.mockResolvedValue({
+            users: readyUsers,
+            presence: presenceOf(snapshot, readyUsers),
+            nextAfterId: null,
+        });
+        const element = mount();
+        await settle(10);
+        expect(text(q(element, '[data-id="success"]'))).toContain(
+            `${readyUsers.length} of ${readyUsers.length} agents ready`
+        );
+        expect(q(element, '[data-id="agents-link"]')).toBeNull();
+    });
+
+    it('counts the agents only once every item passes', async () => {
+        org(partlySetUpOrg());
+        const element = mount();
+        await settle(10);
+        expect(agentsMock).not.toHaveBeenCalled();
+        expect(q(element, '[data-id="agents-summary"]')).toBeNull();
+        expect(q(element, '[data-id="success"]')).toBeNull();
     });
 });

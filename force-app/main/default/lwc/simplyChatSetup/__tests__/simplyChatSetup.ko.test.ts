@@ -36,8 +36,8 @@ describe('c-simply-chat-setup in Korean', () => {
         expect(text(q(busy, '[data-id="status"]'))).toBe('수정 필요');
         expect(text(q(busy, '[data-id="reason-text"]'))).toBe('채널이 없는 현재 상태(다른 용무 중)가 없습니다.');
         expect(text(q(row(element, 'queue'), '[data-id="no-fix"]'))).toBe(
-            '여기서 수정할 수 없음: 먼저 라우팅 구성을(를) 수정하세요.'
+            '여기서 수정할 수 없음: 먼저 라우팅 구성을 수정하세요.'
         );
-        expect((q(element, '[data-id="fix-all"]') as unknown as { label: string }).label).toBe('모두 수정');
+        expect((q(element, '[data-id="fix-all"]') as unknown as { label: string }).label).toBe('모두 해결');
     });
 });

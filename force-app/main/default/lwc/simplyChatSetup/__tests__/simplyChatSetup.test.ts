@@ -329,6 +329,40 @@ describe('c-simply-chat-setup', () => {
         expect(toasts).toEqual([expect.objectContaining({ title: 'Setup updated', variant: 'success' })]);
     });
 
+    it('Fix all asks what to add to the queue in the plan, saves the answer, then runs exactly the plan it showed', async () => {
+        const { element, state } = await open(partlySetUpOrg());
+        saveChoicesMock.mockImplementation(({ choices: saved }) => {
+            state.current = { ...state.current, choices: saved };
+            return Promise.resolve(saved);
+        });
+        q(element, '[data-id="fix-all"]')?.click();
+        await settle(1);
+        const dialog = planDialog(element) as HTMLElement;
+        const asked = (dialog as unknown as { choices: { queueMembers?: { value: string } } }).choices;
+        expect(asked.queueMembers?.value).toBe('');
+        const linesBefore = qa(dialog, '[data-id="plan"] > li').length;
+        expect(text(q(dialog, '[data-id="still-needed"]'))).toMatch(/Agents are in the chat queue/);
+        dialog.dispatchEvent(
+            new CustomEvent('choicechange', { detail: { field: 'queueMembers', value: 'agentUsers' } })
+        );
+        await settle(1);
+        const shown = qa(dialog, '[data-id="plan"] > li').map(text);
+        expect(shown).toHaveLength(linesBefore + 1);
+        expect(shown[shown.length - 1]).toMatch(/^Add 37 agents to the queue SimplyChat by name/);
+        expect(text(q(dialog, '[data-id="still-needed"]'))).not.toMatch(/Agents are in the chat queue/);
+        q(dialog, '[data-id="confirm"]')?.click();
+        await settle(14);
+        expect(saveChoicesMock).toHaveBeenCalledWith({
+            choices: expect.objectContaining({ queueMembers: { kind: 'agentUsers' } }),
+        });
+        const sent = applyMock.mock.calls.flatMap((c) => JSON.parse(c[0].operationsJson));
+        expect(sent).toHaveLength(shown.length);
+        expect(sent[sent.length - 1].kind).toBe('addQueueMembers');
+        expect(text(q(row(element, 'queueMembers'), '[data-id="status"]'))).toBe('Ready');
+        // What is left after the run: item 14, a manual step in App Manager, with its link.
+        expect(text(q(element, '[data-id="still-needed"]'))).toMatch(/^Agents have Omni-Channel in their app/);
+    });
+
     it('asks for the org-wide confirmation before enabling Omni-Channel and sends it', async () => {
         const { element } = await open(omniDisabledOrg());
         q(element, '[data-id="fix-all"]')?.click();
