@@ -11,11 +11,24 @@
  */
 import type {
     GroupMemberRecord,
+    OrgSnapshot,
     ProfileRecord,
     PublicGroupRecord,
     QueueMembershipState,
     SalesforceId,
+    SettledParts,
 } from '../force-app/main/default/lwc/setupEngine/types';
+
+/**
+ * What SetupSnapshotController.getSettledParts (and the CLI's readDependent) read in a sample org: the membership of
+ * the queue whose Id they are given, nothing for another queue, no record without an Id.
+ */
+export function settledPartsOf(org: OrgSnapshot, queueId: SalesforceId | null): SettledParts {
+    const part = org.queueMembership ?? { status: 'read', records: [] };
+    if (part.status !== 'read') return { queueMembership: part };
+    const records = queueId === null ? [] : part.records.filter((state) => state.queueId === queueId);
+    return { queueMembership: { status: 'read', records } };
+}
 
 /** The public groups of every sample org (Group WHERE Type = 'Regular'). */
 export const PUBLIC_GROUPS = {

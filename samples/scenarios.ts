@@ -14,6 +14,7 @@ import {
     sharedOmniOrg,
 } from './orgs';
 import { agents10000Org, agentsOrg } from './agents';
+import type { LiveShape } from './live';
 import { appsBarsNotRead } from './apps';
 
 /**
@@ -44,6 +45,8 @@ export interface Scenario {
      * (every step is done when it works; without this, no step can be checked).
      */
     readonly connectionStatus?: ConnectionStatus;
+    /** How the org's agents stand while chats wait (SetupLiveController.getLive); none: no chat waits. */
+    readonly live?: LiveShape;
 }
 
 /** A partly set up org with `count` agent profiles (every one chosen). */
@@ -108,6 +111,20 @@ export const SCENARIOS: readonly Scenario[] = [
     },
     { id: 'agentsNotReady', title: 'Agents not ready for each reason', snapshot: () => agentsOrg() },
     { id: 'agents10000', title: '10,000 agents', snapshot: agents10000Org },
+    { id: 'liveFree', title: 'Chats waiting, agents online and free', snapshot: fullySetUpOrg, live: 'free' },
+    {
+        id: 'liveAtCapacity',
+        title: 'Chats waiting, all agents at capacity',
+        snapshot: fullySetUpOrg,
+        live: 'atCapacity',
+    },
+    { id: 'liveNobody', title: 'Chats waiting, nobody online', snapshot: fullySetUpOrg, live: 'nobody' },
+    {
+        id: 'liveNotInQueue',
+        title: 'Chats waiting, agents online but not in the queue',
+        snapshot: fullySetUpOrg,
+        live: 'notInQueue',
+    },
 ];
 
 export function scenario(id: string | null | undefined): Scenario {

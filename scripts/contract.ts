@@ -75,6 +75,8 @@ export interface Limits {
 export interface Contract {
     metadataBatchSize: number;
     agentPageSize: number;
+    /** Per list, the most rows a reader keeps: one more means unreadable, never a cut list. */
+    readCaps: Record<string, number>;
     salesforceIdPattern: string;
     routingModels: Record<string, string>;
     permissions: PermissionPolicy;
@@ -96,6 +98,7 @@ export function readContract(file = SOURCE): Contract {
     return {
         ...raw,
         routingModels: withoutComments(raw.routingModels),
+        readCaps: withoutComments(raw.readCaps),
         permissions: { fix: raw.permissions.fix, refusals: withoutComments(raw.permissions.refusals) },
         limits: withoutComments(raw.limits as unknown as Record<string, number>) as unknown as Limits,
         operations: withoutComments(raw.operations),
@@ -124,6 +127,9 @@ export const METADATA_BATCH_SIZE = ${c.metadataBatchSize};
 
 /** Users per page of the on-demand agents read (SetupAgentsController.getAgents). */
 export const AGENT_PAGE_SIZE = ${c.agentPageSize};
+
+/** Per list, the most rows a reader keeps; it asks for one more, and an answer past the cap is unreadable. */
+export const READ_CAPS = ${JSON.stringify(c.readCaps)} as const;
 
 /** A 15- or 18-character Salesforce Id. */
 export const SALESFORCE_ID_PATTERN = new RegExp(${JSON.stringify(c.salesforceIdPattern)});
@@ -175,6 +181,12 @@ public inherited sharing class SetupContract {
     /** Components per Metadata API create/update call. */
     public static final Integer METADATA_BATCH_SIZE = ${c.metadataBatchSize};
     public static final Integer AGENT_PAGE_SIZE = ${c.agentPageSize};
+    /** Per list, the most rows a reader keeps; it asks for one more, and an answer past the cap is unreadable. */
+${Object.entries(c.readCaps)
+    .map(
+        ([name, rows]) => `    public static final Integer ${name.replace(/([A-Z])/g, '_$1').toUpperCase()} = ${rows};`
+    )
+    .join('\n')}
     /** A 15- or 18-character Salesforce Id. */
     public static final String SALESFORCE_ID_PATTERN = ${apexString(c.salesforceIdPattern)};
     /** QueueRoutingConfig.RoutingModel (data API) → routingModel (Metadata API). */
@@ -491,10 +503,106 @@ export function checkContract(c: Contract, sources: ContractSources): string[] {
     return problems;
 }
 
+/** The readers: they read by the Ids the engine's `settle` picks and never choose a record themselves. */
+export interface ReaderSources {
+    /** File name → text: the Apex readers, their controllers and the SOQL source. */
+    apex: Record<string, string>;
+    /** File name → text: the CLI's readers. */
+    plugin: Record<string, string>;
+}
+
+const APEX_READERS = [
+    'readers/SetupSnapshotReader.cls',
+    'readers/SetupAgentsReader.cls',
+    'readers/SoqlSource.cls',
+    'controllers/SetupSnapshotController.cls',
+    'controllers/SetupAgentsController.cls',
+];
+const PLUGIN_READERS = ['reader.ts', 'agentsReader.ts'];
+const PLUGIN_LIB = path.join(ROOT, 'src', 'lib');
+
+export function readReaders(): ReaderSources {
+    const of = (dir: string, names: string[]): Record<string, string> =>
+        Object.fromEntries(names.map((name) => [path.basename(name), fs.readFileSync(path.join(dir, name), 'utf8')]));
+    return { apex: of(CLASSES, APEX_READERS), plugin: of(PLUGIN_LIB, PLUGIN_READERS) };
+}
+
+/**
+ * Code that would choose SimplyChat's queue, configuration, statuses or apps: the engine's `settle` alone does
+ * (lwc/setupEngine/settle.ts). A line reading the candidates by our queue name (the QUEUES bind `queueName`) reads,
+ * it does not choose.
+ */
+const DECISIONS: { what: string; pattern: RegExp }[] = [
+    { what: "runs the engine's checklist to find a record", pattern: /\bevaluate\(/ },
+    {
+        what: 'looks a record up by the name the admin chose',
+        pattern: /choices\.names\.(queue|presenceConfig|onlineStatus|busyStatus|routingConfig|serviceChannel)\b/,
+    },
+    {
+        what: 'compares developer names',
+        pattern: /DeveloperName[^\n]*(equalsIgnoreCase|toLowerCase\(\)\s*===)|equalsIgnoreCase\([^\n]*DeveloperName/,
+    },
+    { what: 'picks console apps', pattern: /NavType\s*={2,3}|'Console'/ },
+    { what: 'prefers routed queues', pattern: /QueueRoutingConfigId\s*!==?\s*null|\bprefer\(/ },
+];
+
+/** Entry points of the dependent reads: each takes what `settle` picked. */
+const TAKES_IDS: { file: string; pattern: RegExp; what: string }[] = [
+    {
+        file: 'SetupSnapshotController.cls',
+        pattern: /getSettledParts\(String queueId\)/,
+        what: 'getSettledParts(String queueId)',
+    },
+    {
+        file: 'SetupAgentsController.cls',
+        pattern: /getAgents\(String afterId, String configId\)/,
+        what: 'getAgents(String afterId, String configId)',
+    },
+    {
+        file: 'SetupAgentsController.cls',
+        pattern: /getUtilityBars\(List<String> barNames\)/,
+        what: 'getUtilityBars(List<String> barNames)',
+    },
+    {
+        file: 'reader.ts',
+        pattern: /function readDependent\([^)]*ids: SettledIds/,
+        what: 'readDependent(…, ids: SettledIds)',
+    },
+    { file: 'reader.ts', pattern: /settle\(base\.snapshot\)\.ids/, what: 'readDependent given settle(base).ids' },
+    {
+        file: 'agentsReader.ts',
+        pattern: /settle\(snapshot\)\.ids\.presenceConfigId/,
+        what: 'the direct users of settle(snapshot).ids.presenceConfigId',
+    },
+];
+
+/** Where a reader decides, misses an Id-taking entry point, or caps a list with a number of its own. */
+export function checkReaders(c: Contract, readers: ReaderSources): string[] {
+    const problems: string[] = [];
+    const files = { ...readers.apex, ...readers.plugin };
+    for (const [name, text] of Object.entries(files)) {
+        text.split('\n').forEach((line, index) => {
+            if (/queueName/.test(line)) return;
+            for (const decision of DECISIONS)
+                if (decision.pattern.test(line)) problems.push(`${name}:${index + 1} ${decision.what}: ${line.trim()}`);
+        });
+    }
+    for (const entry of TAKES_IDS)
+        if (!entry.pattern.test(files[entry.file] ?? '')) problems.push(`${entry.file} has no ${entry.what}`);
+    const apex = Object.values(readers.apex).join('\n');
+    const plugin = Object.values(readers.plugin).join('\n');
+    for (const key of Object.keys(c.readCaps)) {
+        const constant = `SetupContract.${key.replace(/([A-Z])/g, '_$1').toUpperCase()}`;
+        if (!apex.includes(constant)) problems.push(`no Apex reader caps with ${constant}`);
+        if (!plugin.includes(`READ_CAPS.${key}`)) problems.push(`no CLI reader caps with READ_CAPS.${key}`);
+    }
+    return problems;
+}
+
 if (require.main === module) {
     runMain(async () => {
         const c = readContract();
-        const problems = checkContract(c, readSources());
+        const problems = [...checkContract(c, readSources()), ...checkReaders(c, readReaders())];
         problems.forEach((p) => console.error(`contract: ${p}`));
         if (process.argv.includes('--check')) {
             const stale = await outOfDate(c);

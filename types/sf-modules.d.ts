@@ -44,6 +44,13 @@ declare module '@salesforce/apex/SetupSnapshotController.getSnapshot' {
     export default getSnapshot;
 }
 
+declare module '@salesforce/apex/SetupSnapshotController.getSettledParts' {
+    import type { SalesforceId, SettledParts } from 'c/setupEngine';
+    /** queueId: the queue the engine settled on (settle(snapshot).ids.queueId), null when none exists. */
+    const getSettledParts: (params: { queueId: SalesforceId | null }) => Promise<SettledParts>;
+    export default getSettledParts;
+}
+
 declare module '@salesforce/apex/SetupSnapshotController.saveChoices' {
     import type { SetupChoices } from 'c/setupEngine';
     const saveChoices: (params: { choices: SetupChoices }) => Promise<SetupChoices>;
@@ -73,31 +80,22 @@ declare module '@salesforce/apex/SetupOperationsController.testConnection' {
 
 declare module '@salesforce/apex/SetupAgentsController.getAgents' {
     import type { AgentPage } from 'c/setupEngine';
-    /** afterId: null or '' for the first page, else the previous page's nextAfterId. */
-    const getAgents: (params: { afterId: string | null }) => Promise<AgentPage>;
+    /**
+     * afterId: null or '' for the first page, else the previous page's nextAfterId. configId: the presence
+     * configuration the engine settled on (settle(snapshot).ids.presenceConfigId), null when none exists.
+     */
+    const getAgents: (params: { afterId: string | null; configId: string | null }) => Promise<AgentPage>;
     export default getAgents;
 }
 
 declare module '@salesforce/apex/SetupAgentsController.getUtilityBars' {
     import type { Part, UtilityBarRecord } from 'c/setupEngine';
-    const getUtilityBars: () => Promise<Part<UtilityBarRecord>>;
+    /** barNames: the utility bars the engine settled on (settle(snapshot).ids.utilityBarNames). */
+    const getUtilityBars: (params: { barNames: string[] }) => Promise<Part<UtilityBarRecord>>;
     export default getUtilityBars;
 }
 
 declare module '@salesforce/i18n/locale' {
     const locale: string;
     export default locale;
-}
-
-// The Agents view's on-demand reads (issue 15).
-declare module '@salesforce/apex/SetupAgentsController.getAgents' {
-    import type { AgentPage, SalesforceId } from 'c/setupEngine';
-    const getAgents: (params: { afterId: SalesforceId | null }) => Promise<AgentPage>;
-    export default getAgents;
-}
-
-declare module '@salesforce/apex/SetupAgentsController.getUtilityBars' {
-    import type { Part, UtilityBarRecord } from 'c/setupEngine';
-    const getUtilityBars: () => Promise<Part<UtilityBarRecord>>;
-    export default getUtilityBars;
 }

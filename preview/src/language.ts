@@ -42,4 +42,8 @@ export const SCENARIO_TITLES_KO: Readonly<Record<string, string>> = {
     apiFailures: '일부 작업에서 API 실패',
     agentsNotReady: '이유별로 준비되지 않은 상담원',
     agents10000: '상담원 10,000명',
+    liveFree: '채팅 대기 중, 상담원 온라인이며 여유 있음',
+    liveAtCapacity: '채팅 대기 중, 모든 상담원 업무량 한도 도달',
+    liveNobody: '채팅 대기 중, 온라인 상담원 없음',
+    liveNotInQueue: '채팅 대기 중, 상담원이 온라인이지만 큐에 없음',
 };

@@ -16,6 +16,9 @@ import {
 import { AGENT_PAGE_SIZE } from '../../force-app/main/default/lwc/setupEngine/contract';
 import { scenario, type Scenario } from '../../samples/scenarios';
 import { agentUsersOf, presenceOf, utilityBarsOf } from '../../samples/agents';
+import { settledPartsOf } from '../../samples/queueMembers';
+import { SALESFORCE_ID_PATTERN } from '../../force-app/main/default/lwc/setupEngine/contract';
+import { liveReadOf } from '../../samples/live';
 
 const LATENCY_MS = 120;
 /** The simulated org's My Domain (Apex reads Url.getOrgDomainUrl()). */
@@ -183,12 +186,14 @@ function ensureAgents(): AgentUserRecord[] {
  * Like SetupAgentsController.getAgents: one page of AGENT_PAGE_SIZE agent users after `afterId` (Id order), with
  * their current presence. The users are the scenario's (samples/agents.ts); readiness is the tab's to compute.
  */
-function getAgents(params: { afterId?: string | null } = {}): AgentPage {
+function getAgents(params: { afterId?: string | null; configId?: string | null } = {}): AgentPage {
     const current = ensure();
     if (!current.snapshot.user.permissions.viewSetup) throw setupError('error.noViewSetup');
     const afterId = params.afterId ?? null;
     if (afterId !== null && !/^005[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?$/.test(afterId))
         throw setupError('error.invalidAfterId');
+    const configId = params.configId ?? null;
+    if (configId !== null && !SALESFORCE_ID_PATTERN.test(configId)) throw setupError('error.invalidSettledIds');
     const all = ensureAgents();
     let start = 0;
     if (afterId !== null) {
@@ -206,27 +211,75 @@ function getAgents(params: { afterId?: string | null } = {}): AgentPage {
     };
 }
 
-/** Like SetupAgentsController.getUtilityBars: the console apps' utility bars, through the API connection. */
-function getUtilityBars(): unknown {
+/**
+ * Like SetupAgentsController.getUtilityBars: the utility bars the engine settled on, through the API connection; a
+ * name that is no app's utility bar is refused.
+ */
+function getUtilityBars(params: { barNames?: readonly string[] } = {}): unknown {
     const current = ensure();
     if (!current.snapshot.user.permissions.viewSetup) throw setupError('error.noViewSetup');
+    const asked = new Set((params.barNames ?? []).map((name) => name.toLowerCase()));
+    const apps = current.snapshot.apps?.status === 'read' ? current.snapshot.apps.records : [];
+    const known = new Set(apps.map((app) => (app.UtilityBar ?? '').toLowerCase()));
+    if ([...asked].some((name) => !known.has(name))) throw setupError('error.invalidSettledIds');
     if (current.snapshot.apiAccess.connection !== 'ok')
         return { status: 'unavailable', code: 'queryFailed', message: 'a1b2c3d4e5f6' };
-    return utilityBarsOf(current.snapshot);
+    const bars = utilityBarsOf(current.snapshot);
+    return bars.status === 'read'
+        ? { status: 'read', records: bars.records.filter((bar) => asked.has(bar.Name.toLowerCase())) }
+        : bars;
+}
+
+/**
+ * Like SetupSnapshotController.getSnapshot: the base parts only. The queue's members are not in it: the tab settles
+ * on a queue with the engine and asks for them by its Id (getSettledParts).
+ */
+function getSnapshot(): OrgSnapshot {
+    const current = ensure();
+    if (!current.snapshot.user.permissions.viewSetup) throw setupError('error.noViewSetup');
+    const base: { -readonly [K in keyof OrgSnapshot]?: OrgSnapshot[K] } = {
+        ...copy(current.snapshot),
+        readAt: new Date().toISOString(),
+        myDomainUrl: SIMULATED_MY_DOMAIN,
+    };
+    delete base.queueMembership;
+    return base as OrgSnapshot;
+}
+
+/** Like SetupSnapshotController.getSettledParts: the members of the queue whose Group Id it is given. */
+function getSettledParts(params: { queueId?: string | null } = {}): unknown {
+    const current = ensure();
+    if (!current.snapshot.user.permissions.viewSetup) throw setupError('error.noViewSetup');
+    const queueId = params.queueId ?? null;
+    if (queueId !== null && !(SALESFORCE_ID_PATTERN.test(queueId) && queueId.startsWith('00G')))
+        throw setupError('error.invalidSettledIds');
+    return copy(settledPartsOf(current.snapshot, queueId));
+}
+
+/**
+ * Like SetupLiveController.getLive: the live rows for the queue (00G) and channel (0N1) the tab names, read now,
+ * in the scenario's shape (samples/live.ts); a scenario without one has no chat waiting.
+ */
+function getLive(params: { queueId?: string | null; channelId?: string | null } = {}): unknown {
+    const current = ensure();
+    if (!current.snapshot.user.permissions.viewSetup) throw setupError('error.noViewSetup');
+    const id = /^[0-9A-Za-z]{15}(?:[0-9A-Za-z]{3})?$/;
+    if (!id.test(params.queueId ?? '') || !params.queueId?.startsWith('00G')) throw setupError('error.invalidLiveIds');
+    if (!id.test(params.channelId ?? '') || !params.channelId?.startsWith('0N1'))
+        throw setupError('error.invalidLiveIds');
+    return liveReadOf(current.snapshot, current.scenario.live ?? 'idle', { now: new Date() });
 }
 
 const METHODS: Record<string, (params: never) => unknown> = {
-    'SetupSnapshotController.getSnapshot': () => ({
-        ...copy(ensure().snapshot),
-        readAt: new Date().toISOString(),
-        myDomainUrl: SIMULATED_MY_DOMAIN,
-    }),
+    'SetupSnapshotController.getSnapshot': getSnapshot,
+    'SetupSnapshotController.getSettledParts': getSettledParts,
     'SetupSnapshotController.saveChoices': saveChoices,
     'SetupOperationsController.applyOperations': applyOperations,
     'SetupOperationsController.testConnection': () => copy(ensure().snapshot.apiAccess),
     'ConnectionStatusController.getConnectionStatus': getConnectionStatus,
     'SetupAgentsController.getAgents': getAgents,
     'SetupAgentsController.getUtilityBars': getUtilityBars,
+    'SetupLiveController.getLive': getLive,
 };
 
 /** The function behind `import method from '@salesforce/apex/Class.method'` in the preview. */

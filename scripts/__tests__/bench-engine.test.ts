@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { agentReadiness, evaluate, plan } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { agentReadiness, evaluate, liveRouting, plan } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import {
     agentsBenchOrg,
     agentsLine,
     AGENTS_TARGET_MS,
     benchOrg,
     cpuAgents,
+    LIVE_TARGET_MS,
+    liveBenchOrg,
     TARGET_MS,
     timeEngine,
 } from '../bench-engine';
@@ -45,5 +47,16 @@ describe('npm run bench (engine benchmark)', () => {
         assert.equal(AGENTS_TARGET_MS, 100);
         assert.equal(agentsLine(10_000, 42.5), '  10,000 agents      42.50 ms   (target < 100 ms)');
         assert.ok(cpuAgents(agentsBenchOrg(100, 10), 3) >= 0);
+    });
+
+    it('builds the live benchmark: 10,000 agents online, 1,000 chats waiting in a routed queue (time printed only)', () => {
+        const bench = liveBenchOrg();
+        const result = liveRouting(bench.snapshot, bench.live);
+        assert.ok(result.target.queueId && result.target.channelId, 'the engine finds the queue and the channel');
+        assert.equal(result.waiting.count, 1000);
+        assert.equal(result.agents.length, 10_000);
+        assert.equal(result.state, 'flowing');
+        assert.ok(result.canTake > 0 && result.canTake < 10_000, String(result.canTake));
+        assert.equal(LIVE_TARGET_MS, 50);
     });
 });

@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import {
     apexString,
     checkContract,
+    checkReaders,
+    readReaders,
     fixturePlans,
     caseSafeId,
     inlineSoql,
@@ -204,6 +206,68 @@ describe('one SOQL for Apex and the CLI', () => {
         assert.throws(() => bindSoql(SOQL.PROFILES, { ids: ["x' OR Name != '"] }), /Refusing/);
         assert.throws(() => bindSoql(SOQL.PROFILES, {}), /No value for the bind variable :ids/);
         assert.throws(() => bindSoql(SOQL.STATUS_ACCESS, { statusIds: [], profileIds: [], maxRows: 1.5 }), /Refusing/);
+    });
+});
+
+describe('readers take the Ids the engine settles on', () => {
+    const readers = readReaders();
+    const drift = (file: string, from: string | RegExp, to: string): ReturnType<typeof readReaders> => {
+        const side = file.endsWith('.cls') ? 'apex' : 'plugin';
+        const text = readers[side][file];
+        const changed = text.replace(from, to);
+        assert.notEqual(changed, text, `the planted drift applies to ${file}`);
+        return { ...readers, [side]: { ...readers[side], [file]: changed } };
+    };
+
+    it("no Apex or CLI reader decides which queue, configuration, status or app is SimplyChat's", () => {
+        assert.deepEqual(checkReaders(contract, readers), []);
+    });
+
+    it('fails on a reader that finds the configuration by the name the admin chose (planted drift)', () => {
+        const problems = checkReaders(
+            contract,
+            drift(
+                'SetupAgentsReader.cls',
+                'Set<String> userIds = new Set<String>();',
+                "String configName = choices.names.presenceConfig.developerName; if (configName.equalsIgnoreCase(text(row, 'DeveloperName'))) {}"
+            )
+        );
+        assert.equal(problems.length, 2, problems.join('\n'));
+        assert.match(problems[0], /^SetupAgentsReader\.cls:\d+ looks a record up by the name the admin chose/);
+        assert.match(problems[1], /compares developer names/);
+    });
+
+    it('fails on a CLI reader that runs the checklist, or picks console apps itself (planted drift)', () => {
+        assert.match(
+            checkReaders(contract, drift('reader.ts', 'settle(base.snapshot).ids', 'evaluate(base.snapshot)')).join(
+                '\n'
+            ),
+            /reader\.ts:\d+ runs the engine's checklist[\s\S]*reader\.ts has no readDependent given settle\(base\)\.ids/
+        );
+        assert.match(
+            checkReaders(
+                contract,
+                drift('reader.ts', /^/, "const consoles = apps.filter((a) => a.NavType === 'Console');\n")
+            ).join('\n'),
+            /reader\.ts:1 picks console apps/
+        );
+    });
+
+    it('fails when a dependent read no longer takes the settled Id, or caps with a number of its own (planted drift)', () => {
+        assert.deepEqual(
+            checkReaders(
+                contract,
+                drift('SetupSnapshotController.cls', 'getSettledParts(String queueId)', 'getSettledParts()')
+            ),
+            ['SetupSnapshotController.cls has no getSettledParts(String queueId)']
+        );
+        assert.deepEqual(
+            checkReaders(contract, drift('SetupSnapshotReader.cls', 'SetupContract.QUEUE_MEMBER_ROWS', '15000')),
+            ['no Apex reader caps with SetupContract.QUEUE_MEMBER_ROWS']
+        );
+        assert.deepEqual(checkReaders(contract, drift('reader.ts', /READ_CAPS\.statusAccessRows/g, '20000')), [
+            'no CLI reader caps with READ_CAPS.statusAccessRows',
+        ]);
     });
 });
 

@@ -198,6 +198,10 @@ describe('local preview (npm start) in Chromium', () => {
         apiFailures: '5 of 14 ready',
         agentsNotReady: '10 of 14 ready',
         agents10000: '10 of 14 ready',
+        liveFree: '14 of 14 ready',
+        liveAtCapacity: '14 of 14 ready',
+        liveNobody: '14 of 14 ready',
+        liveNotInQueue: '14 of 14 ready',
     };
 
     for (const s of SCENARIOS) {

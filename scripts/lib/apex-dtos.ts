@@ -35,7 +35,8 @@ export const DTO_FILES: readonly DtoFile[] = [
             'pretending to be a fact.',
         ],
         root: 'OrgSnapshot',
-        inner: [],
+        // The parts read by the Ids the engine settles on (SetupSnapshotController.getSettledParts).
+        inner: ['SettledParts'],
         declaresPart: true,
     },
     {
@@ -90,6 +91,7 @@ export const DEFAULTS: Readonly<Record<string, string>> = {
     'ApiAccess.connectionSetup': "'unknown'",
     'ApiAccess.connection': "'untested'",
     'AgentPage.presence': 'new AgentPresencePart()',
+    'SettledParts.queueMembership': 'new QueueMembershipPart()',
 };
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The agents read on demand (issue 15, `sf simplychat setup agents`), with the contract's queries as
  * SetupAgentsController.getAgents runs them: the active users of the agent profiles and the users assigned directly
- * to the SimplyChat presence configuration (CONFIG_DIRECT_USERS), page by page in Id order (AGENT_USERS_FIRST, then
+ * to the presence configuration the engine settles on (`settle(snapshot).ids.presenceConfigId`, CONFIG_DIRECT_USERS), page by page in Id order (AGENT_USERS_FIRST, then
  * AGENT_USERS_AFTER), each page's user-level configurations (AGENT_CONFIG_USERS) and current presence
  * (AGENT_PRESENCE). Readiness is the engine's (agentReadiness), never computed here.
  *
@@ -9,9 +9,9 @@
  * group paged on its own), the direct users 200 a query, and each page's users 200 a query; a page's follow-up
  * queries run while the next page is read. The groups' answers are merged by Id.
  */
-import { AGENT_PAGE_SIZE } from './engine.js';
+import { AGENT_PAGE_SIZE, READ_CAPS } from './engine.js';
 import { type AgentPresenceRecord, type AgentUserRecord, type OrgSnapshot, type Part } from './engine.js';
-import { evaluate } from './engine.js';
+import { settle } from './engine.js';
 import { bindSoql, NO_ID, SOQL } from './soql.js';
 import { isAuthOrNetworkError } from './errors.js';
 import { chunks, type OrgApi } from './orgApi.js';
@@ -47,25 +47,20 @@ export async function seesAllPresence(api: OrgApi, userId: string): Promise<bool
     }
 }
 
-/** The presence configuration item 9 settles on (its record detail), by the engine's verdict. */
-export function settledConfigId(snapshot: OrgSnapshot): string | null {
-    const item = evaluate(snapshot).find((i) => i.id === 'presenceConfig');
-    const record = item?.details.find((d) => d.kind === 'record' && d.role === 'presenceConfig');
-    if (!record || record.kind !== 'record') return null;
-    const configs = snapshot.presenceConfigs.status === 'read' ? snapshot.presenceConfigs.records : [];
-    return configs.find((c) => c.DeveloperName.toLowerCase() === record.developerName.toLowerCase())?.Id ?? null;
-}
-
 export async function readAgents(
     api: OrgApi,
     snapshot: OrgSnapshot,
     onProgress: (users: number) => void = () => undefined
 ): Promise<AgentsRead> {
-    const configId = settledConfigId(snapshot);
+    const configId = settle(snapshot).ids.presenceConfigId;
     const direct =
         configId && snapshot.omniEnabled
             ? (await api.query<Row>(bindSoql(SOQL.CONFIG_DIRECT_USERS, { configId }))).map((r) => String(r.UserId))
             : [];
+    // As in Apex: more direct users than the cap is an error, never a cut list.
+    if (direct.length > READ_CAPS.directUserRows) {
+        throw new Error(`More than ${READ_CAPS.directUserRows} active users are assigned directly to ${configId}`);
+    }
     const profileIds = [...snapshot.choices.agentProfileIds];
     const users = new Map<string, Omit<AgentUserRecord, 'DirectConfigId'>>();
     const configOf = new Map<string, string>();

@@ -2,11 +2,14 @@
  * Reads the same OrgSnapshot as the Apex snapshot controller, through the org's jsforce Connection, so the engine
  * evaluates and plans exactly as in the tab. Works before the SimplyChat package is installed (pre-flight).
  *
- * Reads run in three rounds of parallel requests: who and what (organization, user, describe), then every list
- * (Omni-Channel objects, the chat object's QueueSobject rows, active users, profile names and metadata full names,
- * flow, SC Setup describe), then what depends on those (queues, the profiles, status access through profiles,
- * permission sets and groups, the SC Setup org default). The snapshot's queries are the contract's
- * (src/lib/soql.ts, the text Apex runs) with their binds substituted by `bindSoql`.
+ * `readOrg` is three steps, as in the tab: `readBase` (the base parts), the engine's `settle` (which queue and which
+ * utility bars are SimplyChat's: never chosen here), `readDependent` (the queue's members and the utility bars, by
+ * the Ids and names settled). The base is read in three rounds of parallel requests: who and what (organization,
+ * user, describe), then every list (Omni-Channel objects, the chat object's QueueSobject rows, active users, profile
+ * names and metadata full names, flow, SC Setup describe), then what depends on those (queues, the profiles, status
+ * and app access, the SC Setup org default). The snapshot's queries are the contract's (src/lib/soql.ts, the
+ * text Apex runs) with their binds substituted by `bindSoql`; the row caps are the contract's too (READ_CAPS): a
+ * read asks for one row more, and an answer past the cap is unreadable, never a cut list.
  */
 import type {
     AppAccessRecord,
@@ -33,7 +36,7 @@ import type {
     UserRoleRecord,
     UtilityBarRecord,
 } from './engine.js';
-import { appsByApplicationId, defaultChoices, evaluate, FLOW_API_NAME, FLOW_LABEL } from './engine.js';
+import { defaultChoices, FLOW_API_NAME, FLOW_LABEL, READ_CAPS, settle, type SettledIds } from './engine.js';
 import { bindSoql, SOQL } from './soql.js';
 import { isAuthOrNetworkError } from './errors.js';
 import { fitting, fittingPairs, type OrgApi } from './orgApi.js';
@@ -55,8 +58,16 @@ export const PLUGIN_SOQL = {
     allProfiles: 'SELECT Id, Name FROM Profile ORDER BY Name LIMIT 10000',
 };
 
-/** Rows the Apex reader also caps (SetupSnapshotReader.maxAccessRows). */
-const MAX_ACCESS_ROWS = 20000;
+/** A read past its cap: reported unreadable with this message (as Apex words it), never a cut list. */
+function tooMany(cap: number, what: string): Error {
+    return new Error(`More than ${cap} rows of ${what}: not read`);
+}
+
+/** The rows of a capped read, refused when past the cap (each batch asked for `cap + 1` rows). */
+function capped<T>(rows: T[], cap: number, what: string, count: (rows: T[]) => number = (r) => r.length): T[] {
+    if (count(rows) > cap) throw tooMany(cap, what);
+    return rows;
+}
 
 /** Levels of GroupMember rows read from the queue: its members, their public groups' members, and one more. */
 export const MEMBER_LEVELS = 3;
@@ -202,7 +213,7 @@ const isUser = (id: string): boolean => id.startsWith('005');
  * and those of the public groups in it, level by level (MEMBER_LEVELS), each level's groups (MEMBER_GROUPS) and
  * named users on the agent profiles (MEMBER_USERS) read together with the next level; the role hierarchy
  * (USER_ROLES) only when a role-and-subordinates member needs it. Public groups met below the last level read are
- * reported as unresolved, never guessed. `agentsByRole` comes from AGENTS_BY_ROLE, read beforehand.
+ * reported as unresolved, never guessed. `agentsByRole` is given by the caller (readDependent reads it alongside).
  */
 export async function readQueueMembership(
     api: OrgApi,
@@ -222,9 +233,11 @@ export async function readQueueMembership(
             : (
                   await Promise.all(
                       fitting(ids, (batch) =>
-                          bindSoql(SOQL.QUEUE_MEMBERS, { groupIds: batch, maxRows: MAX_ACCESS_ROWS })
+                          bindSoql(SOQL.QUEUE_MEMBERS, { groupIds: batch, maxRows: READ_CAPS.queueMemberRows + 1 })
                       ).map((batch) =>
-                          api.query<Row>(bindSoql(SOQL.QUEUE_MEMBERS, { groupIds: batch, maxRows: MAX_ACCESS_ROWS }))
+                          api.query<Row>(
+                              bindSoql(SOQL.QUEUE_MEMBERS, { groupIds: batch, maxRows: READ_CAPS.queueMemberRows + 1 })
+                          )
                       )
                   )
               )
@@ -256,9 +269,15 @@ export async function readQueueMembership(
                   await Promise.all(
                       // Each user has one profile, so the rows of every (users, profiles) pair add up without repeats.
                       fittingPairs(ids, agentProfileIds, (userIds, profileIds) =>
-                          bindSoql(SOQL.MEMBER_USERS, { userIds, profileIds, maxRows: MAX_ACCESS_ROWS })
+                          bindSoql(SOQL.MEMBER_USERS, { userIds, profileIds, maxRows: READ_CAPS.memberUserRows + 1 })
                       ).map(([userIds, profileIds]) =>
-                          api.query<Row>(bindSoql(SOQL.MEMBER_USERS, { userIds, profileIds, maxRows: MAX_ACCESS_ROWS }))
+                          api.query<Row>(
+                              bindSoql(SOQL.MEMBER_USERS, {
+                                  userIds,
+                                  profileIds,
+                                  maxRows: READ_CAPS.memberUserRows + 1,
+                              })
+                          )
                       )
                   )
               )
@@ -281,6 +300,9 @@ export async function readQueueMembership(
         ]);
         for (const g of groupsRead) groups.set(g.Id, g);
         for (const u of usersRead) memberUsers.set(u.Id, u);
+        // The caps hold for every level together, as in Apex: past them the membership is unreadable.
+        capped(members.concat(rowsRead), READ_CAPS.queueMemberRows, 'queue members');
+        capped([...memberUsers.values()], READ_CAPS.memberUserRows, 'member users');
         // Public groups whose members this round did not read (below the last level): unresolved.
         if (level > MEMBER_LEVELS) unresolved.push(...groupsRead.filter((g) => g.Type === 'Regular').map((g) => g.Id));
         members.push(...rowsRead);
@@ -341,24 +363,40 @@ export async function readUtilityBars(api: OrgApi, names: readonly string[]): Pr
     return pages.flatMap((page, i) => (page ? [{ Name: names[i], ComponentNames: utilityItems(page) }] : []));
 }
 
-/** The queue item 6 settles on (its record detail), by the engine's own verdict: never a second choice here. */
-export function settledQueue(snapshot: OrgSnapshot): QueueRecord | undefined {
-    const item = evaluate(snapshot).find((i) => i.id === 'queue');
-    const record = item?.details.find((d) => d.kind === 'record' && d.role === 'queue');
-    const name = record && record.kind === 'record' ? record.developerName.toLowerCase() : undefined;
-    const queues = snapshot.queues.status === 'read' ? snapshot.queues.records : [];
-    return name === undefined ? undefined : queues.find((q) => q.DeveloperName.toLowerCase() === name);
+/** Counts each finished request for the progress line; `more` announces requests before they start. */
+interface Steps {
+    <T>(promise: Promise<T>): Promise<T>;
+    more(count: number): void;
 }
 
-/** Everything the engine evaluates, with the command line's choices resolved against the org. */
-export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress = () => undefined): Promise<OrgRead> {
+function steps(onProgress: Progress): Steps {
     let done = 0;
-    let total = 3;
-    const step = <T>(promise: Promise<T>): Promise<T> =>
+    let total = 0;
+    const step = (<T>(promise: Promise<T>): Promise<T> =>
         promise.then((value) => {
             onProgress(++done, total);
             return value;
-        });
+        })) as Steps;
+    step.more = (count: number) => {
+        total += count;
+    };
+    return step;
+}
+
+/**
+ * Everything the engine evaluates, with the command line's choices resolved against the org: the base parts, then
+ * the parts read by what the engine settles on.
+ */
+export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress = () => undefined): Promise<OrgRead> {
+    const step = steps(onProgress);
+    const base = await readBase(api, cli, step);
+    const dependent = await readDependent(api, base.snapshot, settle(base.snapshot).ids, step);
+    return { ...base, snapshot: { ...base.snapshot, ...dependent } };
+}
+
+/** The base parts: everything but what is read by the settled Ids (the queue's members, the utility bars). */
+export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps(() => undefined)): Promise<OrgRead> {
+    step.more(3);
 
     // Round 1: the organization, the user, the objects.
     const [orgRows, me, described] = await Promise.all([
@@ -381,7 +419,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
     const chatObject = cli.chatObject ?? defaultChoices().chatObject;
 
     // Round 2: every list, in parallel.
-    total += 18;
+    step.more(18);
     const omni = <T>(read: () => Promise<T[]>): Promise<Part<T>> =>
         omniEnabled ? step(part(read)) : step(Promise.resolve({ status: 'unavailable', code: 'omniDisabled' }));
     const rows =
@@ -532,7 +570,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
     const profileIds = [...new Set([...counts.keys(), ...agentProfileIds])];
 
     // Round 3: what depends on the lists, with the contract's queries and their binds.
-    total += 6;
+    step.more(5);
     const describe = settingDescribe as
         | {
               createable?: boolean;
@@ -543,7 +581,7 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
     const fields: ScSetupField[] = (describe?.fields ?? [])
         .filter((f) => f.custom && /^[A-Za-z0-9_]+$/.test(f.name))
         .map((f) => ({ apiName: f.name, label: f.label, type: f.type.toLowerCase() }));
-    const [queues, profileRows, access, scSetup, appAccess, agentsByRole] = await Promise.all([
+    const [queues, profileRows, access, scSetup, appAccess] = await Promise.all([
         step(
             queueSobjects.status !== 'read'
                 ? Promise.resolve<Part<QueueRecord>>({
@@ -605,11 +643,22 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
                       const statusIds = presenceStatuses.records.map((s) => (s as { Id: string }).Id);
                       if (statusIds.length === 0 || agentProfileIds.length === 0) return [];
                       const accessSoql = (profileIds: readonly string[]): string =>
-                          bindSoql(SOQL.STATUS_ACCESS, { statusIds, profileIds, maxRows: MAX_ACCESS_ROWS });
+                          bindSoql(SOQL.STATUS_ACCESS, {
+                              statusIds,
+                              profileIds,
+                              maxRows: READ_CAPS.statusAccessRows + 1,
+                          });
                       const batches = await Promise.all(
                           fitting(agentProfileIds, accessSoql).map((batch) => api.query<Row>(accessSoql(batch)))
                       );
-                      return batches.flat();
+                      // Parent and child rows together, as Apex counts them against its cap.
+                      return capped(batches.flat(), READ_CAPS.statusAccessRows, 'status access', (rows) =>
+                          rows.reduce(
+                              (sum, r) =>
+                                  sum + 1 + children(r.SetupEntityAccessItems).length + children(r.Assignments).length,
+                              0
+                          )
+                      );
                   })
         ),
         step(
@@ -635,49 +684,34 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
                 ];
             })
         ),
-        // Item 14: which apps the agent profiles' own permission sets give access to.
+        // Item 14: which apps (every navigation type, as the engine's guided steps name them) the agent profiles'
+        // own permission sets give access to.
         step(
             apps.status !== 'read'
                 ? Promise.resolve<Part<AppAccessRecord>>(apps)
                 : appMenuItems.status !== 'read'
                   ? Promise.resolve<Part<AppAccessRecord>>(appMenuItems)
                   : part<AppAccessRecord>(async () => {
-                        // Every app by its 02u… Id: an app AppDefinition did not return is "cannot be checked".
+                        // Every app by its 02u… Id (AppMenuItem): an app AppDefinition did not return is "cannot be checked".
                         const appIds = appMenuItems.records.map((m) => m.ApplicationId).filter(Boolean);
                         if (appIds.length === 0 || agentProfileIds.length === 0) return [];
                         // App Ids grow with the org's apps, profile Ids with its profiles: both lists are batched.
                         const appSoql = (ids: readonly string[], profileIds: readonly string[]): string =>
-                            bindSoql(SOQL.APP_ACCESS, { appIds: ids, profileIds, maxRows: MAX_ACCESS_ROWS });
+                            bindSoql(SOQL.APP_ACCESS, {
+                                appIds: ids,
+                                profileIds,
+                                maxRows: READ_CAPS.appAccessRows + 1,
+                            });
                         const batches = await Promise.all(
                             fittingPairs(appIds, agentProfileIds, appSoql).map(([ids, profileIds]) =>
                                 api.query<Row>(appSoql(ids, profileIds))
                             )
                         );
-                        return batches.flat().map((r) => ({
+                        return capped(batches.flat(), READ_CAPS.appAccessRows, 'app access').map((r) => ({
                             ProfileId: String((r.Parent as Row | undefined)?.ProfileId),
                             SetupEntityId: String(r.SetupEntityId),
                         }));
                     })
-        ),
-        // Item 13: the agent profiles' active users per role (an aggregate), for roles in the queue.
-        step(
-            part<QueueMembershipState['agentsByRole'][number]>(async () =>
-                agentProfileIds.length === 0
-                    ? []
-                    : (
-                          await Promise.all(
-                              fitting(agentProfileIds, (profileIds) =>
-                                  bindSoql(SOQL.AGENTS_BY_ROLE, { profileIds })
-                              ).map((profileIds) => api.query<Row>(bindSoql(SOQL.AGENTS_BY_ROLE, { profileIds })))
-                          )
-                      )
-                          .flat()
-                          .map((r) => ({
-                              ProfileId: String(r.profileId),
-                              UserRoleId: (r.roleId as string | null) ?? null,
-                              UserCount: Number(r.userCount),
-                          }))
-            )
         ),
     ]);
 
@@ -760,43 +794,63 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
         choices,
     };
 
-    // Round 4: the SimplyChat queue's members, level by level, and the agents' apps' utility bars.
-    total += 2;
-    const queue = settledQueue(snapshot);
-    // The bars of the apps the agent profiles have, joined as the engine joins them (AppMenuItem's 02u… Id).
-    const appById =
-        apps.status === 'read' && appMenuItems.status === 'read'
-            ? appsByApplicationId(apps.records, appMenuItems.records)
-            : new Map<string, AppRecord | null>();
-    const barNames = [
-        ...new Set(
-            (appAccess.status === 'read' ? appAccess.records : [])
-                .map((x) => appById.get(x.SetupEntityId.slice(0, 15)))
-                .filter((a): a is AppRecord => Boolean(a?.UtilityBar))
-                .map((a) => String(a.UtilityBar))
-        ),
-    ];
-    const [queueMembership, utilityBars] = await Promise.all([
-        step(
-            !queue
-                ? Promise.resolve<Part<QueueMembershipState>>({ status: 'read', records: [] })
-                : agentsByRole.status !== 'read'
-                  ? Promise.resolve<Part<QueueMembershipState>>(agentsByRole)
-                  : part(async () => [await readQueueMembership(api, queue.Id, agentProfileIds, agentsByRole.records)])
-        ),
-        step(
-            apps.status !== 'read'
-                ? Promise.resolve<Part<UtilityBarRecord>>(apps)
-                : appAccess.status !== 'read'
-                  ? Promise.resolve<Part<UtilityBarRecord>>(appAccess)
-                  : part(() => readUtilityBars(api, barNames))
-        ),
-    ]);
     return {
         org,
-        snapshot: { ...snapshot, queueMembership, utilityBars },
+        snapshot,
         profiles,
         fullNamesError: fullNames.error,
         objectNames: (described?.sobjects ?? []).map((o) => o.name),
     };
+}
+
+/**
+ * The parts read by what the engine settled on (`settle(base).ids`), never chosen here: the settled queue's
+ * members, level by level, with the agents per profile and role; the settled utility bars through the Metadata API.
+ */
+export async function readDependent(
+    api: OrgApi,
+    base: OrgSnapshot,
+    ids: SettledIds,
+    step: Steps = steps(() => undefined)
+): Promise<Pick<OrgSnapshot, 'queueMembership' | 'utilityBars'>> {
+    step.more(2);
+    const agentProfileIds = base.choices.agentProfileIds;
+    const { queueId } = ids;
+    const agentsByRole = async (): Promise<QueueMembershipState['agentsByRole'][number][]> =>
+        agentProfileIds.length === 0
+            ? []
+            : (
+                  await Promise.all(
+                      fitting(agentProfileIds, (profileIds) => bindSoql(SOQL.AGENTS_BY_ROLE, { profileIds })).map(
+                          (profileIds) => api.query<Row>(bindSoql(SOQL.AGENTS_BY_ROLE, { profileIds }))
+                      )
+                  )
+              )
+                  .flat()
+                  .map((r) => ({
+                      ProfileId: String(r.profileId),
+                      UserRoleId: (r.roleId as string | null) ?? null,
+                      UserCount: Number(r.userCount),
+                  }));
+    const [queueMembership, utilityBars] = await Promise.all([
+        step(
+            queueId === null
+                ? Promise.resolve<Part<QueueMembershipState>>({ status: 'read', records: [] })
+                : part(async () => {
+                      const [byRole, state] = await Promise.all([
+                          agentsByRole(),
+                          readQueueMembership(api, queueId, agentProfileIds, []),
+                      ]);
+                      return [{ ...state, agentsByRole: byRole }];
+                  })
+        ),
+        step(
+            base.apps?.status === 'unavailable'
+                ? Promise.resolve<Part<UtilityBarRecord>>(base.apps)
+                : base.appAccess?.status === 'unavailable'
+                  ? Promise.resolve<Part<UtilityBarRecord>>(base.appAccess)
+                  : part(() => readUtilityBars(api, ids.utilityBarNames))
+        ),
+    ]);
+    return { queueMembership, utilityBars };
 }

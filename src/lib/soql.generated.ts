@@ -56,4 +56,15 @@ export const SOQL = {
         "SELECT Id FROM ObjectPermissions WHERE SobjectType = 'UserServicePresence' AND PermissionsViewAllRecords = TRUE AND ParentId IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = :userId) LIMIT 1",
     AGENT_PRESENCE:
         'SELECT UserId, ServicePresenceStatusId, IsAway, StatusStartDate FROM UserServicePresence WHERE IsCurrentState = TRUE AND UserId IN :userIds',
+    LIVE_PENDING:
+        'SELECT Id, GroupId, ServiceChannelId, IsReadyForRouting, IsPushed, CreatedDate FROM PendingServiceRouting WHERE ServiceChannelId = :channelId ORDER BY CreatedDate LIMIT :maxRows',
+    LIVE_PRESENCE:
+        'SELECT UserId, ServicePresenceStatusId, IsAway, StatusStartDate, ConfiguredCapacity FROM UserServicePresence WHERE IsCurrentState = TRUE ORDER BY UserId LIMIT :maxRows',
+    LIVE_USERS: 'SELECT Id, Name, ProfileId, UserRoleId FROM User WHERE Id IN :userIds',
+    LIVE_WORK_COUNT: "SELECT COUNT() FROM AgentWork WHERE UserId IN :userIds AND Status IN ('Assigned', 'Opened')",
+    LIVE_WORK:
+        "SELECT UserId userId, COUNT(Id) items, SUM(CapacityWeight) weight, SUM(CapacityPercentage) percentage FROM AgentWork WHERE UserId IN :userIds AND Status IN ('Assigned', 'Opened') GROUP BY UserId",
+    LIVE_VIEW_ALL_DATA: 'SELECT PermissionsViewAllData, PermissionsModifyAllData FROM UserPermissionAccess LIMIT 1',
+    LIVE_PRESENCE_VIEW_ALL:
+        "SELECT Id FROM ObjectPermissions WHERE SobjectType = 'UserServicePresence' AND (PermissionsViewAllRecords = TRUE OR PermissionsModifyAllRecords = TRUE) AND ParentId IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = :userId) LIMIT 1",
 } as const;

@@ -18,7 +18,9 @@ import { fullySetUpOrg, HAND, omniOrg, PROFILE, read } from '../../samples/orgs'
 import { PUBLIC_GROUPS } from '../../samples/queueMembers';
 import { Executor } from '../../src/lib/executor';
 import { OrgApi } from '../../src/lib/orgApi';
-import { readQueueMembership, readUtilityBars, utilityItems } from '../../src/lib/reader';
+import { readBase, readDependent, readQueueMembership, readUtilityBars, utilityItems } from '../../src/lib/reader';
+import { settle } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { READ_CAPS } from '../../force-app/main/default/lwc/setupEngine/contract';
 import { PluginHarness, ROOT, type Envelope, type Item } from './pluginHarness';
 
 const h = new PluginHarness();
@@ -575,5 +577,64 @@ describe('sf simplychat setup agents', () => {
             result.stdout.replace(/\s+/g, ' '),
             /Exit code 0 when every agent is ready, 1 when an agent is not ready/
         );
+    });
+});
+
+describe('the reader in two phases: readBase, the engine settles, readDependent by its Ids', () => {
+    beforeEach(() => h.reset(readyOrg()));
+    const cli = { profiles: ['SimplyChat Agent', 'Support'] };
+    const soqlSince = (from: number): string[] => h.fake.received.slice(from).map((r) => r.soql ?? '');
+
+    it('reads no queue member and no utility bar in the base; the dependent read takes the settled queue', async () => {
+        const api = await orgApi();
+        const from = h.fake.received.length;
+        const base = await readBase(api, cli);
+        assert.equal(base.snapshot.queueMembership, undefined);
+        assert.equal(base.snapshot.utilityBars, undefined);
+        assert.ok(!soqlSince(from).some((q) => q.includes('FROM GroupMember')), 'no member read before settle');
+        assert.ok(!h.fake.soapCalls.some((c) => c.startsWith('readMetadata')), 'no FlexiPage read before settle');
+        const ids = settle(base.snapshot).ids;
+        assert.equal(ids.queueId, HAND.queue.Id);
+        const dependent = await readDependent(api, base.snapshot, ids);
+        assert.equal(dependent.queueMembership?.status, 'read');
+        assert.deepEqual(
+            dependent.queueMembership?.status === 'read' && dependent.queueMembership.records.map((r) => r.queueId),
+            [HAND.queue.Id]
+        );
+        assert.deepEqual(dependent.utilityBars?.status === 'read' && dependent.utilityBars.records.map((b) => b.Name), [
+            AGENTS.serviceConsole.UtilityBar,
+        ]);
+    });
+
+    it('reads the members of the queue it is given, whatever its name, and none without an Id', async () => {
+        const api = await orgApi();
+        const base = await readBase(api, cli);
+        const ids = settle(base.snapshot).ids;
+        const other = '00G5g000000OtherAA';
+        const from = h.fake.received.length;
+        const none = await readDependent(api, base.snapshot, { ...ids, queueId: null, utilityBarNames: [] });
+        assert.deepEqual(none.queueMembership, { status: 'read', records: [] });
+        assert.ok(!soqlSince(from).some((q) => q.includes('FROM GroupMember')), 'no queue: no member read');
+        assert.ok(!h.fake.soapCalls.some((c) => c.startsWith('readMetadata')), 'no bar named: no FlexiPage read');
+        await readDependent(api, base.snapshot, { ...ids, queueId: other });
+        const levels = soqlSince(from).filter((q) => q.startsWith('SELECT GroupId, UserOrGroupId FROM GroupMember'));
+        assert.ok(levels[0]?.includes(`('${other}')`), levels.join('\n'));
+    });
+
+    it("reports a membership past the contract's cap as unreadable, never a cut list", async () => {
+        const api = await orgApi();
+        const base = await readBase(api, cli);
+        const ids = settle(base.snapshot).ids;
+        for (let i = 0; i <= READ_CAPS.queueMemberRows; i++) {
+            h.fake.people.members.push({ GroupId: HAND.queue.Id, UserOrGroupId: `005${String(i).padStart(12, '0')}` });
+        }
+        const dependent = await readDependent(api, base.snapshot, ids);
+        assert.deepEqual(dependent.queueMembership, {
+            status: 'unavailable',
+            code: 'queryFailed',
+            message: `More than ${READ_CAPS.queueMemberRows} rows of queue members: not read`,
+        });
+        const levels = h.fake.received.map((r) => r.soql ?? '').filter((q) => q.includes('FROM GroupMember'));
+        assert.ok(levels[levels.length - 1].endsWith(`LIMIT ${READ_CAPS.queueMemberRows + 1}`), 'asks for one more');
     });
 });

@@ -4,6 +4,7 @@ import getAgents from '@salesforce/apex/SetupAgentsController.getAgents';
 import { LABELS } from 'c/setupLabels';
 import {
     agentReadiness,
+    settle,
     type AgentPresenceRecord,
     type AgentReadiness,
     type AgentUserRecord,
@@ -119,11 +120,13 @@ export default class SetupAgents extends LightningElement {
         this.agents = [];
         this.pageIndex = 0;
         try {
+            // The users assigned directly to the configuration the engine settled on are agents too.
+            const configId = this.currentSnapshot ? settle(this.currentSnapshot).ids.presenceConfigId : null;
             let afterId: string | null = null;
             do {
                 // Pages follow one another: each starts after the last user of the one before.
                 // eslint-disable-next-line no-await-in-loop
-                const page = await getAgents({ afterId });
+                const page = await getAgents({ afterId, configId });
                 if (number !== this.readNumber) return;
                 this.pages = [...this.pages, { users: page.users, presence: page.presence }];
                 this.usersRead += page.users.length;

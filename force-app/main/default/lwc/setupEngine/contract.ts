@@ -6,6 +6,15 @@ export const METADATA_BATCH_SIZE = 10;
 /** Users per page of the on-demand agents read (SetupAgentsController.getAgents). */
 export const AGENT_PAGE_SIZE = 2000;
 
+/** Per list, the most rows a reader keeps; it asks for one more, and an answer past the cap is unreadable. */
+export const READ_CAPS = {
+    statusAccessRows: 25000,
+    queueMemberRows: 15000,
+    memberUserRows: 10000,
+    appAccessRows: 10000,
+    directUserRows: 10000,
+} as const;
+
 /** A 15- or 18-character Salesforce Id. */
 export const SALESFORCE_ID_PATTERN = new RegExp('^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$');
 

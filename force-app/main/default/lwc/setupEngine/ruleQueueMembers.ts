@@ -86,6 +86,10 @@ export function queueMembersRule(env: RuleEnv, input: QueueMembersInput): ItemRe
             noFixReason: reason('fix.needsChoices'),
         });
     }
+    // Read after `settle` by the queue it picks (settle.ts): until then the item says it is being read.
+    if (snapshot.queueMembership.status === 'unavailable' && snapshot.queueMembership.code === 'notRead') {
+        return finish('queueMembers', deps, { status: 'unknown', reason: reason('item.queueMembers.reading') });
+    }
     const membership = read(snapshot.queueMembership, 'GroupMember');
     if (!membership.ok) return finish('queueMembers', deps, unreadable(membership.detail));
     // No queue to look at (item 6 cannot settle on one): item 6 fails, so this item is reported as blocked.

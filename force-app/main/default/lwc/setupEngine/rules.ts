@@ -9,7 +9,7 @@
 import { apiAccessRule } from './ruleApiAccess';
 import { busyStatusRule } from './ruleBusyStatus';
 import { flowRule } from './ruleFlow';
-import type { ItemResult, RuleEnv } from './ruleKit';
+import type { ItemResult, Resolved, RuleEnv } from './ruleKit';
 import { omniChannelRule } from './ruleOmniChannel';
 import { onlineStatusRule } from './ruleOnlineStatus';
 import { permissionsRule } from './rulePermissions';
@@ -27,8 +27,31 @@ export { DEPENDENCIES } from './ruleKit';
 export type { ItemResult } from './ruleKit';
 export { missingFixPermissions, operationRefusal } from './rulePermissions';
 
+/**
+ * The records the rules settle on: SimplyChat's queue, presence configuration, statuses, and the utility bars item 14
+ * needs. Each is an existing record (Id) or one the plan creates (Id null); null while it cannot be settled.
+ */
+export interface SettledRecords {
+    readonly queue: Resolved | null;
+    readonly presenceConfig: Resolved | null;
+    /** The status granted to agents who have none carrying SimplyChat (item 7). */
+    readonly onlineStatus: Resolved | null;
+    /** Every status that carries SimplyChat's channel, or will once the plan runs (item 7). */
+    readonly carryingStatuses: readonly Resolved[];
+    readonly busyStatus: Resolved | null;
+}
+
 /** Runs every rule in checklist order (ITEM_IDS). */
 export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot.choices): ItemResult[] {
+    return runAll(snapshot, choices).results;
+}
+
+/** What the rules settle on, from the same run as the checklist: the one place these records are chosen. */
+export function settleRecords(snapshot: OrgSnapshot, choices: SetupChoices = snapshot.choices): SettledRecords {
+    return runAll(snapshot, choices).settled;
+}
+
+function runAll(snapshot: OrgSnapshot, choices: SetupChoices): { results: ItemResult[]; settled: SettledRecords } {
     const env: RuleEnv = { snapshot, choices };
     const apiAccess = apiAccessRule(env, {});
     const permissions = permissionsRule(env, {});
@@ -61,7 +84,7 @@ export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot
     const scSetup = scSetupRule(env, {});
     const queueMembers = queueMembersRule(env, { deps: { omniChannel, queue }, queue: queueOutcome.queue });
     const agentApps = agentAppsRule(env, { deps: { omniChannel } });
-    return [
+    const results = [
         apiAccess,
         permissions,
         omniChannel,
@@ -77,4 +100,14 @@ export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot
         queueMembers,
         agentApps,
     ];
+    return {
+        results,
+        settled: {
+            queue: queueOutcome.queue,
+            presenceConfig: presence.presenceConfig,
+            onlineStatus: online.onlineStatus,
+            carryingStatuses: online.carrying,
+            busyStatus: busy.busyStatus,
+        },
+    };
 }

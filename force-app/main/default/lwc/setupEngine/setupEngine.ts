@@ -7,6 +7,24 @@ export * from './types';
 export { evaluate, operationNeedsApi } from './evaluate';
 export { agentReadiness, AGENT_BLOCKERS } from './agents';
 export { appsByApplicationId, id15 } from './ruleAgentApps';
+export { liveRouting, liveTarget, liveExitCode, LIVE_REASON_KEYS, LIVE_WHY } from './live';
+export type {
+    AgentWorkloadRecord,
+    LiveAgent,
+    LiveAgentState,
+    LiveFix,
+    LiveNext,
+    LivePresenceRecord,
+    LiveRead,
+    LiveResult,
+    LiveState,
+    LiveTarget,
+    LiveUserRecord,
+    LiveWaiting,
+    LiveWhy,
+    LiveWhyLine,
+    PendingRoutingRecord,
+} from './live';
 export { plan, describeOperation } from './plan';
 export { simulate, SimulationError } from './simulate';
 export { validateChoices, ChoicesInvalidError } from './validate';
@@ -33,6 +51,8 @@ export {
 } from './facts';
 export { isValidDeveloperName, isValidObjectApiName } from './names';
 export { CONNECTION_PAGE_OF_STEP, FLOWS_URL, SETUP_PAGE_OF_ITEM, setupPageUrl } from './setupPages';
+export { settle, awaitingSettledParts, withSettledParts } from './settle';
+export type { Settled, SettledIds } from './settle';
 export {
     operationWrites,
     operationDependencies,

@@ -448,7 +448,10 @@ export interface OrgSnapshot {
     readonly permissionSetAccess: Part<PermissionSetAccessRecord>;
     readonly flows: Part<FlowRecord>;
     readonly scSetup: Part<ScSetupState>;
-    /** Item 13 (issue 15). Absent in snapshots of older readers: the item is then unknown. */
+    /**
+     * Item 13: the members of the queue `settle` picked, read after it by that Id (SettledParts); `notRead` until
+     * then. Absent in snapshots of older readers: the item is then unknown.
+     */
     readonly queueMembership?: Part<QueueMembershipState>;
     /** Public groups the admin may choose for item 13. */
     readonly publicGroups?: Part<PublicGroupRecord>;
@@ -459,10 +462,18 @@ export interface OrgSnapshot {
     readonly appAccess?: Part<AppAccessRecord>;
     /**
      * Read through the Metadata API, so not by the load (no callouts): `unavailable` with code 'notRead' until
-     * the on-demand read (the tab's getUtilityBars call, the CLI's reader) adds it.
+     * the on-demand read of the bars `settle` names (the tab's getUtilityBars call, the CLI's readDependent) adds it.
      */
     readonly utilityBars?: Part<UtilityBarRecord>;
     readonly choices: SetupChoices;
+}
+
+/**
+ * The parts a reader reads only after `settle` (settle.ts), by the Ids it picks: SetupSnapshotController.getSettledParts
+ * in the tab, `readDependent` in the CLI.
+ */
+export interface SettledParts {
+    readonly queueMembership: Part<QueueMembershipState>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -335,6 +335,7 @@ import SC_item_queueMembers_ok from '@salesforce/label/c.SC_item_queueMembers_ok
 import SC_item_queueMembers_ok_one from '@salesforce/label/c.SC_item_queueMembers_ok_one';
 import SC_item_queueMembers_okAllInternal from '@salesforce/label/c.SC_item_queueMembers_okAllInternal';
 import SC_item_queueMembers_notRead from '@salesforce/label/c.SC_item_queueMembers_notRead';
+import SC_item_queueMembers_reading from '@salesforce/label/c.SC_item_queueMembers_reading';
 import SC_item_queueMembers_noAgentProfiles from '@salesforce/label/c.SC_item_queueMembers_noAgentProfiles';
 import SC_item_queueMembers_notMembers from '@salesforce/label/c.SC_item_queueMembers_notMembers';
 import SC_item_queueMembers_notMembers_one from '@salesforce/label/c.SC_item_queueMembers_notMembers_one';
@@ -390,6 +391,7 @@ import SC_error_needsManageUsers from '@salesforce/label/c.SC_error_needsManageU
 import SC_error_needsManageProfiles from '@salesforce/label/c.SC_error_needsManageProfiles';
 import SC_error_confirmOrgWide from '@salesforce/label/c.SC_error_confirmOrgWide';
 import SC_error_invalidAfterId from '@salesforce/label/c.SC_error_invalidAfterId';
+import SC_error_invalidSettledIds from '@salesforce/label/c.SC_error_invalidSettledIds';
 import SC_operation_notJson from '@salesforce/label/c.SC_operation_notJson';
 import SC_operation_empty from '@salesforce/label/c.SC_operation_empty';
 import SC_operation_tooMany from '@salesforce/label/c.SC_operation_tooMany';
@@ -444,6 +446,57 @@ import SC_op_createScSetupDefaults from '@salesforce/label/c.SC_op_createScSetup
 import SC_op_createScSetupDefaults_one from '@salesforce/label/c.SC_op_createScSetupDefaults_one';
 import SC_op_fillScSetupBlanks from '@salesforce/label/c.SC_op_fillScSetupBlanks';
 import SC_op_fillScSetupBlanks_one from '@salesforce/label/c.SC_op_fillScSetupBlanks_one';
+import SC_live_state_idle from '@salesforce/label/c.SC_live_state_idle';
+import SC_live_state_flowing from '@salesforce/label/c.SC_live_state_flowing';
+import SC_live_state_stuck from '@salesforce/label/c.SC_live_state_stuck';
+import SC_live_state_unknown from '@salesforce/label/c.SC_live_state_unknown';
+import SC_live_state_notSetUp from '@salesforce/label/c.SC_live_state_notSetUp';
+import SC_live_why_noRoutingConfig from '@salesforce/label/c.SC_live_why_noRoutingConfig';
+import SC_live_why_noneOnline from '@salesforce/label/c.SC_live_why_noneOnline';
+import SC_live_why_allAtCapacity from '@salesforce/label/c.SC_live_why_allAtCapacity';
+import SC_live_why_notInQueue from '@salesforce/label/c.SC_live_why_notInQueue';
+import SC_live_why_presenceUnknown from '@salesforce/label/c.SC_live_why_presenceUnknown';
+import SC_live_why_presenceUnread from '@salesforce/label/c.SC_live_why_presenceUnread';
+import SC_live_why_workUnknown from '@salesforce/label/c.SC_live_why_workUnknown';
+import SC_live_why_membershipUnknown from '@salesforce/label/c.SC_live_why_membershipUnknown';
+import SC_live_why_pendingUnknown from '@salesforce/label/c.SC_live_why_pendingUnknown';
+import SC_live_why_noQueue from '@salesforce/label/c.SC_live_why_noQueue';
+import SC_live_why_noChannel from '@salesforce/label/c.SC_live_why_noChannel';
+import SC_live_agent_canTake from '@salesforce/label/c.SC_live_agent_canTake';
+import SC_live_agent_away from '@salesforce/label/c.SC_live_agent_away';
+import SC_live_agent_notInQueue from '@salesforce/label/c.SC_live_agent_notInQueue';
+import SC_live_agent_atCapacity from '@salesforce/label/c.SC_live_agent_atCapacity';
+import SC_live_agent_unknownMembership from '@salesforce/label/c.SC_live_agent_unknownMembership';
+import SC_live_agent_unknownCapacity from '@salesforce/label/c.SC_live_agent_unknownCapacity';
+import SC_live_next_mostAvailable from '@salesforce/label/c.SC_live_next_mostAvailable';
+import SC_live_next_leastActive from '@salesforce/label/c.SC_live_next_leastActive';
+import SC_live_next_external from '@salesforce/label/c.SC_live_next_external';
+import SC_live_next_none from '@salesforce/label/c.SC_live_next_none';
+import SC_ui_tabs_live from '@salesforce/label/c.SC_ui_tabs_live';
+import SC_ui_live_intro from '@salesforce/label/c.SC_ui_live_intro';
+import SC_ui_live_reading from '@salesforce/label/c.SC_ui_live_reading';
+import SC_ui_live_loadFailed from '@salesforce/label/c.SC_ui_live_loadFailed';
+import SC_ui_live_refresh from '@salesforce/label/c.SC_ui_live_refresh';
+import SC_ui_live_lastRead from '@salesforce/label/c.SC_ui_live_lastRead';
+import SC_ui_live_waiting from '@salesforce/label/c.SC_ui_live_waiting';
+import SC_ui_live_oldest from '@salesforce/label/c.SC_ui_live_oldest';
+import SC_ui_live_notReady from '@salesforce/label/c.SC_ui_live_notReady';
+import SC_ui_live_canTake from '@salesforce/label/c.SC_ui_live_canTake';
+import SC_ui_live_more from '@salesforce/label/c.SC_ui_live_more';
+import SC_ui_live_duration from '@salesforce/label/c.SC_ui_live_duration';
+import SC_ui_live_why from '@salesforce/label/c.SC_ui_live_why';
+import SC_ui_live_openItem from '@salesforce/label/c.SC_ui_live_openItem';
+import SC_ui_live_openAgents from '@salesforce/label/c.SC_ui_live_openAgents';
+import SC_ui_live_caption from '@salesforce/label/c.SC_ui_live_caption';
+import SC_ui_live_col_name from '@salesforce/label/c.SC_ui_live_col_name';
+import SC_ui_live_col_status from '@salesforce/label/c.SC_ui_live_col_status';
+import SC_ui_live_col_work from '@salesforce/label/c.SC_ui_live_col_work';
+import SC_ui_live_col_capacity from '@salesforce/label/c.SC_ui_live_col_capacity';
+import SC_ui_live_col_state from '@salesforce/label/c.SC_ui_live_col_state';
+import SC_ui_live_noAgents from '@salesforce/label/c.SC_ui_live_noAgents';
+import SC_ui_live_agentsMore from '@salesforce/label/c.SC_ui_live_agentsMore';
+import SC_ui_live_elsewhere from '@salesforce/label/c.SC_ui_live_elsewhere';
+import SC_error_invalidLiveIds from '@salesforce/label/c.SC_error_invalidLiveIds';
 
 /** Every user-visible string of the setup tab, by key, in the running user's language. */
 export const LABELS: Readonly<Record<string, string>> = {
@@ -783,6 +836,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.queueMembers.ok.one': SC_item_queueMembers_ok_one,
     'item.queueMembers.okAllInternal': SC_item_queueMembers_okAllInternal,
     'item.queueMembers.notRead': SC_item_queueMembers_notRead,
+    'item.queueMembers.reading': SC_item_queueMembers_reading,
     'item.queueMembers.noAgentProfiles': SC_item_queueMembers_noAgentProfiles,
     'item.queueMembers.notMembers': SC_item_queueMembers_notMembers,
     'item.queueMembers.notMembers.one': SC_item_queueMembers_notMembers_one,
@@ -838,6 +892,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'error.needsManageProfiles': SC_error_needsManageProfiles,
     'error.confirmOrgWide': SC_error_confirmOrgWide,
     'error.invalidAfterId': SC_error_invalidAfterId,
+    'error.invalidSettledIds': SC_error_invalidSettledIds,
     'operation.notJson': SC_operation_notJson,
     'operation.empty': SC_operation_empty,
     'operation.tooMany': SC_operation_tooMany,
@@ -892,4 +947,55 @@ export const LABELS: Readonly<Record<string, string>> = {
     'op.createScSetupDefaults.one': SC_op_createScSetupDefaults_one,
     'op.fillScSetupBlanks': SC_op_fillScSetupBlanks,
     'op.fillScSetupBlanks.one': SC_op_fillScSetupBlanks_one,
+    'live.state.idle': SC_live_state_idle,
+    'live.state.flowing': SC_live_state_flowing,
+    'live.state.stuck': SC_live_state_stuck,
+    'live.state.unknown': SC_live_state_unknown,
+    'live.state.notSetUp': SC_live_state_notSetUp,
+    'live.why.noRoutingConfig': SC_live_why_noRoutingConfig,
+    'live.why.noneOnline': SC_live_why_noneOnline,
+    'live.why.allAtCapacity': SC_live_why_allAtCapacity,
+    'live.why.notInQueue': SC_live_why_notInQueue,
+    'live.why.presenceUnknown': SC_live_why_presenceUnknown,
+    'live.why.presenceUnread': SC_live_why_presenceUnread,
+    'live.why.workUnknown': SC_live_why_workUnknown,
+    'live.why.membershipUnknown': SC_live_why_membershipUnknown,
+    'live.why.pendingUnknown': SC_live_why_pendingUnknown,
+    'live.why.noQueue': SC_live_why_noQueue,
+    'live.why.noChannel': SC_live_why_noChannel,
+    'live.agent.canTake': SC_live_agent_canTake,
+    'live.agent.away': SC_live_agent_away,
+    'live.agent.notInQueue': SC_live_agent_notInQueue,
+    'live.agent.atCapacity': SC_live_agent_atCapacity,
+    'live.agent.unknownMembership': SC_live_agent_unknownMembership,
+    'live.agent.unknownCapacity': SC_live_agent_unknownCapacity,
+    'live.next.mostAvailable': SC_live_next_mostAvailable,
+    'live.next.leastActive': SC_live_next_leastActive,
+    'live.next.external': SC_live_next_external,
+    'live.next.none': SC_live_next_none,
+    'ui.tabs.live': SC_ui_tabs_live,
+    'ui.live.intro': SC_ui_live_intro,
+    'ui.live.reading': SC_ui_live_reading,
+    'ui.live.loadFailed': SC_ui_live_loadFailed,
+    'ui.live.refresh': SC_ui_live_refresh,
+    'ui.live.lastRead': SC_ui_live_lastRead,
+    'ui.live.waiting': SC_ui_live_waiting,
+    'ui.live.oldest': SC_ui_live_oldest,
+    'ui.live.notReady': SC_ui_live_notReady,
+    'ui.live.canTake': SC_ui_live_canTake,
+    'ui.live.more': SC_ui_live_more,
+    'ui.live.duration': SC_ui_live_duration,
+    'ui.live.why': SC_ui_live_why,
+    'ui.live.openItem': SC_ui_live_openItem,
+    'ui.live.openAgents': SC_ui_live_openAgents,
+    'ui.live.caption': SC_ui_live_caption,
+    'ui.live.col.name': SC_ui_live_col_name,
+    'ui.live.col.status': SC_ui_live_col_status,
+    'ui.live.col.work': SC_ui_live_col_work,
+    'ui.live.col.capacity': SC_ui_live_col_capacity,
+    'ui.live.col.state': SC_ui_live_col_state,
+    'ui.live.noAgents': SC_ui_live_noAgents,
+    'ui.live.agentsMore': SC_ui_live_agentsMore,
+    'ui.live.elsewhere': SC_ui_live_elsewhere,
+    'error.invalidLiveIds': SC_error_invalidLiveIds,
 };

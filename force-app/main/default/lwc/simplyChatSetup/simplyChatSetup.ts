@@ -2,6 +2,7 @@ import { LightningElement } from 'lwc';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import LOCALE from '@salesforce/i18n/locale';
 import getSnapshot from '@salesforce/apex/SetupSnapshotController.getSnapshot';
+import getSettledParts from '@salesforce/apex/SetupSnapshotController.getSettledParts';
 import saveChoices from '@salesforce/apex/SetupSnapshotController.saveChoices';
 import applyOperations from '@salesforce/apex/SetupOperationsController.applyOperations';
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
@@ -20,11 +21,15 @@ import {
 import { LABELS } from 'c/setupLabels';
 import {
     agentReadiness,
+    awaitingSettledParts,
+    settle,
+    withSettledParts,
     type ConnectionStatus,
     type ItemId,
     type Operation,
     type OrgSnapshot,
     type QueueMembersChoice,
+    type SettledParts,
     type SetupChoices,
 } from 'c/setupEngine';
 import {
@@ -124,7 +129,9 @@ export default class SimplyChatSetup extends LightningElement {
     saving = false;
     /** The Agents view is read when the admin first opens it, then kept (its rows follow the snapshot). */
     agentsOpened = false;
-    /** The view shown: the checklist or the Agents view. */
+    /** The Live view is made when first opened and reads only while it is the view shown. */
+    liveOpened = false;
+    /** The view shown: the checklist, the Agents view or the Live view. */
     activeView = 'checklist';
     /** Counts up each time the checklist sends the admin to the agents who are not ready (the view filters then). */
     showNotReadyAgents = 0;
@@ -139,7 +146,11 @@ export default class SimplyChatSetup extends LightningElement {
         this.load();
     }
 
-    /** Reads the org (one Apex call), then tests the API connection for fixes without blocking the checklist. */
+    /**
+     * Reads the org in two phases: the base parts (getSnapshot), then, by the Ids the engine settles on, the parts
+     * that depend on them (getSettledParts: the queue's members); the checklist shows meanwhile, those items saying
+     * they are being read. Then tests the API connection for fixes without blocking the checklist.
+     */
     async load(): Promise<void> {
         this.loading = true;
         this.settled = false;
@@ -147,10 +158,12 @@ export default class SimplyChatSetup extends LightningElement {
         this.connectionStatus = undefined;
         this.connectionStatusLoad = undefined;
         try {
-            const snapshot = await getSnapshot();
-            this.snapshot = snapshot;
-            if (!this.draft || !isDraft(this.savedChoices(), this.draft)) this.resetDraft(snapshot.choices);
+            const base = awaitingSettledParts(await getSnapshot());
+            this.snapshot = base;
+            if (!this.draft || !isDraft(this.savedChoices(), this.draft)) this.resetDraft(base.choices);
             this.loading = false;
+            await this.loadSettledParts();
+            const snapshot = this.snapshot;
             const apiAccess = await testConnection().catch(() => undefined);
             if (apiAccess && this.snapshot === snapshot) this.snapshot = { ...snapshot, apiAccess };
             await this.loadUtilityBars();
@@ -185,8 +198,25 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     /**
-     * Reads the console apps' utility bars (one Apex call, through the API connection) once per load, when the
-     * snapshot waits for them and the connection works, and puts them into the snapshot for item 14. A failure
+     * The second phase of the load: the parts read by the Ids the engine settled on (one Apex call, no callouts).
+     * A failure makes them unavailable with the reason; the rest of the checklist stays.
+     */
+    private async loadSettledParts(): Promise<void> {
+        const snapshot = this.snapshot;
+        if (!snapshot) return;
+        let parts: SettledParts;
+        try {
+            parts = await getSettledParts({ queueId: settle(snapshot).ids.queueId });
+        } catch (error) {
+            const message = serverError(this.labels, error).message;
+            parts = { queueMembership: { status: 'unavailable', code: 'queryFailed', message } };
+        }
+        if (this.snapshot === snapshot) this.snapshot = withSettledParts(snapshot, parts);
+    }
+
+    /**
+     * Reads the utility bars the engine settled on for item 14 (one Apex call, through the API connection) once per
+     * load, when the snapshot waits for them and the connection works, and puts them into the snapshot. A failure
      * leaves item 14 unable to check them, with the reason.
      */
     private async loadUtilityBars(): Promise<void> {
@@ -194,7 +224,7 @@ export default class SimplyChatSetup extends LightningElement {
         if (!snapshot || snapshot.apiAccess.connection !== 'ok' || !needsUtilityBars(snapshot)) return;
         let read: Parameters<typeof withUtilityBars>[1];
         try {
-            read = { ok: true, part: await getUtilityBars() };
+            read = { ok: true, part: await getUtilityBars({ barNames: [...settle(snapshot).ids.utilityBarNames] }) };
         } catch (error) {
             read = { ok: false, message: serverError(this.labels, error).message };
         }
@@ -216,11 +246,13 @@ export default class SimplyChatSetup extends LightningElement {
         this.agents = { state: 'reading' };
         try {
             let counts: AgentCounts = { total: 0, ready: 0, notReady: 0, unknown: 0 };
+            // The users assigned directly to the configuration the engine settled on are agents too.
+            const configId = settle(snapshot).ids.presenceConfigId;
             let afterId: string | null = null;
             do {
                 // Pages follow one another: each starts after the last user of the one before.
                 // eslint-disable-next-line no-await-in-loop
-                const read = await getAgents({ afterId });
+                const read = await getAgents({ afterId, configId });
                 if (number !== this.agentsRead) return;
                 const more = countAgents(agentReadiness(snapshot, read.users, read.presence));
                 counts = {
@@ -273,8 +305,16 @@ export default class SimplyChatSetup extends LightningElement {
         }));
     }
 
-    get viewText(): { checklist: string; agents: string } {
-        return { checklist: format(this.labels, 'ui.tabs.checklist'), agents: format(this.labels, 'ui.tabs.agents') };
+    get viewText(): { checklist: string; agents: string; live: string } {
+        return {
+            checklist: format(this.labels, 'ui.tabs.checklist'),
+            agents: format(this.labels, 'ui.tabs.agents'),
+            live: format(this.labels, 'ui.tabs.live'),
+        };
+    }
+
+    get liveActive(): boolean {
+        return this.activeView === 'live';
     }
 
     get busy(): boolean {
@@ -505,6 +545,7 @@ export default class SimplyChatSetup extends LightningElement {
         const view = (event.target as HTMLElement & { value?: string }).value ?? 'checklist';
         this.activeView = view;
         if (view === 'agents') this.agentsOpened = true;
+        if (view === 'live') this.liveOpened = true;
     }
 
     /** From an agent's reason: the checklist, with the item that fixes it open and in view. */
@@ -523,6 +564,17 @@ export default class SimplyChatSetup extends LightningElement {
     /** From the checklist's agents line: the Agents view, showing only the agents who are not ready. */
     handleShowNotReadyAgents(): void {
         this.showNotReadyAgents += 1;
+        this.agentsOpened = true;
+        this.activeView = 'agents';
+    }
+
+    /** A Live reason's link: the checklist with that item open and in view (as an agent's reason links). */
+    handleLiveOpenItem(event: CustomEvent<{ itemId: string }>): void {
+        this.handleOpenItem(new CustomEvent('openitem', { detail: { id: event.detail.itemId } }));
+    }
+
+    /** A Live reason's link to the agents it names: the Agents view. */
+    handleLiveOpenAgents(): void {
         this.agentsOpened = true;
         this.activeView = 'agents';
     }

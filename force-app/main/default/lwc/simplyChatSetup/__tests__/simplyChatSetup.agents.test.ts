@@ -1,16 +1,21 @@
 import getSnapshot from '@salesforce/apex/SetupSnapshotController.getSnapshot';
+import getSettledParts from '@salesforce/apex/SetupSnapshotController.getSettledParts';
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
 import getUtilityBars from '@salesforce/apex/SetupAgentsController.getUtilityBars';
 import getAgents from '@salesforce/apex/SetupAgentsController.getAgents';
 import type { OrgSnapshot } from 'c/setupEngine';
 import { agentsOrg, agentUsersOf, presenceOf, utilityBarsOf } from '../../../../../../samples/agents';
-import { fullySetUpOrg, partlySetUpOrg } from '../../../../../../samples/orgs';
+import { settledPartsOf } from '../../../../../../samples/queueMembers';
+import { fullySetUpOrg, HAND, partlySetUpOrg } from '../../../../../../samples/orgs';
 import { agentReadiness } from 'c/setupEngine';
 import { mount, q, qa, reset, row, settle, text } from './harness';
 
 jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
 jest.mock('@salesforce/apex/SetupSnapshotController.getSnapshot', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.saveChoices', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupSnapshotController.getSettledParts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
 jest.mock('@salesforce/apex/SetupOperationsController.applyOperations', () => ({ default: jest.fn() }), {
     virtual: true,
 });
@@ -24,12 +29,16 @@ jest.mock('@salesforce/apex/SetupAgentsController.getUtilityBars', () => ({ defa
 jest.mock('@salesforce/apex/SetupAgentsController.getAgents', () => ({ default: jest.fn() }), { virtual: true });
 
 const getSnapshotMock = getSnapshot as unknown as jest.Mock;
+const settledMock = getSettledParts as unknown as jest.Mock;
 const connectionMock = testConnection as unknown as jest.Mock;
 const utilityBarsMock = getUtilityBars as unknown as jest.Mock;
 const agentsMock = getAgents as unknown as jest.Mock;
 
 function org(snapshot: OrgSnapshot): void {
     getSnapshotMock.mockImplementation(() => Promise.resolve(snapshot));
+    settledMock.mockImplementation(({ queueId }: { queueId: string | null }) =>
+        Promise.resolve(settledPartsOf(snapshot, queueId))
+    );
     connectionMock.mockResolvedValue(snapshot.apiAccess);
     utilityBarsMock.mockResolvedValue(utilityBarsOf(snapshot));
     const users = agentUsersOf(snapshot);
@@ -50,6 +59,10 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         const element = mount();
         await settle(8);
         expect(utilityBarsMock).toHaveBeenCalledTimes(1);
+        // The bars of the console apps the agent profiles have, as the engine settles them.
+        expect(utilityBarsMock).toHaveBeenCalledWith({
+            barNames: ['Sales_Console_UtilityBar', 'Service_Console_UtilityBar'],
+        });
         // Chat Trainees' only app has no Omni-Channel utility: item 14 names the profile.
         expect(agentApps(element)).toEqual({
             status: 'Needs a fix',
@@ -100,7 +113,7 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         const element = mount();
         await settle(8);
         const tabs = qa(element, 'lightning-tab') as (HTMLElement & { value?: string; label?: string })[];
-        expect(tabs.map((t) => t.label)).toEqual(['Checklist', 'Agents']);
+        expect(tabs.map((t) => t.label)).toEqual(['Checklist', 'Agents', 'Live']);
         expect(q(element, 'c-setup-agents')).toBeNull();
         expect(agentsMock).not.toHaveBeenCalled();
         tabs[1].dispatchEvent(new CustomEvent('active'));
@@ -108,6 +121,8 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         const agents = q(element, 'c-setup-agents') as (HTMLElement & { snapshot?: OrgSnapshot }) | null;
         expect(agents).not.toBeNull();
         expect(agentsMock).toHaveBeenCalledTimes(1);
+        // The directly assigned users of the configuration the engine settles on, by its Id (not by name).
+        expect(agentsMock).toHaveBeenCalledWith({ afterId: null, configId: HAND.agentsConfig.Id });
         expect(agents?.snapshot?.utilityBars).toEqual(utilityBarsOf(snapshot));
         expect(text(q(agents as HTMLElement, '[data-id="agents-counts"]'))).toMatch(/^\d+ of 43 agents ready$/);
         // Back to the checklist and again: the view is kept, not read again.
@@ -124,7 +139,10 @@ describe('c-simply-chat-setup: ready means agents get chats', () => {
     it('does not say everything is ready while agents are not, and links to the agents who are not', async () => {
         const snapshot = fullySetUpOrg();
         org(snapshot);
-        const users = agentUsersOf(snapshot);
+        // Two agents assigned directly (user level) to a presence configuration the org does not have: not ready,
+        // while every item passes (No Service Cloud User is a warning, not a blocker).
+        const users = agentUsersOf(snapshot).map((u, i) => (i < 2 ? { ...u, DirectConfigId: '0Nd5g00000NoneAAA' } : u));
+        agentsMock.mockResolvedValue({ users, presence: presenceOf(snapshot, users), nextAfterId: null });
         const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
         const ready = readiness.filter((r) => r.status === 'ready').length;
         expect(ready).toBeLessThan(readiness.length);
@@ -152,7 +170,10 @@ describe('c-simply-chat-setup: ready means agents get chats', () => {
     it('says everything is ready when every item passes and every agent is ready, with the count', async () => {
         const snapshot = fullySetUpOrg();
         org(snapshot);
-        const users = agentUsersOf(snapshot);
+        // Two agents assigned directly (user level) to a presence configuration the org does not have: not ready,
+        // while every item passes (No Service Cloud User is a warning, not a blocker).
+        const users = agentUsersOf(snapshot).map((u, i) => (i < 2 ? { ...u, DirectConfigId: '0Nd5g00000NoneAAA' } : u));
+        agentsMock.mockResolvedValue({ users, presence: presenceOf(snapshot, users), nextAfterId: null });
         const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
         const readyIds = new Set(readiness.filter((r) => r.status === 'ready').map((r) => r.userId));
         const readyUsers = users.filter((u) => readyIds.has(u.Id));

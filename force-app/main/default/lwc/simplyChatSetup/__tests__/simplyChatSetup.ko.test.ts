@@ -1,12 +1,17 @@
 import getSnapshot from '@salesforce/apex/SetupSnapshotController.getSnapshot';
+import getSettledParts from '@salesforce/apex/SetupSnapshotController.getSettledParts';
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
 import { partlySetUpOrg } from '../../setupEngine/__tests__/fixtures';
+import { settledPartsOf } from '../../../../../../samples/queueMembers';
 import { mount, q, reset, row, settle, text } from './harness';
 
 // The same tab with the Korean labels a Korean-speaking admin gets from the platform.
 jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').KOREAN }));
 jest.mock('@salesforce/apex/SetupSnapshotController.getSnapshot', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.saveChoices', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupSnapshotController.getSettledParts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
 jest.mock('@salesforce/apex/SetupOperationsController.applyOperations', () => ({ default: jest.fn() }), {
     virtual: true,
 });
@@ -23,6 +28,7 @@ describe('c-simply-chat-setup in Korean', () => {
     it('shows the title, progress, item titles, statuses and reasons in Korean', async () => {
         const s = partlySetUpOrg();
         (getSnapshot as unknown as jest.Mock).mockResolvedValue(s);
+        (getSettledParts as unknown as jest.Mock).mockResolvedValue(settledPartsOf(s, null));
         (testConnection as unknown as jest.Mock).mockResolvedValue(s.apiAccess);
         const element = mount();
         await settle();

@@ -1,4 +1,5 @@
 import getSnapshot from '@salesforce/apex/SetupSnapshotController.getSnapshot';
+import getSettledParts from '@salesforce/apex/SetupSnapshotController.getSettledParts';
 import saveChoices from '@salesforce/apex/SetupSnapshotController.saveChoices';
 import applyOperations from '@salesforce/apex/SetupOperationsController.applyOperations';
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
@@ -7,6 +8,7 @@ import { plan, simulate, type OrgSnapshot } from 'c/setupEngine';
 import {
     choices,
     fullySetUpOrg,
+    HAND,
     NO_PERMISSIONS,
     omniDisabledOrg,
     omniOrg,
@@ -14,11 +16,15 @@ import {
     sharedOmniOrg,
 } from '../../setupEngine/__tests__/fixtures';
 import { BATCH_SIZE } from 'c/simplyChatSetup';
+import { settledPartsOf } from '../../../../../../samples/queueMembers';
 import { mount, q, qa, reset, row, rows, settle, text } from './harness';
 
 jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
 jest.mock('@salesforce/apex/SetupSnapshotController.getSnapshot', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.saveChoices', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/SetupSnapshotController.getSettledParts', () => ({ default: jest.fn() }), {
+    virtual: true,
+});
 jest.mock('@salesforce/apex/SetupOperationsController.applyOperations', () => ({ default: jest.fn() }), {
     virtual: true,
 });
@@ -30,6 +36,7 @@ jest.mock('@salesforce/apex/ConnectionStatusController.getConnectionStatus', () 
 });
 
 const getSnapshotMock = getSnapshot as unknown as jest.Mock;
+const settledMock = getSettledParts as unknown as jest.Mock;
 const saveChoicesMock = saveChoices as unknown as jest.Mock;
 const applyMock = applyOperations as unknown as jest.Mock;
 const connectionMock = testConnection as unknown as jest.Mock;
@@ -39,6 +46,9 @@ const connectionStatusMock = getConnectionStatus as unknown as jest.Mock;
 function org(initial: OrgSnapshot, failKind?: string): { current: OrgSnapshot } {
     const state = { current: initial };
     getSnapshotMock.mockImplementation(() => Promise.resolve(state.current));
+    settledMock.mockImplementation(({ queueId }: { queueId: string | null }) =>
+        Promise.resolve(settledPartsOf(state.current, queueId))
+    );
     connectionMock.mockResolvedValue(initial.apiAccess);
     applyMock.mockImplementation(({ operationsJson }: { operationsJson: string }) => {
         const ops = JSON.parse(operationsJson) as ReturnType<typeof plan>;
@@ -655,5 +665,35 @@ describe('c-simply-chat-setup', () => {
         await settle();
         expect(q(element, '[data-id="load-error"]')).toBeNull();
         expect(text(q(element, '[data-id="progress"]'))).toBe('14 of 14 ready');
+    });
+
+    it('reads the queue members by the queue the engine settles on, item 13 saying so meanwhile', async () => {
+        const state = org(fullySetUpOrg());
+        let answer: (parts: unknown) => void = () => undefined;
+        settledMock.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+        const element = mount();
+        await settle();
+        expect(settledMock).toHaveBeenCalledTimes(1);
+        expect(settledMock).toHaveBeenCalledWith({ queueId: HAND.queue.Id });
+        const members = row(element, 'queueMembers');
+        expect(text(q(members, '[data-id="status"]'))).toBe('Unknown');
+        expect(text(q(members, '[data-id="reason-text"]'))).toBe("The chat queue's members are being read.");
+        answer(settledPartsOf(state.current, HAND.queue.Id));
+        await settle();
+        expect(text(q(row(element, 'queueMembers'), '[data-id="status"]'))).toBe('Ready');
+        expect(text(q(element, '[data-id="progress"]'))).toBe('14 of 14 ready');
+    });
+
+    it('keeps the checklist when the queue members cannot be read, and says why on item 13', async () => {
+        org(fullySetUpOrg());
+        settledMock.mockRejectedValue({
+            body: { message: JSON.stringify({ key: 'error.invalidSettledIds', params: {} }) },
+        });
+        const element = mount();
+        await settle();
+        expect(q(element, '[data-id="load-error"]')).toBeNull();
+        expect(text(q(row(element, 'queueMembers'), '[data-id="status"]'))).toBe('Unknown');
+        expect(text(q(row(element, 'queue'), '[data-id="status"]'))).toBe('Ready');
+        expect(text(q(element, '[data-id="progress"]'))).toBe('13 of 14 ready');
     });
 });
