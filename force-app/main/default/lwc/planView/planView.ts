@@ -1,11 +1,10 @@
 /**
  * The plan before a fix and its outcome after: plan lines in words, what still needs the admin, the choices the
- * plan dialog asks, the batches of a run, which items depend on a failed one, and the summary of the results.
+ * plan dialog asks, the batches of a run and the summary of the results.
  * No DOM and no Apex.
  */
 import {
     DEFAULT_CAPACITY,
-    DEPENDENCIES,
     describeOperation,
     evaluate,
     FLOW_API_NAME,
@@ -322,18 +321,6 @@ export function batches<T>(operations: readonly T[], size = 5): T[][] {
     const out: T[][] = [];
     for (let i = 0; i < operations.length; i += size) out.push(operations.slice(i, i + size));
     return out;
-}
-
-/** True when an item needs (directly or through its prerequisites) one of `failed`, or is one of them. */
-export function dependsOnAny(itemId: string, failed: ReadonlySet<string>): boolean {
-    const seen = new Set<string>();
-    const visit = (id: string): boolean => {
-        if (failed.has(id)) return true;
-        if (seen.has(id)) return false;
-        seen.add(id);
-        return (DEPENDENCIES[id as ItemId] ?? []).some(visit);
-    };
-    return visit(itemId);
 }
 
 // -------------------------------------------------------------------------------------------------- results

@@ -1,6 +1,6 @@
 import { plan, type OrgSnapshot } from 'c/setupEngine';
 import { PLAN_LIST_LIMIT } from 'c/checklistView';
-import { batches, dependsOnAny, planView, summarize, type OperationResult } from 'c/planView';
+import { batches, planView, summarize, type OperationResult } from 'c/planView';
 import {
     choices,
     omniDisabledOrg,
@@ -145,14 +145,6 @@ describe('a refused flow activation', () => {
 });
 
 describe('wording for people', () => {
-    it('knows which items need a failed one', () => {
-        expect(dependsOnAny('queue', new Set(['routingConfig']))).toBe(true);
-        expect(dependsOnAny('profileAccess', new Set(['omniChannel']))).toBe(true);
-        expect(dependsOnAny('flow', new Set(['routingConfig']))).toBe(false);
-        expect(dependsOnAny('presenceConfig', new Set(['presenceConfig']))).toBe(true);
-        expect(dependsOnAny('scSetup', new Set())).toBe(false);
-    });
-
     /** A fresh org whose 25 profiles Team 1 … Team 25 are all chosen as agent profiles. */
     function twentyFiveTeamsOrg(): OrgSnapshot {
         const profiles = Array.from({ length: 25 }, (_, i) => ({
