@@ -1,9 +1,9 @@
 /**
  * The org's SimplyChat setup as a deployable SFDX project: the components the checklist found (service channel,
  * routing configuration, queue with its members and the public groups it names, presence statuses, presence
- * configuration), the agent profiles (a Profile retrieved
- * together with the statuses carries only their servicePresenceStatusAccesses) and the flow's activation
- * (FlowDefinition), retrieved with @salesforce/source-deploy-retrieve in source format, plus manifest/package.xml and
+ * configuration) and the agent profiles (a Profile retrieved together with the statuses carries only their
+ * servicePresenceStatusAccesses; the package's flow is left out: FLOW_LEFT_OUT), retrieved with
+ * @salesforce/source-deploy-retrieve in source format, plus manifest/package.xml and
  * sfdx-project.json, so `sf project deploy start --manifest manifest/package.xml` deploys it to another org.
  */
 import fs from 'node:fs';
@@ -30,14 +30,15 @@ const TYPE_OF_ROLE: Partial<Record<string, string>> = {
 };
 
 /**
- * UNVERIFIED (docs/org-verification.md): the FlowDefinition full name of the package's flow is its API name with
- * the namespace prefix (`WINP__…`), and a subscriber org can retrieve and deploy it to activate the flow.
+ * The package's flow is never exported: it is a managed component ("You can't use Metadata API to access a flow
+ * installed from a managed package, unless the flow is a template", Metadata API "Flow"), and a FlowDefinition would
+ * carry the source org's activeVersionNumber, which overrides the flows' status where it is deployed (Metadata API
+ * "FlowDefinition"): a sandbox's version choice would travel to production. `fix` activates it in the target org.
  */
-export function flowDefinitionName(apiName: string, namespacePrefix: string | null): string {
-    return namespacePrefix ? `${namespacePrefix}__${apiName}` : apiName;
-}
+export const FLOW_LEFT_OUT =
+    "- The SimplyChat flow's activation (item 11): the flow belongs to the managed package (its namespace), which the Metadata API does not let an org retrieve or deploy, and a flow definition would carry this org's active version number into the target org. Run `sf simplychat setup fix` in the target org to activate the package's flow there.";
 
-/** What to export: the records the checklist identified, the chosen profiles, the flow. */
+/** What to export: the records the checklist identified and the chosen profiles (never the flow: FLOW_LEFT_OUT). */
 export function exportMembers(read: OrgRead & { items: ChecklistItem[] }): {
     members: ExportMember[];
     missing: ItemId[];
@@ -93,15 +94,6 @@ export function exportMembers(read: OrgRead & { items: ChecklistItem[] }): {
         const fullName = read.profiles.get(id)?.fullName;
         if (fullName) members.push({ type: 'Profile', fullName, itemId: 'profileAccess' });
     }
-    const flows = read.snapshot.flows.status === 'read' ? read.snapshot.flows.records : [];
-    const flow = flows.find((f) => f.ActiveVersionId);
-    if (flow)
-        members.push({
-            type: 'FlowDefinition',
-            fullName: flowDefinitionName(flow.ApiName, flow.NamespacePrefix),
-            itemId: 'flow',
-        });
-    else missing.push('flow');
     return { members, missing };
 }
 
@@ -141,6 +133,7 @@ export function exportReadme(
         '- The SC Setup values (item 12): a custom setting record, not metadata. Run `sf simplychat setup fix` in the target org.',
         '- The members of the public groups the queue names: group members are records, not metadata; the groups come without them.',
         "- The agent profiles' other settings (user permissions, object and field access, …): only their presence-status access is kept, so the sandbox's profile settings never reach the target org.",
+        FLOW_LEFT_OUT,
         "- The console apps' Omni-Channel utility (item 14): apps are never changed by SimplyChat Setup; add the utility in App Manager.",
         '- Users: assign them to profiles and the presence configuration in the target org; usernames differ between orgs.',
         ...(missing.length > 0

@@ -361,9 +361,15 @@ describe('sf simplychat setup export', () => {
             'ServicePresenceStatus',
             'PresenceUserConfig',
             'Profile',
-            'FlowDefinition',
         ])
             assert.match(packageXml, new RegExp(`<name>${type}</name>`));
+        // The managed flow's activation stays in the sandbox: never in the export, and its README says why.
+        assert.doesNotMatch(packageXml, /FlowDefinition|<name>Flow<\/name>/);
+        assert.ok(!files.some((f) => /flow/i.test(f)), files.join('\n'));
+        assert.match(
+            fs.readFileSync(path.join(out, 'README.md'), 'utf8'),
+            /flow's activation \(item 11\).*managed package.*active version number/
+        );
         assert.equal(h.fake.writes, 0, 'export writes nothing to the org');
 
         // Deploy into an empty org, as `sf project deploy start` does (same library, same connection).
@@ -379,6 +385,12 @@ describe('sf simplychat setup export', () => {
             timeout: Duration.seconds(30),
         });
         assert.equal(deployed.response.status, RequestStatus.Succeeded);
+        // Deployed, the flow is not active there: `fix` in the target org activates it, as the README says.
+        const deployedCheck = await h.run(['check', '-o', 'fake', AGENTS, '--json']);
+        const flowItem = json<{ items: Item[] }>(deployedCheck.out).result?.items.find((i) => i.id === 'flow');
+        assert.equal(flowItem?.status, 'fail');
+        const fix = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--json']);
+        assert.ok(fix.code === 0 || fix.code === 1, fix.out + fix.err);
         const check = await h.run(['check', '-o', 'fake', AGENTS]);
         assertSetUp(check);
     });

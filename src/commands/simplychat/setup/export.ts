@@ -60,9 +60,9 @@ export default class Export extends SetupCommand<ExportResult> {
         if (!profilesOf(f)) this.warn(messages.getMessage('warning.noProfiles'));
         if (missing.length > 0)
             this.warn(messages.getMessage('warning.missing', [missing.map((id) => say(`ui.item.${id}`)).join(', ')]));
-        // Profiles, groups and the flow only make sense beside SimplyChat's own components: without any of those the
+        // Profiles and groups only make sense beside SimplyChat's own components: without any of those the
         // org has nothing of SimplyChat's to export.
-        if (!members.some((m) => !['Profile', 'Group', 'FlowDefinition'].includes(m.type))) {
+        if (!members.some((m) => !['Profile', 'Group'].includes(m.type))) {
             const nothing = new SfError(
                 messages.getMessage('error.nothing', [missing.map((id) => say(`ui.item.${id}`)).join(', ')]),
                 'NothingToExport',
