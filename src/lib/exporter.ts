@@ -1,9 +1,9 @@
 /**
  * The org's SimplyChat setup as a deployable SFDX project: the components the checklist found (service channel,
  * routing configuration, queue with its members and the public groups it names, presence statuses, presence
- * configuration) and the agent profiles (a Profile retrieved together with the statuses carries only their
- * servicePresenceStatusAccesses; the package's flow is left out: FLOW_LEFT_OUT), retrieved with
- * @salesforce/source-deploy-retrieve in source format, plus manifest/package.xml and
+ * configuration), the agent profiles (a Profile retrieved
+ * together with the statuses carries only their servicePresenceStatusAccesses) and the flow's activation
+ * (FlowDefinition, only for a flow of the org's own: a managed flow is left out), retrieved with @salesforce/source-deploy-retrieve in source format, plus manifest/package.xml and
  * sfdx-project.json, so `sf project deploy start --manifest manifest/package.xml` deploys it to another org.
  */
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { Duration } from '@salesforce/kit';
 import type { ChecklistItem, ItemId } from './engine.js';
+import { isManagedFlow } from './engine.js';
 import type { OrgRead } from './reader.js';
 
 export interface ExportMember {
@@ -29,19 +30,17 @@ const TYPE_OF_ROLE: Partial<Record<string, string>> = {
     presenceConfig: 'PresenceUserConfig',
 };
 
-/**
- * The package's flow is never exported: it is a managed component ("You can't use Metadata API to access a flow
- * installed from a managed package, unless the flow is a template", Metadata API "Flow"), and a FlowDefinition would
- * carry the source org's activeVersionNumber, which overrides the flows' status where it is deployed (Metadata API
- * "FlowDefinition"): a sandbox's version choice would travel to production. `fix` activates it in the target org.
- */
-export const FLOW_LEFT_OUT =
-    "- The SimplyChat flow's activation (item 11): the flow belongs to the managed package (its namespace), which the Metadata API does not let an org retrieve or deploy, and a flow definition would carry this org's active version number into the target org. Run `sf simplychat setup fix` in the target org to activate the package's flow there.";
+/** The FlowDefinition full name of a flow: its API name, with the namespace prefix (`WINP__…`) when it has one. */
+export function flowDefinitionName(apiName: string, namespacePrefix: string | null): string {
+    return namespacePrefix ? `${namespacePrefix}__${apiName}` : apiName;
+}
 
-/** What to export: the records the checklist identified and the chosen profiles (never the flow: FLOW_LEFT_OUT). */
+/** What to export: the records the checklist identified, the chosen profiles, the flow. */
 export function exportMembers(read: OrgRead & { items: ChecklistItem[] }): {
     members: ExportMember[];
     missing: ItemId[];
+    /** The package's flow, left out: the Metadata API cannot retrieve or deploy a managed flow (row 48). */
+    managedFlow: string | null;
 } {
     const members: ExportMember[] = [];
     const missing: ItemId[] = [];
@@ -94,7 +93,19 @@ export function exportMembers(read: OrgRead & { items: ChecklistItem[] }): {
         const fullName = read.profiles.get(id)?.fullName;
         if (fullName) members.push({ type: 'Profile', fullName, itemId: 'profileAccess' });
     }
-    return { members, missing };
+    const flows = read.snapshot.flows.status === 'read' ? read.snapshot.flows.records : [];
+    const flow = flows.find((f) => f.ActiveVersionId);
+    // A flow installed from a managed package cannot be retrieved or deployed through the Metadata API (Metadata
+    // API, Flow): `fix` activates it in the target org instead.
+    const managedFlow = flow && isManagedFlow(flow) ? flowDefinitionName(flow.ApiName, flow.NamespacePrefix) : null;
+    if (flow && !managedFlow)
+        members.push({
+            type: 'FlowDefinition',
+            fullName: flowDefinitionName(flow.ApiName, flow.NamespacePrefix),
+            itemId: 'flow',
+        });
+    else if (!flow) missing.push('flow');
+    return { members, missing, managedFlow };
 }
 
 /**
@@ -116,7 +127,8 @@ export function onlyStatusAccess(profileXml: string): string {
 export function exportReadme(
     members: readonly ExportMember[],
     missing: readonly ItemId[],
-    say: (key: string) => string
+    say: (key: string) => string,
+    managedFlow: string | null = null
 ): string {
     return [
         '# SimplyChat Setup export',
@@ -133,7 +145,11 @@ export function exportReadme(
         '- The SC Setup values (item 12): a custom setting record, not metadata. Run `sf simplychat setup fix` in the target org.',
         '- The members of the public groups the queue names: group members are records, not metadata; the groups come without them.',
         "- The agent profiles' other settings (user permissions, object and field access, …): only their presence-status access is kept, so the sandbox's profile settings never reach the target org.",
-        FLOW_LEFT_OUT,
+        ...(managedFlow
+            ? [
+                  `- The flow ${managedFlow} and its activation (item 11): it comes from a managed package, which the Metadata API cannot retrieve or deploy, and the source org's active version must not travel with it. Install the package in the target org and run \`sf simplychat setup fix\` there to activate it.`,
+              ]
+            : []),
         "- The console apps' Omni-Channel utility (item 14): apps are never changed by SimplyChat Setup; add the utility in App Manager.",
         '- Users: assign them to profiles and the presence configuration in the target org; usernames differ between orgs.',
         ...(missing.length > 0

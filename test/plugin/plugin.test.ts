@@ -334,6 +334,43 @@ describe('sf simplychat setup fix', () => {
     });
 });
 
+describe("another team's queue on the same routing configuration (item 5)", () => {
+    function sharedRoutingOrg(): OrgSnapshot {
+        const full = fullySetUpOrg();
+        return {
+            ...full,
+            routingConfigs: read([{ ...HAND.routing, RoutingPriority: 2 }]),
+            routedQueues: read([
+                {
+                    Id: '00G5g00000CasesAAA',
+                    DeveloperName: 'Support_Cases',
+                    Name: 'Support Cases',
+                    QueueRoutingConfigId: HAND.routing.Id,
+                },
+            ]),
+        };
+    }
+    beforeEach(() => h.reset(sharedRoutingOrg()));
+
+    it('fix names the other queue and leaves the configuration alone without --update-shared-routing', async () => {
+        await h.run(['fix', '-o', 'fake', AGENTS, '--yes']);
+        assert.ok(!h.fake.received.some((r) => /QueueRoutingConfig/.test(r.body)), 'nothing written to it');
+        const check = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
+        const routing = json<{ items: Item[] }>(check.out).result?.items.find((i) => i.id === 'routingConfig');
+        assert.equal(routing?.reason.key, 'item.routingConfig.sharedWrongValues', check.out);
+        assert.match(check.out, /Support Cases/);
+    });
+
+    it('--update-shared-routing changes it, and check then passes item 5', async () => {
+        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--update-shared-routing']);
+        assert.match(result.out, /done  Change the routing configuration Chat Routing/);
+        const check = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
+        const routing = json<{ items: Item[] }>(check.out).result?.items.find((i) => i.id === 'routingConfig');
+        assert.equal(routing?.status, 'pass', check.out);
+        assert.equal(routing?.reason.key, 'item.routingConfig.okShared');
+    });
+});
+
 describe('sf simplychat setup export', () => {
     beforeEach(() => h.reset(fullySetUpOrg()));
 
@@ -363,13 +400,14 @@ describe('sf simplychat setup export', () => {
             'Profile',
         ])
             assert.match(packageXml, new RegExp(`<name>${type}</name>`));
-        // The managed flow's activation stays in the sandbox: never in the export, and its README says why.
-        assert.doesNotMatch(packageXml, /FlowDefinition|<name>Flow<\/name>/);
-        assert.ok(!files.some((f) => /flow/i.test(f)), files.join('\n'));
+        // The package's flow is managed: left out, and the warning says why (row 48).
+        assert.doesNotMatch(packageXml, /<name>FlowDefinition<\/name>/);
+        assert.match(result.out + result.err, /WINP__\w+ is not exported: it comes from a managed package/);
         assert.match(
             fs.readFileSync(path.join(out, 'README.md'), 'utf8'),
-            /flow's activation \(item 11\).*managed package.*active version number/
+            /- The flow WINP__\w+ and its activation \(item 11\): it comes from a managed package/
         );
+        assert.ok(!files.some((f) => /flowDefinitions?\//i.test(f)), files.join('\n'));
         assert.equal(h.fake.writes, 0, 'export writes nothing to the org');
 
         // Deploy into an empty org, as `sf project deploy start` does (same library, same connection).
@@ -385,14 +423,12 @@ describe('sf simplychat setup export', () => {
             timeout: Duration.seconds(30),
         });
         assert.equal(deployed.response.status, RequestStatus.Succeeded);
-        // Deployed, the flow is not active there: `fix` in the target org activates it, as the README says.
-        const deployedCheck = await h.run(['check', '-o', 'fake', AGENTS, '--json']);
-        const flowItem = json<{ items: Item[] }>(deployedCheck.out).result?.items.find((i) => i.id === 'flow');
-        assert.equal(flowItem?.status, 'fail');
-        const fix = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--json']);
-        assert.ok(fix.code === 0 || fix.code === 1, fix.out + fix.err);
+        // Everything but the managed flow, which fix activates in the target org.
         const check = await h.run(['check', '-o', 'fake', AGENTS]);
-        assertSetUp(check);
+        assert.equal(marks(check.out).get(ITEM_IDS.indexOf('flow') + 1), 'FAIL', check.out);
+        const fixed = await h.run(['fix', '-o', 'fake', AGENTS, '--yes']);
+        assert.match(fixed.out, /flow/i);
+        assertSetUp(await h.run(['check', '-o', 'fake', AGENTS]));
     });
 
     it('refuses a folder that is not empty (exit 2, nothing written)', async () => {
@@ -651,13 +687,13 @@ describe('sf simplychat setup in real orgs (issues 13, 14, 18)', () => {
         assert.equal(failed?.kind, 'activateFlow');
         assert.equal(failed?.error.code, 'FLOW_ACTIVATION_REFUSED');
         assert.match(failed?.error.message ?? '', /Cannot modify managed object/);
+        // Setup > Flows and the version to activate: Flow Builder cannot open a managed flow (row 36).
         assert.ok(
-            (failed?.error.message ?? '').includes(
-                `open ${h.url}/builder_platform_interaction/flowBuilder.app?flowId=`
-            ),
+            (failed?.error.message ?? '').includes(`open ${h.url}/lightning/setup/Flows/home`),
             failed?.error.message
         );
-        assert.match(failed?.error.message ?? '', /click Activate/);
+        assert.ok(!(failed?.error.message ?? '').includes('flowBuilder.app'), failed?.error.message);
+        assert.match(failed?.error.message ?? '', /click Activate next to version \d+/);
     });
 });
 

@@ -56,13 +56,14 @@ export default class Export extends SetupCommand<ExportResult> {
             ]);
         const api = this.connect(f['target-org'], f['api-version'], waitMs(f));
         const read = await this.load(api, { chatObject: f['chat-object'], profiles: profilesOf(f) });
-        const { members, missing } = exportMembers(read);
+        const { members, missing, managedFlow } = exportMembers(read);
         if (!profilesOf(f)) this.warn(messages.getMessage('warning.noProfiles'));
+        if (managedFlow) this.warn(messages.getMessage('warning.managedFlow', [managedFlow]));
         if (missing.length > 0)
             this.warn(messages.getMessage('warning.missing', [missing.map((id) => say(`ui.item.${id}`)).join(', ')]));
-        // Profiles and groups only make sense beside SimplyChat's own components: without any of those the
+        // Profiles, groups and the flow only make sense beside SimplyChat's own components: without any of those the
         // org has nothing of SimplyChat's to export.
-        if (!members.some((m) => !['Profile', 'Group'].includes(m.type))) {
+        if (!members.some((m) => !['Profile', 'Group', 'FlowDefinition'].includes(m.type))) {
             const nothing = new SfError(
                 messages.getMessage('error.nothing', [missing.map((id) => say(`ui.item.${id}`)).join(', ')]),
                 'NothingToExport',
@@ -79,7 +80,7 @@ export default class Export extends SetupCommand<ExportResult> {
             outcome = await exportSetup(api.connection, members, outputDir, api.connection.getApiVersion());
             fs.writeFileSync(
                 path.join(outputDir, 'README.md'),
-                exportReadme(members, missing, (key) => say(key))
+                exportReadme(members, missing, (key) => say(key), managedFlow)
             );
             outcome.files = [...outcome.files, 'README.md'].sort();
         } catch (error) {
