@@ -65,7 +65,8 @@ const sorted = (names: readonly string[]): string[] => [...names].sort();
 
 describe('Apex DTOs generated from the TypeScript types', () => {
     it('are marked as generated', () => {
-        for (const name of ['SetupSnapshot', 'SetupAgents', 'SetupLive']) assert.ok(apex(name).includes(DTO_HEADER), name);
+        for (const name of ['SetupSnapshot', 'SetupAgents', 'SetupLive'])
+            assert.ok(apex(name).includes(DTO_HEADER), name);
     });
 
     it('a field added to a type makes SetupSnapshot.cls stale, and the new class carries it', async () => {

@@ -53,7 +53,7 @@ export const DTO_FILES: readonly DtoFile[] = [
     {
         apexClass: 'SetupLive',
         doc: [
-            'The Live view\'s read (SetupLiveController.getLive): LiveRead of lwc/setupEngine/live.ts, field for field.',
+            "The Live view's read (SetupLiveController.getLive): LiveRead of lwc/setupEngine/live.ts, field for field.",
             'Records keep the Salesforce field names they are read with, except the aggregate of active work per user',
             '(AgentWorkloadRecord: Items, Weight, Percentage).',
         ],
