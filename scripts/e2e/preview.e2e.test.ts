@@ -129,7 +129,7 @@ function agentsExpected(): { total: number; ready: number; notReady: number } {
     const org = agentsOrg();
     const snapshot = { ...org, utilityBars: utilityBarsOf(org) };
     const users = agentUsersOf(snapshot);
-    const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
+    const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users), true);
     return {
         total: readiness.length,
         ready: readiness.filter((r) => r.status === 'ready').length,
@@ -767,7 +767,7 @@ describe('local preview (npm start) in Chromium', () => {
             const org = scenarioOf('full');
             const snapshot = { ...org, utilityBars: utilityBarsOf(org) };
             const users = agentUsersOf(snapshot);
-            const r = agentReadiness(snapshot, users, presenceOf(snapshot, users));
+            const r = agentReadiness(snapshot, users, presenceOf(snapshot, users), true);
             return { total: r.length, ready: r.filter((x) => x.status === 'ready').length };
         })();
         assert.ok(want.ready < want.total, 'the full org has agents who are not ready');

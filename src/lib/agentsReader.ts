@@ -15,6 +15,7 @@ import { settle } from './engine.js';
 import { bindSoql, NO_ID, SOQL } from './soql.js';
 import { isAuthOrNetworkError } from './errors.js';
 import { chunks, type OrgApi } from './orgApi.js';
+import { seesAllPresence } from './liveReader.js';
 
 type Row = Record<string, unknown>;
 
@@ -24,6 +25,8 @@ const IDS_PER_QUERY = 200;
 export interface AgentsRead {
     users: AgentUserRecord[];
     presence: Part<AgentPresenceRecord>;
+    /** The reader sees every presence row (the Live read's probe): only then is a user without one offline. */
+    presenceSeesAll: boolean;
     /** User queries sent (pages), for the figures. */
     pages: number;
 }
@@ -34,6 +37,8 @@ export async function readAgents(
     onProgress: (users: number) => void = () => undefined
 ): Promise<AgentsRead> {
     const configId = settle(snapshot).ids.presenceConfigId;
+    const seesAllRead = snapshot.omniEnabled ? seesAllPresence(api, snapshot.user.id) : Promise.resolve(false);
+    seesAllRead.catch(() => undefined);
     const direct =
         configId && snapshot.omniEnabled
             ? (await api.query<Row>(bindSoql(SOQL.CONFIG_DIRECT_USERS, { configId }))).map((r) => String(r.UserId))
@@ -134,6 +139,7 @@ export async function readAgents(
         presence: !snapshot.omniEnabled
             ? { status: 'unavailable', code: 'omniDisabled' }
             : (presenceError ?? { status: 'read', records: presence }),
+        presenceSeesAll: await seesAllRead,
         pages,
     };
 }

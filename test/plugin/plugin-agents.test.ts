@@ -444,6 +444,22 @@ describe('sf simplychat setup agents', () => {
         assert.equal(h.fake.writes, 0);
     });
 
+    it('an agent without a visible presence row is Offline only with View All Data (sharing, rows 70 and 108)', async () => {
+        const org = agentsOrg();
+        h.reset({ ...org, user: { ...org.user, permissions: { ...org.user.permissions, modifyAllData: true } } });
+        const all = await h.run(['agents', '-o', 'fake', ALL, '--json']);
+        const seeing = JSON.parse(all.out).result.agents as { presence: unknown }[];
+        assert.ok(
+            seeing.some((a) => a.presence === 'offline'),
+            all.out.slice(0, 400)
+        );
+        assert.ok(!seeing.some((a) => a.presence === 'notSeen'));
+        h.reset({ ...org, user: { ...org.user, permissions: { ...org.user.permissions, modifyAllData: false } } });
+        const some = await h.run(['agents', '-o', 'fake', ALL]);
+        assert.match(some.out, /Presence unknown \(not visible to you\)/);
+        assert.doesNotMatch(some.out, / Offline /);
+    });
+
     it('--json: the sf envelope with the counts and the engine rows; --not-ready keeps the agents who are not', async () => {
         h.reset(agentsOrg());
         const all = json<AgentsJson>((await h.run(['agents', '-o', 'fake', ALL, '--json'])).out);

@@ -87,12 +87,14 @@ export function agentCells(a: AgentReadiness): Record<string, string> {
                 ? unknown
                 : a.presence === 'offline'
                   ? say('ui.agents.presence.offline')
-                  : !a.presence.since
-                    ? say('ui.agents.presence.noTime', { status: a.presence.statusLabel })
-                    : say(a.presence.isAway ? 'ui.agents.presence.away' : 'ui.agents.presence.status', {
-                          status: a.presence.statusLabel,
-                          time: time(a.presence.since),
-                      }),
+                  : a.presence === 'notSeen'
+                    ? say('ui.agents.presence.notSeen')
+                    : !a.presence.since
+                      ? say('ui.agents.presence.noTime', { status: a.presence.statusLabel })
+                      : say(a.presence.isAway ? 'ui.agents.presence.away' : 'ui.agents.presence.status', {
+                            status: a.presence.statusLabel,
+                            time: time(a.presence.since),
+                        }),
         status: say(`ui.agents.status.${a.status}`),
         reason: more > 0 ? say('ui.agents.reason.more', { reason: first, count: more }) : first,
     };
@@ -164,7 +166,7 @@ export default class Agents extends SetupCommand<AgentsResult> {
             const page = await readAgents(api, read.snapshot, (count) => {
                 if (process.stderr.isTTY) this.spinner.status = say('ui.agents.readCount', { count });
             });
-            agents = agentReadiness(read.snapshot, page.users, page.presence);
+            agents = agentReadiness(read.snapshot, page.users, page.presence, page.presenceSeesAll);
         } catch (error) {
             this.spinner.stop(shared.getMessage('spinner.failed'));
             throw this.orgFailure(error);

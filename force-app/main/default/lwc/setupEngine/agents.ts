@@ -362,12 +362,13 @@ function appOf(ctx: AgentContext, user: AgentUserRecord, profileName: string): A
 
 function presenceOf(
     ctx: AgentContext,
-    presence: ReadonlyMap<SalesforceId, AgentPresenceRecord> | null,
+    presence: CurrentPresence | null,
     userId: SalesforceId
 ): AgentReadiness['presence'] {
     if (!presence) return 'unknown';
-    const row = presence.get(userId);
-    if (!row) return 'offline';
+    const row = presence.rows.get(userId);
+    // Rows are under sharing: a user without a visible row is offline only for a reader who sees every row.
+    if (!row) return presence.seesAll ? 'offline' : 'notSeen';
     return {
         statusLabel: ctx.statusLabels.get(row.ServicePresenceStatusId) ?? row.ServicePresenceStatusId,
         isAway: row.IsAway,
@@ -379,7 +380,7 @@ function presenceOf(
 export function agentReadinessOf(
     ctx: AgentContext,
     user: AgentUserRecord,
-    presence: ReadonlyMap<SalesforceId, AgentPresenceRecord> | null
+    presence: CurrentPresence | null
 ): AgentReadiness {
     const profileName = ctx.profileNames.get(user.ProfileId) ?? user.ProfileId;
     const queue = queueCheck(ctx, user);
@@ -431,14 +432,23 @@ export function agentReadinessOf(
     };
 }
 
+/** Current presence rows by user, and whether the reader sees every row (else a missing row is not "offline"). */
+export interface CurrentPresence {
+    readonly rows: ReadonlyMap<SalesforceId, AgentPresenceRecord>;
+    readonly seesAll: boolean;
+}
+
 /** Current presence by user, or null when it could not be read. */
-export function presenceByUser(presence: Part<AgentPresenceRecord>): Map<SalesforceId, AgentPresenceRecord> | null {
+export function presenceByUser(presence: Part<AgentPresenceRecord>, seesAll: boolean): CurrentPresence | null {
     if (presence.status !== 'read') return null;
-    return mapOf(
-        presence.records,
-        (p) => p.UserId,
-        (p) => p
-    );
+    return {
+        rows: mapOf(
+            presence.records,
+            (p) => p.UserId,
+            (p) => p
+        ),
+        seesAll,
+    };
 }
 
 /**
@@ -448,9 +458,10 @@ export function presenceByUser(presence: Part<AgentPresenceRecord>): Map<Salesfo
 export function agentReadiness(
     snapshot: OrgSnapshot,
     users: readonly AgentUserRecord[],
-    presence: Part<AgentPresenceRecord>
+    presence: Part<AgentPresenceRecord>,
+    presenceSeesAll: boolean
 ): AgentReadiness[] {
     const ctx = agentContext(snapshot);
-    const current = presenceByUser(presence);
+    const current = presenceByUser(presence, presenceSeesAll);
     return users.map((user) => agentReadinessOf(ctx, user, current));
 }

@@ -804,6 +804,11 @@ export interface AgentPage {
     readonly users: readonly AgentUserRecord[];
     /** Current presence of these users, or why it could not be read (e.g. 'noAccess'). */
     readonly presence: Part<AgentPresenceRecord>;
+    /**
+     * The reader sees every user's presence row (View All Data or Modify All Data, or View All on
+     * UserServicePresence): only then is a user without a current row offline.
+     */
+    readonly presenceSeesAll: boolean;
     /** The last user Id of this page, to ask for the next one; null when this was the last page. */
     readonly nextAfterId: SalesforceId | null;
 }
@@ -836,10 +841,15 @@ export interface AgentReadiness {
     readonly serviceCloudUser: boolean;
     /** Whether an app of the user's profile has the Omni-Channel utility. */
     readonly omniApp: 'yes' | 'no' | 'unknown';
-    /** Current presence where readable: a status label, or 'offline'; 'unknown' when it could not be read. */
+    /**
+     * Current presence where readable: a status label; 'offline' (no current row, and the reader sees every row);
+     * 'notSeen' (no row the reader can see: presence rows are under sharing, docs/org-verification.md rows 70 and
+     * 108); 'unknown' when it could not be read.
+     */
     readonly presence:
         | { readonly statusLabel: string; readonly isAway: boolean; readonly since: string | null }
         | 'offline'
+        | 'notSeen'
         | 'unknown';
     readonly status: 'ready' | 'notReady' | 'unknown';
     /** Every blocker, first one shown in the row; empty when ready. */

@@ -63,6 +63,7 @@ import SC_ui_agents_yes from '@salesforce/label/c.SC_ui_agents_yes';
 import SC_ui_agents_no from '@salesforce/label/c.SC_ui_agents_no';
 import SC_ui_agents_unknown from '@salesforce/label/c.SC_ui_agents_unknown';
 import SC_ui_agents_presence_offline from '@salesforce/label/c.SC_ui_agents_presence_offline';
+import SC_ui_agents_presence_notSeen from '@salesforce/label/c.SC_ui_agents_presence_notSeen';
 import SC_ui_agents_presence_status from '@salesforce/label/c.SC_ui_agents_presence_status';
 import SC_ui_agents_presence_away from '@salesforce/label/c.SC_ui_agents_presence_away';
 import SC_ui_agents_presence_noTime from '@salesforce/label/c.SC_ui_agents_presence_noTime';
@@ -555,6 +556,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.agents.no': SC_ui_agents_no,
     'ui.agents.unknown': SC_ui_agents_unknown,
     'ui.agents.presence.offline': SC_ui_agents_presence_offline,
+    'ui.agents.presence.notSeen': SC_ui_agents_presence_notSeen,
     'ui.agents.presence.status': SC_ui_agents_presence_status,
     'ui.agents.presence.away': SC_ui_agents_presence_away,
     'ui.agents.presence.noTime': SC_ui_agents_presence_noTime,

@@ -254,7 +254,7 @@ export default class SimplyChatSetup extends LightningElement {
                 // eslint-disable-next-line no-await-in-loop
                 const read = await getAgents({ afterId, configId });
                 if (number !== this.agentsRead) return;
-                const more = countAgents(agentReadiness(snapshot, read.users, read.presence));
+                const more = countAgents(agentReadiness(snapshot, read.users, read.presence, read.presenceSeesAll));
                 counts = {
                     total: counts.total + more.total,
                     ready: counts.ready + more.ready,

@@ -50,6 +50,7 @@ function serve(snapshot: OrgSnapshot, size: number): AgentUserRecord[] {
         return Promise.resolve({
             users: page,
             presence: presenceOf(snapshot, page),
+            presenceSeesAll: true,
             nextAfterId: more ? page[page.length - 1].Id : null,
         });
     });
@@ -101,7 +102,7 @@ describe('the sample agents', () => {
         const snapshot = agentsOrg();
         const users = agentUsersOf(snapshot);
         expect(users).toHaveLength(43);
-        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
+        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users), true);
         const firsts = new Set(readiness.map((r) => r.blockers[0]).filter(Boolean));
         expect([...firsts].sort()).toEqual(
             ['noCapacity', 'noOmniApp', 'noOnlineStatus', 'noServiceCloudUser', 'notInQueue'].sort()
@@ -171,7 +172,8 @@ describe('c-setup-agents', () => {
         const readiness = agentReadiness(
             snapshot,
             agentUsersOf(snapshot),
-            presenceOf(snapshot, agentUsersOf(snapshot))
+            presenceOf(snapshot, agentUsersOf(snapshot)),
+            true
         );
         const ready = readiness.filter((r) => r.status === 'ready').length;
         expect(text(q(element, '[data-id="agents-counts"]'))).toBe(`${ready} of 43 agents ready`);

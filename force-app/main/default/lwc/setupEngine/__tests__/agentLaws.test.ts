@@ -374,7 +374,7 @@ describe('agent readiness laws over generated orgs and users', () => {
     it('law 1: ready ⇔ no blocker and nothing unknown; notReady ⇔ a blocker; the reason is the first one', () => {
         fc.assert(
             fc.property(shapeArb, (shape) => {
-                for (const r of agentReadiness(build(shape), usersOf(shape), presenceOf(shape))) {
+                for (const r of agentReadiness(build(shape), usersOf(shape), presenceOf(shape), true)) {
                     expect(ordered(r.blockers)).toBe(true);
                     expect(ordered(r.unknowns)).toBe(true);
                     expect(r.blockers.filter((b) => r.unknowns.includes(b))).toEqual([]);
@@ -403,9 +403,9 @@ describe('agent readiness laws over generated orgs and users', () => {
                 const s = build(shape);
                 const users = usersOf(shape);
                 const presence = presenceOf(shape);
-                const all = agentReadiness(s, users, presence);
-                users.forEach((u, i) => expect(agentReadiness(s, [u], presence)[0]).toEqual(all[i]));
-                expect(agentReadiness(s, [...users].reverse(), presence)).toEqual([...all].reverse());
+                const all = agentReadiness(s, users, presence, true);
+                users.forEach((u, i) => expect(agentReadiness(s, [u], presence, true)[0]).toEqual(all[i]));
+                expect(agentReadiness(s, [...users].reverse(), presence, true)).toEqual([...all].reverse());
             }),
             { numRuns: 150 }
         );
@@ -419,7 +419,7 @@ describe('agent readiness laws over generated orgs and users', () => {
                 const presence = presenceOf(shape);
                 const before = JSON.stringify([s, users, presence]);
                 deepFreeze([s, users, presence]);
-                agentReadiness(s, users, presence);
+                agentReadiness(s, users, presence, true);
                 expect(JSON.stringify([s, users, presence])).toBe(before);
             }),
             { numRuns: 100 }
@@ -430,11 +430,13 @@ describe('agent readiness laws over generated orgs and users', () => {
         fc.assert(
             fc.property(shapeArb, fc.constantFrom(...NEEDED_PARTS), (shape, part) => {
                 const s = { ...build(shape), [part]: UNREAD };
-                const ready = agentReadiness(s, usersOf(shape), presenceOf(shape)).filter((r) => r.status === 'ready');
+                const ready = agentReadiness(s, usersOf(shape), presenceOf(shape), true).filter(
+                    (r) => r.status === 'ready'
+                );
                 expect(ready).toEqual([]);
                 // A reader that does not read an optional part at all (an older one) is no better.
                 const absent = ALWAYS_PRESENT.includes(part) ? s : { ...build(shape), [part]: undefined };
-                const readyWithout = agentReadiness(absent, usersOf(shape), presenceOf(shape)).filter(
+                const readyWithout = agentReadiness(absent, usersOf(shape), presenceOf(shape), true).filter(
                     (r) => r.status === 'ready'
                 );
                 expect(readyWithout).toEqual([]);
@@ -450,7 +452,7 @@ describe('agent readiness laws over generated orgs and users', () => {
                 fc.pre(!shape.unreadable.includes('presenceConfigs'));
                 const s = build(shape);
                 const users = usersOf(shape).map((u) => ({ ...u, DirectConfigId: id('0Nd', configIndex) }));
-                for (const r of agentReadiness(s, users, presenceOf(shape))) {
+                for (const r of agentReadiness(s, users, presenceOf(shape), true)) {
                     expect(r.config).toEqual({
                         id: id('0Nd', configIndex),
                         label: `Config ${configIndex}`,
@@ -474,7 +476,7 @@ describe('agent readiness laws over generated orgs and users', () => {
                 if (membership?.status !== 'read') return;
                 const users = usersOf(shape);
                 const presence = presenceOf(shape);
-                const before = agentReadiness(s, users, presence);
+                const before = agentReadiness(s, users, presence, true);
                 before.forEach((r, i) => {
                     if (r.queue !== null) return;
                     const state = membership.records[0];
@@ -487,7 +489,7 @@ describe('agent readiness laws over generated orgs and users', () => {
                             },
                         ]),
                     };
-                    const after = agentReadiness(joined, [users[i]], presence)[0];
+                    const after = agentReadiness(joined, [users[i]], presence, true)[0];
                     expect(after.queue).toEqual({ how: 'user', via: '' });
                     expect(after.blockers).toEqual(r.blockers.filter((b) => b !== 'notInQueue'));
                     expect(after.unknowns).toEqual(r.unknowns);
@@ -503,8 +505,8 @@ describe('agent readiness laws over generated orgs and users', () => {
             fc.property(shapeArb, (shape) => {
                 const s = build(shape);
                 const strip = (r: AgentReadiness): AgentReadiness => ({ ...r, presence: 'offline' });
-                const seen = agentReadiness(s, usersOf(shape), presenceOf(shape)).map(strip);
-                const unread = agentReadiness(s, usersOf(shape), { status: 'unavailable', code: 'noAccess' });
+                const seen = agentReadiness(s, usersOf(shape), presenceOf(shape), true).map(strip);
+                const unread = agentReadiness(s, usersOf(shape), { status: 'unavailable', code: 'noAccess' }, true);
                 expect(unread.map(strip)).toEqual(seen);
                 expect(unread.every((r) => r.presence === 'unknown')).toBe(true);
             }),
@@ -520,7 +522,7 @@ describe('agent readiness laws over generated orgs and users', () => {
                 const without = new Set(
                     item?.details.flatMap((d) => (d.kind === 'profileWithoutOmniApp' ? [d.profileId] : []))
                 );
-                const disagree = agentReadiness(s, usersOf(shape), presenceOf(shape)).flatMap((r) => {
+                const disagree = agentReadiness(s, usersOf(shape), presenceOf(shape), true).flatMap((r) => {
                     const agent = s.choices.agentProfileIds.includes(r.profileId);
                     const wrong =
                         (!agent && r.omniApp !== 'unknown') ||

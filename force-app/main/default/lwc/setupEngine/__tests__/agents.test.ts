@@ -62,7 +62,7 @@ function org(overrides: Partial<OrgSnapshot> = {}): OrgSnapshot {
 }
 
 function one(s: OrgSnapshot, u: AgentUserRecord, presence = NO_PRESENCE): AgentReadiness {
-    return agentReadiness(s, [u], presence)[0];
+    return agentReadiness(s, [u], presence, true)[0];
 }
 
 describe('agentReadiness: a ready agent', () => {
@@ -105,6 +105,18 @@ describe('agentReadiness: a ready agent', () => {
         expect(unread.presence).toBe('unknown');
         // Presence is shown, never a prerequisite.
         expect(unread.status).toBe('ready');
+    });
+
+    it('a user without a visible presence row is offline only when the reader sees every row (rows 70, 108)', () => {
+        const presence = read([
+            { UserId: user(2).Id, ServicePresenceStatusId: HAND.away.Id, IsAway: true, StatusStartDate: null },
+        ]);
+        const [seen, other] = agentReadiness(org(), [user(2), user(1)], presence, false);
+        expect(seen.presence).toEqual({ statusLabel: 'Away', isAway: true, since: null });
+        expect(other.presence).toBe('notSeen');
+        expect(agentReadiness(org(), [user(1)], presence, true)[0].presence).toBe('offline');
+        // What cannot be seen never changes readiness.
+        expect(other.status).toBe('ready');
     });
 });
 
@@ -442,12 +454,12 @@ describe('agentReadiness: apps', () => {
 describe('agentReadiness: many users', () => {
     it('keeps the order of the users given and answers each one', () => {
         const users = [user(3), user(9), user(1)];
-        expect(agentReadiness(org(), users, NO_PRESENCE).map((r) => [r.userId, r.status])).toEqual([
+        expect(agentReadiness(org(), users, NO_PRESENCE, true).map((r) => [r.userId, r.status])).toEqual([
             [user(3).Id, 'ready'],
             [user(9).Id, 'notReady'],
             [user(1).Id, 'ready'],
         ]);
-        expect(agentReadiness(org(), [], NO_PRESENCE)).toEqual([]);
+        expect(agentReadiness(org(), [], NO_PRESENCE, true)).toEqual([]);
     });
 });
 
@@ -461,7 +473,7 @@ describe('agentReadiness: O(users) after O(snapshot)', () => {
         const users = Array.from({ length: 500 }, (_, i) =>
             user(i, { ProfileId: i % 2 ? PROFILE.agent.Id : PROFILE.support.Id })
         );
-        const rows = agentReadiness(org(), users, NO_PRESENCE);
+        const rows = agentReadiness(org(), users, NO_PRESENCE, true);
         expect(rows).toHaveLength(500);
         expect(resolve).toHaveBeenCalledTimes(1);
         expect(member).toHaveBeenCalledTimes(500);

@@ -140,7 +140,7 @@ describe('c-simply-chat-setup: ready means agents get chats', () => {
         const snapshot = fullySetUpOrg();
         org(snapshot);
         const users = agentUsersOf(snapshot);
-        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
+        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users), true);
         const ready = readiness.filter((r) => r.status === 'ready').length;
         expect(ready).toBeLessThan(readiness.length);
         const element = mount();
@@ -168,7 +168,7 @@ describe('c-simply-chat-setup: ready means agents get chats', () => {
         const snapshot = fullySetUpOrg();
         org(snapshot);
         const users = agentUsersOf(snapshot);
-        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
+        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users), true);
         const readyIds = new Set(readiness.filter((r) => r.status === 'ready').map((r) => r.userId));
         const readyUsers = users.filter((u) => readyIds.has(u.Id));
         agentsMock.mockResolvedValue({
