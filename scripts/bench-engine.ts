@@ -184,9 +184,9 @@ export function agentsBenchOrg(userCount = 10_000, profileCount = 1000): AgentsB
         ),
     ];
     const apps = [
-        { DurableId: id('02u', 0), DeveloperName: 'Service_Console', Label: 'Service Console', bar: 'Service_Bar' },
-        { DurableId: id('02u', 1), DeveloperName: 'Chat_Console', Label: 'Chat Console', bar: 'Chat_Bar' },
-        { DurableId: id('02u', 2), DeveloperName: 'Sales', Label: 'Sales', bar: null },
+        { DurableId: id('06m', 0), DeveloperName: 'Service_Console', Label: 'Service Console', bar: 'Service_Bar' },
+        { DurableId: id('06m', 1), DeveloperName: 'Chat_Console', Label: 'Chat Console', bar: 'Chat_Bar' },
+        { DurableId: id('06m', 2), DeveloperName: 'Sales', Label: 'Sales', bar: null },
     ].map((a) => ({
         DurableId: a.DurableId,
         DeveloperName: a.DeveloperName,
@@ -211,7 +211,17 @@ export function agentsBenchOrg(userCount = 10_000, profileCount = 1000): AgentsB
             },
         ]),
         apps: read(apps),
-        appAccess: read(profiles.map((p, i) => ({ ProfileId: p.Id, SetupEntityId: apps[i % apps.length].DurableId }))),
+        appMenuItems: read(
+            apps.map((a, k) => ({
+                // The varying digits within the first 15 characters: AppMenuItem gives 15, access rows 18.
+                ApplicationId: id('02u', (k + 1) * 1000).slice(0, 15),
+                Name: a.DeveloperName,
+                NamespacePrefix: null,
+            }))
+        ),
+        appAccess: read(
+            profiles.map((p, i) => ({ ProfileId: p.Id, SetupEntityId: id('02u', ((i % apps.length) + 1) * 1000) }))
+        ),
         utilityBars: read([
             { Name: 'Service_Bar', ComponentNames: ['forceSearch:historyUtilityItem', OMNI_CHANNEL_UTILITY] },
             { Name: 'Chat_Bar', ComponentNames: ['one:notesUtility'] },
@@ -232,11 +242,11 @@ export function agentsBenchOrg(userCount = 10_000, profileCount = 1000): AgentsB
 
 /** Median milliseconds of agentReadiness over `runs` runs, after a warm-up. */
 export function timeAgents(bench: AgentsBench, runs = 15): number {
-    for (let i = 0; i < 3; i++) agentReadiness(bench.snapshot, bench.users, bench.presence, true);
+    for (let i = 0; i < 3; i++) agentReadiness(bench.snapshot, bench.users, bench.presence);
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
         const start = performance.now();
-        agentReadiness(bench.snapshot, bench.users, bench.presence, true);
+        agentReadiness(bench.snapshot, bench.users, bench.presence);
         times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
@@ -251,7 +261,7 @@ export function cpuAgents(bench: AgentsBench, runs = 15): number {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
         const start = process.cpuUsage();
-        agentReadiness(bench.snapshot, bench.users, bench.presence, true);
+        agentReadiness(bench.snapshot, bench.users, bench.presence);
         const used = process.cpuUsage(start);
         times.push((used.user + used.system) / 1000);
     }
@@ -368,7 +378,7 @@ if (require.main === module) {
         );
         const bench = agentsBenchOrg();
         const statuses = new Map<string, number>();
-        for (const r of agentReadiness(bench.snapshot, bench.users, bench.presence, true)) {
+        for (const r of agentReadiness(bench.snapshot, bench.users, bench.presence)) {
             statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
         }
         console.log(

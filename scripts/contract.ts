@@ -88,6 +88,8 @@ export interface Contract {
     soql: Record<string, string>;
     /** Queries Apex writes inline as static SOQL for-loops (checked, not generated). */
     soqlInlineInApex: { names: string[] };
+    /** Queries only the CLI runs (Apex counts the same rows its own way): not generated into SoqlQueries.cls. */
+    soqlCliOnly?: { names: string[] };
 }
 
 const withoutComments = <T>(record: Record<string, T | string>): Record<string, T> =>
@@ -235,7 +237,7 @@ function soqlApexClass(c: Contract): string {
     return `/** ${HEADER} The snapshot's SOQL, with bind variables; the CLI runs the same text (src/lib/soql.generated.ts). */
 public inherited sharing class SoqlQueries {
 ${Object.entries(c.soql)
-    .filter(([name]) => !c.soqlInlineInApex.names.includes(name))
+    .filter(([name]) => !c.soqlInlineInApex.names.includes(name) && !(c.soqlCliOnly?.names ?? []).includes(name))
     .map(([name, soql]) => `    public static final String ${name} = ${apexString(soql)};`)
     .join('\n')}
 }
@@ -428,7 +430,7 @@ export function interfaceFields(source: string, name: string): string[] {
 export interface ContractSources {
     soqlSource: string;
     types: string;
-    viewModel: string;
+    planView: string;
     setupOperation: string;
     executor: string;
 }
@@ -441,8 +443,8 @@ export function readSources(): ContractSources {
             .join('\n'),
         // The engine's types, wherever they are declared (every .ts file of lwc/setupEngine).
         types: [...readEngineSources(ENGINE).values()].join('\n'),
-        viewModel: fs.readFileSync(
-            path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupViewModel', 'setupViewModel.ts'),
+        planView: fs.readFileSync(
+            path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'planView', 'planView.ts'),
             'utf8'
         ),
         setupOperation: fs.readFileSync(apexClassFile('SetupOperation'), 'utf8'),
@@ -491,10 +493,10 @@ export function checkContract(c: Contract, sources: ContractSources): string[] {
         if (!inline.includes(c.soql[name]))
             problems.push(`SoqlSource.cls and SetupOperationChecks.cls have no static SOQL equal to ${name}`);
     }
-    const tsResult = interfaceFields(sources.viewModel, 'OperationResult');
+    const tsResult = interfaceFields(sources.planView, 'OperationResult');
     if (!same(tsResult, c.operationResult))
         problems.push(
-            `setupViewModel.ts OperationResult has ${tsResult.join(', ')}; the contract says ${c.operationResult.join(', ')}`
+            `planView.ts OperationResult has ${tsResult.join(', ')}; the contract says ${c.operationResult.join(', ')}`
         );
     const apexResult = auraEnabledFields(sources.executor).get('Result') ?? [];
     if (!same(apexResult, c.operationResult))

@@ -205,7 +205,7 @@ function getAgents(params: { afterId?: string | null; configId?: string | null }
     return {
         users: copy(users),
         presence: presenceOf(current.snapshot, users),
-        // The simulated admin sees every presence row (View All Data), as in the Live view's samples.
+        // The simulated admin has View All Data: every agent's presence is visible (row 70).
         presenceSeesAll: true,
         nextAfterId: more ? (users[users.length - 1]?.Id ?? null) : null,
     };

@@ -33,7 +33,7 @@ describe('npm run bench (engine benchmark)', () => {
     it('builds 10,000 agent users whose readiness covers every way of membership and both verdicts', () => {
         const bench = agentsBenchOrg();
         assert.equal(bench.users.length, 10_000);
-        const rows = agentReadiness(bench.snapshot, bench.users, bench.presence, true);
+        const rows = agentReadiness(bench.snapshot, bench.users, bench.presence);
         assert.equal(rows.length, 10_000);
         const statuses = new Set(rows.map((r) => r.status));
         assert.ok(statuses.has('ready') && statuses.has('notReady'), [...statuses].join(','));

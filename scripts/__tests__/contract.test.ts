@@ -81,13 +81,13 @@ describe('the setup contract (config/contract/setup-contract.json)', () => {
     it('fails when OperationResult drifts in TypeScript or in Apex', () => {
         const ts = {
             ...sources,
-            viewModel: sources.viewModel.replace(
+            planView: sources.planView.replace(
                 /(interface OperationResult \{[\s\S]*?)readonly changed/,
                 '$1readonly written'
             ),
         };
         assert.equal(checkContract(contract, ts).length, 1);
-        assert.match(checkContract(contract, ts)[0], /^setupViewModel\.ts OperationResult has .*written/);
+        assert.match(checkContract(contract, ts)[0], /^planView\.ts OperationResult has .*written/);
         const apex = {
             ...sources,
             executor: sources.executor.replace('public List<String> changed', 'public List<String> written'),
@@ -149,7 +149,7 @@ describe('one SOQL for Apex and the CLI', () => {
             soqlSource: sources.soqlSource.replace("UserType = 'Standard'", "UserType = 'PowerPartner'"),
         };
         assert.deepEqual(checkContract(contract, drifted), [
-            'SoqlSource.cls and SetupOperationChecks.cls have no static SOQL equal to ACTIVE_USERS',
+            'SoqlSource.cls and SetupOperationChecks.cls have no static SOQL equal to ACTIVE_USER_ROWS',
         ]);
     });
 

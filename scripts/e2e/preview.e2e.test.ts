@@ -767,7 +767,7 @@ describe('local preview (npm start) in Chromium', () => {
             const org = scenarioOf('full');
             const snapshot = { ...org, utilityBars: utilityBarsOf(org) };
             const users = agentUsersOf(snapshot);
-            const r = agentReadiness(snapshot, users, presenceOf(snapshot, users), true);
+            const r = agentReadiness(snapshot, users, presenceOf(snapshot, users));
             return { total: r.length, ready: r.filter((x) => x.status === 'ready').length };
         })();
         assert.ok(want.ready < want.total, 'the full org has agents who are not ready');

@@ -159,11 +159,8 @@ async function readWork(api: OrgApi, ids: readonly string[]): Promise<Part<Agent
     }
 }
 
-/**
- * View All Data (or Modify All Data), or View All on UserServicePresence; not knowing is not seeing. The Agents
- * view's read asks the same (agentsReader.ts): a user without a visible presence row is offline only then.
- */
-export async function seesAllPresence(api: OrgApi, userId: string): Promise<boolean> {
+/** View All Data (or Modify All Data), or View All on UserServicePresence; not knowing is not seeing. */
+async function seesAllPresence(api: OrgApi, userId: string): Promise<boolean> {
     try {
         const [own] = await api.query<Row>(SOQL.LIVE_VIEW_ALL_DATA);
         if (own?.PermissionsViewAllData === true || own?.PermissionsModifyAllData === true) return true;

@@ -48,8 +48,9 @@ export function agentCells(a: AgentReadiness): Record<string, string> {
     const unknown = say('ui.agents.unknown');
     const yesNo = (v: 'yes' | 'no' | 'unknown'): string =>
         v === 'unknown' ? unknown : say(v === 'yes' ? 'ui.agents.yes' : 'ui.agents.no');
+    // A ready agent with a warning (no Service Cloud User) shows the warning: it is not a blocker.
     const first =
-        a.status === 'ready'
+        a.status === 'ready' && a.warnings.length === 0
             ? say('ui.agents.reason.ready')
             : reasonText(a.reason) !== a.reason.key
               ? reasonText(a.reason)
@@ -87,14 +88,12 @@ export function agentCells(a: AgentReadiness): Record<string, string> {
                 ? unknown
                 : a.presence === 'offline'
                   ? say('ui.agents.presence.offline')
-                  : a.presence === 'notSeen'
-                    ? say('ui.agents.presence.notSeen')
-                    : !a.presence.since
-                      ? say('ui.agents.presence.noTime', { status: a.presence.statusLabel })
-                      : say(a.presence.isAway ? 'ui.agents.presence.away' : 'ui.agents.presence.status', {
-                            status: a.presence.statusLabel,
-                            time: time(a.presence.since),
-                        }),
+                  : !a.presence.since
+                    ? say('ui.agents.presence.noTime', { status: a.presence.statusLabel })
+                    : say(a.presence.isAway ? 'ui.agents.presence.away' : 'ui.agents.presence.status', {
+                          status: a.presence.statusLabel,
+                          time: time(a.presence.since),
+                      }),
         status: say(`ui.agents.status.${a.status}`),
         reason: more > 0 ? say('ui.agents.reason.more', { reason: first, count: more }) : first,
     };

@@ -121,7 +121,6 @@ function timeText(labels: Labels, iso: string): string {
 function presenceText(labels: Labels, presence: AgentReadiness['presence']): string {
     if (presence === 'unknown') return l(labels, 'ui.agents.unknown');
     if (presence === 'offline') return l(labels, 'ui.agents.presence.offline');
-    if (presence === 'notSeen') return l(labels, 'ui.agents.presence.notSeen');
     if (!presence.since) return l(labels, 'ui.agents.presence.noTime', { status: presence.statusLabel });
     return l(labels, presence.isAway ? 'ui.agents.presence.away' : 'ui.agents.presence.status', {
         status: presence.statusLabel,

@@ -31,8 +31,8 @@ import {
 interface ReadPage {
     readonly users: readonly AgentUserRecord[];
     readonly presence: Part<AgentPresenceRecord>;
-    /** The reader sees every presence row: only then is a user without one offline. */
-    readonly presenceSeesAll: boolean;
+    /** Whether a user without a presence row is known to be offline (AgentPage.presenceSeesAll). */
+    readonly presenceSeesAll?: boolean;
 }
 
 const COLLATORS = new Map<string, Intl.Collator>();
@@ -128,10 +128,7 @@ export default class SetupAgents extends LightningElement {
                 // eslint-disable-next-line no-await-in-loop
                 const page = await getAgents({ afterId, configId });
                 if (number !== this.readNumber) return;
-                this.pages = [
-                    ...this.pages,
-                    { users: page.users, presence: page.presence, presenceSeesAll: page.presenceSeesAll },
-                ];
+                this.pages = [...this.pages, { users: page.users, presence: page.presence }];
                 this.usersRead += page.users.length;
                 this.evaluate();
                 // A cursor that does not move on would read the same page forever.
@@ -163,7 +160,7 @@ export default class SetupAgents extends LightningElement {
         }
         for (let i = this.evaluated.length; i < this.pages.length; i++) {
             const page = this.pages[i];
-            this.evaluated.push(agentReadiness(snapshot, page.users, page.presence, page.presenceSeesAll));
+            this.evaluated.push(agentReadiness(snapshot, page.users, page.presence, page.presenceSeesAll === true));
         }
         const agents = this.evaluated.flat();
         agents.sort(byName(LOCALE));

@@ -1,6 +1,6 @@
-import { withLocale } from 'c/setupViewModel';
+import { withLocale } from 'c/setupText';
 import { agentRow, checklistAgents } from 'c/agentsViewModel';
-import { ENGLISH, KOREAN } from '../../setupViewModel/__tests__/testLabels';
+import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
 const EN = withLocale(ENGLISH, 'en-US');
 const KO = withLocale(KOREAN, 'ko-KR');
@@ -71,6 +71,7 @@ describe('agent rows: every reason on request, and the item that fixes the first
         serviceCloudUser: false,
         omniApp: 'no' as const,
         presence: 'offline' as const,
+        warnings: [],
         unknowns: [],
     };
 

@@ -11,7 +11,7 @@ import {
 } from '../../../../../../samples/agents';
 import { partlySetUpOrg, sharedOmniOrg } from '../../../../../../samples/orgs';
 
-jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
+jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupText/__tests__/testLabels').ENGLISH }));
 jest.mock('@salesforce/apex/SetupAgentsController.getAgents', () => ({ default: jest.fn() }), { virtual: true });
 
 const getAgentsMock = getAgents as unknown as jest.Mock;
@@ -50,7 +50,6 @@ function serve(snapshot: OrgSnapshot, size: number): AgentUserRecord[] {
         return Promise.resolve({
             users: page,
             presence: presenceOf(snapshot, page),
-            presenceSeesAll: true,
             nextAfterId: more ? page[page.length - 1].Id : null,
         });
     });
@@ -102,11 +101,11 @@ describe('the sample agents', () => {
         const snapshot = agentsOrg();
         const users = agentUsersOf(snapshot);
         expect(users).toHaveLength(43);
-        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users), true);
+        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
         const firsts = new Set(readiness.map((r) => r.blockers[0]).filter(Boolean));
-        expect([...firsts].sort()).toEqual(
-            ['noCapacity', 'noOmniApp', 'noOnlineStatus', 'noServiceCloudUser', 'notInQueue'].sort()
-        );
+        expect([...firsts].sort()).toEqual(['noCapacity', 'noOmniApp', 'noOnlineStatus', 'notInQueue'].sort());
+        // No Service Cloud User is a warning, never a blocker (row 77).
+        expect(readiness.some((r) => r.warnings.includes('noServiceCloudUser'))).toBe(true);
         expect(readiness.filter((r) => r.status === 'unknown')).toEqual([]);
         const ready = readiness.filter((r) => r.status === 'ready');
         expect(ready.length).toBeGreaterThan(20);
@@ -172,8 +171,7 @@ describe('c-setup-agents', () => {
         const readiness = agentReadiness(
             snapshot,
             agentUsersOf(snapshot),
-            presenceOf(snapshot, agentUsersOf(snapshot)),
-            true
+            presenceOf(snapshot, agentUsersOf(snapshot))
         );
         const ready = readiness.filter((r) => r.status === 'ready').length;
         expect(text(q(element, '[data-id="agents-counts"]'))).toBe(`${ready} of 43 agents ready`);
@@ -201,7 +199,7 @@ describe('c-setup-agents', () => {
         const reasons = rows.map((r) => cell(r, 'reason'));
         expect(reasons.some((r) => r.startsWith('Not a member of the queue Chat Queue'))).toBe(true);
         expect(reasons.some((r) => /Paused agents/.test(r))).toBe(true);
-        expect(reasons.some((r) => /No Service Cloud User feature licence/.test(r))).toBe(true);
+        expect(reasons.some((r) => /Service Cloud User/.test(r))).toBe(false);
         const paused = rows.find((r) => /Paused agents/.test(cell(r, 'reason'))) as HTMLElement;
         expect(cell(paused, 'config')).toBe('Paused agents (assigned to the user, capacity 0)');
         expect(cell(paused, 'status')).toBe('Not ready');

@@ -41,6 +41,7 @@ const NEEDED_PARTS = [
     'presenceStatuses',
     'statusChannels',
     'apps',
+    'appMenuItems',
     'appAccess',
 ] as const;
 /** Parts every snapshot has (required in OrgSnapshot): only the optional ones can be absent. */
@@ -164,7 +165,7 @@ const ROLES = [
 ];
 const APP_KINDS: AppRecord[] = [
     {
-        DurableId: id('02u', 1),
+        DurableId: id('06m', 1),
         DeveloperName: 'Omni_Console',
         NamespacePrefix: null,
         Label: 'Omni Console',
@@ -172,7 +173,7 @@ const APP_KINDS: AppRecord[] = [
         UtilityBar: 'Omni_Console_UtilityBar',
     },
     {
-        DurableId: id('02u', 2),
+        DurableId: id('06m', 2),
         DeveloperName: 'Plain_Console',
         NamespacePrefix: null,
         Label: 'Plain Console',
@@ -180,7 +181,7 @@ const APP_KINDS: AppRecord[] = [
         UtilityBar: 'Plain_Console_UtilityBar',
     },
     {
-        DurableId: id('02u', 3),
+        DurableId: id('06m', 3),
         DeveloperName: 'Sales',
         NamespacePrefix: null,
         Label: 'Sales',
@@ -273,9 +274,7 @@ function build(shape: Shape): OrgSnapshot {
         });
     }
     const appAccess = profiles.flatMap((p, i) =>
-        shape.profileApp[i] === 0
-            ? []
-            : [{ ProfileId: p.Id, SetupEntityId: APP_KINDS[shape.profileApp[i] - 1].DurableId }]
+        shape.profileApp[i] === 0 ? [] : [{ ProfileId: p.Id, SetupEntityId: id('02u', shape.profileApp[i] * 1000) }]
     );
     const snapshot: OrgSnapshot = {
         ...omniOrg(),
@@ -327,6 +326,14 @@ function build(shape: Shape): OrgSnapshot {
         ),
         queueMembership: membershipOf(shape),
         apps: read(APP_KINDS),
+        // AppMenuItem gives the 02u… Id in 15 characters; access rows carry 18.
+        appMenuItems: read(
+            APP_KINDS.map((a, k) => ({
+                ApplicationId: id('02u', (k + 1) * 1000).slice(0, 15),
+                Name: a.DeveloperName,
+                NamespacePrefix: a.NamespacePrefix,
+            }))
+        ),
         appAccess: read(appAccess),
         utilityBars: shape.barsRead
             ? read([
@@ -374,13 +381,16 @@ describe('agent readiness laws over generated orgs and users', () => {
     it('law 1: ready ⇔ no blocker and nothing unknown; notReady ⇔ a blocker; the reason is the first one', () => {
         fc.assert(
             fc.property(shapeArb, (shape) => {
-                for (const r of agentReadiness(build(shape), usersOf(shape), presenceOf(shape), true)) {
+                for (const r of agentReadiness(build(shape), usersOf(shape), presenceOf(shape))) {
                     expect(ordered(r.blockers)).toBe(true);
                     expect(ordered(r.unknowns)).toBe(true);
                     expect(r.blockers.filter((b) => r.unknowns.includes(b))).toEqual([]);
                     const expected = r.blockers.length > 0 ? 'notReady' : r.unknowns.length > 0 ? 'unknown' : 'ready';
                     expect(r.status).toBe(expected);
-                    expect(r.reason.key === 'agent.ready').toBe(r.status === 'ready');
+                    // A ready agent without Service Cloud User is named by the warning (row 77), never blocked by it.
+                    const readyKeys = ['agent.ready', 'agent.warn.noServiceCloudUser'];
+                    expect(readyKeys.includes(r.reason.key)).toBe(r.status === 'ready');
+                    expect(r.warnings.includes('noServiceCloudUser')).toBe(!r.serviceCloudUser);
                     expect(r.reason.key.startsWith('agent.unknown.')).toBe(r.status === 'unknown');
                     // A ready user has every prerequisite, known.
                     const complete =
@@ -388,7 +398,6 @@ describe('agent readiness laws over generated orgs and users', () => {
                         r.queue !== null &&
                         r.config !== null &&
                         r.onlineStatuses.length > 0 &&
-                        r.serviceCloudUser &&
                         r.omniApp === 'yes';
                     expect(r.status !== 'ready' || complete).toBe(true);
                 }
@@ -403,9 +412,9 @@ describe('agent readiness laws over generated orgs and users', () => {
                 const s = build(shape);
                 const users = usersOf(shape);
                 const presence = presenceOf(shape);
-                const all = agentReadiness(s, users, presence, true);
-                users.forEach((u, i) => expect(agentReadiness(s, [u], presence, true)[0]).toEqual(all[i]));
-                expect(agentReadiness(s, [...users].reverse(), presence, true)).toEqual([...all].reverse());
+                const all = agentReadiness(s, users, presence);
+                users.forEach((u, i) => expect(agentReadiness(s, [u], presence)[0]).toEqual(all[i]));
+                expect(agentReadiness(s, [...users].reverse(), presence)).toEqual([...all].reverse());
             }),
             { numRuns: 150 }
         );
@@ -419,7 +428,7 @@ describe('agent readiness laws over generated orgs and users', () => {
                 const presence = presenceOf(shape);
                 const before = JSON.stringify([s, users, presence]);
                 deepFreeze([s, users, presence]);
-                agentReadiness(s, users, presence, true);
+                agentReadiness(s, users, presence);
                 expect(JSON.stringify([s, users, presence])).toBe(before);
             }),
             { numRuns: 100 }
@@ -430,13 +439,11 @@ describe('agent readiness laws over generated orgs and users', () => {
         fc.assert(
             fc.property(shapeArb, fc.constantFrom(...NEEDED_PARTS), (shape, part) => {
                 const s = { ...build(shape), [part]: UNREAD };
-                const ready = agentReadiness(s, usersOf(shape), presenceOf(shape), true).filter(
-                    (r) => r.status === 'ready'
-                );
+                const ready = agentReadiness(s, usersOf(shape), presenceOf(shape)).filter((r) => r.status === 'ready');
                 expect(ready).toEqual([]);
                 // A reader that does not read an optional part at all (an older one) is no better.
                 const absent = ALWAYS_PRESENT.includes(part) ? s : { ...build(shape), [part]: undefined };
-                const readyWithout = agentReadiness(absent, usersOf(shape), presenceOf(shape), true).filter(
+                const readyWithout = agentReadiness(absent, usersOf(shape), presenceOf(shape)).filter(
                     (r) => r.status === 'ready'
                 );
                 expect(readyWithout).toEqual([]);
@@ -452,7 +459,7 @@ describe('agent readiness laws over generated orgs and users', () => {
                 fc.pre(!shape.unreadable.includes('presenceConfigs'));
                 const s = build(shape);
                 const users = usersOf(shape).map((u) => ({ ...u, DirectConfigId: id('0Nd', configIndex) }));
-                for (const r of agentReadiness(s, users, presenceOf(shape), true)) {
+                for (const r of agentReadiness(s, users, presenceOf(shape))) {
                     expect(r.config).toEqual({
                         id: id('0Nd', configIndex),
                         label: `Config ${configIndex}`,
@@ -476,7 +483,7 @@ describe('agent readiness laws over generated orgs and users', () => {
                 if (membership?.status !== 'read') return;
                 const users = usersOf(shape);
                 const presence = presenceOf(shape);
-                const before = agentReadiness(s, users, presence, true);
+                const before = agentReadiness(s, users, presence);
                 before.forEach((r, i) => {
                     if (r.queue !== null) return;
                     const state = membership.records[0];
@@ -489,7 +496,7 @@ describe('agent readiness laws over generated orgs and users', () => {
                             },
                         ]),
                     };
-                    const after = agentReadiness(joined, [users[i]], presence, true)[0];
+                    const after = agentReadiness(joined, [users[i]], presence)[0];
                     expect(after.queue).toEqual({ how: 'user', via: '' });
                     expect(after.blockers).toEqual(r.blockers.filter((b) => b !== 'notInQueue'));
                     expect(after.unknowns).toEqual(r.unknowns);
@@ -505,8 +512,8 @@ describe('agent readiness laws over generated orgs and users', () => {
             fc.property(shapeArb, (shape) => {
                 const s = build(shape);
                 const strip = (r: AgentReadiness): AgentReadiness => ({ ...r, presence: 'offline' });
-                const seen = agentReadiness(s, usersOf(shape), presenceOf(shape), true).map(strip);
-                const unread = agentReadiness(s, usersOf(shape), { status: 'unavailable', code: 'noAccess' }, true);
+                const seen = agentReadiness(s, usersOf(shape), presenceOf(shape)).map(strip);
+                const unread = agentReadiness(s, usersOf(shape), { status: 'unavailable', code: 'noAccess' });
                 expect(unread.map(strip)).toEqual(seen);
                 expect(unread.every((r) => r.presence === 'unknown')).toBe(true);
             }),
@@ -522,7 +529,7 @@ describe('agent readiness laws over generated orgs and users', () => {
                 const without = new Set(
                     item?.details.flatMap((d) => (d.kind === 'profileWithoutOmniApp' ? [d.profileId] : []))
                 );
-                const disagree = agentReadiness(s, usersOf(shape), presenceOf(shape), true).flatMap((r) => {
+                const disagree = agentReadiness(s, usersOf(shape), presenceOf(shape)).flatMap((r) => {
                     const agent = s.choices.agentProfileIds.includes(r.profileId);
                     const wrong =
                         (!agent && r.omniApp !== 'unknown') ||

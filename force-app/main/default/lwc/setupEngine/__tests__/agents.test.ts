@@ -61,8 +61,8 @@ function org(overrides: Partial<OrgSnapshot> = {}): OrgSnapshot {
     };
 }
 
-function one(s: OrgSnapshot, u: AgentUserRecord, presence = NO_PRESENCE): AgentReadiness {
-    return agentReadiness(s, [u], presence, true)[0];
+function one(s: OrgSnapshot, u: AgentUserRecord, presence = NO_PRESENCE, seesAll = true): AgentReadiness {
+    return agentReadiness(s, [u], presence, seesAll)[0];
 }
 
 describe('agentReadiness: a ready agent', () => {
@@ -82,6 +82,7 @@ describe('agentReadiness: a ready agent', () => {
             presence: 'offline',
             status: 'ready',
             blockers: [],
+            warnings: [],
             unknowns: [],
             reason: { key: 'agent.ready', params: {} },
         });
@@ -105,18 +106,6 @@ describe('agentReadiness: a ready agent', () => {
         expect(unread.presence).toBe('unknown');
         // Presence is shown, never a prerequisite.
         expect(unread.status).toBe('ready');
-    });
-
-    it('a user without a visible presence row is offline only when the reader sees every row (rows 70, 108)', () => {
-        const presence = read([
-            { UserId: user(2).Id, ServicePresenceStatusId: HAND.away.Id, IsAway: true, StatusStartDate: null },
-        ]);
-        const [seen, other] = agentReadiness(org(), [user(2), user(1)], presence, false);
-        expect(seen.presence).toEqual({ statusLabel: 'Away', isAway: true, since: null });
-        expect(other.presence).toBe('notSeen');
-        expect(agentReadiness(org(), [user(1)], presence, true)[0].presence).toBe('offline');
-        // What cannot be seen never changes readiness.
-        expect(other.status).toBe('ready');
     });
 });
 
@@ -177,10 +166,16 @@ describe('agentReadiness: each blocker', () => {
         expect(one(noChannel, user(1)).reason.key).toBe('agent.noChannel');
     });
 
-    it('noServiceCloudUser: the user lacks the feature licence', () => {
+    it('noServiceCloudUser is a warning, not a blocker: the agent is ready and the reason says why it is named', () => {
         const r = one(org(), user(1, { ServiceCloudUser: false }));
-        expect(r.blockers).toEqual(['noServiceCloudUser']);
-        expect(r.reason.key).toBe('agent.noServiceCloudUser');
+        expect(r.status).toBe('ready');
+        expect(r.blockers).toEqual([]);
+        expect(r.warnings).toEqual(['noServiceCloudUser']);
+        expect(r.serviceCloudUser).toBe(false);
+        expect(r.reason.key).toBe('agent.warn.noServiceCloudUser');
+        const licensed = one(org(), user(1));
+        expect(licensed.warnings).toEqual([]);
+        expect(licensed.reason.key).toBe('agent.ready');
     });
 
     it("noOmniApp: none of the profile's console apps has the Omni-Channel utility", () => {
@@ -199,27 +194,25 @@ describe('agentReadiness: each blocker', () => {
             statusAccess: read([]),
         });
         const r = one(s, user(9, { ServiceCloudUser: false }));
-        expect(r.blockers).toEqual([
-            'notInQueue',
-            'noPresenceConfig',
-            'noOnlineStatus',
-            'noServiceCloudUser',
-            'noOmniApp',
-        ]);
+        expect(r.blockers).toEqual(['notInQueue', 'noPresenceConfig', 'noOnlineStatus', 'noOmniApp']);
+        expect(r.warnings).toEqual(['noServiceCloudUser']);
         expect(r.reason.key).toBe('agent.notInQueue');
         const capacity = one(
             org({ routingConfigs: read([{ ...HAND.routing, CapacityWeight: 9 }]) }),
             user(9, { ServiceCloudUser: false })
         );
-        expect(capacity.blockers).toEqual(['notInQueue', 'noCapacity', 'noServiceCloudUser']);
-        expect(AGENT_BLOCKERS).toEqual([
-            'notInQueue',
-            'noPresenceConfig',
-            'noCapacity',
-            'noOnlineStatus',
-            'noServiceCloudUser',
-            'noOmniApp',
-        ]);
+        expect(capacity.blockers).toEqual(['notInQueue', 'noCapacity']);
+        expect(AGENT_BLOCKERS).toEqual(['notInQueue', 'noPresenceConfig', 'noCapacity', 'noOnlineStatus', 'noOmniApp']);
+    });
+});
+
+describe('agentReadiness: current presence under sharing (row 70)', () => {
+    it('shows a user without a presence row as offline only to a reader who sees every row', () => {
+        expect(one(org(), user(1), NO_PRESENCE, true).presence).toBe('offline');
+        expect(one(org(), user(1), NO_PRESENCE, false).presence).toBe('unknown');
+        expect(agentReadiness(org(), [user(1)], NO_PRESENCE)[0].presence).toBe('unknown');
+        // Presence is never a prerequisite: the verdict is the same either way.
+        expect(one(org(), user(1), NO_PRESENCE, false).status).toBe(one(org(), user(1), NO_PRESENCE, true).status);
     });
 });
 
@@ -454,12 +447,12 @@ describe('agentReadiness: apps', () => {
 describe('agentReadiness: many users', () => {
     it('keeps the order of the users given and answers each one', () => {
         const users = [user(3), user(9), user(1)];
-        expect(agentReadiness(org(), users, NO_PRESENCE, true).map((r) => [r.userId, r.status])).toEqual([
+        expect(agentReadiness(org(), users, NO_PRESENCE).map((r) => [r.userId, r.status])).toEqual([
             [user(3).Id, 'ready'],
             [user(9).Id, 'notReady'],
             [user(1).Id, 'ready'],
         ]);
-        expect(agentReadiness(org(), [], NO_PRESENCE, true)).toEqual([]);
+        expect(agentReadiness(org(), [], NO_PRESENCE)).toEqual([]);
     });
 });
 
@@ -473,7 +466,7 @@ describe('agentReadiness: O(users) after O(snapshot)', () => {
         const users = Array.from({ length: 500 }, (_, i) =>
             user(i, { ProfileId: i % 2 ? PROFILE.agent.Id : PROFILE.support.Id })
         );
-        const rows = agentReadiness(org(), users, NO_PRESENCE, true);
+        const rows = agentReadiness(org(), users, NO_PRESENCE);
         expect(rows).toHaveLength(500);
         expect(resolve).toHaveBeenCalledTimes(1);
         expect(member).toHaveBeenCalledTimes(500);

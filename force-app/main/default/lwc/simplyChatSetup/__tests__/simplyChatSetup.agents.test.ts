@@ -10,7 +10,7 @@ import { fullySetUpOrg, HAND, partlySetUpOrg } from '../../../../../../samples/o
 import { agentReadiness } from 'c/setupEngine';
 import { mount, q, qa, reset, row, settle, text } from './harness';
 
-jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
+jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupText/__tests__/testLabels').ENGLISH }));
 jest.mock('@salesforce/apex/SetupSnapshotController.getSnapshot', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.saveChoices', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.getSettledParts', () => ({ default: jest.fn() }), {
@@ -139,8 +139,11 @@ describe('c-simply-chat-setup: ready means agents get chats', () => {
     it('does not say everything is ready while agents are not, and links to the agents who are not', async () => {
         const snapshot = fullySetUpOrg();
         org(snapshot);
-        const users = agentUsersOf(snapshot);
-        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users), true);
+        // Two agents assigned directly (user level) to a presence configuration the org does not have: not ready,
+        // while every item passes (No Service Cloud User is a warning, not a blocker).
+        const users = agentUsersOf(snapshot).map((u, i) => (i < 2 ? { ...u, DirectConfigId: '0Nd5g00000NoneAAA' } : u));
+        agentsMock.mockResolvedValue({ users, presence: presenceOf(snapshot, users), nextAfterId: null });
+        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
         const ready = readiness.filter((r) => r.status === 'ready').length;
         expect(ready).toBeLessThan(readiness.length);
         const element = mount();
@@ -167,8 +170,11 @@ describe('c-simply-chat-setup: ready means agents get chats', () => {
     it('says everything is ready when every item passes and every agent is ready, with the count', async () => {
         const snapshot = fullySetUpOrg();
         org(snapshot);
-        const users = agentUsersOf(snapshot);
-        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users), true);
+        // Two agents assigned directly (user level) to a presence configuration the org does not have: not ready,
+        // while every item passes (No Service Cloud User is a warning, not a blocker).
+        const users = agentUsersOf(snapshot).map((u, i) => (i < 2 ? { ...u, DirectConfigId: '0Nd5g00000NoneAAA' } : u));
+        agentsMock.mockResolvedValue({ users, presence: presenceOf(snapshot, users), nextAfterId: null });
+        const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
         const readyIds = new Set(readiness.filter((r) => r.status === 'ready').map((r) => r.userId));
         const readyUsers = users.filter((u) => readyIds.has(u.Id));
         agentsMock.mockResolvedValue({
