@@ -30,6 +30,9 @@ import SC_ui_agents_noMatch from '@salesforce/label/c.SC_ui_agents_noMatch';
 import SC_ui_agents_showing from '@salesforce/label/c.SC_ui_agents_showing';
 import SC_ui_agents_search from '@salesforce/label/c.SC_ui_agents_search';
 import SC_ui_agents_notReadyOnly from '@salesforce/label/c.SC_ui_agents_notReadyOnly';
+import SC_ui_agents_onlyUsers from '@salesforce/label/c.SC_ui_agents_onlyUsers';
+import SC_ui_agents_onlyUsers_one from '@salesforce/label/c.SC_ui_agents_onlyUsers_one';
+import SC_ui_agents_showAllUsers from '@salesforce/label/c.SC_ui_agents_showAllUsers';
 import SC_ui_agents_previous from '@salesforce/label/c.SC_ui_agents_previous';
 import SC_ui_agents_next from '@salesforce/label/c.SC_ui_agents_next';
 import SC_ui_agents_page from '@salesforce/label/c.SC_ui_agents_page';
@@ -522,6 +525,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.agents.showing': SC_ui_agents_showing,
     'ui.agents.search': SC_ui_agents_search,
     'ui.agents.notReadyOnly': SC_ui_agents_notReadyOnly,
+    'ui.agents.onlyUsers': SC_ui_agents_onlyUsers,
+    'ui.agents.onlyUsers.one': SC_ui_agents_onlyUsers_one,
+    'ui.agents.showAllUsers': SC_ui_agents_showAllUsers,
     'ui.agents.previous': SC_ui_agents_previous,
     'ui.agents.next': SC_ui_agents_next,
     'ui.agents.page': SC_ui_agents_page,

@@ -573,8 +573,13 @@ export default class SimplyChatSetup extends LightningElement {
         this.handleOpenItem(new CustomEvent('openitem', { detail: { id: event.detail.itemId } }));
     }
 
-    /** A Live reason's link to the agents it names: the Agents view. */
-    handleLiveOpenAgents(): void {
+    /** The agents a Live reason named, for the Agents view (its request number goes up with each new link). */
+    liveAgents?: { readonly request: number; readonly userIds: readonly string[] };
+
+    /** A Live reason's link to the agents it names: the Agents view, showing only those agents. */
+    handleLiveOpenAgents(event: CustomEvent<{ userIds?: string[] }>): void {
+        const userIds = [...(event.detail?.userIds ?? [])];
+        this.liveAgents = { request: (this.liveAgents?.request ?? 0) + 1, userIds };
         this.agentsOpened = true;
         this.activeView = 'agents';
     }
