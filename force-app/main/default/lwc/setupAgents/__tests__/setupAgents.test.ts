@@ -244,6 +244,16 @@ describe('c-setup-agents', () => {
         expect(rowsOf(element).every((r) => r.dataset.status === 'notReady')).toBe(true);
     });
 
+    it('names a role by its name, never by its Id, where agents are members through a role', async () => {
+        const snapshot = agentsOrg();
+        serve(snapshot, 2000);
+        const element = mount(snapshot);
+        await settle();
+        const queues = rowsOf(element).map((r) => cell(r, 'queue'));
+        expect(queues.some((c) => c.includes('Support Manager'))).toBe(true);
+        expect(queues.some((c) => /\b00[EG][0-9A-Za-z]{12,15}\b/.test(c))).toBe(false);
+    });
+
     it('searches by name, username and profile, and says when nothing matches', async () => {
         const snapshot = agentsOrg();
         serve(snapshot, 2000);
