@@ -103,6 +103,7 @@ export const REASON_KEYS = [
     'fix.chooseQueueMembers',
     'fix.queueGroupIsMember',
     'fix.apiSetupSteps',
+    'fix.apiBlocks',
     'fix.grantPermissions',
     'fix.chatObjectMissing',
     'fix.reinstallPackage',

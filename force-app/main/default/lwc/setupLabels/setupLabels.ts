@@ -356,6 +356,8 @@ import SC_fix_chooseMoveUsers_one from '@salesforce/label/c.SC_fix_chooseMoveUse
 import SC_fix_chooseQueueMembers from '@salesforce/label/c.SC_fix_chooseQueueMembers';
 import SC_fix_chooseQueueMembers_one from '@salesforce/label/c.SC_fix_chooseQueueMembers_one';
 import SC_fix_queueGroupIsMember from '@salesforce/label/c.SC_fix_queueGroupIsMember';
+import SC_fix_apiBlocks from '@salesforce/label/c.SC_fix_apiBlocks';
+import SC_fix_apiBlocks_one from '@salesforce/label/c.SC_fix_apiBlocks_one';
 import SC_fix_apiSetupSteps from '@salesforce/label/c.SC_fix_apiSetupSteps';
 import SC_fix_grantPermissions from '@salesforce/label/c.SC_fix_grantPermissions';
 import SC_fix_chatObjectMissing from '@salesforce/label/c.SC_fix_chatObjectMissing';
@@ -851,6 +853,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.chooseQueueMembers': SC_fix_chooseQueueMembers,
     'fix.chooseQueueMembers.one': SC_fix_chooseQueueMembers_one,
     'fix.queueGroupIsMember': SC_fix_queueGroupIsMember,
+    'fix.apiBlocks': SC_fix_apiBlocks,
+    'fix.apiBlocks.one': SC_fix_apiBlocks_one,
     'fix.apiSetupSteps': SC_fix_apiSetupSteps,
     'fix.grantPermissions': SC_fix_grantPermissions,
     'fix.chatObjectMissing': SC_fix_chatObjectMissing,
