@@ -179,6 +179,8 @@ import SC_ui_plan_title from '@salesforce/label/c.SC_ui_plan_title';
 import SC_ui_plan_intro from '@salesforce/label/c.SC_ui_plan_intro';
 import SC_ui_plan_empty from '@salesforce/label/c.SC_ui_plan_empty';
 import SC_ui_plan_more from '@salesforce/label/c.SC_ui_plan_more';
+import SC_ui_list_showAll from '@salesforce/label/c.SC_ui_list_showAll';
+import SC_ui_list_showFewer from '@salesforce/label/c.SC_ui_list_showFewer';
 import SC_ui_plan_showAll from '@salesforce/label/c.SC_ui_plan_showAll';
 import SC_ui_plan_confirm from '@salesforce/label/c.SC_ui_plan_confirm';
 import SC_ui_plan_cancel from '@salesforce/label/c.SC_ui_plan_cancel';
@@ -676,6 +678,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.plan.intro': SC_ui_plan_intro,
     'ui.plan.empty': SC_ui_plan_empty,
     'ui.plan.more': SC_ui_plan_more,
+    'ui.list.showAll': SC_ui_list_showAll,
+    'ui.list.showFewer': SC_ui_list_showFewer,
     'ui.plan.showAll': SC_ui_plan_showAll,
     'ui.plan.confirm': SC_ui_plan_confirm,
     'ui.plan.cancel': SC_ui_plan_cancel,

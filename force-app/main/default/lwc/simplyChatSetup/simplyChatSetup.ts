@@ -448,6 +448,11 @@ export default class SimplyChatSetup extends LightningElement {
         return this.stillNeededAfterRun.length > 0;
     }
 
+    /** The expander of a reason whose lists are cut to "and N more". */
+    get listText(): { showAll: string; showFewer: string } {
+        return { showAll: format(this.labels, 'ui.list.showAll'), showFewer: format(this.labels, 'ui.list.showFewer') };
+    }
+
     get stillNeededTitle(): string {
         return format(this.labels, 'ui.result.stillNeeded');
     }
