@@ -48,16 +48,15 @@ export function evaluate(snapshot: OrgSnapshot, choices: SetupChoices = snapshot
     // to be missing or broken needs a fix rather than a review (an untested one stays unknown).
     const wait = waitingForConnection(snapshot, choices);
     if (wait.changes === 0) return items;
-    return items.map((item) =>
-        item.id === 'apiAccess' && item.status !== 'pass'
-            ? {
-                  ...item,
-                  status: item.status === 'warning' ? 'fail' : item.status,
-                  fix: {
-                      available: false,
-                      reason: reason('fix.apiBlocks', { count: wait.changes, items: wait.items.join(',') }),
-                  },
-              }
-            : item
-    );
+    return items.map((item): ChecklistItem => {
+        if (item.id !== 'apiAccess' || item.status === 'pass') return item;
+        return {
+            ...item,
+            status: item.status === 'warning' ? 'fail' : item.status,
+            fix: {
+                available: false,
+                reason: reason('fix.apiBlocks', { count: wait.changes, items: wait.items.join(',') }),
+            },
+        };
+    });
 }
