@@ -425,7 +425,7 @@ export function interfaceFields(source: string, name: string): string[] {
 export interface ContractSources {
     soqlSource: string;
     types: string;
-    viewModel: string;
+    planView: string;
     setupOperation: string;
     executor: string;
 }
@@ -438,8 +438,8 @@ export function readSources(): ContractSources {
             .join('\n'),
         // The engine's types, wherever they are declared (every .ts file of lwc/setupEngine).
         types: [...readEngineSources(ENGINE).values()].join('\n'),
-        viewModel: fs.readFileSync(
-            path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'setupViewModel', 'setupViewModel.ts'),
+        planView: fs.readFileSync(
+            path.join(ROOT, 'force-app', 'main', 'default', 'lwc', 'planView', 'planView.ts'),
             'utf8'
         ),
         setupOperation: fs.readFileSync(apexClassFile('SetupOperation'), 'utf8'),
@@ -488,10 +488,10 @@ export function checkContract(c: Contract, sources: ContractSources): string[] {
         if (!inline.includes(c.soql[name]))
             problems.push(`SoqlSource.cls and SetupOperationChecks.cls have no static SOQL equal to ${name}`);
     }
-    const tsResult = interfaceFields(sources.viewModel, 'OperationResult');
+    const tsResult = interfaceFields(sources.planView, 'OperationResult');
     if (!same(tsResult, c.operationResult))
         problems.push(
-            `setupViewModel.ts OperationResult has ${tsResult.join(', ')}; the contract says ${c.operationResult.join(', ')}`
+            `planView.ts OperationResult has ${tsResult.join(', ')}; the contract says ${c.operationResult.join(', ')}`
         );
     const apexResult = auraEnabledFields(sources.executor).get('Result') ?? [];
     if (!same(apexResult, c.operationResult))

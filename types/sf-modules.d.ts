@@ -64,7 +64,7 @@ declare module '@salesforce/apex/ConnectionStatusController.getConnectionStatus'
 }
 
 declare module '@salesforce/apex/SetupOperationsController.applyOperations' {
-    import type { OperationResult } from 'c/setupViewModel';
+    import type { OperationResult } from 'c/planView';
     const applyOperations: (params: {
         operationsJson: string;
         confirmOrgWide: boolean;

@@ -81,13 +81,13 @@ describe('the setup contract (config/contract/setup-contract.json)', () => {
     it('fails when OperationResult drifts in TypeScript or in Apex', () => {
         const ts = {
             ...sources,
-            viewModel: sources.viewModel.replace(
+            planView: sources.planView.replace(
                 /(interface OperationResult \{[\s\S]*?)readonly changed/,
                 '$1readonly written'
             ),
         };
         assert.equal(checkContract(contract, ts).length, 1);
-        assert.match(checkContract(contract, ts)[0], /^setupViewModel\.ts OperationResult has .*written/);
+        assert.match(checkContract(contract, ts)[0], /^planView\.ts OperationResult has .*written/);
         const apex = {
             ...sources,
             executor: sources.executor.replace('public List<String> changed', 'public List<String> written'),

@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import type { RowView } from 'c/setupViewModel';
+import type { RowView } from 'c/checklistView';
 
 /**
  * One checklist item: status (the icon is decorative, the badge says it), title, reason, the last failed attempt,

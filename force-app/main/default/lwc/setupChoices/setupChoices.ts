@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import type { ChoiceErrorView, Option, ProfilePicker } from 'c/setupViewModel';
+import type { ChoiceErrorView } from 'c/setupText';
+import type { Option, ProfilePicker } from 'c/choicesView';
 
 export interface ChoicesLabels {
     readonly capacity: string;

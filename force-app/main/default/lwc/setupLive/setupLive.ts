@@ -10,7 +10,7 @@ import {
     type LiveResult,
     type OrgSnapshot,
 } from 'c/setupEngine';
-import { format, formatTime, serverError, withLocale } from 'c/setupViewModel';
+import { format, formatTime, serverError, withLocale } from 'c/setupText';
 
 /** Seconds between reads while the view is shown. */
 export const REFRESH_SECONDS = 15;

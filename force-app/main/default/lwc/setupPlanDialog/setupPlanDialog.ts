@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import type { PlanChoices, PlanLine, StillNeeded } from 'c/setupViewModel';
+import type { PlanChoices, PlanLine, StillNeeded } from 'c/planView';
 
 export interface PlanDialogLabels {
     readonly title: string;

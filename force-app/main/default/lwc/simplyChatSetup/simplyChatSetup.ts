@@ -34,38 +34,33 @@ import {
 } from 'c/setupEngine';
 import {
     batches,
+    dependsOnAny,
+    planChoices,
+    planView,
+    stillNeeded,
+    summarize,
+    withPlanChoice,
+    type ApplySummary,
+    type OperationResult,
+    type PlanChoices,
+    type PlanLine,
+    type StillNeeded,
+} from 'c/planView';
+import {
     capacityHelp,
     capacityWarning,
     choicesSummary,
-    dependsOnAny,
-    format,
     isDraft,
     moveOptions,
-    pageView,
     parseCapacity,
     PICKER_PAGE,
-    planChoices,
-    planView,
     profilePicker,
-    stillNeeded,
     publicGroupOptions,
-    report,
-    serverError,
-    summarize,
     visibleChoiceErrors,
-    withLocale,
-    withPlanChoice,
-    type ApplySummary,
-    type ChoiceErrorView,
-    type Failures,
-    type OperationResult,
-    type PageView,
-    type PlanChoices,
-    type PlanLine,
     type ProfilePicker,
-    type StillNeeded,
-    uiText,
-} from 'c/setupViewModel';
+} from 'c/choicesView';
+import { format, serverError, withLocale, type ChoiceErrorView } from 'c/setupText';
+import { pageView, report, uiText, type Failures, type PageView } from 'c/checklistView';
 
 interface PlanState {
     readonly itemIds: readonly ItemId[] | 'all';
@@ -93,7 +88,7 @@ const PAGE_CACHE = new WeakMap<OrgSnapshot, { failures: Failures; connection?: C
  * The SimplyChat Setup tab: the checklist (on the saved choices) grouped as in Salesforce Setup with its progress
  * ring, the admin's choices as a draft until saved, a plan shown in a modal before anything is written, progress
  * while fixing, each failure on its item with "Retry failed", and a report for support. All decisions are in
- * c/setupViewModel and c/setupEngine; this component holds state and talks to Apex.
+ * the view modules (c/checklistView, c/choicesView, c/planView) and c/setupEngine; this component holds state and talks to Apex.
  */
 export default class SimplyChatSetup extends LightningElement {
     readonly labels = withLocale(LABELS, LOCALE);

@@ -1,5 +1,5 @@
 import type { AgentReadiness, OrgSnapshot } from 'c/setupEngine';
-import { withLocale } from 'c/setupViewModel';
+import { withLocale } from 'c/setupText';
 import {
     AGENTS_PAGE,
     agentRow,
@@ -15,7 +15,7 @@ import {
     showingText,
     withUtilityBars,
 } from 'c/agentsViewModel';
-import { ENGLISH, KOREAN } from '../../setupViewModel/__tests__/testLabels';
+import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 import { fullySetUpOrg } from '../../setupEngine/__tests__/fixtures';
 
 const EN = withLocale(ENGLISH, 'en-US');

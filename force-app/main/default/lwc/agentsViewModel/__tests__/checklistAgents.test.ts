@@ -1,6 +1,6 @@
-import { withLocale } from 'c/setupViewModel';
+import { withLocale } from 'c/setupText';
 import { agentRow, checklistAgents } from 'c/agentsViewModel';
-import { ENGLISH, KOREAN } from '../../setupViewModel/__tests__/testLabels';
+import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
 const EN = withLocale(ENGLISH, 'en-US');
 const KO = withLocale(KOREAN, 'ko-KR');

@@ -11,7 +11,7 @@ import {
 } from '../../../../../../samples/agents';
 import { partlySetUpOrg, sharedOmniOrg } from '../../../../../../samples/orgs';
 
-jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
+jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupText/__tests__/testLabels').ENGLISH }));
 jest.mock('@salesforce/apex/SetupAgentsController.getAgents', () => ({ default: jest.fn() }), { virtual: true });
 
 const getAgentsMock = getAgents as unknown as jest.Mock;

@@ -1,9 +1,9 @@
 import { createElement } from 'lwc';
 import SetupChecklistRow from 'c/setupChecklistRow';
-import { rowView } from 'c/setupViewModel';
+import { rowView } from 'c/checklistView';
 import { evaluate } from 'c/setupEngine';
 import { partlySetUpOrg } from '../../setupEngine/__tests__/fixtures';
-import { ENGLISH } from '../../setupViewModel/__tests__/testLabels';
+import { ENGLISH } from '../../setupText/__tests__/testLabels';
 
 function mount(id: string, props: Record<string, unknown> = {}): HTMLElement {
     const item = evaluate(partlySetUpOrg()).find((i) => i.id === id);

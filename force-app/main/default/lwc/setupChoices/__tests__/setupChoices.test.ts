@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import SetupChoices from 'c/setupChoices';
-import type { ProfilePicker } from 'c/setupViewModel';
+import type { ProfilePicker } from 'c/choicesView';
 
 const PICKER: ProfilePicker = {
     chosen: {

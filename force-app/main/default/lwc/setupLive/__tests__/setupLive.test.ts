@@ -5,7 +5,7 @@ import type { OrgSnapshot } from 'c/setupEngine';
 import { fullySetUpOrg, HAND, read } from '../../../../../../samples/orgs';
 import { liveReadOf, type LiveShape } from '../../../../../../samples/live';
 
-jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
+jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupText/__tests__/testLabels').ENGLISH }));
 jest.mock('@salesforce/apex/SetupLiveController.getLive', () => ({ default: jest.fn() }), { virtual: true });
 
 const getLiveMock = getLive as unknown as jest.Mock;

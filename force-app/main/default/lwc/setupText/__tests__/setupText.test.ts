@@ -1,6 +1,6 @@
 import { evaluate } from 'c/setupEngine';
 import { format, formatNumber, formatTime, localeOf, reasonText, serverError, withLocale } from 'c/setupText';
-import { rowView } from 'c/setupViewModel';
+import { rowView } from 'c/checklistView';
 import {
     choices,
     fullySetUpOrg,
@@ -9,7 +9,7 @@ import {
     partlySetUpOrg,
     sharedOmniOrg,
 } from '../../setupEngine/__tests__/fixtures';
-import { ENGLISH, KOREAN } from '../../setupViewModel/__tests__/testLabels';
+import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
 describe('setupText', () => {
     it('guides item 14 step by step in both languages: the app, where its utility bar is in App Manager, the item to add', () => {

@@ -10,7 +10,7 @@ import { fullySetUpOrg, HAND, partlySetUpOrg } from '../../../../../../samples/o
 import { agentReadiness } from 'c/setupEngine';
 import { mount, q, qa, reset, row, settle, text } from './harness';
 
-jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
+jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupText/__tests__/testLabels').ENGLISH }));
 jest.mock('@salesforce/apex/SetupSnapshotController.getSnapshot', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.saveChoices', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.getSettledParts', () => ({ default: jest.fn() }), {

@@ -6,7 +6,7 @@ import { settledPartsOf } from '../../../../../../samples/queueMembers';
 import { mount, q, reset, row, settle, text } from './harness';
 
 // The same tab with the Korean labels a Korean-speaking admin gets from the platform.
-jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').KOREAN }));
+jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupText/__tests__/testLabels').KOREAN }));
 jest.mock('@salesforce/apex/SetupSnapshotController.getSnapshot', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.saveChoices', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.getSettledParts', () => ({ default: jest.fn() }), {

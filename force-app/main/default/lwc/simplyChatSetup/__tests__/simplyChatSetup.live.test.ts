@@ -8,7 +8,7 @@ import { fullySetUpOrg } from '../../../../../../samples/orgs';
 import { liveReadOf } from '../../../../../../samples/live';
 import { mount, q, qa, reset, settle } from './harness';
 
-jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
+jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupText/__tests__/testLabels').ENGLISH }));
 jest.mock('@salesforce/apex/SetupSnapshotController.getSnapshot', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.saveChoices', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupOperationsController.applyOperations', () => ({ default: jest.fn() }), {

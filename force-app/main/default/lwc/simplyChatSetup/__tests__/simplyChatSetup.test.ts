@@ -19,7 +19,7 @@ import { BATCH_SIZE } from 'c/simplyChatSetup';
 import { settledPartsOf } from '../../../../../../samples/queueMembers';
 import { mount, q, qa, reset, row, rows, settle, text } from './harness';
 
-jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupViewModel/__tests__/testLabels').ENGLISH }));
+jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupText/__tests__/testLabels').ENGLISH }));
 jest.mock('@salesforce/apex/SetupSnapshotController.getSnapshot', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.saveChoices', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/SetupSnapshotController.getSettledParts', () => ({ default: jest.fn() }), {

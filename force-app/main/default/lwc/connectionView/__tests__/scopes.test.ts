@@ -1,4 +1,4 @@
-import { CONNECTION } from 'c/setupViewModel';
+import { CONNECTION } from 'c/connectionView';
 
 const fs = require('node:fs');
 const path = require('node:path');

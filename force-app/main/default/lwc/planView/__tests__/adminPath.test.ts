@@ -1,16 +1,9 @@
 import { evaluate, plan, type OrgSnapshot } from 'c/setupEngine';
-import {
-    choicesSummary,
-    planChoices,
-    planView,
-    rowReasonText,
-    stillNeeded,
-    stillNeededAfter,
-    withLocale,
-    withPlanChoice,
-} from 'c/setupViewModel';
+import { withLocale } from 'c/setupText';
+import { choicesSummary } from 'c/choicesView';
+import { planChoices, planView, stillNeeded, stillNeededAfter, withPlanChoice } from 'c/planView';
 import { choices, omniOrg, partlySetUpOrg, sharedOmniOrg } from '../../setupEngine/__tests__/fixtures';
-import { ENGLISH, KOREAN } from './testLabels';
+import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
 const EN = withLocale(ENGLISH, 'en-US');
 const KO = withLocale(KOREAN, 'ko-KR');
@@ -119,27 +112,5 @@ describe('Fix all asks the open choices first', () => {
         expect(apps?.linkText).toBe('Open in Setup');
         const fixed = stillNeededAfter(EN, snapshot, plan(snapshot, 'all'));
         expect(fixed.map((s) => s.key)).toEqual(['still-queueMembers', 'still-agentApps']);
-    });
-});
-
-describe('long lists in a row are cut', () => {
-    it('cuts the profiles of item 14 to ten and "and N more", with the right plural', () => {
-        const names = Array.from({ length: 1000 }, (_, i) => `Team ${i + 1}`);
-        const text = rowReasonText(EN, {
-            key: 'item.agentApps.missing',
-            params: { count: 1000, profiles: names.join(', ') },
-        });
-        expect(text).toBe(
-            `1,000 agent profiles have no console app with the Omni-Channel utility: ${names.slice(0, 10).join(', ')} and 990 more.`
-        );
-        expect(rowReasonText(EN, { key: 'item.agentApps.missing', params: { count: 1, profiles: 'Support' } })).toBe(
-            '1 agent profile has no console app with the Omni-Channel utility: Support.'
-        );
-        expect(
-            rowReasonText(KO, {
-                key: 'item.agentApps.missing',
-                params: { count: 12, profiles: names.slice(0, 12).join(', ') },
-            })
-        ).toMatch(/Team 10 외 2개\.$/);
     });
 });

@@ -1,4 +1,4 @@
-import { format, koreanParticle, withLocale } from 'c/setupViewModel';
+import { format, koreanParticle, withLocale } from 'c/setupText';
 import { ENGLISH, KOREAN } from './testLabels';
 
 const KO = withLocale(KOREAN, 'ko-KR');
