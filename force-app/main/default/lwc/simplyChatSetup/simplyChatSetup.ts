@@ -53,11 +53,8 @@ import {
     isDraft,
     moveOptions,
     parseCapacity,
-    PICKER_PAGE,
-    profilePicker,
     publicGroupOptions,
     visibleChoiceErrors,
-    type ProfilePicker,
 } from 'c/choicesView';
 import { format, serverError, withLocale, type ChoiceErrorView } from 'c/setupText';
 import { pageView, report, uiText, type Failures, type PageView } from 'c/checklistView';
@@ -109,8 +106,6 @@ export default class SimplyChatSetup extends LightningElement {
     showAllErrors = false;
     serverErrors: ChoiceErrorView[] = [];
     choicesOpen = false;
-    profileSearch = '';
-    shown = { chosen: PICKER_PAGE, available: PICKER_PAGE };
     expandedIds: string[] = [];
     failures: Failures = {};
     /** The connection steps' states in the org: read once per load, when item 1's assistant shows. */
@@ -452,12 +447,6 @@ export default class SimplyChatSetup extends LightningElement {
         return format(this.labels, 'ui.result.stillNeeded');
     }
 
-    get picker(): ProfilePicker | undefined {
-        return this.snapshot && this.draft
-            ? profilePicker(this.labels, this.snapshot, this.draft.agentProfileIds, this.profileSearch, this.shown)
-            : undefined;
-    }
-
     get moveChoices(): { label: string; value: string }[] {
         return moveOptions(this.labels, this.page?.items ?? []);
     }
@@ -612,16 +601,6 @@ export default class SimplyChatSetup extends LightningElement {
     handleChoiceBlur(event: CustomEvent<{ field: string }>): void {
         const field = event.detail.field;
         if (field && !this.touched.includes(field)) this.touched = [...this.touched, field];
-    }
-
-    handleProfileSearch(event: CustomEvent<{ term: string }>): void {
-        this.profileSearch = event.detail.term;
-        this.shown = { chosen: PICKER_PAGE, available: PICKER_PAGE };
-    }
-
-    handleShowMore(event: CustomEvent<{ side: 'chosen' | 'available' }>): void {
-        const side = event.detail.side;
-        this.shown = { ...this.shown, [side]: this.shown[side] + PICKER_PAGE };
     }
 
     handleDiscard(): void {
