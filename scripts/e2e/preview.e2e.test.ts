@@ -713,8 +713,10 @@ describe('local preview (npm start) in Chromium', () => {
             }
             return out;
         });
+        const sorted = [...timings].sort((a, b) => a - b);
+        const median = sorted[Math.floor(sorted.length / 2)];
         console.log(
-            `1,000 profiles: each keystroke in the profile search took ${timings.join(', ')} ms (target < 50 ms)`
+            `1,000 profiles: each keystroke in the profile search took ${timings.join(', ')} ms, median ${median} ms, max ${sorted[sorted.length - 1]} ms (target: median < 50 ms)`
         );
         assert.equal(timings.length > 0 && timings.every((t) => Number.isFinite(t)), true, 'keystrokes were measured');
         // "team 09" matches Agent Team 0900–0999, all chosen: 25 shown, and 75 more.
