@@ -253,6 +253,9 @@ describe('local preview (npm start) in Chromium', () => {
         const page = await open('scenario=apiMissing');
         const api = page.locator('c-setup-checklist-row').first();
         assert.match((await api.textContent()) ?? '', /The Named Credential SimplyChat Setup API is missing/);
+        // It blocks the fixes that need it: it needs a fix (not a review) and says how many changes wait for it.
+        assert.equal(await text(api, '[data-id="status"]'), 'Needs a fix');
+        assert.match(await text(api, '[data-id="no-fix"]'), /\d+ changes wait for this connection \(/);
         // Each connection step with the state the simulated org reports for it (ConnectionStatusController).
         await api
             .locator('[data-step="externalCredential"] [data-id="step-status"]', { hasText: 'Needs attention' })
