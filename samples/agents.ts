@@ -181,7 +181,7 @@ export const AGENTS = {
     supportAgent: { Id: '00E5g000000SupAgtA', Name: 'Support Agent', ParentRoleId: '00E5g000000SupMgrA' },
     omniAgents: { Id: '0PS5g000000OmniAgA', Label: 'Omni Agents' },
     serviceConsole: {
-        DurableId: '02u5g000000SvcConA',
+        DurableId: '06m5g000000SvcCAAS',
         DeveloperName: 'Service_Console',
         NamespacePrefix: null,
         Label: 'Service Console',
@@ -189,13 +189,18 @@ export const AGENTS = {
         UtilityBar: 'Service_Console_UtilityBar',
     },
     salesConsole: {
-        DurableId: '02u5g000000SlsConA',
+        DurableId: '06m5g000000SlsCAAS',
         DeveloperName: 'Sales_Console',
         NamespacePrefix: null,
         Label: 'Sales Console',
         NavType: 'Console',
         UtilityBar: 'Sales_Console_UtilityBar',
     },
+    /** AppMenuItem (TabSet) rows: the 02u… Ids (15 characters) that access rows carry (18 characters). */
+    serviceConsoleItem: { ApplicationId: '02u5g000000SvcC', Name: 'Service_Console', NamespacePrefix: null },
+    salesConsoleItem: { ApplicationId: '02u5g000000SlsC', Name: 'Sales_Console', NamespacePrefix: null },
+    serviceConsoleAccessId: '02u5g000000SvcCAAS',
+    salesConsoleAccessId: '02u5g000000SlsCAAS',
 } as const;
 
 /** The utility bars behind SetupAgentsController.getUtilityBars in the agents scenarios. */
@@ -294,10 +299,10 @@ export function agentsOrg(shape: AgentsShape = { agent: 25, support: 12, trainee
     const publicGroups: PublicGroupRecord[] = [AGENTS.chatGroup];
     const apps: AppRecord[] = [AGENTS.serviceConsole, AGENTS.salesConsole];
     const appAccess: AppAccessRecord[] = [
-        { ProfileId: agentProfile.Id, SetupEntityId: AGENTS.serviceConsole.DurableId },
-        { ProfileId: supportProfile.Id, SetupEntityId: AGENTS.serviceConsole.DurableId },
-        { ProfileId: supportProfile.Id, SetupEntityId: AGENTS.salesConsole.DurableId },
-        { ProfileId: trainees.Id, SetupEntityId: AGENTS.salesConsole.DurableId },
+        { ProfileId: agentProfile.Id, SetupEntityId: AGENTS.serviceConsoleAccessId },
+        { ProfileId: supportProfile.Id, SetupEntityId: AGENTS.serviceConsoleAccessId },
+        { ProfileId: supportProfile.Id, SetupEntityId: AGENTS.salesConsoleAccessId },
+        { ProfileId: trainees.Id, SetupEntityId: AGENTS.salesConsoleAccessId },
     ];
     const withStatuses = supportIds.slice(0, Math.max(0, supportIds.length - 4));
     return {
@@ -334,6 +339,7 @@ export function agentsOrg(shape: AgentsShape = { agent: 25, support: 12, trainee
         queueMembership: read([membership]),
         publicGroups: read(publicGroups),
         apps: read(apps),
+        appMenuItems: read([{ ...AGENTS.serviceConsoleItem }, { ...AGENTS.salesConsoleItem }]),
         appAccess: read(appAccess),
         utilityBars: { status: 'unavailable', code: 'notRead' },
         choices: choices({ agentProfileIds: [agentProfile.Id, supportProfile.Id, trainees.Id] }),

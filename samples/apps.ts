@@ -1,12 +1,14 @@
 /**
- * Sample apps for item 14 (the agents' console app has the Omni-Channel utility): AppDefinition rows, the agent
- * profiles' app access (SetupEntityAccess, type TabSet) and the utility bars' content (FlexiPage, read on demand).
+ * Sample apps for item 14 (the agents' console app has the Omni-Channel utility): AppDefinition rows (their own
+ * 06m… DurableId), the org's AppMenuItem rows (the 02u… ApplicationId, 15 characters as the object reference says),
+ * the agent profiles' app access (SetupEntityAccess, type TabSet, whose SetupEntityId is the 18-character 02u… Id) and the utility bars' content (FlexiPage, read on demand).
  * Wired into the sample orgs of orgs.ts: the full org passes, the partly set up org has a profile whose console
  * app lacks the utility, and the shared org has not read its utility bars yet (`notRead`).
  */
 import { OMNI_CHANNEL_UTILITY } from '../force-app/main/default/lwc/setupEngine/facts';
 import type {
     AppAccessRecord,
+    AppMenuItemRecord,
     AppRecord,
     OrgSnapshot,
     Part,
@@ -28,7 +30,7 @@ const { agent: AGENT, support: SUPPORT, sales: SALES } = APP_PROFILE_IDS;
 export const APPS = {
     /** Salesforce's Service Console with the Omni-Channel utility in its utility bar. */
     serviceConsole: {
-        DurableId: '02u5g00000SvcConAA',
+        DurableId: '06m5g00000SvcCoAAJ',
         DeveloperName: 'LightningService',
         NamespacePrefix: 'standard',
         Label: 'Service Console',
@@ -37,7 +39,7 @@ export const APPS = {
     },
     /** The SimplyChat console app, whose utility bar has History and Notes but not Omni-Channel. */
     simplyChat: {
-        DurableId: '02u5g00000SChatAAA',
+        DurableId: '06m5g00000SChatAAD',
         DeveloperName: 'SimplyChat',
         NamespacePrefix: 'WINP',
         Label: 'Simply Chat',
@@ -46,7 +48,7 @@ export const APPS = {
     },
     /** A standard-navigation app without a utility bar. */
     sales: {
-        DurableId: '02u5g00000SalesAAA',
+        DurableId: '06m5g00000SalesAAB',
         DeveloperName: 'LightningSales',
         NamespacePrefix: 'standard',
         Label: 'Sales',
@@ -66,8 +68,36 @@ export const UTILITY_BARS = {
     },
 } as const satisfies Record<string, UtilityBarRecord>;
 
-function access(profileId: SalesforceId, app: AppRecord): AppAccessRecord {
-    return { ProfileId: profileId, SetupEntityId: app.DurableId };
+/** AppMenuItem (type TabSet) of each app: the app's 02u… Id, as AppMenuItem gives it (15 characters). */
+export const MENU_ITEMS = {
+    serviceConsole: { ApplicationId: '02u5g00000SvcCo', Name: 'LightningService', NamespacePrefix: 'standard' },
+    simplyChat: { ApplicationId: '02u5g00000SChat', Name: 'SimplyChat', NamespacePrefix: 'WINP' },
+    sales: { ApplicationId: '02u5g00000Sales', Name: 'LightningSales', NamespacePrefix: 'standard' },
+    /** An app the running admin cannot access: listed by AppMenuItem, not returned by AppDefinition. */
+    hidden: { ApplicationId: '02u5g00000Hiddn', Name: 'Agents_Only_Console', NamespacePrefix: null },
+} as const satisfies Record<string, AppMenuItemRecord>;
+
+/** The 18-character Id access rows carry (case-safe suffix of the 15-character AppMenuItem Id). */
+export const APP_ACCESS_IDS = {
+    serviceConsole: '02u5g00000SvcCoAAJ',
+    simplyChat: '02u5g00000SChatAAD',
+    sales: '02u5g00000SalesAAB',
+    hidden: '02u5g00000HiddnAAB',
+} as const satisfies Record<keyof typeof MENU_ITEMS, SalesforceId>;
+
+/** An access row of the profile's own permission set to the app, by its 02u… Id (never AppDefinition's 06m…). */
+export function access(profileId: SalesforceId, app: AppRecord | 'hidden'): AppAccessRecord {
+    const key =
+        app === 'hidden'
+            ? 'hidden'
+            : (Object.keys(APPS) as (keyof typeof APPS)[]).find((k) => APPS[k].DeveloperName === app.DeveloperName);
+    if (!key) throw new Error(`no sample AppMenuItem for ${app === 'hidden' ? app : app.DeveloperName}`);
+    return { ProfileId: profileId, SetupEntityId: APP_ACCESS_IDS[key] };
+}
+
+/** Every sample app's AppMenuItem, the hidden one included. */
+export function menuItems(): Part<AppMenuItemRecord> {
+    return read(Object.values(MENU_ITEMS).map((m) => ({ ...m })));
 }
 
 function read<T>(records: T[]): Part<T> {
@@ -80,12 +110,13 @@ const ALL_BARS: UtilityBarRecord[] = [
     { ...UTILITY_BARS.withoutOmni, ComponentNames: [...UTILITY_BARS.withoutOmni.ComponentNames] },
 ];
 
-type AppParts = Pick<OrgSnapshot, 'apps' | 'appAccess' | 'utilityBars'>;
+type AppParts = Pick<OrgSnapshot, 'apps' | 'appMenuItems' | 'appAccess' | 'utilityBars'>;
 
 /** Both agent profiles have the Service Console with the Omni-Channel utility (item 14 passes). */
 export function appsWithOmni(): AppParts {
     return {
         apps: read(ALL_APPS),
+        appMenuItems: menuItems(),
         appAccess: read([
             access(AGENT, APPS.serviceConsole),
             access(AGENT, APPS.simplyChat),
@@ -101,6 +132,7 @@ export function appsWithOmni(): AppParts {
 export function appsAgentWithoutOmni(): AppParts {
     return {
         apps: read(ALL_APPS),
+        appMenuItems: menuItems(),
         appAccess: read([
             access(AGENT, APPS.simplyChat),
             access(AGENT, APPS.sales),

@@ -184,9 +184,9 @@ export function agentsBenchOrg(userCount = 10_000, profileCount = 1000): AgentsB
         ),
     ];
     const apps = [
-        { DurableId: id('02u', 0), DeveloperName: 'Service_Console', Label: 'Service Console', bar: 'Service_Bar' },
-        { DurableId: id('02u', 1), DeveloperName: 'Chat_Console', Label: 'Chat Console', bar: 'Chat_Bar' },
-        { DurableId: id('02u', 2), DeveloperName: 'Sales', Label: 'Sales', bar: null },
+        { DurableId: id('06m', 0), DeveloperName: 'Service_Console', Label: 'Service Console', bar: 'Service_Bar' },
+        { DurableId: id('06m', 1), DeveloperName: 'Chat_Console', Label: 'Chat Console', bar: 'Chat_Bar' },
+        { DurableId: id('06m', 2), DeveloperName: 'Sales', Label: 'Sales', bar: null },
     ].map((a) => ({
         DurableId: a.DurableId,
         DeveloperName: a.DeveloperName,
@@ -211,7 +211,17 @@ export function agentsBenchOrg(userCount = 10_000, profileCount = 1000): AgentsB
             },
         ]),
         apps: read(apps),
-        appAccess: read(profiles.map((p, i) => ({ ProfileId: p.Id, SetupEntityId: apps[i % apps.length].DurableId }))),
+        appMenuItems: read(
+            apps.map((a, k) => ({
+                // The varying digits within the first 15 characters: AppMenuItem gives 15, access rows 18.
+                ApplicationId: id('02u', (k + 1) * 1000).slice(0, 15),
+                Name: a.DeveloperName,
+                NamespacePrefix: null,
+            }))
+        ),
+        appAccess: read(
+            profiles.map((p, i) => ({ ProfileId: p.Id, SetupEntityId: id('02u', ((i % apps.length) + 1) * 1000) }))
+        ),
         utilityBars: read([
             { Name: 'Service_Bar', ComponentNames: ['forceSearch:historyUtilityItem', OMNI_CHANNEL_UTILITY] },
             { Name: 'Chat_Bar', ComponentNames: ['one:notesUtility'] },

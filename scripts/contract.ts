@@ -86,6 +86,8 @@ export interface Contract {
     soql: Record<string, string>;
     /** Queries Apex writes inline as static SOQL for-loops (checked, not generated). */
     soqlInlineInApex: { names: string[] };
+    /** Queries only the CLI runs (Apex counts the same rows its own way): not generated into SoqlQueries.cls. */
+    soqlCliOnly?: { names: string[] };
 }
 
 const withoutComments = <T>(record: Record<string, T | string>): Record<string, T> =>
@@ -233,7 +235,7 @@ function soqlApexClass(c: Contract): string {
     return `/** ${HEADER} The snapshot's SOQL, with bind variables; the CLI runs the same text (src/lib/soql.generated.ts). */
 public inherited sharing class SoqlQueries {
 ${Object.entries(c.soql)
-    .filter(([name]) => !c.soqlInlineInApex.names.includes(name))
+    .filter(([name]) => !c.soqlInlineInApex.names.includes(name) && !(c.soqlCliOnly?.names ?? []).includes(name))
     .map(([name, soql]) => `    public static final String ${name} = ${apexString(soql)};`)
     .join('\n')}
 }

@@ -205,6 +205,8 @@ function getAgents(params: { afterId?: string | null; configId?: string | null }
     return {
         users: copy(users),
         presence: presenceOf(current.snapshot, users),
+        // The simulated admin has View All Data: every agent's presence is visible (row 70).
+        presenceSeesAll: true,
         nextAfterId: more ? (users[users.length - 1]?.Id ?? null) : null,
     };
 }

@@ -149,7 +149,7 @@ describe('one SOQL for Apex and the CLI', () => {
             soqlSource: sources.soqlSource.replace("UserType = 'Standard'", "UserType = 'PowerPartner'"),
         };
         assert.deepEqual(checkContract(contract, drifted), [
-            'SoqlSource.cls and SetupOperationChecks.cls have no static SOQL equal to ACTIVE_USERS',
+            'SoqlSource.cls and SetupOperationChecks.cls have no static SOQL equal to ACTIVE_USER_ROWS',
         ]);
     });
 

@@ -108,6 +108,47 @@ describe('verify:org probes', () => {
         assert.equal((await one('supportUserGroupable')).verdict, 'doesNotHold');
     });
 
+    it('appIdJoin: holds when access rows come by the AppMenuItem Id only, not when the DurableId finds them', async () => {
+        await start();
+        onQuery('FROM AppMenuItem', [
+            { ApplicationId: '02u5g00000SvcCo', Name: 'LightningService', NamespacePrefix: 'standard' },
+        ]);
+        onQuery('FROM AppDefinition', [
+            { DurableId: '06m5g00000SvcCoAAJ', DeveloperName: 'LightningService', NamespacePrefix: 'standard' },
+        ]);
+        onQuery("SetupEntityId IN ('02u5g00000SvcCo')", [{ SetupEntityId: '02u5g00000SvcCoAAJ' }]);
+        onQuery("SetupEntityId IN ('06m5g00000SvcCoAAJ')", []);
+        const report = await one('appIdJoin');
+        assert.equal(report.verdict, 'holds', report.evidence);
+        assert.match(report.evidence, /1 access rows by AppMenuItem Id \(prefixes 02u\), 0 by DurableId; 1 of 1/);
+        fake.routes.length = 0;
+        onQuery('FROM AppMenuItem', [
+            { ApplicationId: '02u5g00000SvcCo', Name: 'LightningService', NamespacePrefix: 'standard' },
+        ]);
+        onQuery('FROM AppDefinition', [
+            { DurableId: '06m5g00000SvcCoAAJ', DeveloperName: 'LightningService', NamespacePrefix: 'standard' },
+        ]);
+        onQuery("SetupEntityId IN ('02u5g00000SvcCo')", []);
+        onQuery("SetupEntityId IN ('06m5g00000SvcCoAAJ')", [{ SetupEntityId: '06m5g00000SvcCoAAJ' }]);
+        assert.equal((await one('appIdJoin')).verdict, 'doesNotHold');
+    });
+
+    it('presenceVisibility: holds when the share object is queryable; not when it does not exist', async () => {
+        await start();
+        onQuery('FROM UserServicePresenceShare', []);
+        onQuery("SobjectType = 'UserServicePresence'", [{ Id: '110000000000001AAA' }]);
+        onQuery('FROM UserServicePresence WHERE', []);
+        const report = await one('presenceVisibility');
+        assert.equal(report.verdict, 'holds', report.evidence);
+        assert.match(report.evidence, /View All on UserServicePresence: true/);
+        fake.routes.length = 0;
+        onQuery(
+            'FROM UserServicePresenceShare',
+            refused('INVALID_TYPE', "sObject type 'UserServicePresenceShare' is not supported")
+        );
+        assert.equal((await one('presenceVisibility')).verdict, 'doesNotHold');
+    });
+
     it('agentProfiles: holds for internal licences, not when Chatter or community users count as Standard', async () => {
         await start();
         onQuery('GROUP BY Profile.UserLicense.Name', [{ licence: 'Salesforce', users: 12 }]);
@@ -405,7 +446,7 @@ describe('verify:org command', () => {
         assert.match(text, /\d+ hold, \d+ do not hold, \d+ could not tell\.$/);
         assert.ok([0, 1].includes(code));
         const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { probes: { id: string }[] };
-        assert.equal(report.probes.length, 12);
+        assert.equal(report.probes.length, 14);
     });
 
     it('refuses bad usage with exit 2 and writes nothing', async () => {

@@ -129,7 +129,7 @@ function agentsExpected(): { total: number; ready: number; notReady: number } {
     const org = agentsOrg();
     const snapshot = { ...org, utilityBars: utilityBarsOf(org) };
     const users = agentUsersOf(snapshot);
-    const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
+    const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users), true);
     return {
         total: readiness.length,
         ready: readiness.filter((r) => r.status === 'ready').length,

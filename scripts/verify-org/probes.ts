@@ -396,6 +396,77 @@ function presenceConfigProbes(): [Probe, Probe] {
     ];
 }
 
+/**
+ * Row 66: an app access row (SetupEntityAccess of a profile's own permission set) names the app by
+ * AppMenuItem.ApplicationId (02u…), not by AppDefinition.DurableId (06m…). Reads the running user's profile's rows.
+ */
+const appIdJoin: Probe = {
+    id: 'appIdJoin',
+    fact: 'App access rows carry AppMenuItem.ApplicationId (02u…), not AppDefinition.DurableId (06m…)',
+    writes: false,
+    run: async (api) => {
+        try {
+            const items = await api.query(
+                "SELECT ApplicationId, Name, NamespacePrefix FROM AppMenuItem WHERE Type = 'TabSet' LIMIT 200"
+            );
+            const apps = await api.query(
+                "SELECT DurableId, DeveloperName, NamespacePrefix FROM AppDefinition WHERE UiType = 'Lightning' LIMIT 200"
+            );
+            const ids = items.map((r) => String(r.ApplicationId ?? '').slice(0, 15)).filter(Boolean);
+            if (ids.length === 0) return couldNotTell('no AppMenuItem of type TabSet');
+            const list = (values: string[]): string =>
+                values.map((v) => `'${v.replace(/[^A-Za-z0-9]/g, '')}'`).join(', ');
+            const byMenu = await api.query(
+                `SELECT SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN (${list(ids)}) AND Parent.IsOwnedByProfile = TRUE LIMIT 200`
+            );
+            const durable = apps.map((a) => String(a.DurableId ?? '')).filter((d) => /^[A-Za-z0-9]{15,18}$/.test(d));
+            const byDurable = durable.length
+                ? await api.query(
+                      `SELECT SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN (${list(durable)}) LIMIT 200`
+                  )
+                : [];
+            const prefixes = [...new Set(byMenu.map((r) => String(r.SetupEntityId).slice(0, 3)))].join(', ');
+            const joined = apps.filter((a) =>
+                items.some(
+                    (m) =>
+                        String(m.Name).toLowerCase() === String(a.DeveloperName).toLowerCase() &&
+                        String(m.NamespacePrefix ?? '').toLowerCase() === String(a.NamespacePrefix ?? '').toLowerCase()
+                )
+            ).length;
+            const evidence = `${byMenu.length} access rows by AppMenuItem Id (prefixes ${prefixes || 'none'}), ${byDurable.length} by DurableId; ${joined} of ${apps.length} AppDefinition rows match an AppMenuItem on namespace and name`;
+            if (byMenu.length > 0 && byDurable.length === 0) return holds(evidence);
+            if (byDurable.length > 0) return doesNotHold(evidence);
+            return couldNotTell(evidence);
+        } catch (error) {
+            return isRefusal(error) ? doesNotHold(apiText(error)) : couldNotTell(apiText(error));
+        }
+    },
+};
+
+/**
+ * Row 70: whether the running user sees every user's current presence. UserServicePresence has record sharing
+ * (UserServicePresenceShare): without View All Data or View All on the object, a missing row is not "offline".
+ */
+const presenceVisibility: Probe = {
+    id: 'presenceVisibility',
+    fact: 'UserServicePresence is under sharing: only View All Data or View All on it shows every agent',
+    writes: false,
+    run: async (api) => {
+        try {
+            const shares = await api.query('SELECT COUNT() FROM UserServicePresenceShare');
+            const me = await api.query(
+                "SELECT Id FROM ObjectPermissions WHERE SobjectType = 'UserServicePresence' AND PermissionsViewAllRecords = TRUE LIMIT 1"
+            );
+            const rows = await api.query('SELECT COUNT() FROM UserServicePresence WHERE IsCurrentState = TRUE');
+            return holds(
+                `UserServicePresenceShare is queryable (${shares.length} row(s) read); some permission set has View All on UserServicePresence: ${me.length > 0}; current presence rows visible: ${rows.length}`
+            );
+        } catch (error) {
+            return isRefusal(error) ? doesNotHold(apiText(error)) : couldNotTell(apiText(error));
+        }
+    },
+};
+
 /** Every probe, in report order. A fresh list per run (the presence configuration probe answers once per run). */
 /**
  * Rows 87–88: the record changes of the write law need the running user to create and delete rows of each object it
@@ -444,6 +515,8 @@ export function allProbes(): Probe[] {
         scSetupFields,
         koreanLabels,
         domXsiType,
+        appIdJoin,
+        presenceVisibility,
         dmlDescribe,
         ...presenceConfigProbes(),
     ];

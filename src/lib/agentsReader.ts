@@ -24,8 +24,27 @@ const IDS_PER_QUERY = 200;
 export interface AgentsRead {
     users: AgentUserRecord[];
     presence: Part<AgentPresenceRecord>;
+    /** The installer sees every user's presence (View All Data or View All on UserServicePresence; row 70). */
+    presenceSeesAll: boolean;
     /** User queries sent (pages), for the figures. */
     pages: number;
+}
+
+/**
+ * Whether this user sees every UserServicePresence row: the object is under sharing, so a user without a row is
+ * offline only for a reader with View All Data or View All on it. Unreadable: not known, so false.
+ */
+export async function seesAllPresence(api: OrgApi, userId: string): Promise<boolean> {
+    try {
+        const [viewAllData, viewAll] = await Promise.all([
+            api.query<Row>(bindSoql(SOQL.PRESENCE_VIEW_ALL_DATA, { userId })),
+            api.query<Row>(bindSoql(SOQL.PRESENCE_VIEW_ALL, { userId })),
+        ]);
+        return viewAllData.length > 0 || viewAll.length > 0;
+    } catch (error) {
+        if (isAuthOrNetworkError(error)) throw error;
+        return false;
+    }
 }
 
 export async function readAgents(
@@ -129,8 +148,10 @@ export async function readAgents(
     ]);
     await Promise.all(followUps);
     const sorted = [...users.values()].sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+    const presenceSeesAll = snapshot.omniEnabled ? await seesAllPresence(api, snapshot.user.id) : false;
     return {
         users: sorted.map((u) => ({ ...u, DirectConfigId: configOf.get(u.Id) ?? null })),
+        presenceSeesAll,
         presence: !snapshot.omniEnabled
             ? { status: 'unavailable', code: 'omniDisabled' }
             : (presenceError ?? { status: 'read', records: presence }),

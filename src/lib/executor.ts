@@ -7,7 +7,7 @@
  * skips only the operations that wait for it (`operationDependencies`), each naming it; the others still run.
  */
 import {
-    flowBuilderUrl,
+    FLOWS_URL,
     operationDependencies,
     operationWrites,
     ROUTING_MODEL_METADATA,
@@ -119,6 +119,16 @@ export function setKey<T extends Obj>(target: T, key: string, value: unknown, or
     const at = entries.findIndex(([k]) => rank >= 0 && order.indexOf(k) > rank);
     entries.splice(at < 0 ? entries.length : at, 0, [key, value]);
     return Object.fromEntries(entries) as T;
+}
+
+/**
+ * Metadata API Queue: from API 67.0 `doesIncludeBosses` is required ("Grant Access Using Hierarchies" on the
+ * queue's detail page, checked by default in Setup). A queue SimplyChat creates carries the Setup default from that
+ * version on; a queue that is read and written back keeps the value it was read with.
+ */
+export function withIncludeBosses(queue: MetadataRecord, apiVersion: string | undefined): MetadataRecord {
+    if (Number(apiVersion ?? '0') < 67 || 'doesIncludeBosses' in queue) return queue;
+    return setKey(queue, 'doesIncludeBosses', true, ORDER.Queue);
 }
 
 export class Executor {
@@ -255,7 +265,12 @@ export class Executor {
                 return this.save('createMetadata', 'Queue', [
                     setKey(
                         setKey(
-                            setKey({ fullName: op.developerName }, 'name', op.label, ORDER.Queue),
+                            setKey(
+                                withIncludeBosses({ fullName: op.developerName }, this.api.connection?.getApiVersion()),
+                                'name',
+                                op.label,
+                                ORDER.Queue
+                            ),
                             'queueRoutingConfig',
                             op.routingConfigDeveloperName,
                             ORDER.Queue
@@ -334,15 +349,18 @@ export class Executor {
     }
 
     /**
-     * Activates the flow's latest version (Tooling). The API refuses it for a flow of a managed package: the failure
-     * then names the manual step of item 11, with the link to the flow in Flow Builder.
+     * Activates the flow's latest version (Tooling). The API may refuse it for a flow of a managed package (row 27):
+     * the failure then names the manual step of item 11, Setup > Flows and the version to activate (Flow Builder
+     * cannot open a managed flow, row 36).
      */
     private async activateFlow(op: Extract<Operation, { kind: 'activateFlow' }>): Promise<string[]> {
+        let versionNumber: number | null = null;
         try {
             const [version] = await this.api.query<{ VersionNumber: number; DefinitionId: string }>(
                 `SELECT Id, VersionNumber, DefinitionId FROM Flow WHERE Id = ${quoted([op.latestVersionId])}`,
                 true
             );
+            versionNumber = version?.VersionNumber ?? null;
             if (!version) throw new OperationError('NOT_FOUND', `Flow version ${op.latestVersionId} was not found`);
             await this.api.updateRecord(
                 'FlowDefinition',
@@ -357,7 +375,7 @@ export class Executor {
             throw new OperationError(
                 'FLOW_ACTIVATION_REFUSED',
                 `Salesforce refused to activate the flow ${op.flowApiName} (${String(e.errorCode ?? 'ERROR')}: ${String(e.message ?? error)}). ` +
-                    `Activate it by hand: open ${this.api.connection?.instanceUrl ?? ''}${flowBuilderUrl(op.latestVersionId)} (or Setup > Flows > ${op.flowApiName}) and click Activate.`
+                    `Activate it by hand: open ${this.api.connection?.instanceUrl ?? ''}${FLOWS_URL} (Setup > Process Automation > Flows), open ${op.flowApiName} and, on its detail page, click Activate next to ${versionNumber === null ? 'its latest version' : `version ${versionNumber}`}. Flow Builder cannot open a flow installed from a managed package.`
             );
         }
     }

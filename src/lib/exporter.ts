@@ -3,7 +3,7 @@
  * routing configuration, queue with its members and the public groups it names, presence statuses, presence
  * configuration), the agent profiles (a Profile retrieved
  * together with the statuses carries only their servicePresenceStatusAccesses) and the flow's activation
- * (FlowDefinition), retrieved with @salesforce/source-deploy-retrieve in source format, plus manifest/package.xml and
+ * (FlowDefinition, only for a flow of the org's own: a managed flow is left out), retrieved with @salesforce/source-deploy-retrieve in source format, plus manifest/package.xml and
  * sfdx-project.json, so `sf project deploy start --manifest manifest/package.xml` deploys it to another org.
  */
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { Duration } from '@salesforce/kit';
 import type { ChecklistItem, ItemId } from './engine.js';
+import { isManagedFlow } from './engine.js';
 import type { OrgRead } from './reader.js';
 
 export interface ExportMember {
@@ -29,10 +30,7 @@ const TYPE_OF_ROLE: Partial<Record<string, string>> = {
     presenceConfig: 'PresenceUserConfig',
 };
 
-/**
- * UNVERIFIED (docs/org-verification.md): the FlowDefinition full name of the package's flow is its API name with
- * the namespace prefix (`WINP__…`), and a subscriber org can retrieve and deploy it to activate the flow.
- */
+/** The FlowDefinition full name of a flow: its API name, with the namespace prefix (`WINP__…`) when it has one. */
 export function flowDefinitionName(apiName: string, namespacePrefix: string | null): string {
     return namespacePrefix ? `${namespacePrefix}__${apiName}` : apiName;
 }
@@ -41,6 +39,8 @@ export function flowDefinitionName(apiName: string, namespacePrefix: string | nu
 export function exportMembers(read: OrgRead & { items: ChecklistItem[] }): {
     members: ExportMember[];
     missing: ItemId[];
+    /** The package's flow, left out: the Metadata API cannot retrieve or deploy a managed flow (row 48). */
+    managedFlow: string | null;
 } {
     const members: ExportMember[] = [];
     const missing: ItemId[] = [];
@@ -95,14 +95,17 @@ export function exportMembers(read: OrgRead & { items: ChecklistItem[] }): {
     }
     const flows = read.snapshot.flows.status === 'read' ? read.snapshot.flows.records : [];
     const flow = flows.find((f) => f.ActiveVersionId);
-    if (flow)
+    // A flow installed from a managed package cannot be retrieved or deployed through the Metadata API (Metadata
+    // API, Flow): `fix` activates it in the target org instead.
+    const managedFlow = flow && isManagedFlow(flow) ? flowDefinitionName(flow.ApiName, flow.NamespacePrefix) : null;
+    if (flow && !managedFlow)
         members.push({
             type: 'FlowDefinition',
             fullName: flowDefinitionName(flow.ApiName, flow.NamespacePrefix),
             itemId: 'flow',
         });
-    else missing.push('flow');
-    return { members, missing };
+    else if (!flow) missing.push('flow');
+    return { members, missing, managedFlow };
 }
 
 /**

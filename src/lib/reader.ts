@@ -13,6 +13,7 @@
  */
 import type {
     AppAccessRecord,
+    AppMenuItemRecord,
     AppRecord,
     FlowRecord,
     GroupMemberRecord,
@@ -104,6 +105,8 @@ export interface CliChoices {
     moveDirectUsers?: boolean;
     /** A SimplyChat-only Online status instead of joining the agents' Online statuses (--separate-online-status). */
     separateOnlineStatus?: boolean;
+    /** Change item 5's routing configuration even though other queues use it (--update-shared-routing). */
+    updateSharedRoutingConfig?: boolean;
     /** Item 13: what to add to the SimplyChat queue (--queue-members). */
     queueMembers?: QueueMembersChoice;
 }
@@ -255,6 +258,7 @@ export async function readQueueMembership(
                       Id: String(r.Id),
                       Type: String(r.Type),
                       RelatedId: (r.RelatedId as string | null) ?? null,
+                      RelatedName: ((r.Related as Row | null | undefined)?.Name as string | null | undefined) ?? null,
                       DeveloperName: (r.DeveloperName as string | null) ?? null,
                       Name: (r.Name as string | null) ?? null,
                   }));
@@ -415,7 +419,7 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
     const chatObject = cli.chatObject ?? defaultChoices().chatObject;
 
     // Round 2: every list, in parallel.
-    step.more(16);
+    step.more(18);
     const omni = <T>(read: () => Promise<T[]>): Promise<Part<T>> =>
         omniEnabled ? step(part(read)) : step(Promise.resolve({ status: 'unavailable', code: 'omniDisabled' }));
     const rows =
@@ -442,6 +446,8 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
         settingDescribe,
         publicGroups,
         apps,
+        appMenuItems,
+        routedQueues,
     ] = await Promise.all([
         step(api.query<Row>(PLUGIN_SOQL.permissions)),
         omni(rows(SOQL.SERVICE_CHANNELS, 'Id', 'DeveloperName', 'MasterLabel', 'RelatedEntity')),
@@ -504,9 +510,22 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
         step(part<PublicGroupRecord>(rows(SOQL.PUBLIC_GROUPS, 'Id', 'DeveloperName', 'Name'))),
         step(
             part<AppRecord>(
-                rows(SOQL.APPS, 'DurableId', 'DeveloperName', 'NamespacePrefix', 'Label', 'NavType', 'UtilityBar')
+                rows(
+                    SOQL.APPS,
+                    'DurableId',
+                    'DeveloperName',
+                    'NamespacePrefix',
+                    'Label',
+                    'NavType',
+                    'UtilityBar',
+                    'IsOmniPinnedViewEnabled'
+                )
             )
         ),
+        // The 02u… Ids app access rows carry (AppDefinition.DurableId is the 06m… one): joined by the engine.
+        step(part<AppMenuItemRecord>(rows(SOQL.APP_MENU_ITEMS, 'ApplicationId', 'Name', 'NamespacePrefix'))),
+        // Every routed queue: who else item 5's routing configuration routes.
+        omni<QueueRecord>(rows(SOQL.ROUTED_QUEUES, 'Id', 'DeveloperName', 'Name', 'QueueRoutingConfigId')),
     ]);
 
     // One row: the session's effective permissions (UserPermissionAccess), not the sum of assigned sets.
@@ -535,6 +554,7 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
         agentProfileIds,
         moveDirectUsers: cli.moveDirectUsers ?? base.moveDirectUsers,
         separateOnlineStatus: cli.separateOnlineStatus ?? base.separateOnlineStatus,
+        updateSharedRoutingConfig: cli.updateSharedRoutingConfig ?? base.updateSharedRoutingConfig ?? false,
         ...(cli.queueMembers ? { queueMembers: cli.queueMembers } : {}),
     };
 
@@ -669,22 +689,29 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
         step(
             apps.status !== 'read'
                 ? Promise.resolve<Part<AppAccessRecord>>(apps)
-                : part<AppAccessRecord>(async () => {
-                      const appIds = apps.records.map((a) => a.DurableId);
-                      if (appIds.length === 0 || agentProfileIds.length === 0) return [];
-                      // App Ids grow with the org's apps, profile Ids with its profiles: both lists are batched.
-                      const appSoql = (ids: readonly string[], profileIds: readonly string[]): string =>
-                          bindSoql(SOQL.APP_ACCESS, { appIds: ids, profileIds, maxRows: READ_CAPS.appAccessRows + 1 });
-                      const batches = await Promise.all(
-                          fittingPairs(appIds, agentProfileIds, appSoql).map(([ids, profileIds]) =>
-                              api.query<Row>(appSoql(ids, profileIds))
-                          )
-                      );
-                      return capped(batches.flat(), READ_CAPS.appAccessRows, 'app access').map((r) => ({
-                          ProfileId: String((r.Parent as Row | undefined)?.ProfileId),
-                          SetupEntityId: String(r.SetupEntityId),
-                      }));
-                  })
+                : appMenuItems.status !== 'read'
+                  ? Promise.resolve<Part<AppAccessRecord>>(appMenuItems)
+                  : part<AppAccessRecord>(async () => {
+                        // Every app by its 02u… Id (AppMenuItem): an app AppDefinition did not return is "cannot be checked".
+                        const appIds = appMenuItems.records.map((m) => m.ApplicationId).filter(Boolean);
+                        if (appIds.length === 0 || agentProfileIds.length === 0) return [];
+                        // App Ids grow with the org's apps, profile Ids with its profiles: both lists are batched.
+                        const appSoql = (ids: readonly string[], profileIds: readonly string[]): string =>
+                            bindSoql(SOQL.APP_ACCESS, {
+                                appIds: ids,
+                                profileIds,
+                                maxRows: READ_CAPS.appAccessRows + 1,
+                            });
+                        const batches = await Promise.all(
+                            fittingPairs(appIds, agentProfileIds, appSoql).map(([ids, profileIds]) =>
+                                api.query<Row>(appSoql(ids, profileIds))
+                            )
+                        );
+                        return capped(batches.flat(), READ_CAPS.appAccessRows, 'app access').map((r) => ({
+                            ProfileId: String((r.Parent as Row | undefined)?.ProfileId),
+                            SetupEntityId: String(r.SetupEntityId),
+                        }));
+                    })
         ),
     ]);
 
@@ -748,6 +775,7 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
         serviceChannels,
         routingConfigs,
         queues,
+        routedQueues,
         queueSobjects,
         presenceStatuses,
         statusChannels,
@@ -761,6 +789,7 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
         scSetup,
         publicGroups,
         apps,
+        appMenuItems,
         appAccess,
         choices,
     };

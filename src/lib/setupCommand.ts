@@ -60,6 +60,9 @@ export const orgFlags = {
     'separate-online-status': Flags.boolean({
         summary: shared.getMessage('flags.separate-online-status.summary'),
     }),
+    'update-shared-routing': Flags.boolean({
+        summary: shared.getMessage('flags.update-shared-routing.summary'),
+    }),
 };
 
 /** Profile names in a file, one a line; blank lines and lines starting with # are skipped. */
@@ -90,6 +93,7 @@ export function choicesOf(f: SetupFlags): CliChoices {
         profiles: profilesOf(f),
         moveDirectUsers: f['move-direct-users'],
         separateOnlineStatus: f['separate-online-status'],
+        updateSharedRoutingConfig: f['update-shared-routing'],
     };
 }
 
@@ -103,6 +107,7 @@ export interface SetupFlags {
     capacity?: number;
     'move-direct-users'?: boolean;
     'separate-online-status'?: boolean;
+    'update-shared-routing'?: boolean;
 }
 
 export interface OrgJson {

@@ -15,22 +15,30 @@ export const SOQL = {
     QUEUES: "SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Queue' AND (DeveloperName = :queueName OR Id IN :queueIds) ORDER BY DeveloperName LIMIT 1000",
     QUEUES_WITH_ROUTING:
         "SELECT Id, DeveloperName, Name, QueueRoutingConfigId FROM Group WHERE Type = 'Queue' AND (DeveloperName = :queueName OR Id IN :queueIds) ORDER BY DeveloperName LIMIT 1000",
+    ROUTED_QUEUES:
+        "SELECT Id, DeveloperName, Name, QueueRoutingConfigId FROM Group WHERE Type = 'Queue' AND QueueRoutingConfigId != NULL ORDER BY DeveloperName LIMIT 2000",
     QUEUE_SOBJECTS: 'SELECT Id, QueueId, SobjectType FROM QueueSobject WHERE SobjectType = :chatObject LIMIT 1000',
     ACTIVE_USERS:
         "SELECT ProfileId profileId, UserPermissionsSupportUser serviceCloud, COUNT(Id) userCount FROM User WHERE IsActive = TRUE AND UserType = 'Standard' GROUP BY ProfileId, UserPermissionsSupportUser",
+    ACTIVE_USER_ROWS:
+        "SELECT ProfileId, UserPermissionsSupportUser FROM User WHERE IsActive = TRUE AND UserType = 'Standard'",
     PROFILES: 'SELECT Id, Name FROM Profile WHERE Id IN :ids ORDER BY Name LIMIT 2000',
     STATUS_ACCESS:
-        'SELECT Id, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems WHERE SetupEntityId IN :statusIds), (SELECT AssigneeId, Assignee.ProfileId FROM Assignments WHERE PermissionSet.IsOwnedByProfile = FALSE AND Assignee.IsActive = TRUE AND Assignee.ProfileId IN :profileIds) FROM PermissionSet WHERE Id IN (SELECT ParentId FROM SetupEntityAccess WHERE SetupEntityId IN :statusIds) AND (ProfileId IN :profileIds OR (IsOwnedByProfile = FALSE AND HasActivationRequired = FALSE)) LIMIT :maxRows',
+        'SELECT Id, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems WHERE SetupEntityId IN :statusIds), (SELECT AssigneeId, Assignee.ProfileId FROM Assignments WHERE PermissionSet.IsOwnedByProfile = FALSE AND Assignee.IsActive = TRUE AND Assignee.ProfileId IN :profileIds) FROM PermissionSet WHERE Id IN (SELECT ParentId FROM SetupEntityAccess WHERE SetupEntityId IN :statusIds) AND (ProfileId IN :profileIds OR (IsOwnedByProfile = FALSE AND HasActivationRequired = FALSE AND (PermissionSetGroupId = NULL OR PermissionSetGroup.HasActivationRequired = FALSE))) LIMIT :maxRows',
     FLOWS: 'SELECT ApiName, Label, NamespacePrefix, ActiveVersionId, LatestVersionId FROM FlowDefinitionView WHERE ApiName = :apiName OR Label = :label LIMIT 10',
     QUEUE_MEMBERS: 'SELECT GroupId, UserOrGroupId FROM GroupMember WHERE GroupId IN :groupIds LIMIT :maxRows',
-    MEMBER_GROUPS: 'SELECT Id, Type, RelatedId, DeveloperName, Name FROM Group WHERE Id IN :groupIds LIMIT 2000',
+    MEMBER_GROUPS:
+        'SELECT Id, Type, RelatedId, Related.Name, DeveloperName, Name FROM Group WHERE Id IN :groupIds LIMIT 2000',
     USER_ROLES: 'SELECT Id, Name, ParentRoleId FROM UserRole LIMIT 10000',
     MEMBER_USERS:
         'SELECT Id, ProfileId, UserRoleId FROM User WHERE Id IN :userIds AND IsActive = TRUE AND ProfileId IN :profileIds LIMIT :maxRows',
     AGENTS_BY_ROLE:
         "SELECT ProfileId profileId, UserRoleId roleId, COUNT(Id) userCount FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds GROUP BY ProfileId, UserRoleId",
+    AGENT_ROLE_ROWS:
+        "SELECT ProfileId, UserRoleId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds",
     PUBLIC_GROUPS: "SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Regular' ORDER BY Name LIMIT 2000",
-    APPS: "SELECT DurableId, DeveloperName, NamespacePrefix, Label, NavType, UtilityBar FROM AppDefinition WHERE UiType = 'Lightning' LIMIT 2000",
+    APPS: "SELECT DurableId, DeveloperName, NamespacePrefix, Label, NavType, UtilityBar, IsOmniPinnedViewEnabled FROM AppDefinition WHERE UiType = 'Lightning' LIMIT 2000",
+    APP_MENU_ITEMS: "SELECT ApplicationId, Name, NamespacePrefix FROM AppMenuItem WHERE Type = 'TabSet' LIMIT 2000",
     APP_ACCESS:
         'SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN :appIds AND Parent.IsOwnedByProfile = TRUE AND Parent.ProfileId IN :profileIds LIMIT :maxRows',
     AGENT_USERS_FIRST:
@@ -42,6 +50,10 @@ export const SOQL = {
     AGENT_CONFIG_USERS: 'SELECT UserId, PresenceUserConfigId FROM PresenceUserConfigUser WHERE UserId IN :userIds',
     AGENT_USERNAMES:
         "SELECT Username, ProfileId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileIds ORDER BY Username LIMIT :maxRows",
+    PRESENCE_VIEW_ALL_DATA:
+        'SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = :userId AND PermissionSet.PermissionsViewAllData = TRUE LIMIT 1',
+    PRESENCE_VIEW_ALL:
+        "SELECT Id FROM ObjectPermissions WHERE SobjectType = 'UserServicePresence' AND PermissionsViewAllRecords = TRUE AND ParentId IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = :userId) LIMIT 1",
     AGENT_PRESENCE:
         'SELECT UserId, ServicePresenceStatusId, IsAway, StatusStartDate FROM UserServicePresence WHERE IsCurrentState = TRUE AND UserId IN :userIds',
     LIVE_PENDING:

@@ -12,6 +12,7 @@ import {
     simulate,
     type AgentPresenceRecord,
     type AppAccessRecord,
+    type AppMenuItemRecord,
     type AppRecord,
     type GroupMemberRecord,
     type MemberGroupRecord,
@@ -93,6 +94,8 @@ export interface FakePeople {
     directConfigs: { UserId: string; PresenceUserConfigId: string }[];
     presence: AgentPresenceRecord[];
     apps: AppRecord[];
+    /** AppMenuItem (TabSet): the 02u… Ids (15 characters) that app access rows carry (18). */
+    appMenuItems: AppMenuItemRecord[];
     appAccess: AppAccessRecord[];
     utilityBars: UtilityBarRecord[];
 }
@@ -129,6 +132,7 @@ export function peopleOf(snapshot: OrgSnapshot): FakePeople {
         ),
         presence: presence.status === 'read' ? [...presence.records] : [],
         apps: list(snapshot.apps),
+        appMenuItems: list(snapshot.appMenuItems),
         appAccess: list(snapshot.appAccess),
         // What the org's FlexiPages hold, whether or not the snapshot has read them yet.
         utilityBars:
@@ -180,6 +184,8 @@ export class FakeSalesforce {
     readonly routes: ((request: FakeRequest) => FakeAnswer | undefined)[] = [];
     /** Every request received. */
     readonly received: FakeRequest[] = [];
+    /** Whether the installer has View All Data (PRESENCE_VIEW_ALL_DATA): every user's presence is visible. */
+    presenceSeesAll = true;
     /** Permissions of session-based sets assigned to the user but not activated in this session. */
     inactiveSessionPermissions: Partial<OrgSnapshot['user']['permissions']> = {};
     /** Every request received (method and path), for the benchmark and the tests. */
@@ -621,8 +627,22 @@ export class FakeSalesforce {
                         .sort((a, b) => String(a.Name).localeCompare(String(b.Name)))
                         .map((g) => ({ Id: g.Id, DeveloperName: g.DeveloperName, Name: g.Name }));
                 if (!soql.includes("Type = 'Queue'")) {
+                    // MEMBER_GROUPS: a role group's Related is its role (Related.Name).
                     const wanted = idsOf(soql, 'Id');
-                    return this.people.groups.filter((g) => wanted.has(g.Id)) as unknown as Row[];
+                    return this.people.groups
+                        .filter((g) => wanted.has(g.Id))
+                        .map((g) => {
+                            const role = this.people.roles.find((r) => r.Id === g.RelatedId);
+                            return { ...g, Related: role ? { Name: role.Name } : null };
+                        }) as unknown as Row[];
+                }
+                if (soql.includes('QueueRoutingConfigId != NULL')) {
+                    // ROUTED_QUEUES: the org's queues as written, and the other teams' routed queues of the snapshot.
+                    const own = rows(s.queues).filter((q) => q.QueueRoutingConfigId);
+                    const others = s.routedQueues
+                        ? rows(s.routedQueues).filter((q) => !own.some((o) => o.Id === q.Id))
+                        : [];
+                    return [...own, ...others] as unknown as Row[];
                 }
                 const name = /DeveloperName = '(\w+)'/.exec(soql)?.[1];
                 const ids = idsIn(soql, 'Id');
@@ -680,6 +700,9 @@ export class FakeSalesforce {
         const people = this.people;
         const active = this.activeUsers(people.users);
         const limit = Number(/LIMIT (\d+)/.exec(soql)?.[1] ?? 100000);
+        if (/^SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = /.test(soql))
+            return this.presenceSeesAll ? [{ Id: '0Pa5g00000ViewAllA' }] : [];
+        if (/^SELECT Id FROM ObjectPermissions WHERE SobjectType = 'UserServicePresence'/.test(soql)) return [];
         if (/FROM GroupMember /.test(soql)) {
             const groups = idsOf(soql, 'GroupId');
             return people.members.filter((m) => groups.has(m.GroupId)).slice(0, limit) as unknown as Row[];
@@ -687,11 +710,13 @@ export class FakeSalesforce {
         if (/FROM UserRole /.test(soql))
             return people.roles.map((r) => ({ Id: r.Id, Name: r.Name, ParentRoleId: r.ParentRoleId }));
         if (/FROM AppDefinition /.test(soql)) return people.apps as unknown as Row[];
+        if (/FROM AppMenuItem WHERE Type = 'TabSet'/.test(soql)) return people.appMenuItems as unknown as Row[];
         if (/FROM SetupEntityAccess WHERE SetupEntityId IN/.test(soql)) {
-            const apps = idsOf(soql, 'SetupEntityId');
+            // SOQL matches an Id filter on its 15-character form, whichever length the query gives.
+            const apps = new Set([...idsOf(soql, 'SetupEntityId')].map((id) => id.slice(0, 15)));
             const profiles = idsOf(soql, 'Parent.ProfileId');
             return people.appAccess
-                .filter((a) => apps.has(a.SetupEntityId) && profiles.has(a.ProfileId))
+                .filter((a) => apps.has(a.SetupEntityId.slice(0, 15)) && profiles.has(a.ProfileId))
                 .map((a) => ({ Parent: { ProfileId: a.ProfileId }, SetupEntityId: a.SetupEntityId }));
         }
         if (/FROM UserServicePresence /.test(soql)) {

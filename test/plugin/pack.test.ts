@@ -126,6 +126,7 @@ describe('oclif.manifest.json, written at pack time', () => {
             'simplychat:setup:check',
             'simplychat:setup:export',
             'simplychat:setup:fix',
+            'simplychat:setup:live',
         ]);
         for (const [id, command] of Object.entries(commands)) {
             assert.ok('target-org' in command.flags && 'json' in command.flags, id);

@@ -56,9 +56,11 @@ function readyOrg(): OrgSnapshot {
             PROFILE.sales,
         ]),
         apps: read([AGENTS.serviceConsole]),
+        appMenuItems: read([AGENTS.serviceConsoleItem]),
+        // Access rows carry the app's 02u… Id (18 characters), never AppDefinition's 06m… DurableId.
         appAccess: read([
-            { ProfileId: PROFILE.agent.Id, SetupEntityId: AGENTS.serviceConsole.DurableId },
-            { ProfileId: PROFILE.support.Id, SetupEntityId: AGENTS.serviceConsole.DurableId },
+            { ProfileId: PROFILE.agent.Id, SetupEntityId: AGENTS.serviceConsoleAccessId },
+            { ProfileId: PROFILE.support.Id, SetupEntityId: AGENTS.serviceConsoleAccessId },
         ]),
         utilityBars: read([
             { Name: AGENTS.serviceConsole.UtilityBar, ComponentNames: ['console:history', OMNI_CHANNEL_UTILITY] },
@@ -91,7 +93,9 @@ describe('the reader: queue membership, apps and utility bars (issue 15)', () =>
         // The queue, then Chat Agents, then Support Chat and the role group: three levels.
         assert.equal(levels.length, 3, levels.join('\n'));
         assert.ok(levels[0].includes(`('${HAND.queue.Id}')`));
-        assert.ok(soql.some((q) => q.startsWith('SELECT Id, Type, RelatedId, DeveloperName, Name FROM Group')));
+        assert.ok(
+            soql.some((q) => q.startsWith('SELECT Id, Type, RelatedId, Related.Name, DeveloperName, Name FROM Group'))
+        );
         assert.ok(soql.some((q) => q.startsWith('SELECT Id, ProfileId, UserRoleId FROM User WHERE Id IN')));
         assert.ok(!soql.some((q) => q.includes('FROM UserRole')), 'no role hierarchy without a subordinates member');
     });
@@ -172,6 +176,27 @@ describe('the reader: queue membership, apps and utility bars (issue 15)', () =>
         h.fake.people.utilityBars = [{ Name: AGENTS.serviceConsole.UtilityBar, ComponentNames: ['console:history'] }];
         assert.equal((await item('agentApps'))?.status, 'fail');
         assert.ok(h.fake.soapCalls.some((c) => c.startsWith('readMetadata')));
+    });
+
+    it("item 14 joins access to apps by AppMenuItem's 02u… Id and asks SetupEntityAccess for those Ids only", async () => {
+        await item('agentApps');
+        const access = h.fake.received
+            .map((r) => r.soql)
+            .filter((q) => q?.startsWith('SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess'));
+        assert.ok(access.length > 0, access.join('\n'));
+        assert.ok(access.join('\n'));
+        assert.ok(access.every((q) => q.includes(`'${AGENTS.serviceConsoleItem.ApplicationId}'`)));
+        assert.ok(access.every((q) => !q.includes(AGENTS.serviceConsole.DurableId)));
+        // Without its menu item the console app cannot be joined: its access is not read, item 14 is not "pass".
+        h.fake.people.appMenuItems = [];
+        assert.notEqual((await item('agentApps'))?.status, 'pass');
+    });
+
+    it('item 14 cannot check a profile whose app the installer cannot access (AppDefinition omits it)', async () => {
+        h.fake.people.apps = [];
+        const i = await item('agentApps');
+        assert.equal(i?.status, 'unknown');
+        assert.equal(i?.reason.key, 'item.agentApps.appsHidden');
     });
 });
 
@@ -441,6 +466,7 @@ describe('sf simplychat setup agents', () => {
         assert.match(result.out, /Not a member/);
         assert.match(result.out, /Through the public group SimplyChat Agents/);
         assert.match(result.out, /\d+ of 43 agents ready \(\d+ not ready, \d+ cannot be checked\)/);
+        assert.match(result.out, /without the Service Cloud User feature licence/, 'a warning, with its reason');
         assert.equal(h.fake.writes, 0);
     });
 
@@ -469,15 +495,34 @@ describe('sf simplychat setup agents', () => {
             'unknowns',
             'userId',
             'username',
+            'warnings',
         ]);
         assert.equal(row.queue, null);
         const blockers = new Set(all.result?.agents.flatMap((a) => a.blockers));
-        for (const b of ['notInQueue', 'noCapacity', 'noOnlineStatus', 'noServiceCloudUser', 'noOmniApp'])
+        for (const b of ['notInQueue', 'noCapacity', 'noOnlineStatus', 'noOmniApp'])
             assert.ok(blockers.has(b as never), `${b} in ${[...blockers].join(', ')}`);
+        // No Service Cloud User is a warning (row 77), never a blocker.
+        assert.ok(!blockers.has('noServiceCloudUser' as never));
+        assert.ok(all.result?.agents.some((a) => a.warnings.includes('noServiceCloudUser')));
         const notReady = json<AgentsJson>((await h.run(['agents', '-o', 'fake', ALL, '--json', '--not-ready'])).out);
         assert.deepEqual(notReady.result?.counts, counts);
         assert.equal(notReady.result?.agents.length, counts?.notReady);
         assert.ok(notReady.result?.agents.every((a) => a.status === 'notReady'));
+    });
+
+    it('shows presence as unknown, never offline, when the installer cannot see every presence row (row 70)', async () => {
+        h.reset(agentsOrg());
+        const seen = json<AgentsJson>((await h.run(['agents', '-o', 'fake', ALL, '--json'])).out);
+        assert.ok(seen.result?.agents.some((a) => a.presence === 'offline'));
+        h.fake.presenceSeesAll = false;
+        try {
+            const unseen = json<AgentsJson>((await h.run(['agents', '-o', 'fake', ALL, '--json'])).out);
+            assert.ok(!unseen.result?.agents.some((a) => a.presence === 'offline'));
+            assert.ok(unseen.result?.agents.some((a) => a.presence === 'unknown'));
+            assert.ok(h.fake.received.some((r) => r.soql.includes('PermissionsViewAllData = TRUE')));
+        } finally {
+            h.fake.presenceSeesAll = true;
+        }
     });
 
     it('exit 1 with agents missing from the queue, 0 once fix --queue-members agent-users has added them', async () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EXIT, isAuthError, isNetworkError, orgError } from '../../src/lib/errors.js';
-import { setKey } from '../../src/lib/executor.js';
+import { setKey, withIncludeBosses } from '../../src/lib/executor.js';
 import { nilWithContent, OrgApi, TimeoutError, withoutNil } from '../../src/lib/orgApi.js';
 import { closest, resolveProfiles, UnknownProfilesError, type OrgProfile } from '../../src/lib/reader.js';
 
@@ -64,6 +64,23 @@ describe('metadata keys in WSDL order', () => {
             'other',
             'routingModel',
         ]);
+    });
+});
+
+describe('withIncludeBosses (Metadata API Queue, doesIncludeBosses required from API 67.0)', () => {
+    const created = { fullName: 'SimplyChat', name: 'SimplyChat', queueRoutingConfig: 'SimplyChat' };
+
+    it('adds the Setup default (Grant Access Using Hierarchies: true) at its WSDL place from API 67.0', () => {
+        const queue = withIncludeBosses(created, '67.0');
+        assert.equal(queue.doesIncludeBosses, true);
+        assert.deepEqual(Object.keys(queue), ['fullName', 'doesIncludeBosses', 'name', 'queueRoutingConfig']);
+        assert.equal(withIncludeBosses(created, '68.0').doesIncludeBosses, true);
+    });
+
+    it('leaves a queue alone before API 67.0, and keeps the value a queue was read with', () => {
+        assert.equal('doesIncludeBosses' in withIncludeBosses(created, '65.0'), false);
+        assert.equal('doesIncludeBosses' in withIncludeBosses(created, undefined), false);
+        assert.equal(withIncludeBosses({ ...created, doesIncludeBosses: false }, '67.0').doesIncludeBosses, false);
     });
 });
 

@@ -59,6 +59,7 @@ function asTheTabReadsIt(snapshot: OrgSnapshot): OrgSnapshot {
     return {
         ...snapshot,
         apps: snapshot.apps ?? read([]),
+        appMenuItems: snapshot.appMenuItems ?? read([]),
         appAccess: snapshot.appAccess ?? read([]),
         utilityBars: snapshot.utilityBars?.status === 'read' ? snapshot.utilityBars : utilityBarsOf(snapshot),
         choices: choices(),

@@ -334,6 +334,43 @@ describe('sf simplychat setup fix', () => {
     });
 });
 
+describe("another team's queue on the same routing configuration (item 5)", () => {
+    function sharedRoutingOrg(): OrgSnapshot {
+        const full = fullySetUpOrg();
+        return {
+            ...full,
+            routingConfigs: read([{ ...HAND.routing, RoutingPriority: 2 }]),
+            routedQueues: read([
+                {
+                    Id: '00G5g00000CasesAAA',
+                    DeveloperName: 'Support_Cases',
+                    Name: 'Support Cases',
+                    QueueRoutingConfigId: HAND.routing.Id,
+                },
+            ]),
+        };
+    }
+    beforeEach(() => h.reset(sharedRoutingOrg()));
+
+    it('fix names the other queue and leaves the configuration alone without --update-shared-routing', async () => {
+        await h.run(['fix', '-o', 'fake', AGENTS, '--yes']);
+        assert.ok(!h.fake.received.some((r) => /QueueRoutingConfig/.test(r.body)), 'nothing written to it');
+        const check = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
+        const routing = json<{ items: Item[] }>(check.out).result?.items.find((i) => i.id === 'routingConfig');
+        assert.equal(routing?.reason.key, 'item.routingConfig.sharedWrongValues', check.out);
+        assert.match(check.out, /Support Cases/);
+    });
+
+    it('--update-shared-routing changes it, and check then passes item 5', async () => {
+        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--update-shared-routing']);
+        assert.match(result.out, /done  Change the routing configuration Chat Routing/);
+        const check = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
+        const routing = json<{ items: Item[] }>(check.out).result?.items.find((i) => i.id === 'routingConfig');
+        assert.equal(routing?.status, 'pass', check.out);
+        assert.equal(routing?.reason.key, 'item.routingConfig.okShared');
+    });
+});
+
 describe('sf simplychat setup export', () => {
     beforeEach(() => h.reset(fullySetUpOrg()));
 
@@ -361,9 +398,11 @@ describe('sf simplychat setup export', () => {
             'ServicePresenceStatus',
             'PresenceUserConfig',
             'Profile',
-            'FlowDefinition',
         ])
             assert.match(packageXml, new RegExp(`<name>${type}</name>`));
+        // The package's flow is managed: left out, and the warning says why (row 48).
+        assert.doesNotMatch(packageXml, /<name>FlowDefinition<\/name>/);
+        assert.match(result.out + result.err, /WINP__\w+ is not exported: it comes from a managed package/);
         assert.equal(h.fake.writes, 0, 'export writes nothing to the org');
 
         // Deploy into an empty org, as `sf project deploy start` does (same library, same connection).
@@ -379,8 +418,12 @@ describe('sf simplychat setup export', () => {
             timeout: Duration.seconds(30),
         });
         assert.equal(deployed.response.status, RequestStatus.Succeeded);
+        // Everything but the managed flow, which fix activates in the target org.
         const check = await h.run(['check', '-o', 'fake', AGENTS]);
-        assertSetUp(check);
+        assert.equal(marks(check.out).get(ITEM_IDS.indexOf('flow') + 1), 'FAIL', check.out);
+        const fixed = await h.run(['fix', '-o', 'fake', AGENTS, '--yes']);
+        assert.match(fixed.out, /flow/i);
+        assertSetUp(await h.run(['check', '-o', 'fake', AGENTS]));
     });
 
     it('refuses a folder that is not empty (exit 2, nothing written)', async () => {
@@ -639,13 +682,13 @@ describe('sf simplychat setup in real orgs (issues 13, 14, 18)', () => {
         assert.equal(failed?.kind, 'activateFlow');
         assert.equal(failed?.error.code, 'FLOW_ACTIVATION_REFUSED');
         assert.match(failed?.error.message ?? '', /Cannot modify managed object/);
+        // Setup > Flows and the version to activate: Flow Builder cannot open a managed flow (row 36).
         assert.ok(
-            (failed?.error.message ?? '').includes(
-                `open ${h.url}/builder_platform_interaction/flowBuilder.app?flowId=`
-            ),
+            (failed?.error.message ?? '').includes(`open ${h.url}/lightning/setup/Flows/home`),
             failed?.error.message
         );
-        assert.match(failed?.error.message ?? '', /click Activate/);
+        assert.ok(!(failed?.error.message ?? '').includes('flowBuilder.app'), failed?.error.message);
+        assert.match(failed?.error.message ?? '', /click Activate next to version \d+/);
     });
 });
 

@@ -48,8 +48,9 @@ export function agentCells(a: AgentReadiness): Record<string, string> {
     const unknown = say('ui.agents.unknown');
     const yesNo = (v: 'yes' | 'no' | 'unknown'): string =>
         v === 'unknown' ? unknown : say(v === 'yes' ? 'ui.agents.yes' : 'ui.agents.no');
+    // A ready agent with a warning (no Service Cloud User) shows the warning: it is not a blocker.
     const first =
-        a.status === 'ready'
+        a.status === 'ready' && a.warnings.length === 0
             ? say('ui.agents.reason.ready')
             : reasonText(a.reason) !== a.reason.key
               ? reasonText(a.reason)
@@ -164,7 +165,7 @@ export default class Agents extends SetupCommand<AgentsResult> {
             const page = await readAgents(api, read.snapshot, (count) => {
                 if (process.stderr.isTTY) this.spinner.status = say('ui.agents.readCount', { count });
             });
-            agents = agentReadiness(read.snapshot, page.users, page.presence);
+            agents = agentReadiness(read.snapshot, page.users, page.presence, page.presenceSeesAll);
         } catch (error) {
             this.spinner.stop(shared.getMessage('spinner.failed'));
             throw this.orgFailure(error);

@@ -56,8 +56,9 @@ export default class Export extends SetupCommand<ExportResult> {
             ]);
         const api = this.connect(f['target-org'], f['api-version'], waitMs(f));
         const read = await this.load(api, { chatObject: f['chat-object'], profiles: profilesOf(f) });
-        const { members, missing } = exportMembers(read);
+        const { members, missing, managedFlow } = exportMembers(read);
         if (!profilesOf(f)) this.warn(messages.getMessage('warning.noProfiles'));
+        if (managedFlow) this.warn(messages.getMessage('warning.managedFlow', [managedFlow]));
         if (missing.length > 0)
             this.warn(messages.getMessage('warning.missing', [missing.map((id) => say(`ui.item.${id}`)).join(', ')]));
         // Profiles, groups and the flow only make sense beside SimplyChat's own components: without any of those the

@@ -4,6 +4,8 @@
  */
 import {
     evaluate,
+    SETUP_PAGE_OF_ITEM,
+    setupPageUrl,
     type ChecklistItem,
     type ConnectionStatus,
     type Detail,
@@ -174,32 +176,12 @@ export interface RowView {
     readonly copiedText?: string;
 }
 
-/**
- * UNVERIFIED (docs/org-verification.md): the Lightning Experience Setup page of each item, as a path under
- * /lightning/setup/. An item not listed has no link.
- */
-export const SETUP_PAGES: Readonly<Partial<Record<string, string>>> = {
-    apiAccess: 'NamedCredential',
-    permissions: 'PermSets',
-    omniChannel: 'OmniChannelSettings',
-    serviceChannel: 'ServiceChannel',
-    routingConfig: 'QueueRoutingConfig',
-    queue: 'Queues',
-    onlineStatus: 'ServicePresenceStatus',
-    busyStatus: 'ServicePresenceStatus',
-    presenceConfig: 'PresenceUserConfig',
-    profileAccess: 'EnhancedProfiles',
-    flow: 'Flows',
-    scSetup: 'CustomSettings',
-    queueMembers: 'Queues',
-    agentApps: 'NavigationMenus',
-};
+/** The Setup page of each item (the engine's setupPages.ts keeps every Setup path with its evidence). */
+export const SETUP_PAGES: Readonly<Partial<Record<string, string>>> = SETUP_PAGE_OF_ITEM;
 
 export function setupLink(labels: Labels, itemId: string, title: string): RowView['setupLink'] {
     const page = SETUP_PAGES[itemId];
-    return page
-        ? { href: `/lightning/setup/${page}/home`, text: format(labels, 'ui.openInSetup', { item: title }) }
-        : undefined;
+    return page ? { href: setupPageUrl(page), text: format(labels, 'ui.openInSetup', { item: title }) } : undefined;
 }
 
 /** The last failed attempt to fix an item, kept by the tab until the item passes or is fixed again. */

@@ -2,7 +2,12 @@
  * The connection assistant of item 1: the one-time API connection setup step by step, each step's status from the
  * connection test and the org's records, the values to paste and the Setup page of each step. No DOM and no Apex.
  */
-import { type ConnectionStatus, type ConnectionStepState, type OrgSnapshot } from 'c/setupEngine';
+import {
+    CONNECTION_PAGE_OF_STEP,
+    type ConnectionStatus,
+    type ConnectionStepState,
+    type OrgSnapshot,
+} from 'c/setupEngine';
 import { format, type Labels } from 'c/setupText';
 
 export type StepStatus = ConnectionStepState;
@@ -33,17 +38,8 @@ export const CONNECTION = {
     scopes: 'api refresh_token id',
 } as const;
 
-/**
- * UNVERIFIED (docs/org-verification.md): the Setup pages of the connection steps, as paths of this org.
- */
-export const CONNECTION_PAGES: Readonly<Record<string, string>> = {
-    clientApp: '/lightning/setup/ManageExternalClientApplication/home',
-    authProvider: '/lightning/setup/AuthProviders/home',
-    externalCredential: '/lightning/setup/NamedCredential/home',
-    namedCredential: '/lightning/setup/NamedCredential/home',
-    principalAccess: '/lightning/setup/PermSets/home',
-    authenticate: '/lightning/settings/personal/ExternalCredentials/home',
-};
+/** The Setup pages of the connection steps (the engine's setupPages.ts, with their evidence). */
+export const CONNECTION_PAGES: Readonly<Record<string, string>> = CONNECTION_PAGE_OF_STEP;
 
 const STEP_IDS = [
     'clientApp',

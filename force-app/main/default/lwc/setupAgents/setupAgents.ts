@@ -31,6 +31,8 @@ import {
 interface ReadPage {
     readonly users: readonly AgentUserRecord[];
     readonly presence: Part<AgentPresenceRecord>;
+    /** Whether a user without a presence row is known to be offline (AgentPage.presenceSeesAll). */
+    readonly presenceSeesAll?: boolean;
 }
 
 const COLLATORS = new Map<string, Intl.Collator>();
@@ -180,7 +182,7 @@ export default class SetupAgents extends LightningElement {
         }
         for (let i = this.evaluated.length; i < this.pages.length; i++) {
             const page = this.pages[i];
-            this.evaluated.push(agentReadiness(snapshot, page.users, page.presence));
+            this.evaluated.push(agentReadiness(snapshot, page.users, page.presence, page.presenceSeesAll === true));
         }
         const agents = this.evaluated.flat();
         agents.sort(byName(LOCALE));

@@ -10,13 +10,14 @@
  */
 import { DEFAULT_PRESENCE_CONFIG, isDefaultPresenceConfig } from './facts';
 import { resolveMembership, membershipOf, type Membership, type ResolvedMembership } from './membership';
-import { appIndex, omniAppOf, type AppIndexResult, type OmniAppAnswer } from './ruleAgentApps';
+import { appIndex, cannotSeeWhy, omniAppOf, type AppIndexResult, type OmniAppAnswer } from './ruleAgentApps';
 import { read } from './ruleKit';
 import { chatChannel } from './ruleServiceChannel';
 import { statusesCarrying, statusIndex } from './ruleStatuses';
 import { reason } from './reasons';
 import type {
     AgentBlocker,
+    AgentWarning,
     AgentPresenceRecord,
     AgentReadiness,
     AgentUserRecord,
@@ -28,13 +29,15 @@ import type {
     SalesforceId,
 } from './types';
 
-/** The blockers in the order the view names the first one (AgentBlocker). */
+/**
+ * The blockers in the order the view names the first one (AgentBlocker). No Service Cloud User is a warning, not a
+ * blocker, until an org shows that Omni-Channel needs it (`AgentReadiness.warnings`, docs/org-verification.md row 77).
+ */
 export const AGENT_BLOCKERS: readonly AgentBlocker[] = [
     'notInQueue',
     'noPresenceConfig',
     'noCapacity',
     'noOnlineStatus',
-    'noServiceCloudUser',
     'noOmniApp',
 ];
 
@@ -101,8 +104,8 @@ export interface AgentContext {
         readonly configByProfile: Map<SalesforceId, ConfigAnswer>;
         readonly statusesByProfile: Map<SalesforceId, StatusAnswer>;
         readonly appsByProfile: Map<SalesforceId, AppAnswer>;
-        readonly single: Map<'notInQueue' | 'noServiceCloudUser', Check>;
-        readonly ready: Map<true, Reason>;
+        readonly single: Map<'notInQueue', Check>;
+        readonly ready: Map<boolean, Reason>;
     };
     /** The labels of the statuses carrying SimplyChat, for the noOnlineStatus message. */
     readonly carryingLabels: string;
@@ -350,12 +353,17 @@ function appOf(ctx: AgentContext, user: AgentUserRecord, profileName: string): A
     if (answer === 'yes') return { omniApp: answer, check: OK };
     if (answer === 'no')
         return { omniApp: answer, check: blocked(reason('agent.noOmniApp', { profile: profileName })) };
+    const why = cannotSeeWhy(apps.index, user.ProfileId);
     return {
         omniApp: answer,
         check: unknown(
-            apps.index.barsDetail?.kind === 'unreadable' && apps.index.barsDetail.code === 'notRead'
-                ? reason('agent.unknown.utilityBars')
-                : reason('agent.unknown.apps')
+            why === 'hidden'
+                ? reason('agent.unknown.appHidden', { profile: profileName })
+                : why === 'sidebar'
+                  ? reason('agent.unknown.sidebar', { profile: profileName })
+                  : apps.index.barsDetail?.kind === 'unreadable' && apps.index.barsDetail.code === 'notRead'
+                    ? reason('agent.unknown.utilityBars')
+                    : reason('agent.unknown.apps')
         ),
     };
 }
@@ -363,11 +371,13 @@ function appOf(ctx: AgentContext, user: AgentUserRecord, profileName: string): A
 function presenceOf(
     ctx: AgentContext,
     presence: ReadonlyMap<SalesforceId, AgentPresenceRecord> | null,
-    userId: SalesforceId
+    userId: SalesforceId,
+    seesAll: boolean
 ): AgentReadiness['presence'] {
     if (!presence) return 'unknown';
     const row = presence.get(userId);
-    if (!row) return 'offline';
+    // UserServicePresence is under sharing: no row means offline only for a reader who sees every row (row 70).
+    if (!row) return seesAll ? 'offline' : 'unknown';
     return {
         statusLabel: ctx.statusLabels.get(row.ServicePresenceStatusId) ?? row.ServicePresenceStatusId,
         isAway: row.IsAway,
@@ -379,7 +389,8 @@ function presenceOf(
 export function agentReadinessOf(
     ctx: AgentContext,
     user: AgentUserRecord,
-    presence: ReadonlyMap<SalesforceId, AgentPresenceRecord> | null
+    presence: ReadonlyMap<SalesforceId, AgentPresenceRecord> | null,
+    presenceSeesAll = false
 ): AgentReadiness {
     const profileName = ctx.profileNames.get(user.ProfileId) ?? user.ProfileId;
     const queue = queueCheck(ctx, user);
@@ -387,16 +398,8 @@ export function agentReadinessOf(
     const statuses = statusCheck(ctx, user, profileName);
     const app = appCheck(ctx, user, profileName);
     // In the order of AGENT_BLOCKERS.
-    const checks: readonly Check[] = [
-        queue.check,
-        config.check,
-        config.capacityCheck,
-        statuses.check,
-        user.ServiceCloudUser
-            ? OK
-            : memo(ctx.memo.single, 'noServiceCloudUser', () => blocked(reason('agent.noServiceCloudUser'))),
-        app.check,
-    ];
+    const checks: readonly Check[] = [queue.check, config.check, config.capacityCheck, statuses.check, app.check];
+    const warnings: AgentWarning[] = user.ServiceCloudUser ? [] : ['noServiceCloudUser'];
     const blockers: AgentBlocker[] = [];
     const unknowns: AgentBlocker[] = [];
     let firstBlocked: Check | undefined;
@@ -423,11 +426,17 @@ export function agentReadinessOf(
         queue: queue.queue,
         serviceCloudUser: user.ServiceCloudUser,
         omniApp: app.omniApp,
-        presence: presenceOf(ctx, presence, user.Id),
+        presence: presenceOf(ctx, presence, user.Id, presenceSeesAll),
         status: blockers.length > 0 ? 'notReady' : unknowns.length > 0 ? 'unknown' : 'ready',
         blockers,
+        warnings,
         unknowns,
-        reason: first && first.state !== 'ok' ? first.reason : memo(ctx.memo.ready, true, () => reason('agent.ready')),
+        reason:
+            first && first.state !== 'ok'
+                ? first.reason
+                : warnings.length > 0
+                  ? memo(ctx.memo.ready, false, () => reason('agent.warn.noServiceCloudUser'))
+                  : memo(ctx.memo.ready, true, () => reason('agent.ready')),
     };
 }
 
@@ -448,9 +457,11 @@ export function presenceByUser(presence: Part<AgentPresenceRecord>): Map<Salesfo
 export function agentReadiness(
     snapshot: OrgSnapshot,
     users: readonly AgentUserRecord[],
-    presence: Part<AgentPresenceRecord>
+    presence: Part<AgentPresenceRecord>,
+    /** AgentPage.presenceSeesAll: whether a user without a presence row is known to be offline. */
+    presenceSeesAll = false
 ): AgentReadiness[] {
     const ctx = agentContext(snapshot);
     const current = presenceByUser(presence);
-    return users.map((user) => agentReadinessOf(ctx, user, current));
+    return users.map((user) => agentReadinessOf(ctx, user, current, presenceSeesAll));
 }

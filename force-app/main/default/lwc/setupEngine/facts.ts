@@ -120,8 +120,17 @@ export function scSetupDefaultFor(field: ScSetupField): ScSetupDefault | undefin
 }
 
 /**
- * The page where the admin activates a flow version by hand: Flow Builder on that version (its Activate button).
- * UNVERIFIED (docs/org-verification.md): that an installed managed flow opens there with Activate available.
+ * A flow installed from a managed package (it has a namespace). Flow Builder cannot open it, and the Metadata API
+ * cannot retrieve or deploy it (help, "Considerations for Flows Installed from Packages"; Metadata API, Flow: rows
+ * 36 and 48): it is activated from its detail page in Setup > Flows, and left out of an export.
+ */
+export function isManagedFlow(flow: { readonly NamespacePrefix: string | null }): boolean {
+    return Boolean(flow.NamespacePrefix?.trim());
+}
+
+/**
+ * Flow Builder on a flow version (its Activate button): for a flow of this org only. A managed flow cannot be
+ * opened there (`isManagedFlow`): its manual step links to Setup > Flows (setupPages.ts FLOWS_URL).
  */
 export function flowBuilderUrl(flowVersionId: string): string {
     return `/builder_platform_interaction/flowBuilder.app?flowId=${encodeURIComponent(flowVersionId)}`;
@@ -143,5 +152,5 @@ export function isConsoleApp(app: { readonly NavType: string | null }): boolean 
     return (app.NavType ?? '').toLowerCase() === 'console';
 }
 
-/** App Manager in Setup, where an app's utility bar and its profiles are edited (item 14's manual step). */
-export const APP_MANAGER_URL = '/lightning/setup/NavigationMenus/home';
+/** App Manager in Setup (setupPages.ts keeps every Setup path with its evidence). */
+export { APP_MANAGER_URL } from './setupPages';

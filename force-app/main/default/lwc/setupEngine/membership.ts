@@ -106,12 +106,14 @@ export function resolveMembership(state: QueueMembershipState): ResolvedMembersh
                 unresolved.add(memberId);
                 continue;
             }
-            // Role groups have no name of their own: they are named after their role where the role was read.
+            // Role groups have no name of their own: they are named after their role (Related.Name, else the role
+            // read with the hierarchy), never shown by their raw Id.
             const name =
                 group.Name ||
                 group.DeveloperName ||
+                group.RelatedName ||
                 (group.RelatedId ? roleNames.get(group.RelatedId) : undefined) ||
-                group.Id;
+                group.Type;
             const roleWay = ROLE_TYPES[group.Type];
             if (group.Type === 'Regular') {
                 queue.push({ id: group.Id, via: via || name });

@@ -1,7 +1,7 @@
 /**
  * Item 14: each agent profile has a Lightning console app whose utility bar holds the Omni-Channel utility (agents
- * go online there). Reads the apps (AppDefinition), the agent profiles' app access (SetupEntityAccess of type
- * TabSet) and the utility bars' content (FlexiPage, read on demand through the API connection). The fix is a guided
+ * go online there). Reads the apps (AppDefinition, joined to AppMenuItem for the 02u… Id access rows carry), the
+ * agent profiles' app access (SetupEntityAccess of type TabSet) and the utility bars' content (FlexiPage, read on demand through the API connection). The fix is a guided
  * step in App Manager, never an operation: the admin's apps are not changed automatically.
  *
  * `appIndex` and `omniAppOf` answer the same question per profile for the Agents view (agents.ts).
@@ -10,7 +10,7 @@ import { APP_MANAGER_URL, isConsoleApp, isOmniChannelUtility } from './facts';
 import { agentProfiles } from './ruleAgents';
 import { finish, read, unreadable, type Deps, type ItemResult, type RuleEnv } from './ruleKit';
 import { reason } from './reasons';
-import type { AppRecord, Detail, OrgSnapshot, ProfileRecord, SalesforceId } from './types';
+import type { AppMenuItemRecord, AppRecord, Detail, OrgSnapshot, ProfileRecord, SalesforceId } from './types';
 
 export interface AgentAppsInput {
     readonly deps: Deps<'agentApps'>;
@@ -24,6 +24,11 @@ export interface AppIndex {
     readonly bars: ReadonlyMap<string, boolean> | null;
     /** Why the bars are not read (null when they are). */
     readonly barsDetail: Detail | null;
+    /**
+     * Profile Id → how many of its apps this reader cannot see: access rows naming an app that AppDefinition did not
+     * return (it lists only the apps the running user can access). Such an app may carry the utility.
+     */
+    readonly hiddenOf: ReadonlyMap<SalesforceId, number>;
 }
 
 export type AppIndexResult =
@@ -31,18 +36,53 @@ export type AppIndexResult =
     /** detail null: the snapshot has no apps part at all (an older reader): not checked. */
     | { readonly ok: false; readonly detail: Detail | null };
 
+/** The 15-character form of a Salesforce Id: what its 15- and 18-character forms share (case-sensitive). */
+export function id15(id: SalesforceId): string {
+    return id.slice(0, 15);
+}
+
+function appKey(namespacePrefix: string | null, developerName: string): string {
+    return `${(namespacePrefix ?? '').toLowerCase()}__${developerName.toLowerCase()}`;
+}
+
+/**
+ * The app each access row names, by its 02u… Id: AppMenuItem (type TabSet) carries that Id as `ApplicationId`
+ * (15 characters), AppDefinition carries only its own 06m… `DurableId`; the two are joined on namespace and
+ * developer name (docs/org-verification.md row 66). A menu item without an AppDefinition maps to null: an app
+ * the running user cannot access.
+ */
+export function appsByApplicationId(
+    apps: readonly AppRecord[],
+    menuItems: readonly AppMenuItemRecord[]
+): Map<string, AppRecord | null> {
+    const byName = new Map(apps.map((a) => [appKey(a.NamespacePrefix, a.DeveloperName), a]));
+    const result = new Map<string, AppRecord | null>();
+    for (const item of menuItems) {
+        if (!item.ApplicationId) continue;
+        result.set(id15(item.ApplicationId), byName.get(appKey(item.NamespacePrefix, item.Name)) ?? null);
+    }
+    return result;
+}
+
 /** Builds the index once per snapshot: O(apps + access rows + bar items). */
 export function appIndex(snapshot: OrgSnapshot): AppIndexResult {
-    if (!snapshot.apps || !snapshot.appAccess) return { ok: false, detail: null };
+    if (!snapshot.apps || !snapshot.appAccess || !snapshot.appMenuItems) return { ok: false, detail: null };
     const apps = read(snapshot.apps, 'AppDefinition');
     if (!apps.ok) return apps;
+    const menuItems = read(snapshot.appMenuItems, 'AppMenuItem');
+    if (!menuItems.ok) return menuItems;
     const access = read(snapshot.appAccess, 'SetupEntityAccess');
     if (!access.ok) return access;
-    const appById = new Map(apps.records.map((a) => [a.DurableId, a]));
+    const appById = appsByApplicationId(apps.records, menuItems.records);
     const appsOf = new Map<SalesforceId, AppRecord[]>();
+    const hiddenOf = new Map<SalesforceId, number>();
     for (const row of access.records) {
-        const app = appById.get(row.SetupEntityId);
-        if (!app) continue;
+        const app = appById.get(id15(row.SetupEntityId));
+        if (!app) {
+            // Not returned by AppDefinition, or not an app the menu lists: cannot be checked, never "no app".
+            hiddenOf.set(row.ProfileId, (hiddenOf.get(row.ProfileId) ?? 0) + 1);
+            continue;
+        }
         const list = appsOf.get(row.ProfileId) ?? [];
         if (!list.includes(app)) list.push(app);
         appsOf.set(row.ProfileId, list);
@@ -56,13 +96,13 @@ export function appIndex(snapshot: OrgSnapshot): AppIndexResult {
             code: part.code,
             message: part.message ?? '',
         };
-        return { ok: true, index: { appsOf, bars: null, barsDetail: detail } };
+        return { ok: true, index: { appsOf, bars: null, barsDetail: detail, hiddenOf } };
     }
     const bars = new Map<string, boolean>();
     for (const bar of part.records) {
         bars.set(bar.Name.toLowerCase(), bar.ComponentNames.some(isOmniChannelUtility));
     }
-    return { ok: true, index: { appsOf, bars, barsDetail: null } };
+    return { ok: true, index: { appsOf, bars, barsDetail: null, hiddenOf } };
 }
 
 /** Console apps with a utility bar: the only ones where the Omni-Channel utility can sit. */
@@ -73,14 +113,27 @@ export function consoleAppsWithBar(apps: readonly AppRecord[]): AppRecord[] {
 export type OmniAppAnswer = 'yes' | 'no' | 'unknown';
 
 /**
+ * What keeps a profile's answer from being a certain "no" although no bar read shows the utility: an app the reader
+ * cannot see ('hidden'), or a console app with Omni-Channel pinned in its sidebar ('sidebar', UNVERIFIED whether
+ * agents go online there, docs/org-verification.md row 76). Null when neither applies.
+ */
+export function cannotSeeWhy(index: AppIndex, profileId: SalesforceId): 'hidden' | 'sidebar' | null {
+    if ((index.hiddenOf.get(profileId) ?? 0) > 0) return 'hidden';
+    const apps = index.appsOf.get(profileId) ?? [];
+    return apps.some((a) => isConsoleApp(a) && a.IsOmniPinnedViewEnabled === true) ? 'sidebar' : null;
+}
+
+/**
  * Whether one of the profile's console apps has the Omni-Channel utility. 'no' without the bars when the profile
- * has no console app with a utility bar; 'unknown' when a bar that could hold it is not read.
+ * has no console app with a utility bar; 'unknown' when a bar that could hold it is not read, or when the profile
+ * has an app the reader cannot see or a console app with Omni-Channel in its sidebar (`cannotSeeWhy`).
  */
 export function omniAppOf(index: AppIndex, profileId: SalesforceId): OmniAppAnswer {
     const candidates = consoleAppsWithBar(index.appsOf.get(profileId) ?? []);
-    if (candidates.length === 0) return 'no';
+    const cannotSee = cannotSeeWhy(index, profileId) !== null;
+    if (candidates.length === 0) return cannotSee ? 'unknown' : 'no';
     if (!index.bars) return 'unknown';
-    let unknown = false;
+    let unknown = cannotSee;
     for (const app of candidates) {
         const holds = index.bars.get((app.UtilityBar as string).toLowerCase());
         if (holds === true) return 'yes';
@@ -171,6 +224,22 @@ export function agentAppsRule(env: RuleEnv, input: AgentAppsInput): ItemResult {
             noFixReason: reason('fix.agentAppsManual'),
         });
     }
+    const hidden = unknown.filter((p) => cannotSeeWhy(index, p.Id) === 'hidden');
+    if (hidden.length > 0) {
+        return finish('agentApps', deps, {
+            status: 'unknown',
+            reason: reason('item.agentApps.appsHidden', { count: hidden.length, profiles: names(hidden) }),
+            details: index.barsDetail ? [index.barsDetail] : [],
+        });
+    }
+    const sidebar = unknown.filter((p) => cannotSeeWhy(index, p.Id) === 'sidebar');
+    if (sidebar.length > 0 && (index.bars || unknown.length === sidebar.length)) {
+        return finish('agentApps', deps, {
+            status: 'unknown',
+            reason: reason('item.agentApps.sidebar', { profiles: names(sidebar) }),
+            details: index.barsDetail ? [index.barsDetail] : [],
+        });
+    }
     if (unknown.length > 0) {
         // Not read yet (the on-demand read needs the API connection), or the read failed.
         const notRead = index.barsDetail?.kind === 'unreadable' && index.barsDetail.code === 'notRead';
@@ -188,7 +257,8 @@ export function agentAppsRule(env: RuleEnv, input: AgentAppsInput): ItemResult {
     const used = new Map<string, AppRecord>();
     for (const profile of agents.profiles) {
         for (const app of consoleAppsWithBar(index.appsOf.get(profile.Id) ?? [])) {
-            if (index.bars?.get((app.UtilityBar as string).toLowerCase())) used.set(app.DurableId, app);
+            if (index.bars?.get((app.UtilityBar as string).toLowerCase()))
+                used.set(appKey(app.NamespacePrefix, app.DeveloperName), app);
         }
     }
     const apps = [...used.values()].sort((a, b) => a.Label.localeCompare(b.Label));

@@ -1,5 +1,6 @@
 /** Item 11: the package flow is active. Reads the snapshot's flows only. */
-import { flowBuilderUrl, isSimplyChatFlow } from './facts';
+import { flowBuilderUrl, isManagedFlow, isSimplyChatFlow } from './facts';
+import { FLOWS_URL } from './setupPages';
 import { finish, read, unreadable, type Deps, type ItemResult, type RuleEnv } from './ruleKit';
 import { reason } from './reasons';
 
@@ -29,11 +30,20 @@ export function flowRule(env: RuleEnv, deps: Deps<'flow'>): ItemResult {
         status: 'fail',
         reason: reason('item.flow.inactive', { name: inactive.Label }),
         details: [
-            {
-                kind: 'manualStep',
-                step: reason('fix.activateFlowManually', { name: inactive.Label }),
-                url: flowBuilderUrl(inactive.LatestVersionId as string),
-            },
+            isManagedFlow(inactive)
+                ? {
+                      kind: 'manualStep',
+                      step: reason('fix.activateManagedFlow', {
+                          name: inactive.Label,
+                          namespace: inactive.NamespacePrefix as string,
+                      }),
+                      url: FLOWS_URL,
+                  }
+                : {
+                      kind: 'manualStep',
+                      step: reason('fix.activateFlowManually', { name: inactive.Label }),
+                      url: flowBuilderUrl(inactive.LatestVersionId as string),
+                  },
         ],
         ops: [
             {

@@ -55,6 +55,26 @@ function routingMismatches(config: QueueRoutingConfigRecord): { field: string; e
     return out;
 }
 
+/**
+ * The other queues a routing configuration routes: every queue with it (ROUTED_QUEUES) except those SimplyChat's
+ * queue can be (a queue of the chat object, or one with the SimplyChat queue's name), by name. Empty when an older
+ * reader did not read the routed queues; '?' when they could not be read (never "no other queue").
+ */
+export function otherQueuesOf(env: RuleEnv, configId: string, chatQueues: ReadonlySet<string>): string[] {
+    const part = env.snapshot.routedQueues;
+    if (!part) return [];
+    if (part.status !== 'read') return ['?'];
+    return part.records
+        .filter(
+            (q) =>
+                q.QueueRoutingConfigId === configId &&
+                !chatQueues.has(q.Id) &&
+                !sameName(q.DeveloperName, env.choices.names.queue.developerName)
+        )
+        .map((q) => q.Name)
+        .sort((a, b) => a.localeCompare(b));
+}
+
 export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): RoutingConfigOutcome {
     const { snapshot, choices } = env;
     const configs = read(snapshot.routingConfigs, 'QueueRoutingConfig');
@@ -97,6 +117,7 @@ export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): Ro
     }
     const routingConfig = { developerName: config.DeveloperName, id: config.Id };
     const mismatches = routingMismatches(config);
+    const others = otherQueuesOf(env, config.Id, chatQueues);
     const record: Detail = {
         kind: 'record',
         role: 'routingConfig',
@@ -107,8 +128,27 @@ export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): Ro
         return {
             result: finish('routingConfig', deps, {
                 status: 'pass',
-                reason: reason('item.routingConfig.ok', { name: config.MasterLabel }),
+                reason:
+                    others.length > 0
+                        ? reason('item.routingConfig.okShared', { name: config.MasterLabel, queues: others.join(', ') })
+                        : reason('item.routingConfig.ok', { name: config.MasterLabel }),
                 details: [record],
+            }),
+            routingConfig,
+        };
+    }
+    if (others.length > 0 && env.choices.updateSharedRoutingConfig !== true) {
+        // Another team's routing: never changed unless the admin chooses to (law 4).
+        return {
+            result: finish('routingConfig', deps, {
+                status: 'warning',
+                reason: reason('item.routingConfig.sharedWrongValues', {
+                    name: config.MasterLabel,
+                    count: mismatches.length,
+                    queues: others.join(', '),
+                }),
+                details: [record, ...mismatches.map((m): Detail => ({ kind: 'fieldMismatch', ...m }))],
+                noFixReason: reason('fix.chooseUpdateSharedRouting', { queues: others.join(', ') }),
             }),
             routingConfig,
         };
@@ -116,7 +156,14 @@ export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): Ro
     return {
         result: finish('routingConfig', deps, {
             status: 'warning',
-            reason: reason('item.routingConfig.wrongValues', { name: config.MasterLabel, count: mismatches.length }),
+            reason:
+                others.length > 0
+                    ? reason('item.routingConfig.sharedWrongValues', {
+                          name: config.MasterLabel,
+                          count: mismatches.length,
+                          queues: others.join(', '),
+                      })
+                    : reason('item.routingConfig.wrongValues', { name: config.MasterLabel, count: mismatches.length }),
             details: [record, ...mismatches.map((m): Detail => ({ kind: 'fieldMismatch', ...m }))],
             ops: [
                 {

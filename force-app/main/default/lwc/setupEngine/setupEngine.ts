@@ -6,6 +6,7 @@
 export * from './types';
 export { evaluate, operationNeedsApi } from './evaluate';
 export { agentReadiness, AGENT_BLOCKERS } from './agents';
+export { appsByApplicationId, id15 } from './ruleAgentApps';
 export { liveRouting, liveTarget, liveExitCode, LIVE_REASON_KEYS, LIVE_WHY } from './live';
 export type {
     AgentWorkloadRecord,
@@ -45,9 +46,11 @@ export {
     APP_MANAGER_URL,
     OMNI_CHANNEL_UTILITY,
     defaultChoices,
+    isManagedFlow,
     isOmniChannelUtility,
 } from './facts';
 export { isValidDeveloperName, isValidObjectApiName } from './names';
+export { CONNECTION_PAGE_OF_STEP, FLOWS_URL, SETUP_PAGE_OF_ITEM, setupPageUrl } from './setupPages';
 export { settle, awaitingSettledParts, withSettledParts } from './settle';
 export type { Settled, SettledIds } from './settle';
 export {

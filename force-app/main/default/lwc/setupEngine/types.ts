@@ -178,6 +178,8 @@ export interface MemberGroupRecord {
     readonly RelatedId: SalesforceId | null;
     readonly DeveloperName: string | null;
     readonly Name: string | null;
+    /** `Related.Name`: the role's name for a role group (which has no name of its own). Absent in older snapshots. */
+    readonly RelatedName?: string | null;
 }
 
 /** UserRole: the hierarchy, read only when a role-and-subordinates member needs it. */
@@ -229,9 +231,13 @@ export interface QueueMembershipState {
 // ---------------------------------------------------------------------------------------------------------------
 // Item 14: the agents' console app has the Omni-Channel utility (issue 15)
 
-/** AppDefinition: a Lightning app (`NavType` 'Console' or 'Standard') and the name of its utility bar, if any. */
+/**
+ * AppDefinition: a Lightning app (`NavType` 'Console' or 'Standard') and the name of its utility bar, if any.
+ * AppDefinition returns only the apps the running user can access (object reference), so an app the agents have
+ * may be missing here: its access rows then name an `AppMenuItem` with no AppDefinition (`appIndex`).
+ */
 export interface AppRecord {
-    /** The app's Id (02u…), the SetupEntityId of its access rows. */
+    /** AppDefinition's own Id (06m…). Not the Id app access rows carry: that is AppMenuItem.ApplicationId (02u…). */
     readonly DurableId: SalesforceId;
     readonly DeveloperName: string;
     readonly NamespacePrefix: string | null;
@@ -239,11 +245,29 @@ export interface AppRecord {
     readonly NavType: string | null;
     /** Developer name of the app's utility bar (a FlexiPage of type UtilityBar), or null. */
     readonly UtilityBar: string | null;
+    /**
+     * Omni-Channel pinned in the console's sidebar instead of the utility bar (AppDefinition
+     * `IsOmniPinnedViewEnabled`). Absent in older snapshots. Whether agents go online there is not verified.
+     */
+    readonly IsOmniPinnedViewEnabled?: boolean;
+}
+
+/**
+ * AppMenuItem of type TabSet (an app of the App Launcher): `ApplicationId` is the app's 02u… Id, the
+ * SetupEntityId of its access rows (SetupEntityAccess object reference, usage example). It lists the org's apps,
+ * not only the running user's, and is joined to AppDefinition on namespace and developer name (`Name`).
+ */
+export interface AppMenuItemRecord {
+    /** 15-character Id (object reference), 02u… */
+    readonly ApplicationId: SalesforceId;
+    readonly Name: string;
+    readonly NamespacePrefix: string | null;
 }
 
 /** A profile's access to an app: a SetupEntityAccess row (type TabSet) of the profile's own permission set. */
 export interface AppAccessRecord {
     readonly ProfileId: SalesforceId;
+    /** The app's 02u… Id (AppMenuItem.ApplicationId), 18 characters. */
     readonly SetupEntityId: SalesforceId;
 }
 
@@ -378,6 +402,11 @@ export interface SetupChoices {
      */
     readonly separateOnlineStatus: boolean;
     /**
+     * Item 5: change the routing configuration of the SimplyChat queue to the guide's values even though other
+     * queues use it too (their routing changes with it). Absent or false: a shared configuration is never changed.
+     */
+    readonly updateSharedRoutingConfig?: boolean;
+    /**
      * Item 13: what to add to the SimplyChat queue for the agents who are not members. Null: not chosen yet.
      * 'agentUsers': each such active user of the agent profiles, by name; 'publicGroup': the named public group.
      */
@@ -403,6 +432,11 @@ export interface OrgSnapshot {
     readonly serviceChannels: Part<ServiceChannelRecord>;
     readonly routingConfigs: Part<QueueRoutingConfigRecord>;
     readonly queues: Part<QueueRecord>;
+    /**
+     * Every queue with a routing configuration (the contract's ROUTED_QUEUES): who else a routing configuration
+     * routes. Absent in snapshots of older readers: no other queue is then known.
+     */
+    readonly routedQueues?: Part<QueueRecord>;
     readonly queueSobjects: Part<QueueSobjectRecord>;
     readonly presenceStatuses: Part<ServicePresenceStatusRecord>;
     readonly statusChannels: Part<ServiceChannelStatusRecord>;
@@ -423,6 +457,8 @@ export interface OrgSnapshot {
     readonly publicGroups?: Part<PublicGroupRecord>;
     /** Item 14: console apps, the agent profiles' app access and the utility bars' content. */
     readonly apps?: Part<AppRecord>;
+    /** The org's apps with their 02u… Ids (AppMenuItem, type TabSet): how access rows name an app. */
+    readonly appMenuItems?: Part<AppMenuItemRecord>;
     readonly appAccess?: Part<AppAccessRecord>;
     /**
      * Read through the Metadata API, so not by the load (no callouts): `unavailable` with code 'notRead' until
@@ -804,6 +840,12 @@ export interface AgentPage {
     readonly users: readonly AgentUserRecord[];
     /** Current presence of these users, or why it could not be read (e.g. 'noAccess'). */
     readonly presence: Part<AgentPresenceRecord>;
+    /**
+     * Whether the reader sees every user's presence: View All Data, or View All on UserServicePresence (the object
+     * is under sharing, docs/org-verification.md row 70). Otherwise a user without a row is "unknown", not offline.
+     * Absent in older pages: not known, so never "offline".
+     */
+    readonly presenceSeesAll?: boolean;
     /** The last user Id of this page, to ask for the next one; null when this was the last page. */
     readonly nextAfterId: SalesforceId | null;
 }
@@ -811,6 +853,13 @@ export interface AgentPage {
 /** Why an agent cannot take SimplyChat chats now, in the order the view names the first one. */
 export type AgentBlocker =
     'notInQueue' | 'noPresenceConfig' | 'noCapacity' | 'noOnlineStatus' | 'noServiceCloudUser' | 'noOmniApp';
+
+/**
+ * What is worth knowing about a ready agent but does not block: no Service Cloud User feature licence (nothing
+ * public ties Omni-Channel to it, docs/org-verification.md row 77, while Salesforce's own Omni automation gives it
+ * to agents).
+ */
+export type AgentWarning = 'noServiceCloudUser';
 
 /** How a user is a member of the SimplyChat queue. */
 export type QueueMembershipWay = 'user' | 'publicGroup' | 'role' | 'roleAndSubordinates' | 'allInternalUsers';
@@ -844,6 +893,8 @@ export interface AgentReadiness {
     readonly status: 'ready' | 'notReady' | 'unknown';
     /** Every blocker, first one shown in the row; empty when ready. */
     readonly blockers: readonly AgentBlocker[];
+    /** Warnings, never blockers: the row's reason names the first one when nothing blocks or is unknown. */
+    readonly warnings: readonly AgentWarning[];
     /** The checks that could not be decided (a part not read, a profile whose access is not read), in blocker order. */
     readonly unknowns: readonly AgentBlocker[];
     /** The first reason as a message (label key and params), for the row and the CLI. */

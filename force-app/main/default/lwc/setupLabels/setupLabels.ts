@@ -257,6 +257,8 @@ import SC_item_serviceChannel_chatObjectMissing from '@salesforce/label/c.SC_ite
 import SC_item_routingConfig_ok from '@salesforce/label/c.SC_item_routingConfig_ok';
 import SC_item_routingConfig_missing from '@salesforce/label/c.SC_item_routingConfig_missing';
 import SC_item_routingConfig_wrongValues from '@salesforce/label/c.SC_item_routingConfig_wrongValues';
+import SC_item_routingConfig_okShared from '@salesforce/label/c.SC_item_routingConfig_okShared';
+import SC_item_routingConfig_sharedWrongValues from '@salesforce/label/c.SC_item_routingConfig_sharedWrongValues';
 import SC_item_routingConfig_wrongValues_one from '@salesforce/label/c.SC_item_routingConfig_wrongValues_one';
 import SC_item_queue_ok from '@salesforce/label/c.SC_item_queue_ok';
 import SC_item_queue_missing from '@salesforce/label/c.SC_item_queue_missing';
@@ -305,6 +307,8 @@ import SC_item_agentApps_missing_one from '@salesforce/label/c.SC_item_agentApps
 import SC_item_agentApps_barsNotRead from '@salesforce/label/c.SC_item_agentApps_barsNotRead';
 import SC_item_agentApps_barsNotRead_one from '@salesforce/label/c.SC_item_agentApps_barsNotRead_one';
 import SC_item_agentApps_barsIncomplete from '@salesforce/label/c.SC_item_agentApps_barsIncomplete';
+import SC_item_agentApps_appsHidden from '@salesforce/label/c.SC_item_agentApps_appsHidden';
+import SC_item_agentApps_sidebar from '@salesforce/label/c.SC_item_agentApps_sidebar';
 import SC_fix_agentAppsManual from '@salesforce/label/c.SC_fix_agentAppsManual';
 import SC_fix_agentAppsReadBars from '@salesforce/label/c.SC_fix_agentAppsReadBars';
 import SC_fix_agentApps_addUtility from '@salesforce/label/c.SC_fix_agentApps_addUtility';
@@ -320,6 +324,7 @@ import SC_agent_noChannel from '@salesforce/label/c.SC_agent_noChannel';
 import SC_agent_noCarryingStatus from '@salesforce/label/c.SC_agent_noCarryingStatus';
 import SC_agent_noOnlineStatus from '@salesforce/label/c.SC_agent_noOnlineStatus';
 import SC_agent_noServiceCloudUser from '@salesforce/label/c.SC_agent_noServiceCloudUser';
+import SC_agent_warn_noServiceCloudUser from '@salesforce/label/c.SC_agent_warn_noServiceCloudUser';
 import SC_agent_noOmniApp from '@salesforce/label/c.SC_agent_noOmniApp';
 import SC_agent_unknown_queue from '@salesforce/label/c.SC_agent_unknown_queue';
 import SC_agent_unknown_membership from '@salesforce/label/c.SC_agent_unknown_membership';
@@ -328,6 +333,8 @@ import SC_agent_unknown_statuses from '@salesforce/label/c.SC_agent_unknown_stat
 import SC_agent_unknown_notAgentProfile from '@salesforce/label/c.SC_agent_unknown_notAgentProfile';
 import SC_agent_unknown_apps from '@salesforce/label/c.SC_agent_unknown_apps';
 import SC_agent_unknown_utilityBars from '@salesforce/label/c.SC_agent_unknown_utilityBars';
+import SC_agent_unknown_appHidden from '@salesforce/label/c.SC_agent_unknown_appHidden';
+import SC_agent_unknown_sidebar from '@salesforce/label/c.SC_agent_unknown_sidebar';
 import SC_item_scSetup_hidden from '@salesforce/label/c.SC_item_scSetup_hidden';
 import SC_item_queueMembers_ok from '@salesforce/label/c.SC_item_queueMembers_ok';
 import SC_item_queueMembers_ok_one from '@salesforce/label/c.SC_item_queueMembers_ok_one';
@@ -366,6 +373,8 @@ import SC_fix_chatObjectMissing from '@salesforce/label/c.SC_fix_chatObjectMissi
 import SC_fix_reinstallPackage from '@salesforce/label/c.SC_fix_reinstallPackage';
 import SC_fix_scSetupManual from '@salesforce/label/c.SC_fix_scSetupManual';
 import SC_fix_activateFlowManually from '@salesforce/label/c.SC_fix_activateFlowManually';
+import SC_fix_activateManagedFlow from '@salesforce/label/c.SC_fix_activateManagedFlow';
+import SC_fix_chooseUpdateSharedRouting from '@salesforce/label/c.SC_fix_chooseUpdateSharedRouting';
 import SC_choice_missing from '@salesforce/label/c.SC_choice_missing';
 import SC_choice_capacityRange from '@salesforce/label/c.SC_choice_capacityRange';
 import SC_choice_chatObjectInvalid from '@salesforce/label/c.SC_choice_chatObjectInvalid';
@@ -756,6 +765,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.routingConfig.ok': SC_item_routingConfig_ok,
     'item.routingConfig.missing': SC_item_routingConfig_missing,
     'item.routingConfig.wrongValues': SC_item_routingConfig_wrongValues,
+    'item.routingConfig.okShared': SC_item_routingConfig_okShared,
+    'item.routingConfig.sharedWrongValues': SC_item_routingConfig_sharedWrongValues,
     'item.routingConfig.wrongValues.one': SC_item_routingConfig_wrongValues_one,
     'item.queue.ok': SC_item_queue_ok,
     'item.queue.missing': SC_item_queue_missing,
@@ -804,6 +815,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.agentApps.barsNotRead': SC_item_agentApps_barsNotRead,
     'item.agentApps.barsNotRead.one': SC_item_agentApps_barsNotRead_one,
     'item.agentApps.barsIncomplete': SC_item_agentApps_barsIncomplete,
+    'item.agentApps.appsHidden': SC_item_agentApps_appsHidden,
+    'item.agentApps.sidebar': SC_item_agentApps_sidebar,
     'fix.agentAppsManual': SC_fix_agentAppsManual,
     'fix.agentAppsReadBars': SC_fix_agentAppsReadBars,
     'fix.agentApps.addUtility': SC_fix_agentApps_addUtility,
@@ -819,6 +832,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'agent.noCarryingStatus': SC_agent_noCarryingStatus,
     'agent.noOnlineStatus': SC_agent_noOnlineStatus,
     'agent.noServiceCloudUser': SC_agent_noServiceCloudUser,
+    'agent.warn.noServiceCloudUser': SC_agent_warn_noServiceCloudUser,
     'agent.noOmniApp': SC_agent_noOmniApp,
     'agent.unknown.queue': SC_agent_unknown_queue,
     'agent.unknown.membership': SC_agent_unknown_membership,
@@ -827,6 +841,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'agent.unknown.notAgentProfile': SC_agent_unknown_notAgentProfile,
     'agent.unknown.apps': SC_agent_unknown_apps,
     'agent.unknown.utilityBars': SC_agent_unknown_utilityBars,
+    'agent.unknown.appHidden': SC_agent_unknown_appHidden,
+    'agent.unknown.sidebar': SC_agent_unknown_sidebar,
     'item.scSetup.hidden': SC_item_scSetup_hidden,
     'item.queueMembers.ok': SC_item_queueMembers_ok,
     'item.queueMembers.ok.one': SC_item_queueMembers_ok_one,
@@ -865,6 +881,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.reinstallPackage': SC_fix_reinstallPackage,
     'fix.scSetupManual': SC_fix_scSetupManual,
     'fix.activateFlowManually': SC_fix_activateFlowManually,
+    'fix.activateManagedFlow': SC_fix_activateManagedFlow,
+    'fix.chooseUpdateSharedRouting': SC_fix_chooseUpdateSharedRouting,
     'choice.missing': SC_choice_missing,
     'choice.capacityRange': SC_choice_capacityRange,
     'choice.chatObjectInvalid': SC_choice_chatObjectInvalid,

@@ -35,6 +35,7 @@ function agent(overrides: Partial<AgentReadiness> & { userId: string }): AgentRe
         presence: 'offline',
         status: 'ready',
         blockers: [],
+        warnings: [],
         unknowns: [],
         reason: { key: 'agent.ready', params: {} },
         ...overrides,
@@ -149,6 +150,19 @@ describe('agent rows', () => {
                 reason: { key: 'agent.test.reason', params: { queue: 'SimplyChat' } },
             })
         ).toBe('Not in SimplyChat.');
+    });
+
+    it('says that a ready agent lacks Service Cloud User, as a warning with its reason (English and Korean)', () => {
+        const warned: AgentReadiness = {
+            ...ready,
+            serviceCloudUser: false,
+            warnings: ['noServiceCloudUser'],
+            reason: { key: 'agent.warn.noServiceCloudUser', params: {} },
+        };
+        const row = agentRow(EN, warned);
+        expect(row.status).toBe(agentRow(EN, ready).status);
+        expect(row.reason).toMatch(/^Ready, but without the Service Cloud User feature licence/);
+        expect(agentRow(KO, warned).reason).toMatch(/Service Cloud 사용자 기능 라이선스가 없음/);
     });
 
     it('says what cannot be checked', () => {

@@ -71,6 +71,7 @@ describe('agent rows: every reason on request, and the item that fixes the first
         serviceCloudUser: false,
         omniApp: 'no' as const,
         presence: 'offline' as const,
+        warnings: [],
         unknowns: [],
     };
 

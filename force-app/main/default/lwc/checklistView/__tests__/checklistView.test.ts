@@ -297,6 +297,18 @@ describe('wording for people', () => {
         expect(setupLink(ENGLISH, 'noSuchItem', 'x')).toBeUndefined();
     });
 
+    it("links the Omni-Channel items to the Setup tree's own pages (…Settings, docs/org-verification.md row 50)", () => {
+        const href = (id: string): string | undefined => setupLink(ENGLISH, id, id)?.href;
+        expect(href('serviceChannel')).toBe('/lightning/setup/ServiceChannelSettings/home');
+        expect(href('routingConfig')).toBe('/lightning/setup/QueueRoutingConfigSettings/home');
+        expect(href('onlineStatus')).toBe('/lightning/setup/ServicePresenceStatusSettings/home');
+        expect(href('busyStatus')).toBe('/lightning/setup/ServicePresenceStatusSettings/home');
+        expect(href('presenceConfig')).toBe('/lightning/setup/ServicePresenceUserConfigSettings/home');
+        expect(href('omniChannel')).toBe('/lightning/setup/OmniChannelSettings/home');
+        expect(href('flow')).toBe('/lightning/setup/Flows/home');
+        expect(href('agentApps')).toBe('/lightning/setup/NavigationMenus/home');
+    });
+
     it('keeps a failed attempt on its item until it passes, and offers to retry it', () => {
         const failures = { presenceConfig: { code: 'FIELD_INTEGRITY_EXCEPTION', message: 'Refused.' } };
         const view = pageView(ENGLISH, partlySetUpOrg(), failures);

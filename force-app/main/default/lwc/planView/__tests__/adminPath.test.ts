@@ -101,7 +101,7 @@ describe('Fix all asks the open choices first', () => {
         expect(left).not.toContain('still-scSetup');
         const routing = view.stillNeeded.find((s) => s.key === 'still-routingConfig');
         expect(routing?.text).toMatch(/API connection/);
-        expect(routing?.href).toBe('/lightning/setup/QueueRoutingConfig/home');
+        expect(routing?.href).toBe('/lightning/setup/QueueRoutingConfigSettings/home');
     });
 
     it('lists a manual step with its own link, and nothing once every item passes', () => {

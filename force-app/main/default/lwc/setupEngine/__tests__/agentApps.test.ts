@@ -5,14 +5,23 @@
 import { evaluate, plan, type AppRecord, type ChecklistItem, type OrgSnapshot } from '../setupEngine';
 import { APP_MANAGER_URL, isOmniChannelUtility, OMNI_CHANNEL_UTILITY } from '../facts';
 import { choices, fullySetUpOrg, omniDisabledOrg, partlySetUpOrg, PROFILE, read, sharedOmniOrg } from './fixtures';
-import { APP_PROFILE_IDS, APPS, appsWithOmni, UTILITY_BARS } from '../../../../../../samples/apps';
+import { appsByApplicationId, id15 } from '../ruleAgentApps';
+import {
+    access,
+    APP_ACCESS_IDS,
+    APP_PROFILE_IDS,
+    APPS,
+    appsWithOmni,
+    MENU_ITEMS,
+    UTILITY_BARS,
+} from '../../../../../../samples/apps';
 
 function agentApps(s: OrgSnapshot): ChecklistItem {
     return evaluate(s).find((i) => i.id === 'agentApps') as ChecklistItem;
 }
 
-function withAccess(s: OrgSnapshot, rows: [string, AppRecord][]): OrgSnapshot {
-    return { ...s, appAccess: read(rows.map(([ProfileId, app]) => ({ ProfileId, SetupEntityId: app.DurableId }))) };
+function withAccess(s: OrgSnapshot, rows: [string, AppRecord | 'hidden'][]): OrgSnapshot {
+    return { ...s, appAccess: read(rows.map(([profileId, app]) => access(profileId, app))) };
 }
 
 describe('item 14: the agents have Omni-Channel in their app', () => {
@@ -107,24 +116,128 @@ describe('item 14: the agents have Omni-Channel in their app', () => {
     });
 
     it('prefers a console app in the guided step, then the app most of the profiles share', () => {
-        const other: AppRecord = { ...APPS.simplyChat, DurableId: '02u5g00000OtherAAA', Label: 'Other Console' };
+        const other: AppRecord = {
+            ...APPS.simplyChat,
+            DurableId: '06m5g00000OtherAAB',
+            DeveloperName: 'Other',
+            Label: 'Other Console',
+        };
         const s = withAccess(
             {
                 ...fullySetUpOrg(),
                 apps: read([APPS.serviceConsole, APPS.simplyChat, APPS.sales, other]),
+                appMenuItems: read([
+                    ...Object.values(MENU_ITEMS),
+                    { ApplicationId: '02u5g00000Other', Name: 'Other', NamespacePrefix: 'WINP' },
+                ]),
             },
             [
                 [PROFILE.agent.Id, APPS.sales],
-                [PROFILE.agent.Id, other],
                 [PROFILE.support.Id, APPS.sales],
                 [PROFILE.support.Id, APPS.simplyChat],
             ]
         );
-        const steps = agentApps(s).details.flatMap((d) => (d.kind === 'manualStep' ? [d.step.params] : []));
+        const withOther: OrgSnapshot = {
+            ...s,
+            appAccess: read([
+                ...(s.appAccess?.status === 'read' ? s.appAccess.records : []),
+                { ProfileId: PROFILE.agent.Id, SetupEntityId: '02u5g00000OtherAAB' },
+            ]),
+        };
+        const steps = agentApps(withOther).details.flatMap((d) => (d.kind === 'manualStep' ? [d.step.params] : []));
         expect(steps).toEqual([
             { app: 'Other Console', profiles: 'SimplyChat Agent' },
             { app: 'Simply Chat', profiles: 'Support' },
         ]);
+    });
+
+    it('names no guided step for an app only known by a wrong Id', () => {
+        const s = withAccess({ ...fullySetUpOrg(), apps: read([APPS.serviceConsole, APPS.simplyChat, APPS.sales]) }, [
+            [PROFILE.agent.Id, APPS.sales],
+            [PROFILE.support.Id, APPS.sales],
+            [PROFILE.support.Id, APPS.simplyChat],
+        ]);
+        const steps = agentApps(s).details.flatMap((d) => (d.kind === 'manualStep' ? [d.step.params] : []));
+        expect(steps).toEqual([
+            { app: 'Simply Chat', profiles: 'Support' },
+            { app: 'Sales', profiles: 'SimplyChat Agent' },
+        ]);
+    });
+
+    it('joins access rows to apps by the 02u… Id of AppMenuItem, never by AppDefinition.DurableId (06m…)', () => {
+        const s = fullySetUpOrg();
+        expect(agentApps(s).status).toBe('pass');
+        // Access rows that carry the 06m… DurableId (the old, wrong join) name no app the profile has.
+        const wrongJoin: OrgSnapshot = {
+            ...s,
+            appAccess: read([
+                { ProfileId: PROFILE.agent.Id, SetupEntityId: APPS.serviceConsole.DurableId },
+                { ProfileId: PROFILE.support.Id, SetupEntityId: APPS.serviceConsole.DurableId },
+            ]),
+        };
+        expect(agentApps(wrongJoin).status).not.toBe('pass');
+        // Without the menu items the join cannot be made: not checked, never "no app".
+        expect(agentApps({ ...s, appMenuItems: undefined }).reason.key).toBe('item.agentApps.notChecked');
+        expect(agentApps({ ...s, appMenuItems: { status: 'unavailable', code: 'noAccess' } }).details).toEqual([
+            { kind: 'unreadable', part: 'AppMenuItem', code: 'noAccess', message: '' },
+        ]);
+    });
+
+    it('compares the 15-character AppMenuItem Id with the 18-character access Id, case-sensitively', () => {
+        const joined = appsByApplicationId([APPS.serviceConsole, APPS.sales], Object.values(MENU_ITEMS));
+        expect(joined.get(id15(APP_ACCESS_IDS.serviceConsole))).toBe(APPS.serviceConsole);
+        expect(joined.get(id15(APP_ACCESS_IDS.sales))).toBe(APPS.sales);
+        // An app AppDefinition did not return: known by Id, not visible.
+        expect(joined.get(id15(APP_ACCESS_IDS.hidden))).toBeNull();
+        expect(joined.get(id15(APP_ACCESS_IDS.serviceConsole.toLowerCase()))).toBeUndefined();
+        // Joined on namespace and developer name, case-insensitively.
+        const lower = appsByApplicationId(
+            [{ ...APPS.sales, DeveloperName: 'lightningsales', NamespacePrefix: 'Standard' }],
+            [MENU_ITEMS.sales]
+        );
+        expect(lower.get(MENU_ITEMS.sales.ApplicationId)?.Label).toBe('Sales');
+        const otherNamespace = appsByApplicationId([{ ...APPS.sales, NamespacePrefix: 'WINP' }], [MENU_ITEMS.sales]);
+        expect(otherNamespace.get(MENU_ITEMS.sales.ApplicationId)).toBeNull();
+    });
+
+    it('cannot check a profile with an app the admin cannot access (AppDefinition does not return it)', () => {
+        const s = withAccess(fullySetUpOrg(), [
+            [PROFILE.agent.Id, APPS.serviceConsole],
+            [PROFILE.support.Id, APPS.sales],
+            [PROFILE.support.Id, 'hidden'],
+        ]);
+        const i = agentApps(s);
+        expect(i.status).toBe('unknown');
+        expect(i.reason).toEqual({ key: 'item.agentApps.appsHidden', params: { count: 1, profiles: 'Support' } });
+        // Without the hidden app the same profile is a certain "no".
+        const without = withAccess(fullySetUpOrg(), [
+            [PROFILE.agent.Id, APPS.serviceConsole],
+            [PROFILE.support.Id, APPS.sales],
+        ]);
+        expect(agentApps(without).status).toBe('fail');
+        // A visible app with the utility still decides "yes" whatever else is hidden.
+        const alsoVisible = withAccess(fullySetUpOrg(), [
+            [PROFILE.agent.Id, APPS.serviceConsole],
+            [PROFILE.support.Id, APPS.serviceConsole],
+            [PROFILE.support.Id, 'hidden'],
+        ]);
+        expect(agentApps(alsoVisible).status).toBe('pass');
+    });
+
+    it('cannot check a console app with Omni-Channel pinned in its sidebar (unverified), never "no"', () => {
+        const pinned: AppRecord = { ...APPS.simplyChat, IsOmniPinnedViewEnabled: true };
+        const s = withAccess({ ...fullySetUpOrg(), apps: read([APPS.serviceConsole, pinned, APPS.sales]) }, [
+            [PROFILE.agent.Id, pinned],
+            [PROFILE.support.Id, APPS.serviceConsole],
+        ]);
+        const i = agentApps(s);
+        expect(i.status).toBe('unknown');
+        expect(i.reason).toEqual({ key: 'item.agentApps.sidebar', params: { profiles: 'SimplyChat Agent' } });
+        const notPinned = withAccess(fullySetUpOrg(), [
+            [PROFILE.agent.Id, APPS.simplyChat],
+            [PROFILE.support.Id, APPS.serviceConsole],
+        ]);
+        expect(agentApps(notPinned).status).toBe('fail');
     });
 
     it('is unknown when a bar an app names was not among those read', () => {

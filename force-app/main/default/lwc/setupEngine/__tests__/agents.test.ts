@@ -61,8 +61,8 @@ function org(overrides: Partial<OrgSnapshot> = {}): OrgSnapshot {
     };
 }
 
-function one(s: OrgSnapshot, u: AgentUserRecord, presence = NO_PRESENCE): AgentReadiness {
-    return agentReadiness(s, [u], presence)[0];
+function one(s: OrgSnapshot, u: AgentUserRecord, presence = NO_PRESENCE, seesAll = true): AgentReadiness {
+    return agentReadiness(s, [u], presence, seesAll)[0];
 }
 
 describe('agentReadiness: a ready agent', () => {
@@ -82,6 +82,7 @@ describe('agentReadiness: a ready agent', () => {
             presence: 'offline',
             status: 'ready',
             blockers: [],
+            warnings: [],
             unknowns: [],
             reason: { key: 'agent.ready', params: {} },
         });
@@ -165,10 +166,16 @@ describe('agentReadiness: each blocker', () => {
         expect(one(noChannel, user(1)).reason.key).toBe('agent.noChannel');
     });
 
-    it('noServiceCloudUser: the user lacks the feature licence', () => {
+    it('noServiceCloudUser is a warning, not a blocker: the agent is ready and the reason says why it is named', () => {
         const r = one(org(), user(1, { ServiceCloudUser: false }));
-        expect(r.blockers).toEqual(['noServiceCloudUser']);
-        expect(r.reason.key).toBe('agent.noServiceCloudUser');
+        expect(r.status).toBe('ready');
+        expect(r.blockers).toEqual([]);
+        expect(r.warnings).toEqual(['noServiceCloudUser']);
+        expect(r.serviceCloudUser).toBe(false);
+        expect(r.reason.key).toBe('agent.warn.noServiceCloudUser');
+        const licensed = one(org(), user(1));
+        expect(licensed.warnings).toEqual([]);
+        expect(licensed.reason.key).toBe('agent.ready');
     });
 
     it("noOmniApp: none of the profile's console apps has the Omni-Channel utility", () => {
@@ -187,27 +194,25 @@ describe('agentReadiness: each blocker', () => {
             statusAccess: read([]),
         });
         const r = one(s, user(9, { ServiceCloudUser: false }));
-        expect(r.blockers).toEqual([
-            'notInQueue',
-            'noPresenceConfig',
-            'noOnlineStatus',
-            'noServiceCloudUser',
-            'noOmniApp',
-        ]);
+        expect(r.blockers).toEqual(['notInQueue', 'noPresenceConfig', 'noOnlineStatus', 'noOmniApp']);
+        expect(r.warnings).toEqual(['noServiceCloudUser']);
         expect(r.reason.key).toBe('agent.notInQueue');
         const capacity = one(
             org({ routingConfigs: read([{ ...HAND.routing, CapacityWeight: 9 }]) }),
             user(9, { ServiceCloudUser: false })
         );
-        expect(capacity.blockers).toEqual(['notInQueue', 'noCapacity', 'noServiceCloudUser']);
-        expect(AGENT_BLOCKERS).toEqual([
-            'notInQueue',
-            'noPresenceConfig',
-            'noCapacity',
-            'noOnlineStatus',
-            'noServiceCloudUser',
-            'noOmniApp',
-        ]);
+        expect(capacity.blockers).toEqual(['notInQueue', 'noCapacity']);
+        expect(AGENT_BLOCKERS).toEqual(['notInQueue', 'noPresenceConfig', 'noCapacity', 'noOnlineStatus', 'noOmniApp']);
+    });
+});
+
+describe('agentReadiness: current presence under sharing (row 70)', () => {
+    it('shows a user without a presence row as offline only to a reader who sees every row', () => {
+        expect(one(org(), user(1), NO_PRESENCE, true).presence).toBe('offline');
+        expect(one(org(), user(1), NO_PRESENCE, false).presence).toBe('unknown');
+        expect(agentReadiness(org(), [user(1)], NO_PRESENCE)[0].presence).toBe('unknown');
+        // Presence is never a prerequisite: the verdict is the same either way.
+        expect(one(org(), user(1), NO_PRESENCE, false).status).toBe(one(org(), user(1), NO_PRESENCE, true).status);
     });
 });
 

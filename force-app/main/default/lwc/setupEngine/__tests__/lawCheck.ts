@@ -92,8 +92,8 @@ export function assertOnlyPlannedChanges(before: OrgSnapshot, after: OrgSnapshot
     }
 }
 
-function recordsIn<T>(part: Part<T>): readonly T[] {
-    return part.status === 'read' ? part.records : [];
+function recordsIn<T>(part: Part<T> | undefined): readonly T[] {
+    return part?.status === 'read' ? part.records : [];
 }
 
 /**
@@ -146,6 +146,17 @@ export function touchedWithoutReason(before: OrgSnapshot, ops: readonly Operatio
                     check(
                         chatRouting.has(op.existingId) || same(op.developerName, c.names.routingConfig.developerName),
                         `routing configuration ${op.developerName}`
+                    );
+                    // Another team's queue routed by it: changed only when the admin chose so, whatever its name.
+                    const sharedWith = recordsIn(before.routedQueues).filter(
+                        (q) =>
+                            q.QueueRoutingConfigId === op.existingId &&
+                            !chatQueues.has(q.Id) &&
+                            !same(q.DeveloperName, c.names.queue.developerName)
+                    );
+                    check(
+                        sharedWith.length === 0 || c.updateSharedRoutingConfig === true,
+                        `routing configuration ${op.developerName} shared with ${sharedWith.map((q) => q.Name).join(', ')}`
                     );
                 }
                 break;

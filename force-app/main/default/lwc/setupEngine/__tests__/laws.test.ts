@@ -52,6 +52,9 @@ interface Shape {
     permissionSets: { statuses: number[]; holders: { profile: number; users: number }[]; group: boolean }[];
     moveDirectUsers: boolean;
     separateOnlineStatus: boolean;
+    /** Another team's queue (not a chat queue) routed by one of the routing configurations, if any. */
+    otherTeamRouting: number | null;
+    updateSharedRoutingConfig: boolean;
     /** Item 13: each queue's members, and what the admin chose to add. */
     membership: MembershipShape[];
     queueMembers: 'none' | 'agentUsers' | 'Chat_Agents' | 'All_Service';
@@ -134,6 +137,8 @@ const shapeArb: fc.Arbitrary<Shape> = fc
         ),
         moveDirectUsers: fc.boolean(),
         separateOnlineStatus: fc.boolean(),
+        otherTeamRouting: fc.option(fc.nat(2), { nil: null }),
+        updateSharedRoutingConfig: fc.boolean(),
         membership: fc.array(membershipArb, { minLength: 3, maxLength: 3 }),
         queueMembers: fc.constantFrom(
             'none' as const,
@@ -177,6 +182,9 @@ const shapeArb: fc.Arbitrary<Shape> = fc
         })),
         moveDirectUsers: r.moveDirectUsers,
         separateOnlineStatus: r.separateOnlineStatus,
+        otherTeamRouting:
+            r.otherTeamRouting !== null && r.otherTeamRouting < r.routingNames.length ? r.otherTeamRouting : null,
+        updateSharedRoutingConfig: r.updateSharedRoutingConfig,
         membership: r.membership,
         queueMembers: r.queueMembers,
     }));
@@ -361,6 +369,20 @@ function build(shape: Shape): OrgSnapshot {
         serviceChannels: omni(channels),
         routingConfigs: omni(routingConfigs),
         queues: read(queues),
+        // Every routed queue, another team's Support queue (no chat object, so not among `queues`) included.
+        routedQueues: read([
+            ...queues.filter((q) => q.QueueRoutingConfigId),
+            ...(shape.omniEnabled && shape.otherTeamRouting !== null
+                ? [
+                      {
+                          Id: id('00G', 9),
+                          DeveloperName: 'Support_Cases',
+                          Name: 'Support Cases',
+                          QueueRoutingConfigId: routingConfigs[shape.otherTeamRouting].Id,
+                      },
+                  ]
+                : []),
+        ]),
         queueSobjects: read(queueSobjects),
         presenceStatuses: omni(statuses),
         statusChannels: omni(statusChannels),
@@ -390,6 +412,7 @@ function build(shape: Shape): OrgSnapshot {
             capacity: shape.capacity,
             moveDirectUsers: shape.moveDirectUsers,
             separateOnlineStatus: shape.separateOnlineStatus,
+            updateSharedRoutingConfig: shape.updateSharedRoutingConfig,
             queueMembers:
                 shape.queueMembers === 'none'
                     ? null
@@ -416,6 +439,11 @@ function expectedLeftovers(before: OrgSnapshot, after: OrgSnapshot): Set<string>
     if (!before.choices.queueMembers) left.add('queueMembers');
     if (members && !members.fix.available && members.fix.reason.key === 'fix.queueGroupIsMember') {
         left.add('queueMembers');
+    }
+    // Item 5 never changes a routing configuration other queues use unless the admin chose to (law 4).
+    const routing = evaluate(after).find((i) => i.id === 'routingConfig');
+    if (routing?.reason.key === 'item.routingConfig.sharedWrongValues' && !before.choices.updateSharedRoutingConfig) {
+        left.add('routingConfig');
     }
     const presence = evaluate(after).find((i) => i.id === 'presenceConfig');
     if (presence?.status === 'warning' && presence.reason.key === 'item.presenceConfig.profilesInOtherConfig') {

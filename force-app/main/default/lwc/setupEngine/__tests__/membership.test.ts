@@ -48,6 +48,25 @@ function state(overrides: Partial<QueueMembershipState>): QueueMembershipState {
     };
 }
 
+describe('resolveMembership: naming role groups (row 63)', () => {
+    it("names a role member after Related.Name without reading the hierarchy, and never by the group's Id", () => {
+        const g = { ...roleGroup('Role', CHAT), RelatedName: 'Chat Agent' };
+        const named = resolveMembership(state({ members: [{ GroupId: QUEUE, UserOrGroupId: g.Id }], groups: [g] }));
+        expect(membershipOf(named, { Id: user(1), ProfileId: AGENT, UserRoleId: CHAT })).toEqual({
+            how: 'role',
+            via: 'Chat Agent',
+        });
+        const bare = roleGroup('Role', CHAT);
+        const unnamed = resolveMembership(
+            state({ members: [{ GroupId: QUEUE, UserOrGroupId: bare.Id }], groups: [bare] })
+        );
+        const found = membershipOf(unnamed, { Id: user(1), ProfileId: AGENT, UserRoleId: CHAT });
+        const via = found && found !== 'unknown' ? found.via : undefined;
+        expect(via).toBe('Role');
+        expect(via).not.toBe(bare.Id);
+    });
+});
+
 describe('resolveMembership', () => {
     it('finds users named in the queue', () => {
         const resolved = resolveMembership(state({ members: [{ GroupId: QUEUE, UserOrGroupId: user(1) }] }));

@@ -390,6 +390,62 @@ describe('routing configuration with wrong values', () => {
     });
 });
 
+describe("another team's queue uses the same routing configuration", () => {
+    const wrong = { ...HAND.routing, RoutingPriority: 2 };
+    const casesQueue = {
+        Id: '00G5g00000CasesAAA',
+        DeveloperName: 'Support_Cases',
+        Name: 'Support Cases',
+        QueueRoutingConfigId: HAND.routing.Id,
+    };
+    const base = fullySetUpOrg();
+    const routed = [...(base.queues.status === 'read' ? base.queues.records : []), casesQueue];
+    const s: OrgSnapshot = { ...base, routingConfigs: read([wrong]), routedQueues: read(routed) };
+
+    it('names the other queues and changes nothing of the configuration without a choice', () => {
+        const i = item(evaluate(s), 'routingConfig');
+        expect(i.status).toBe('warning');
+        expect(i.reason).toEqual({
+            key: 'item.routingConfig.sharedWrongValues',
+            params: { name: 'Chat Routing', count: 1, queues: 'Support Cases' },
+        });
+        expect(fixReason(i)).toBe('fix.chooseUpdateSharedRouting');
+        expect(plan(s, 'all').filter((op) => op.kind === 'upsertRoutingConfig')).toEqual([]);
+        expect(touchedWithoutReason(s, plan(s, 'all'))).toEqual([]);
+    });
+
+    it('changes it only when the admin chose to, naming who else it routes', () => {
+        const chosen: OrgSnapshot = { ...s, choices: { ...s.choices, updateSharedRoutingConfig: true } };
+        const ops = plan(chosen, ['routingConfig']);
+        expect(ops.map((op) => op.kind)).toEqual(['upsertRoutingConfig']);
+        expect(item(evaluate(chosen), 'routingConfig').reason.params).toMatchObject({ queues: 'Support Cases' });
+        expect(touchedWithoutReason(chosen, ops)).toEqual([]);
+        // The law catches a plan that changes it without the choice.
+        expect(touchedWithoutReason(s, ops)).toEqual(['routing configuration Chat_Routing shared with Support Cases']);
+    });
+
+    it('holds for a configuration that merely carries the SimplyChat name', () => {
+        const named = { ...wrong, DeveloperName: 'SimplyChat', MasterLabel: 'SimplyChat' };
+        const noChatQueue: OrgSnapshot = {
+            ...omniOrg(),
+            routingConfigs: read([named]),
+            routedQueues: read([casesQueue]),
+        };
+        const i = item(evaluate(noChatQueue), 'routingConfig');
+        expect(i.reason.key).toBe('item.routingConfig.sharedWrongValues');
+        expect(plan(noChatQueue, 'all').filter((op) => op.kind === 'upsertRoutingConfig')).toEqual([]);
+        expect(touchedWithoutReason(noChatQueue, plan(noChatQueue, 'all'))).toEqual([]);
+    });
+
+    it('passes with the guide values, still naming the other queues', () => {
+        const ok: OrgSnapshot = { ...s, routingConfigs: read([HAND.routing]) };
+        expect(item(evaluate(ok), 'routingConfig').reason).toEqual({
+            key: 'item.routingConfig.okShared',
+            params: { name: 'Chat Routing', queues: 'Support Cases' },
+        });
+    });
+});
+
 describe('an agent profile in another presence configuration', () => {
     const base = fullySetUpOrg();
     const assignments = [
@@ -659,10 +715,24 @@ describe('the package pieces', () => {
         ]);
     });
 
-    it('lists the manual activation of an inactive flow, with a link to its latest version in Flow Builder', () => {
+    it('lists the manual activation of the managed flow in Setup > Flows, never Flow Builder (row 36)', () => {
         const flow = item(evaluate(omniOrg()), 'flow');
         expect(flow.fix.available).toBe(true);
         expect(flow.details).toEqual([
+            {
+                kind: 'manualStep',
+                step: {
+                    key: 'fix.activateManagedFlow',
+                    params: { name: packageFlow(false).Label, namespace: 'WINP' },
+                },
+                url: '/lightning/setup/Flows/home',
+            },
+        ]);
+    });
+
+    it("links an org's own (unmanaged) flow to its latest version in Flow Builder", () => {
+        const own = omniOrg({}, { flows: read([{ ...packageFlow(false), NamespacePrefix: null }]) });
+        expect(item(evaluate(own), 'flow').details).toEqual([
             {
                 kind: 'manualStep',
                 step: { key: 'fix.activateFlowManually', params: { name: packageFlow(false).Label } },

@@ -139,7 +139,10 @@ describe('c-simply-chat-setup: ready means agents get chats', () => {
     it('does not say everything is ready while agents are not, and links to the agents who are not', async () => {
         const snapshot = fullySetUpOrg();
         org(snapshot);
-        const users = agentUsersOf(snapshot);
+        // Two agents assigned directly (user level) to a presence configuration the org does not have: not ready,
+        // while every item passes (No Service Cloud User is a warning, not a blocker).
+        const users = agentUsersOf(snapshot).map((u, i) => (i < 2 ? { ...u, DirectConfigId: '0Nd5g00000NoneAAA' } : u));
+        agentsMock.mockResolvedValue({ users, presence: presenceOf(snapshot, users), nextAfterId: null });
         const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
         const ready = readiness.filter((r) => r.status === 'ready').length;
         expect(ready).toBeLessThan(readiness.length);
@@ -167,7 +170,10 @@ describe('c-simply-chat-setup: ready means agents get chats', () => {
     it('says everything is ready when every item passes and every agent is ready, with the count', async () => {
         const snapshot = fullySetUpOrg();
         org(snapshot);
-        const users = agentUsersOf(snapshot);
+        // Two agents assigned directly (user level) to a presence configuration the org does not have: not ready,
+        // while every item passes (No Service Cloud User is a warning, not a blocker).
+        const users = agentUsersOf(snapshot).map((u, i) => (i < 2 ? { ...u, DirectConfigId: '0Nd5g00000NoneAAA' } : u));
+        agentsMock.mockResolvedValue({ users, presence: presenceOf(snapshot, users), nextAfterId: null });
         const readiness = agentReadiness(snapshot, users, presenceOf(snapshot, users));
         const readyIds = new Set(readiness.filter((r) => r.status === 'ready').map((r) => r.userId));
         const readyUsers = users.filter((u) => readyIds.has(u.Id));
