@@ -10,6 +10,7 @@
  * and, from the engine's TypeScript types (found by name in lwc/setupEngine/*.ts; scripts/lib/apex-dtos.ts):
  *   force-app/main/default/classes/model/SetupSnapshot.cls    the snapshot's Apex DTOs (OrgSnapshot)
  *   force-app/main/default/classes/model/SetupAgents.cls      the Agents view's Apex DTOs (AgentPage, utility bars)
+ *   force-app/main/default/classes/model/SetupLive.cls        the Live view's Apex DTOs (LiveRead)
  * With --check it writes nothing and fails when a generated file is out of date. `checkContract` (run by
  * test:scripts) also fails when the hand-written TypeScript operation types, OperationResult or the Apex parser drift
  * from the source.
@@ -48,6 +49,7 @@ export const OUT = {
     fixtures: path.join(CLASSES, 'tests', 'generated', 'SetupOperationFixtures.cls'),
     snapshotDto: path.join(CLASSES, 'model', 'SetupSnapshot.cls'),
     agentsDto: path.join(CLASSES, 'model', 'SetupAgents.cls'),
+    liveDto: path.join(CLASSES, 'model', 'SetupLive.cls'),
 };
 
 export interface OperationContract {
@@ -377,6 +379,7 @@ export async function generate(
     return {
         snapshotDto: await pretty(dtos.get('SetupSnapshot') ?? '', OUT.snapshotDto),
         agentsDto: await pretty(dtos.get('SetupAgents') ?? '', OUT.agentsDto),
+        liveDto: await pretty(dtos.get('SetupLive') ?? '', OUT.liveDto),
         engine: await pretty(engineModule(c), OUT.engine),
         apex: await pretty(apexClass(c), OUT.apex),
         soqlApex: await pretty(soqlApexClass(c), OUT.soqlApex),
@@ -613,7 +616,7 @@ if (require.main === module) {
             return stale.length + problems.length ? 1 : 0;
         }
         const generated = await generate(c);
-        for (const k of ['snapshotDto', 'agentsDto'] as const) {
+        for (const k of ['snapshotDto', 'agentsDto', 'liveDto'] as const) {
             const before = fs.existsSync(OUT[k]) ? fs.readFileSync(OUT[k], 'utf8') : '';
             for (const line of droppedDeclarations(before, generated[k]))
                 console.warn(

@@ -1,5 +1,5 @@
 /**
- * The Apex DTOs (SetupSnapshot.cls, SetupAgents.cls) are generated from the engine's TypeScript types by
+ * The Apex DTOs (SetupSnapshot.cls, SetupAgents.cls, SetupLive.cls) are generated from the engine's TypeScript types by
  * `npm run contract` (scripts/lib/apex-dtos.ts), and go stale when a type changes. The hand-written Apex that meets
  * the same contract (SetupPermissions.Grants, ConnectionStatusController.ConnectionStatus, the default names and
  * constants, the label keys Apex sends) must agree with the engine too.
@@ -65,7 +65,8 @@ const sorted = (names: readonly string[]): string[] => [...names].sort();
 
 describe('Apex DTOs generated from the TypeScript types', () => {
     it('are marked as generated', () => {
-        for (const name of ['SetupSnapshot', 'SetupAgents']) assert.ok(apex(name).includes(DTO_HEADER), name);
+        for (const name of ['SetupSnapshot', 'SetupAgents', 'SetupLive'])
+            assert.ok(apex(name).includes(DTO_HEADER), name);
     });
 
     it('a field added to a type makes SetupSnapshot.cls stale, and the new class carries it', async () => {
@@ -87,6 +88,18 @@ describe('Apex DTOs generated from the TypeScript types', () => {
             text.replace('readonly ServiceCloudUser: boolean;', 'readonly UserPermissionsSupportUser: boolean;')
         );
         assert.deepEqual(await outOfDate(contract, renamed), ['force-app/main/default/classes/model/SetupAgents.cls']);
+    });
+
+    it('a field changed in a Live view type makes SetupLive.cls stale; its sums stay Decimal', async () => {
+        const renamed = withFile(fileDeclaring('AgentWorkloadRecord'), (text) =>
+            text.replace('readonly Items: number;', 'readonly ItemCount: number;')
+        );
+        assert.deepEqual(await outOfDate(contract, renamed), ['force-app/main/default/classes/model/SetupLive.cls']);
+        const live = dtoSources(engine).get('SetupLive') ?? '';
+        assert.match(live, /public Decimal Weight;/);
+        assert.match(live, /public Decimal ConfiguredCapacity;/);
+        assert.match(live, /public PendingPart pending = new PendingPart\(\);/);
+        assert.match(live, /public class WorkPart implements SetupSnapshot\.Part/);
     });
 
     it('names what a regeneration drops from a hand-edited DTO (an initial value, a Decimal)', () => {

@@ -1,5 +1,6 @@
 /**
- * The Apex DTOs the snapshot and the Agents view are serialized from (SetupSnapshot.cls, SetupAgents.cls), written
+ * The Apex DTOs the snapshot, the Agents view and the Live view are serialized from (SetupSnapshot.cls,
+ * SetupAgents.cls, SetupLive.cls), written
  * from the engine's TypeScript types: the engine reads what Apex serializes by field name, so one source holds the
  * names. `npm run contract` writes them (scripts/contract.ts); its staleness check fails when they are out of date.
  *
@@ -49,6 +50,16 @@ export const DTO_FILES: readonly DtoFile[] = [
         inner: ['AgentPage', 'Part<UtilityBarRecord>'],
         declaresPart: false,
     },
+    {
+        apexClass: 'SetupLive',
+        doc: [
+            "The Live view's read (SetupLiveController.getLive): LiveRead of lwc/setupEngine/live.ts, field for field.",
+            'Records keep the Salesforce field names they are read with, except the aggregate of active work per user',
+            '(AgentWorkloadRecord: Items, Weight, Percentage).',
+        ],
+        inner: ['LiveRead'],
+        declaresPart: false,
+    },
 ];
 
 /** Apex class names that differ from the TypeScript type's (an inline object type is named `Owner.field`). */
@@ -70,6 +81,10 @@ export const PART_NAMES: Readonly<Record<string, string>> = {
     PresenceUserConfigRecord: 'PresenceConfigPart',
     PresenceUserConfigProfileRecord: 'PresenceConfigProfilePart',
     PresenceUserConfigUserCount: 'PresenceConfigUserCountPart',
+    PendingRoutingRecord: 'PendingPart',
+    LivePresenceRecord: 'PresencePart',
+    LiveUserRecord: 'UserPart',
+    AgentWorkloadRecord: 'WorkPart',
 };
 
 /** Numbers that SOQL returns as Decimal (double fields); every other number is an Integer. */
@@ -77,6 +92,9 @@ export const DECIMAL_FIELDS: ReadonlySet<string> = new Set([
     'QueueRoutingConfigRecord.RoutingPriority',
     'QueueRoutingConfigRecord.CapacityWeight',
     'QueueRoutingConfigRecord.CapacityPercentage',
+    'LivePresenceRecord.ConfiguredCapacity',
+    'AgentWorkloadRecord.Weight',
+    'AgentWorkloadRecord.Percentage',
 ]);
 
 /**
@@ -92,6 +110,12 @@ export const DEFAULTS: Readonly<Record<string, string>> = {
     'ApiAccess.connection': "'untested'",
     'AgentPage.presence': 'new AgentPresencePart()',
     'SettledParts.queueMembership': 'new QueueMembershipPart()',
+    'LiveRead.pending': 'new PendingPart()',
+    'LiveRead.pendingMore': 'false',
+    'LiveRead.presence': 'new PresencePart()',
+    'LiveRead.presenceSeesAll': 'false',
+    'LiveRead.users': 'new UserPart()',
+    'LiveRead.work': 'new WorkPart()',
 };
 
 /**

@@ -9,6 +9,7 @@ export {
     AGENT_PAGE_SIZE,
     MAX_DIRECT_USERS,
     MAX_QUEUE_USERS,
+    PERMISSION_REFUSALS,
     READ_CAPS,
     ROUTING_MODEL_METADATA,
 } from '../../force-app/main/default/lwc/setupEngine/contract.js';

@@ -127,7 +127,8 @@ export function onlyStatusAccess(profileXml: string): string {
 export function exportReadme(
     members: readonly ExportMember[],
     missing: readonly ItemId[],
-    say: (key: string) => string
+    say: (key: string) => string,
+    managedFlow: string | null = null
 ): string {
     return [
         '# SimplyChat Setup export',
@@ -144,6 +145,11 @@ export function exportReadme(
         '- The SC Setup values (item 12): a custom setting record, not metadata. Run `sf simplychat setup fix` in the target org.',
         '- The members of the public groups the queue names: group members are records, not metadata; the groups come without them.',
         "- The agent profiles' other settings (user permissions, object and field access, …): only their presence-status access is kept, so the sandbox's profile settings never reach the target org.",
+        ...(managedFlow
+            ? [
+                  `- The flow ${managedFlow} and its activation (item 11): it comes from a managed package, which the Metadata API cannot retrieve or deploy, and the source org's active version must not travel with it. Install the package in the target org and run \`sf simplychat setup fix\` there to activate it.`,
+              ]
+            : []),
         "- The console apps' Omni-Channel utility (item 14): apps are never changed by SimplyChat Setup; add the utility in App Manager.",
         '- Users: assign them to profiles and the presence configuration in the target org; usernames differ between orgs.',
         ...(missing.length > 0

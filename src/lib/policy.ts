@@ -7,8 +7,11 @@
 import {
     missingFixPermissions,
     operationRefusal,
+    PERMISSION_REFUSALS,
+    plan,
     reason,
     type Operation,
+    type OrgSnapshot,
     type Reason,
     type UserPermissions,
 } from './engine.js';
@@ -25,5 +28,31 @@ export function refusedOperations(ops: readonly Operation[], permissions: UserPe
     return ops.flatMap((op, index) => {
         const refusal = readOnly ? reason('fix.readOnly') : operationRefusal(op.kind, permissions);
         return refusal ? [{ index, kind: op.kind, reason: refusal }] : [];
+    });
+}
+
+/** A change plan() left out for this user, and the permission it needs (the tab's refusal text). */
+export interface Withheld {
+    readonly operation: Operation;
+    readonly reason: Reason;
+}
+
+/**
+ * The changes plan() leaves out only because this user lacks a permission some kinds need (the contract's
+ * OPERATION_PERMISSIONS: Manage Users, Manage Profiles and Permission Sets): the engine's plan of the same org for
+ * the same user with those permissions, less what this user may run. A user who may fix nothing gets none here
+ * (the permissions item says so).
+ */
+export function withheldOperations(snapshot: OrgSnapshot): Withheld[] {
+    const permissions = snapshot.user.permissions;
+    if (missingFixPermissions(permissions).length > 0) return [];
+    const extras = Object.fromEntries(Object.keys(PERMISSION_REFUSALS).map((name) => [name, true]));
+    const granted: OrgSnapshot = {
+        ...snapshot,
+        user: { ...snapshot.user, permissions: { ...permissions, ...extras } },
+    };
+    return plan(granted, 'all').flatMap((operation) => {
+        const refusal = operationRefusal(operation.kind, permissions);
+        return refusal ? [{ operation, reason: refusal }] : [];
     });
 }

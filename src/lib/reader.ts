@@ -69,6 +69,31 @@ function capped<T>(rows: T[], cap: number, what: string, count: (rows: T[]) => n
     return rows;
 }
 
+/** The fixed `LIMIT n` that ends a query, when n > 1 (a `LIMIT 1` reads one record by a unique key, not a list). */
+export function fixedLimit(soql: string): number | undefined {
+    const n = Number(/\bLIMIT (\d+)\s*$/.exec(soql)?.[1]);
+    return Number.isInteger(n) && n > 1 ? n : undefined;
+}
+
+/**
+ * The org as the snapshot reader queries it: an answer that fills its query's LIMIT may be cut, so it is reported
+ * unreadable ("More than n-1 rows of …: not read", as SetupSnapshotReader.limitedRows words it), never used as the
+ * whole list. A capped read asks for its cap + 1 rows, so its full answer is past the cap either way.
+ */
+export function wholeLists(api: OrgApi): OrgApi {
+    // The reads bound to a readCaps cap + 1 are refused by capped(), in their own words.
+    const capReads = new Set(Object.values(READ_CAPS).map((cap) => Number(cap) + 1));
+    const whole = Object.create(api) as OrgApi;
+    whole.query = async <T>(soql: string, tooling = false): Promise<T[]> => {
+        const found = await api.query<T>(soql, tooling);
+        const limit = fixedLimit(soql);
+        if (limit !== undefined && !capReads.has(limit) && found.length >= limit)
+            throw tooMany(limit - 1, /\bFROM (\w+)/.exec(soql)?.[1] ?? 'a list');
+        return found;
+    };
+    return whole;
+}
+
 /** Levels of GroupMember rows read from the queue: its members, their public groups' members, and one more. */
 export const MEMBER_LEVELS = 3;
 
@@ -216,11 +241,12 @@ const isUser = (id: string): boolean => id.startsWith('005');
  * reported as unresolved, never guessed. `agentsByRole` is given by the caller (readDependent reads it alongside).
  */
 export async function readQueueMembership(
-    api: OrgApi,
+    orgApi: OrgApi,
     queueId: string,
     agentProfileIds: readonly string[],
     agentsByRole: QueueMembershipState['agentsByRole']
 ): Promise<QueueMembershipState> {
+    const api = wholeLists(orgApi);
     const members: GroupMemberRecord[] = [];
     const groups = new Map<string, MemberGroupRecord>();
     const memberUsers = new Map<string, MemberUserRecord>();
@@ -395,7 +421,12 @@ export async function readOrg(api: OrgApi, cli: CliChoices, onProgress: Progress
 }
 
 /** The base parts: everything but what is read by the settled Ids (the queue's members, the utility bars). */
-export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps(() => undefined)): Promise<OrgRead> {
+export async function readBase(
+    orgApi: OrgApi,
+    cli: CliChoices,
+    step: Steps = steps(() => undefined)
+): Promise<OrgRead> {
+    const api = wholeLists(orgApi);
     step.more(3);
 
     // Round 1: the organization, the user, the objects.
@@ -545,6 +576,11 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
         const id = String(r.Id);
         profiles.set(id, { id, name: String(r.Name), fullName: fullNameById.get(id.slice(0, 15)) });
     }
+    // Named profiles resolve only against the whole list: an unread (or full) list refuses, never "no such profile".
+    if (cli.profiles && allProfiles.status !== 'read')
+        throw new Error(
+            `The org's profiles could not be read, so --profiles cannot be resolved: ${allProfiles.message}`
+        );
     const agentProfileIds = cli.profiles ? resolveProfiles(cli.profiles, profiles) : [];
     const base = defaultChoices();
     const choices: SetupChoices = {
@@ -808,11 +844,12 @@ export async function readBase(api: OrgApi, cli: CliChoices, step: Steps = steps
  * members, level by level, with the agents per profile and role; the settled utility bars through the Metadata API.
  */
 export async function readDependent(
-    api: OrgApi,
+    orgApi: OrgApi,
     base: OrgSnapshot,
     ids: SettledIds,
     step: Steps = steps(() => undefined)
 ): Promise<Pick<OrgSnapshot, 'queueMembership' | 'utilityBars'>> {
+    const api = wholeLists(orgApi);
     step.more(2);
     const agentProfileIds = base.choices.agentProfileIds;
     const { queueId } = ids;

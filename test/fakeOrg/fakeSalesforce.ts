@@ -358,7 +358,10 @@ export class FakeSalesforce {
             }
             if (req.method === 'GET' && (path === '/query' || path === '/tooling/query')) {
                 const soql = url.searchParams.get('q') ?? '';
-                const records = this.query(soql);
+                // The platform returns at most the query's LIMIT rows.
+                const limit = /\bLIMIT (\d+)\s*$/.exec(soql)?.[1];
+                const all = this.query(soql);
+                const records = limit === undefined ? all : all.slice(0, Number(limit));
                 return send(200, { totalSize: records.length, done: true, records });
             }
             if (req.method === 'PATCH' || req.method === 'POST') {

@@ -403,6 +403,11 @@ describe('sf simplychat setup export', () => {
         // The package's flow is managed: left out, and the warning says why (row 48).
         assert.doesNotMatch(packageXml, /<name>FlowDefinition<\/name>/);
         assert.match(result.out + result.err, /WINP__\w+ is not exported: it comes from a managed package/);
+        assert.match(
+            fs.readFileSync(path.join(out, 'README.md'), 'utf8'),
+            /- The flow WINP__\w+ and its activation \(item 11\): it comes from a managed package/
+        );
+        assert.ok(!files.some((f) => /flowDefinitions?\//i.test(f)), files.join('\n'));
         assert.equal(h.fake.writes, 0, 'export writes nothing to the org');
 
         // Deploy into an empty org, as `sf project deploy start` does (same library, same connection).

@@ -80,7 +80,7 @@ export default class Export extends SetupCommand<ExportResult> {
             outcome = await exportSetup(api.connection, members, outputDir, api.connection.getApiVersion());
             fs.writeFileSync(
                 path.join(outputDir, 'README.md'),
-                exportReadme(members, missing, (key) => say(key))
+                exportReadme(members, missing, (key) => say(key), managedFlow)
             );
             outcome.files = [...outcome.files, 'README.md'].sort();
         } catch (error) {

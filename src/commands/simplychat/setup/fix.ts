@@ -1,12 +1,18 @@
 /** sf simplychat setup fix — plans the missing setup with the tab's engine, then makes the changes. */
 import { loadMessages } from '../../../lib/messages.js';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { ChoicesInvalidError, plan, type Operation, type QueueMembersChoice } from '../../../lib/engine.js';
+import {
+    ChoicesInvalidError,
+    plan,
+    type Operation,
+    type QueueMembersChoice,
+    type Reason,
+} from '../../../lib/engine.js';
 import { Executor, type OperationOutcome } from '../../../lib/executor.js';
 import { cannotFixLines, checklistTable, operationText, paint, reasonText, type Style } from '../../../lib/output.js';
 import { usageError } from '../../../lib/errors.js';
 import { closest } from '../../../lib/reader.js';
-import { refusedOperations } from '../../../lib/policy.js';
+import { refusedOperations, withheldOperations } from '../../../lib/policy.js';
 import {
     EXIT,
     orgFlags,
@@ -61,11 +67,22 @@ export interface OutcomeJson {
     recheckError: string | null;
 }
 
+/** A change the plan leaves out because this user lacks the permission it needs, and which permission. */
+export interface WithheldJson {
+    kind: Operation['kind'];
+    itemId: string;
+    text: string;
+    reason: Reason;
+    reasonText: string;
+}
+
 export interface FixResult {
     org: OrgJson;
     dryRun: boolean;
     items: ItemJson[];
     plan: PlannedJson[];
+    /** Changes left out of the plan for want of a permission: never sent, so never refused half-way. */
+    withheld: WithheldJson[];
     results: ResultJson[];
     outcome: OutcomeJson | null;
     after: ItemJson[] | null;
@@ -200,6 +217,18 @@ export default class Fix extends SetupCommand<FixResult> {
             this.log(messages.getMessage('plan.cannotFix', [cannot.length]));
             for (const line of cannot) this.log(line);
         }
+        const withheld: WithheldJson[] = withheldOperations(read.snapshot).map((w) => ({
+            kind: w.operation.kind,
+            itemId: w.operation.itemId,
+            text: operationText(w.operation),
+            reason: w.reason,
+            reasonText: reasonText(w.reason),
+        }));
+        if (withheld.length > 0) {
+            this.log('');
+            this.log(messages.getMessage('plan.withheld', [withheld.length]));
+            for (const w of withheld) this.log(`  - ${w.text}: ${w.reasonText}`);
+        }
 
         const needProfiles =
             !profileNamesOf(f) &&
@@ -214,6 +243,7 @@ export default class Fix extends SetupCommand<FixResult> {
             dryRun: f['dry-run'],
             items: itemsJson(read.items),
             plan: planned,
+            withheld,
             results: [],
             outcome: null,
             after: null,
@@ -344,6 +374,12 @@ export default class Fix extends SetupCommand<FixResult> {
         result.after = itemsJson(after.items);
         this.log('');
         this.log(checklistTable(after.items, style));
+        const left = cannotFixLines(after.items);
+        if (left.length > 0) {
+            this.log('');
+            this.log(messages.getMessage('plan.cannotFix', [left.length]));
+            for (const line of left) this.log(line);
+        }
         summary();
         if (failed > 0) this.warn(messages.getMessage('warning.partial', [made, failed, notRun]));
         process.exitCode = failed === 0 && after.items.every((i) => i.status === 'pass') ? EXIT.ok : EXIT.failed;

@@ -1,7 +1,7 @@
 /**
  * The Live view's engine: are SimplyChat chats waiting, which agents can take one right now, who likely gets the
- * next one, and why nobody does. Pure: `liveTarget(snapshot)` names what to read (the queue item 6 settles on, the
- * channel item 4 settles on, the statuses carrying it), the Apex controller or the CLI reads those rows
+ * next one, and why nobody does. Pure: `liveTarget(snapshot)` names what to read (the queue and the channel `settle`
+ * picks, the statuses carrying it), the Apex controller or the CLI reads those rows
  * (`LiveRead`), and `liveRouting(snapshot, live)` judges them.
  *
  * Salesforce facts (docs/org-verification.md, "Live"): PendingServiceRouting rows are the work waiting to be routed
@@ -15,8 +15,8 @@
 import { agentContext, type AgentContext } from './agents';
 import { membershipOf, type Membership } from './membership';
 import { chatQueueIds } from './ruleRoutingConfig';
-import { prefer, read } from './ruleKit';
-import { chatChannel } from './ruleServiceChannel';
+import { read } from './ruleKit';
+import { settle, type Settled } from './settle';
 import type { ItemId, OrgSnapshot, Part, QueueRoutingConfigRecord, Reason, SalesforceId } from './types';
 
 /** Every message key the Live view emits (a test checks each has an English and a Korean label). */
@@ -117,32 +117,32 @@ export interface LiveRead {
 
 /** What the live read reads, as the checklist's rules settle it: never decided by Apex or the CLI. */
 export interface LiveTarget {
-    /** The queue item 6 settles on (a chat-object queue with a routing configuration, ours by name first). */
+    /** The queue `settle` picks (item 6: a chat-object queue with a routing configuration, ours by name first). */
     readonly queueId: SalesforceId | null;
     readonly queueName: string;
-    /** The channel item 4 settles on (routes the chat object, ours by name first). */
+    /** The channel `settle` picks (item 4: routes the chat object, ours by name first). */
     readonly channelId: SalesforceId | null;
     readonly channelName: string;
     /** The queue's routing configuration (null: none, or not readable). */
     readonly routingConfig: QueueRoutingConfigRecord | null;
 }
 
-export function liveTarget(snapshot: OrgSnapshot): LiveTarget {
+/**
+ * The queue and channel `settle` picks (the checklist's own choice, items 4 and 6: no second rule here), with their
+ * names and the queue's routing configuration. A settled queue that does not take the chat object holds none of its
+ * waiting work, so the live read has no queue then (item 6 fixes it).
+ */
+export function liveTarget(snapshot: OrgSnapshot, settled: Settled = settle(snapshot)): LiveTarget {
     const { choices } = snapshot;
     const channels = read(snapshot.serviceChannels, 'ServiceChannel');
-    const channel = channels.ok && snapshot.chatObject.exists ? chatChannel(choices, channels.records) : undefined;
+    const channelId = settled.ids.channelId;
+    const channel = channelId && channels.ok ? channels.records.find((c) => c.Id === channelId) : undefined;
     const queues = read(snapshot.queues, 'Group');
     const queueSobjects = read(snapshot.queueSobjects, 'QueueSobject');
-    let queue: { Id: string; Name: string; QueueRoutingConfigId: string | null } | undefined;
-    if (queues.ok && queueSobjects.ok && snapshot.chatObject.exists) {
-        const chatQueues = chatQueueIds(choices.chatObject, queueSobjects.records);
-        const supporting = queues.records.filter((q) => chatQueues.has(q.Id));
-        queue =
-            prefer(
-                supporting.filter((q) => q.QueueRoutingConfigId),
-                choices.names.queue.developerName
-            ) ?? prefer(supporting, choices.names.queue.developerName);
-    }
+    const queueId = settled.ids.queueId;
+    const takesChats =
+        !!queueId && queueSobjects.ok && chatQueueIds(choices.chatObject, queueSobjects.records).has(queueId);
+    const queue = takesChats && queues.ok ? queues.records.find((q) => q.Id === queueId) : undefined;
     const configs = read(snapshot.routingConfigs, 'QueueRoutingConfig');
     const routingConfig =
         queue?.QueueRoutingConfigId && configs.ok

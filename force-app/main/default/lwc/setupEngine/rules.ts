@@ -33,6 +33,8 @@ export { missingFixPermissions, operationRefusal } from './rulePermissions';
  */
 export interface SettledRecords {
     readonly queue: Resolved | null;
+    /** The service channel that routes the chat object (item 4): an existing one (Id) or the one the plan creates. */
+    readonly channel: Resolved | null;
     readonly presenceConfig: Resolved | null;
     /** The status granted to agents who have none carrying SimplyChat (item 7). */
     readonly onlineStatus: Resolved | null;
@@ -104,6 +106,7 @@ function runAll(snapshot: OrgSnapshot, choices: SetupChoices): { results: ItemRe
         results,
         settled: {
             queue: queueOutcome.queue,
+            channel: channel.channel,
             presenceConfig: presence.presenceConfig,
             onlineStatus: online.onlineStatus,
             carryingStatuses: online.carrying,

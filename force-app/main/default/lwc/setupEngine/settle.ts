@@ -1,8 +1,9 @@
 /**
  * The one decision between the two phases of a read. Readers (the tab's Apex, the CLI) first read the base parts;
- * `settle` picks SimplyChat's queue, presence configuration, statuses and the utility bars item 14 needs, with the
- * same rules that make the checklist; readers then read the dependent parts by exactly these Ids and names (queue
- * members, users assigned directly to the configuration, utility bars). No reader chooses a record itself.
+ * `settle` picks SimplyChat's queue, channel, presence configuration, statuses and the utility bars item 14 needs,
+ * with the same rules that make the checklist; readers then read the dependent parts by exactly these Ids and names
+ * (queue members, users assigned directly to the configuration, utility bars, the Live view's waiting work). No
+ * reader chooses a record itself.
  */
 import { agentProfiles } from './ruleAgents';
 import { appIndex, consoleAppsWithBar } from './ruleAgentApps';
@@ -13,6 +14,8 @@ import type { OrgSnapshot, SalesforceId, SettledParts } from './types';
 export interface SettledIds {
     /** The queue whose members item 13 reads (GroupMember of this Group, key prefix 00G); null: none exists. */
     readonly queueId: SalesforceId | null;
+    /** The service channel the Live view reads waiting work of (key prefix 0N1); null: none exists. */
+    readonly channelId: SalesforceId | null;
     /** The presence configuration whose directly assigned users the Agents view lists (0Nd); null: none exists. */
     readonly presenceConfigId: SalesforceId | null;
     /**
@@ -33,6 +36,7 @@ export function settle(snapshot: OrgSnapshot): Settled {
         ...records,
         ids: {
             queueId: records.queue?.id ?? null,
+            channelId: records.channel?.id ?? null,
             presenceConfigId: records.presenceConfig?.id || null,
             utilityBarNames: utilityBarNames(snapshot),
         },

@@ -3,6 +3,7 @@
  * agent by routing model, and what cannot be told (presence under sharing, unreadable rows).
  */
 import { liveExitCode, liveRouting, liveTarget, LIVE_REASON_KEYS, type LiveRead } from '../live';
+import { settle } from '../settle';
 import type { OrgSnapshot } from '../types';
 import { fullySetUpOrg, HAND, read } from './fixtures';
 import { liveReadOf } from '../../../../../../samples/live';
@@ -30,6 +31,41 @@ describe('liveTarget', () => {
         expect(result.state).toBe('notSetUp');
         expect(result.why.map((w) => w.code)).toEqual(['noQueue']);
         expect(result.why[0].fix.itemId).toBe('queue');
+    });
+
+    it('takes the queue and channel from settle (one decision): a different settled queue is the one read', () => {
+        const other = { ...HAND.queue, Id: '00G5g000000OtherAA', DeveloperName: 'Other_Chats', Name: 'Other Chats' };
+        const snapshot: OrgSnapshot = {
+            ...fullySetUpOrg(),
+            queues: read([HAND.queue, other]),
+            queueSobjects: read([
+                HAND.queueSobject,
+                { ...HAND.queueSobject, Id: '03g5g000000QsobBBB', QueueId: other.Id },
+            ]),
+        };
+        const settled = settle(snapshot);
+        expect(liveTarget(snapshot)).toEqual(liveTarget(snapshot, settled));
+        expect(liveTarget(snapshot).queueId).toBe(settled.ids.queueId);
+        expect(liveTarget(snapshot).channelId).toBe(settled.ids.channelId);
+        const pickedOther = { ...settled, ids: { ...settled.ids, queueId: other.Id } };
+        const target = liveTarget(snapshot, pickedOther);
+        expect(target.queueId).toBe(other.Id);
+        expect(target.queueName).toBe('Other Chats');
+        const noChannel = { ...settled, ids: { ...settled.ids, channelId: null } };
+        expect(liveTarget(snapshot, noChannel).channelId).toBeNull();
+    });
+
+    it('a settled queue that does not take the chat object is no live queue (item 6 fixes it)', () => {
+        const org = fullySetUpOrg();
+        const named = { ...HAND.queue, DeveloperName: org.choices.names.queue.developerName };
+        const snapshot: OrgSnapshot = {
+            ...org,
+            queues: read([named]),
+            queueSobjects: read([{ ...HAND.queueSobject, SobjectType: 'Case' }]),
+        };
+        expect(settle(snapshot).ids.queueId).toBe(HAND.queue.Id);
+        expect(liveTarget(snapshot).queueId).toBeNull();
+        expect(liveRouting(snapshot, liveReadOf(org, 'free')).state).toBe('notSetUp');
     });
 });
 

@@ -30,6 +30,7 @@ describe('settle picks SimplyChat records from the base parts only', () => {
         const settled = settle(base(fullySetUpOrg()));
         expect(settled.ids).toEqual({
             queueId: HAND.queue.Id,
+            channelId: HAND.chatChannel.Id,
             presenceConfigId: HAND.agentsConfig.Id,
             utilityBarNames: ['LightningService_UtilityBar', 'SimplyChat_UtilityBar'],
         });

@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import getLive from '@salesforce/apex/SetupLiveController.getLive';
 import SetupLive, { REFRESH_SECONDS } from 'c/setupLive';
-import type { OrgSnapshot } from 'c/setupEngine';
+import { settle as settleSetup, type OrgSnapshot } from 'c/setupEngine';
 import { fullySetUpOrg, HAND, read } from '../../../../../../samples/orgs';
 import { liveReadOf, type LiveShape } from '../../../../../../samples/live';
 
@@ -48,6 +48,30 @@ afterEach(() => {
 });
 
 describe('the Live view', () => {
+    it('reads by the Ids settle picks: of two chat queues, the one by the SimplyChat name', async () => {
+        serve('free');
+        const org = fullySetUpOrg();
+        const ours = {
+            ...HAND.queue,
+            Id: '00G5g000000OursQAA',
+            DeveloperName: org.choices.names.queue.developerName,
+            Name: 'SimplyChat',
+        };
+        const snapshot: OrgSnapshot = {
+            ...org,
+            queues: read([HAND.queue, ours]),
+            queueSobjects: read([
+                HAND.queueSobject,
+                { ...HAND.queueSobject, Id: '03g5g000000QsobBBB', QueueId: ours.Id },
+            ]),
+        };
+        const { ids } = settleSetup(snapshot);
+        expect(ids.queueId).toBe(ours.Id);
+        mount(snapshot);
+        await settle();
+        expect(getLiveMock).toHaveBeenCalledWith({ queueId: ids.queueId, channelId: ids.channelId });
+    });
+
     it('reads the queue and channel the engine names, and shows who can take the waiting chats', async () => {
         serve('free');
         const element = mount(fullySetUpOrg());
