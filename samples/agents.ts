@@ -282,8 +282,9 @@ export function agentsOrg(shape: AgentsShape = { agent: 25, support: 12, trainee
                 Id: AGENTS.supportRoleGroup,
                 Type: 'RoleAndSubordinates',
                 RelatedId: AGENTS.supportManager.Id,
+                // A role's group has no name of its own: the view names it after the role (UserRole.Name).
                 DeveloperName: null,
-                Name: AGENTS.supportManager.Name,
+                Name: null,
             },
         ],
         roles: [AGENTS.supportManager, AGENTS.supportAgent],

@@ -181,6 +181,8 @@ export interface AgentFilter {
     readonly notReadyOnly: boolean;
     /** Matched, case-insensitively, against the name, the username and the profile's name. */
     readonly search: string;
+    /** When set, only these users (the agents a Live reason names); the other filters still apply. */
+    readonly userIds?: readonly string[];
 }
 
 /** Lower-cased search keys, worked out once per list (a keystroke then filters 10,000 rows without re-casing). */
@@ -198,8 +200,12 @@ function searchKey(agent: AgentReadiness): string {
 /** "Not ready only" keeps the agents who are not ready (those that cannot be checked are not counted as not ready). */
 export function filterAgents(agents: readonly AgentReadiness[], filter: AgentFilter): AgentReadiness[] {
     const term = filter.search.trim().toLocaleLowerCase();
+    const only = filter.userIds ? new Set(filter.userIds) : undefined;
     return agents.filter(
-        (a) => (!filter.notReadyOnly || a.status === 'notReady') && (term === '' || searchKey(a).includes(term))
+        (a) =>
+            (!only || only.has(a.userId)) &&
+            (!filter.notReadyOnly || a.status === 'notReady') &&
+            (term === '' || searchKey(a).includes(term))
     );
 }
 

@@ -14,7 +14,7 @@ import {
     type OrgSnapshot,
     type Reason,
 } from 'c/setupEngine';
-import { format, formatTime, itemTitle, reasonText, type Labels } from 'c/setupText';
+import { cutReasonText, format, formatTime, itemTitle, reasonText, type Labels } from 'c/setupText';
 import { connectionSteps, type ConnectionStep } from 'c/connectionView';
 
 /** The fixed strings of the page, by name, for the template. */
@@ -153,6 +153,8 @@ export interface RowView {
     readonly iconName: string;
     readonly iconVariant: string;
     readonly reason: string;
+    /** The reason naming every name when `reason` cuts a list ("and N more"); '' when nothing is cut. */
+    readonly reasonFull: string;
     /** Each detail's text; a manual step also has a link (url, with its text) to the Setup page. */
     readonly details: readonly {
         readonly key: string;
@@ -193,18 +195,15 @@ export type Failures = Readonly<Partial<Record<string, ItemFailure>>>;
 /** How many profile names a plan line shows before "and N more". */
 export const PLAN_LIST_LIMIT = 10;
 
-/**
- * An item's reason for its row: a list of profile names longer than PLAN_LIST_LIMIT is cut to "and N more" (the
- * details, shown on request, name each profile). The engine joins the names with ", ".
- */
+/** An item's reason for its row: every list longer than LIST_LIMIT is cut to "and N more" (c/setupText). */
 export function rowReasonText(labels: Labels, reason: Reason): string {
-    const names = reason.params.profiles;
-    if (typeof names !== 'string') return reasonText(labels, reason);
-    const list = names.split(', ');
-    if (list.length <= PLAN_LIST_LIMIT) return reasonText(labels, reason);
-    const shown = list.slice(0, PLAN_LIST_LIMIT).join(', ');
-    const more = format(labels, 'ui.plan.more', { count: list.length - PLAN_LIST_LIMIT });
-    return reasonText(labels, { key: reason.key, params: { ...reason.params, profiles: `${shown} ${more}` } });
+    return cutReasonText(labels, reason).text;
+}
+
+/** The reason with every name, when the row's reason is cut (the row's expander shows it); else ''. */
+function reasonFull(labels: Labels, reason: Reason): string {
+    const cut = cutReasonText(labels, reason);
+    return cut.cut ? cut.full : '';
 }
 
 export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailure): RowView {
@@ -225,6 +224,7 @@ export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailu
         iconName: icon.icon,
         iconVariant: icon.variant,
         reason: rowReasonText(labels, item.reason),
+        reasonFull: reasonFull(labels, item.reason),
         details,
         hasDetails: details.length > 0,
         fixable: item.fix.available,
@@ -232,7 +232,7 @@ export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailu
         noFixText:
             item.fix.available || item.status === 'pass'
                 ? ''
-                : format(labels, 'ui.fixUnavailable', { reason: reasonText(labels, item.fix.reason) }),
+                : format(labels, 'ui.fixUnavailable', { reason: cutReasonText(labels, item.fix.reason).text }),
         setupLink: setupLink(labels, item.id, title),
         failure:
             failure && item.status !== 'pass'

@@ -97,6 +97,7 @@ export default class SetupAgents extends LightningElement {
     set showNotReady(value: number) {
         const requests = Number(value) || 0;
         if (requests > this.notReadyRequests) {
+            this.onlyUserIds = undefined;
             this.notReadyOnly = true;
             this.search = '';
             this.pageIndex = 0;
@@ -104,6 +105,27 @@ export default class SetupAgents extends LightningElement {
         this.notReadyRequests = requests;
     }
     private notReadyRequests = 0;
+
+    /**
+     * The agents a Live reason names: each new request (a count that goes up) shows only those users, from the first
+     * page, until the admin shows every agent again.
+     */
+    @api
+    get showUsers(): { readonly request: number; readonly userIds: readonly string[] } | undefined {
+        return this.usersRequest;
+    }
+    set showUsers(value: { readonly request: number; readonly userIds: readonly string[] } | undefined) {
+        if (value && value.request > (this.usersRequest?.request ?? 0)) {
+            this.onlyUserIds = [...value.userIds];
+            this.notReadyOnly = false;
+            this.search = '';
+            this.pageIndex = 0;
+        }
+        this.usersRequest = value;
+    }
+    private usersRequest?: { readonly request: number; readonly userIds: readonly string[] };
+    /** Only these users are shown while set (from Live's "Show these agents"). */
+    onlyUserIds?: readonly string[];
 
     override connectedCallback(): void {
         this.read();
@@ -173,6 +195,7 @@ export default class SetupAgents extends LightningElement {
         agents: readonly AgentReadiness[];
         notReadyOnly: boolean;
         search: string;
+        onlyUserIds?: readonly string[];
         out: AgentReadiness[];
     };
 
@@ -182,11 +205,13 @@ export default class SetupAgents extends LightningElement {
             cache &&
             cache.agents === this.agents &&
             cache.notReadyOnly === this.notReadyOnly &&
-            cache.search === this.search
+            cache.search === this.search &&
+            cache.onlyUserIds === this.onlyUserIds
         )
             return cache.out;
-        const out = filterAgents(this.agents, { notReadyOnly: this.notReadyOnly, search: this.search });
-        this.filteredCache = { agents: this.agents, notReadyOnly: this.notReadyOnly, search: this.search, out };
+        const filter = { notReadyOnly: this.notReadyOnly, search: this.search, userIds: this.onlyUserIds };
+        const out = filterAgents(this.agents, filter);
+        this.filteredCache = { ...filter, agents: this.agents, onlyUserIds: this.onlyUserIds, out };
         return out;
     }
 
@@ -231,6 +256,7 @@ export default class SetupAgents extends LightningElement {
             csv: l('ui.agents.csv'),
             caption: l('ui.agents.caption'),
             retry: l('ui.retry'),
+            showAllUsers: l('ui.agents.showAllUsers'),
             name: l('ui.agents.col.name'),
             profile: l('ui.agents.col.profile'),
             config: l('ui.agents.col.config'),
@@ -288,6 +314,17 @@ export default class SetupAgents extends LightningElement {
     handleSearch(event: CustomEvent<{ value?: string }>): void {
         this.search = String(event.detail?.value ?? (event.target as HTMLInputElement | null)?.value ?? '');
         this.pageIndex = 0;
+    }
+
+    /** Leaves the agents a Live reason named: every agent again. */
+    handleShowAllUsers(): void {
+        this.onlyUserIds = undefined;
+        this.pageIndex = 0;
+    }
+
+    get onlyUsersText(): string {
+        const count = this.onlyUserIds?.length ?? 0;
+        return format(this.labels, count === 1 ? 'ui.agents.onlyUsers.one' : 'ui.agents.onlyUsers', { count });
     }
 
     handleNotReadyOnly(event: CustomEvent<{ checked?: boolean }>): void {

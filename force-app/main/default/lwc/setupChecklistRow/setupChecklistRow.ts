@@ -13,6 +13,31 @@ export default class SetupChecklistRow extends LightningElement {
     @api showDetailsLabel = 'Show details';
     @api hideDetailsLabel = 'Hide details';
     @api fixLabel = 'Fix';
+    @api showAllLabel = 'Show all';
+    @api showFewerLabel = 'Show fewer';
+
+    /** True while the reason names every name (its lists are cut to "and N more" otherwise). */
+    reasonOpen = false;
+
+    get reasonShown(): string {
+        return this.reasonOpen && this.row?.reasonFull ? this.row.reasonFull : (this.row?.reason ?? '');
+    }
+
+    get reasonCut(): boolean {
+        return Boolean(this.row?.reasonFull);
+    }
+
+    get reasonToggleLabel(): string {
+        return this.reasonOpen ? this.showFewerLabel : this.showAllLabel;
+    }
+
+    get reasonOpenText(): string {
+        return String(this.reasonOpen);
+    }
+
+    handleReasonToggle(): void {
+        this.reasonOpen = !this.reasonOpen;
+    }
 
     get showFix(): boolean {
         return Boolean(this.row?.fixable) && !this.disabled;

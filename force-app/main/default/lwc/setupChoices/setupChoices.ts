@@ -1,6 +1,9 @@
 import { LightningElement, api } from 'lwc';
-import type { ChoiceErrorView } from 'c/setupText';
-import type { Option, ProfilePicker } from 'c/choicesView';
+import LOCALE from '@salesforce/i18n/locale';
+import { PICKER_PAGE, profilePicker, type Option, type ProfilePicker } from 'c/choicesView';
+import type { OrgSnapshot } from 'c/setupEngine';
+import { LABELS } from 'c/setupLabels';
+import { withLocale, type ChoiceErrorView } from 'c/setupText';
 
 export interface ChoicesLabels {
     readonly capacity: string;
@@ -52,8 +55,61 @@ export default class SetupChoices extends LightningElement {
     @api chatObject = '';
     @api agentProfileIds: readonly string[] = [];
     @api moveProfileIds: readonly string[] = [];
-    @api picker: ProfilePicker = EMPTY_PICKER;
-    @api search = '';
+    /**
+     * The org as read: the picker is then made here from the search and pages it keeps itself, so a keystroke
+     * re-renders only this component, not the whole tab. Without a snapshot the picker given is shown.
+     */
+    @api snapshot?: OrgSnapshot;
+
+    @api
+    get picker(): ProfilePicker {
+        return this.snapshot ? this.ownPicker(this.snapshot) : this.givenPicker;
+    }
+    set picker(value: ProfilePicker) {
+        this.givenPicker = value ?? EMPTY_PICKER;
+    }
+    private givenPicker: ProfilePicker = EMPTY_PICKER;
+
+    /** The search over both sides of the picker (a new search shows the first page of each side again). */
+    @api
+    get search(): string {
+        return this.term;
+    }
+    set search(value: string) {
+        this.searchFor(value ?? '');
+    }
+
+    private searchFor(term: string): void {
+        this.term = term;
+        this.shown = { chosen: PICKER_PAGE, available: PICKER_PAGE };
+    }
+    term = '';
+    shown = { chosen: PICKER_PAGE, available: PICKER_PAGE };
+
+    private readonly textLabels = withLocale(LABELS, LOCALE);
+    private pickerCache?: {
+        snapshot: OrgSnapshot;
+        chosen: readonly string[];
+        term: string;
+        shown: { chosen: number; available: number };
+        out: ProfilePicker;
+    };
+
+    /** The picker on the snapshot, made again only when the snapshot, the chosen profiles, search or pages change. */
+    private ownPicker(snapshot: OrgSnapshot): ProfilePicker {
+        const cache = this.pickerCache;
+        if (
+            cache &&
+            cache.snapshot === snapshot &&
+            cache.chosen === this.agentProfileIds &&
+            cache.term === this.term &&
+            cache.shown === this.shown
+        )
+            return cache.out;
+        const out = profilePicker(this.textLabels, snapshot, this.agentProfileIds, this.term, this.shown);
+        this.pickerCache = { snapshot, chosen: this.agentProfileIds, term: this.term, shown: this.shown, out };
+        return out;
+    }
     @api moveOptions: readonly Option[] = [];
     @api errors: readonly ChoiceErrorView[] = [];
     /** Agents are assigned directly to other configurations: offer to move them too (never by default). */
@@ -228,11 +284,15 @@ export default class SetupChoices extends LightningElement {
     }
 
     handleSearch(event: CustomEvent<{ value: string }>): void {
-        this.dispatchEvent(new CustomEvent('profilesearch', { detail: { term: event.detail.value ?? '' } }));
+        this.searchFor(event.detail.value ?? '');
+        this.dispatchEvent(new CustomEvent('profilesearch', { detail: { term: this.term } }));
     }
 
     handleShowMore(event: Event): void {
         const side = (event.currentTarget as HTMLElement).dataset.side;
+        if (side === 'chosen' || side === 'available') {
+            this.shown = { ...this.shown, [side]: this.shown[side] + PICKER_PAGE };
+        }
         this.dispatchEvent(new CustomEvent('showmore', { detail: { side } }));
     }
 

@@ -1,4 +1,5 @@
 import { OPERATION_NEEDS_API } from './contract';
+import { waitingForConnection } from './plan';
 import { missingFixPermissions, operationRefusal, runRules, type ItemResult } from './rules';
 import { reason } from './reasons';
 import type { ChecklistItem, FixAvailability, OrgSnapshot, SetupChoices } from './types';
@@ -32,7 +33,7 @@ export function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixA
 
 /** The checklist: one item per rule, in order, with status, reason, details and whether this user can fix it. */
 export function evaluate(snapshot: OrgSnapshot, choices: SetupChoices = snapshot.choices): ChecklistItem[] {
-    return runRules(snapshot, choices).map((result, index) => ({
+    const items = runRules(snapshot, choices).map((result, index): ChecklistItem => ({
         id: result.id,
         order: index + 1,
         status: result.status,
@@ -42,4 +43,20 @@ export function evaluate(snapshot: OrgSnapshot, choices: SetupChoices = snapshot
         fix: fixAvailability(result, snapshot),
         needs: result.needs,
     }));
+    if (snapshot.apiAccess.connection === 'ok') return items;
+    // Without the connection, item 1 blocks every change that needs it: it says how many, and a connection known
+    // to be missing or broken needs a fix rather than a review (an untested one stays unknown).
+    const wait = waitingForConnection(snapshot, choices);
+    if (wait.changes === 0) return items;
+    return items.map((item): ChecklistItem => {
+        if (item.id !== 'apiAccess' || item.status === 'pass') return item;
+        return {
+            ...item,
+            status: item.status === 'warning' ? 'fail' : item.status,
+            fix: {
+                available: false,
+                reason: reason('fix.apiBlocks', { count: wait.changes, items: wait.items.join(',') }),
+            },
+        };
+    });
 }

@@ -48,6 +48,38 @@ export function plan(
     return results.filter((r) => planned.has(r.id)).flatMap((r) => r.ops);
 }
 
+/** The changes that wait for the API connection (item 1): planned with a working connection, not planned now. */
+export interface ConnectionWait {
+    /** How many changes (operations) wait. */
+    readonly changes: number;
+    /** The items those changes fix, in checklist order. */
+    readonly items: readonly ItemId[];
+}
+
+/**
+ * What Fix all would also do once the API connection works: the plan with the connection taken as working, less
+ * the plan now. Nothing waits while the connection works, or while the choices are invalid (nothing is planned).
+ */
+export function waitingForConnection(snapshot: OrgSnapshot, choices: SetupChoices = snapshot.choices): ConnectionWait {
+    if (snapshot.apiAccess.connection === 'ok') return { changes: 0, items: [] };
+    const connected: OrgSnapshot = {
+        ...snapshot,
+        apiAccess: { ...snapshot.apiAccess, connectionSetup: 'present', connection: 'ok' },
+    };
+    try {
+        const now = plan(snapshot, 'all', choices);
+        const then = plan(connected, 'all', choices);
+        const changes = Math.max(0, then.length - now.length);
+        const nowItems = new Set(now.map((op) => op.itemId));
+        const items: ItemId[] = [];
+        for (const op of then) if (!nowItems.has(op.itemId) && !items.includes(op.itemId)) items.push(op.itemId);
+        return { changes, items };
+    } catch (error) {
+        if (error instanceof ChoicesInvalidError) return { changes: 0, items: [] };
+        throw error;
+    }
+}
+
 /** Whether this user may run the item's fix: permissions and API connection, as the checklist says. */
 function permitted(result: Parameters<typeof fixAvailability>[0], snapshot: OrgSnapshot): boolean {
     const asIfUnblocked = { ...result, status: result.status === 'blocked' ? 'fail' : result.status } as const;

@@ -111,6 +111,7 @@ export const REASON_KEYS = [
     'fix.chooseUpdateSharedRouting',
     'fix.queueGroupIsMember',
     'fix.apiSetupSteps',
+    'fix.apiBlocks',
     'fix.grantPermissions',
     'fix.chatObjectMissing',
     'fix.reinstallPackage',

@@ -25,7 +25,8 @@ export type {
     LiveWhyLine,
     PendingRoutingRecord,
 } from './live';
-export { plan, describeOperation } from './plan';
+export { plan, describeOperation, waitingForConnection } from './plan';
+export type { ConnectionWait } from './plan';
 export { simulate, SimulationError } from './simulate';
 export { validateChoices, ChoicesInvalidError } from './validate';
 export { REASON_KEYS, reason } from './reasons';

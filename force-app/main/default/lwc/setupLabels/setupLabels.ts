@@ -30,6 +30,9 @@ import SC_ui_agents_noMatch from '@salesforce/label/c.SC_ui_agents_noMatch';
 import SC_ui_agents_showing from '@salesforce/label/c.SC_ui_agents_showing';
 import SC_ui_agents_search from '@salesforce/label/c.SC_ui_agents_search';
 import SC_ui_agents_notReadyOnly from '@salesforce/label/c.SC_ui_agents_notReadyOnly';
+import SC_ui_agents_onlyUsers from '@salesforce/label/c.SC_ui_agents_onlyUsers';
+import SC_ui_agents_onlyUsers_one from '@salesforce/label/c.SC_ui_agents_onlyUsers_one';
+import SC_ui_agents_showAllUsers from '@salesforce/label/c.SC_ui_agents_showAllUsers';
 import SC_ui_agents_previous from '@salesforce/label/c.SC_ui_agents_previous';
 import SC_ui_agents_next from '@salesforce/label/c.SC_ui_agents_next';
 import SC_ui_agents_page from '@salesforce/label/c.SC_ui_agents_page';
@@ -176,6 +179,8 @@ import SC_ui_plan_title from '@salesforce/label/c.SC_ui_plan_title';
 import SC_ui_plan_intro from '@salesforce/label/c.SC_ui_plan_intro';
 import SC_ui_plan_empty from '@salesforce/label/c.SC_ui_plan_empty';
 import SC_ui_plan_more from '@salesforce/label/c.SC_ui_plan_more';
+import SC_ui_list_showAll from '@salesforce/label/c.SC_ui_list_showAll';
+import SC_ui_list_showFewer from '@salesforce/label/c.SC_ui_list_showFewer';
 import SC_ui_plan_showAll from '@salesforce/label/c.SC_ui_plan_showAll';
 import SC_ui_plan_confirm from '@salesforce/label/c.SC_ui_plan_confirm';
 import SC_ui_plan_cancel from '@salesforce/label/c.SC_ui_plan_cancel';
@@ -360,6 +365,8 @@ import SC_fix_chooseMoveUsers_one from '@salesforce/label/c.SC_fix_chooseMoveUse
 import SC_fix_chooseQueueMembers from '@salesforce/label/c.SC_fix_chooseQueueMembers';
 import SC_fix_chooseQueueMembers_one from '@salesforce/label/c.SC_fix_chooseQueueMembers_one';
 import SC_fix_queueGroupIsMember from '@salesforce/label/c.SC_fix_queueGroupIsMember';
+import SC_fix_apiBlocks from '@salesforce/label/c.SC_fix_apiBlocks';
+import SC_fix_apiBlocks_one from '@salesforce/label/c.SC_fix_apiBlocks_one';
 import SC_fix_apiSetupSteps from '@salesforce/label/c.SC_fix_apiSetupSteps';
 import SC_fix_grantPermissions from '@salesforce/label/c.SC_fix_grantPermissions';
 import SC_fix_chatObjectMissing from '@salesforce/label/c.SC_fix_chatObjectMissing';
@@ -532,6 +539,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.agents.showing': SC_ui_agents_showing,
     'ui.agents.search': SC_ui_agents_search,
     'ui.agents.notReadyOnly': SC_ui_agents_notReadyOnly,
+    'ui.agents.onlyUsers': SC_ui_agents_onlyUsers,
+    'ui.agents.onlyUsers.one': SC_ui_agents_onlyUsers_one,
+    'ui.agents.showAllUsers': SC_ui_agents_showAllUsers,
     'ui.agents.previous': SC_ui_agents_previous,
     'ui.agents.next': SC_ui_agents_next,
     'ui.agents.page': SC_ui_agents_page,
@@ -678,6 +688,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.plan.intro': SC_ui_plan_intro,
     'ui.plan.empty': SC_ui_plan_empty,
     'ui.plan.more': SC_ui_plan_more,
+    'ui.list.showAll': SC_ui_list_showAll,
+    'ui.list.showFewer': SC_ui_list_showFewer,
     'ui.plan.showAll': SC_ui_plan_showAll,
     'ui.plan.confirm': SC_ui_plan_confirm,
     'ui.plan.cancel': SC_ui_plan_cancel,
@@ -862,6 +874,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.chooseQueueMembers': SC_fix_chooseQueueMembers,
     'fix.chooseQueueMembers.one': SC_fix_chooseQueueMembers_one,
     'fix.queueGroupIsMember': SC_fix_queueGroupIsMember,
+    'fix.apiBlocks': SC_fix_apiBlocks,
+    'fix.apiBlocks.one': SC_fix_apiBlocks_one,
     'fix.apiSetupSteps': SC_fix_apiSetupSteps,
     'fix.grantPermissions': SC_fix_grantPermissions,
     'fix.chatObjectMissing': SC_fix_chatObjectMissing,

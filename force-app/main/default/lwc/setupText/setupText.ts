@@ -145,6 +145,49 @@ export function reasonText(labels: Labels, reason: Message): string {
     return format(labels, reason.key, params);
 }
 
+/** How many names a list in a reason shows before "and N more". */
+export const LIST_LIMIT = 10;
+
+/** Reason parameters that hold a list of names, joined with ", " by the engine. */
+const LIST_PARAMS: readonly string[] = [
+    'profiles',
+    'statuses',
+    'apps',
+    'names',
+    'groups',
+    'permissionSets',
+    'carryingLabels',
+    'channels',
+    'objects',
+];
+
+/** A reason whose long lists are cut: the text shown, the full text behind the expander, and whether it was cut. */
+export interface CutText {
+    readonly text: string;
+    readonly full: string;
+    readonly cut: boolean;
+}
+
+/**
+ * A reason as text with each list longer than `limit` names cut to the first names and "and N more" (the plural
+ * of the label's locale); `full` names every one, for an expander. Short lists leave `text` and `full` the same.
+ */
+export function cutReasonText(labels: Labels, reason: Message, limit: number = LIST_LIMIT): CutText {
+    const full = reasonText(labels, reason);
+    let cut = false;
+    const params: Record<string, TextParam> = { ...reason.params };
+    for (const key of LIST_PARAMS) {
+        const value = params[key];
+        if (typeof value !== 'string') continue;
+        const list = value.split(', ');
+        if (list.length <= limit) continue;
+        cut = true;
+        const more = format(labels, 'ui.plan.more', { count: list.length - limit });
+        params[key] = `${list.slice(0, limit).join(', ')} ${more}`;
+    }
+    return cut ? { text: reasonText(labels, { key: reason.key, params }), full, cut } : { text: full, full, cut };
+}
+
 /** A date and time (ISO 8601) as the user's locale writes it; the text as it is when it is not a date. */
 export function formatTime(labels: Labels, iso: string): string {
     const date = new Date(iso);

@@ -53,11 +53,8 @@ import {
     isDraft,
     moveOptions,
     parseCapacity,
-    PICKER_PAGE,
-    profilePicker,
     publicGroupOptions,
     visibleChoiceErrors,
-    type ProfilePicker,
 } from 'c/choicesView';
 import { format, serverError, withLocale, type ChoiceErrorView } from 'c/setupText';
 import { pageView, report, uiText, type Failures, type PageView } from 'c/checklistView';
@@ -109,8 +106,6 @@ export default class SimplyChatSetup extends LightningElement {
     showAllErrors = false;
     serverErrors: ChoiceErrorView[] = [];
     choicesOpen = false;
-    profileSearch = '';
-    shown = { chosen: PICKER_PAGE, available: PICKER_PAGE };
     expandedIds: string[] = [];
     failures: Failures = {};
     /** The connection steps' states in the org: read once per load, when item 1's assistant shows. */
@@ -443,14 +438,13 @@ export default class SimplyChatSetup extends LightningElement {
         return this.stillNeededAfterRun.length > 0;
     }
 
-    get stillNeededTitle(): string {
-        return format(this.labels, 'ui.result.stillNeeded');
+    /** The expander of a reason whose lists are cut to "and N more". */
+    get listText(): { showAll: string; showFewer: string } {
+        return { showAll: format(this.labels, 'ui.list.showAll'), showFewer: format(this.labels, 'ui.list.showFewer') };
     }
 
-    get picker(): ProfilePicker | undefined {
-        return this.snapshot && this.draft
-            ? profilePicker(this.labels, this.snapshot, this.draft.agentProfileIds, this.profileSearch, this.shown)
-            : undefined;
+    get stillNeededTitle(): string {
+        return format(this.labels, 'ui.result.stillNeeded');
     }
 
     get moveChoices(): { label: string; value: string }[] {
@@ -568,8 +562,13 @@ export default class SimplyChatSetup extends LightningElement {
         this.handleOpenItem(new CustomEvent('openitem', { detail: { id: event.detail.itemId } }));
     }
 
-    /** A Live reason's link to the agents it names: the Agents view. */
-    handleLiveOpenAgents(): void {
+    /** The agents a Live reason named, for the Agents view (its request number goes up with each new link). */
+    liveAgents?: { readonly request: number; readonly userIds: readonly string[] };
+
+    /** A Live reason's link to the agents it names: the Agents view, showing only those agents. */
+    handleLiveOpenAgents(event: CustomEvent<{ userIds?: string[] }>): void {
+        const userIds = [...(event.detail?.userIds ?? [])];
+        this.liveAgents = { request: (this.liveAgents?.request ?? 0) + 1, userIds };
         this.agentsOpened = true;
         this.activeView = 'agents';
     }
@@ -602,16 +601,6 @@ export default class SimplyChatSetup extends LightningElement {
     handleChoiceBlur(event: CustomEvent<{ field: string }>): void {
         const field = event.detail.field;
         if (field && !this.touched.includes(field)) this.touched = [...this.touched, field];
-    }
-
-    handleProfileSearch(event: CustomEvent<{ term: string }>): void {
-        this.profileSearch = event.detail.term;
-        this.shown = { chosen: PICKER_PAGE, available: PICKER_PAGE };
-    }
-
-    handleShowMore(event: CustomEvent<{ side: 'chosen' | 'available' }>): void {
-        const side = event.detail.side;
-        this.shown = { ...this.shown, [side]: this.shown[side] + PICKER_PAGE };
     }
 
     handleDiscard(): void {

@@ -114,3 +114,24 @@ describe('Fix all asks the open choices first', () => {
         expect(fixed.map((s) => s.key)).toEqual(['still-queueMembers', 'still-agentApps']);
     });
 });
+
+describe('without the API connection', () => {
+    it('Fix all plans what it can and says how many changes wait for item 1, in both languages', () => {
+        const snapshot: OrgSnapshot = {
+            ...omniOrg(),
+            apiAccess: { connectionSetup: 'missing', connection: 'untested' },
+        };
+        const now = plan(snapshot, 'all');
+        const connected = plan({ ...snapshot, apiAccess: { connectionSetup: 'present', connection: 'ok' } }, 'all');
+        const waiting = connected.length - now.length;
+        expect(waiting).toBeGreaterThan(1);
+        const after = stillNeededAfter(EN, snapshot, now);
+        const api = after.find((s) => s.key === 'still-apiAccess');
+        expect(api?.text).toContain(`${waiting} changes wait for this connection (`);
+        const ko = stillNeededAfter(KO, snapshot, now).find((s) => s.key === 'still-apiAccess');
+        expect(ko?.text).toContain(`변경 ${waiting}개가 이 연결을 기다립니다 (`);
+        expect(stillNeeded(EN, evaluate(snapshot)).find((s) => s.key === 'still-apiAccess')?.text).toContain(
+            `${waiting} changes wait`
+        );
+    });
+});

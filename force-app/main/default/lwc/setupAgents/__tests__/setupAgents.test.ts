@@ -206,6 +206,54 @@ describe('c-setup-agents', () => {
         expect(text(q(element, '[data-id="agents-showing"]'))).toBe(`Showing 1–${rows.length} of ${rows.length}`);
     });
 
+    it('shows only the agents a Live reason names, with the other filters still working, until every agent is asked for', async () => {
+        const snapshot = agentsOrg();
+        const users = serve(snapshot, 2000);
+        const element = mount(snapshot) as HTMLElement & {
+            showUsers?: { request: number; userIds: string[] };
+            showNotReady?: number;
+        };
+        await settle();
+        const all = rowsOf(element).length;
+        const named = [users[3].Id, users[0].Id, users[7].Id];
+        element.showUsers = { request: 1, userIds: named };
+        await settle(1);
+        expect(rowsOf(element)).toHaveLength(3);
+        expect(text(q(element, '[data-id="agents-only-users-text"]'))).toBe('Showing the 3 agents named in Live.');
+        change(element, 'agents-search', { value: 'nobody-by-this-name' });
+        await settle(1);
+        expect(rowsOf(element)).toHaveLength(0);
+        change(element, 'agents-search', { value: '' });
+        await settle(1);
+        expect(rowsOf(element)).toHaveLength(3);
+        // The same request again (a re-render) does not filter again after the admin left it.
+        click(element, 'agents-show-all-users');
+        await settle(1);
+        expect(rowsOf(element)).toHaveLength(all);
+        expect(q(element, '[data-id="agents-only-users"]')).toBeNull();
+        element.showUsers = { request: 1, userIds: named };
+        await settle(1);
+        expect(rowsOf(element)).toHaveLength(all);
+        element.showUsers = { request: 2, userIds: [users[5].Id] };
+        await settle(1);
+        expect(rowsOf(element)).toHaveLength(1);
+        expect(text(q(element, '[data-id="agents-only-users-text"]'))).toBe('Showing the agent named in Live.');
+        element.showNotReady = 1;
+        await settle(1);
+        expect(q(element, '[data-id="agents-only-users"]')).toBeNull();
+        expect(rowsOf(element).every((r) => r.dataset.status === 'notReady')).toBe(true);
+    });
+
+    it('names a role by its name, never by its Id, where agents are members through a role', async () => {
+        const snapshot = agentsOrg();
+        serve(snapshot, 2000);
+        const element = mount(snapshot);
+        await settle();
+        const queues = rowsOf(element).map((r) => cell(r, 'queue'));
+        expect(queues.some((c) => c.includes('Support Manager'))).toBe(true);
+        expect(queues.some((c) => /\b00[EG][0-9A-Za-z]{12,15}\b/.test(c))).toBe(false);
+    });
+
     it('searches by name, username and profile, and says when nothing matches', async () => {
         const snapshot = agentsOrg();
         serve(snapshot, 2000);

@@ -30,6 +30,37 @@ describe('c-setup-checklist-row', () => {
         expect(handler.mock.calls[0][0].detail).toEqual({ id: 'busyStatus' });
     });
 
+    it('cuts a long list in the reason to "and N more", and names every one on request', async () => {
+        const statuses = Array.from({ length: 25 }, (_, i) => `Status ${i + 1}`);
+        const item = evaluate(partlySetUpOrg()).find((i) => i.id === 'onlineStatus');
+        const row = item && {
+            ...rowView(ENGLISH, {
+                ...item,
+                reason: {
+                    key: 'item.onlineStatus.notOnAgentStatuses',
+                    params: { channel: 'SimplyChat', count: 25, statuses: statuses.join(', ') },
+                },
+            }),
+        };
+        const element = mount('onlineStatus', { row });
+        const reason = () => q(element, '[data-id="reason-text"]')?.textContent ?? '';
+        expect(reason()).toContain(`${statuses.slice(0, 10).join(', ')} and 15 more`);
+        expect(reason()).not.toContain('Status 11');
+        const toggle = q(element, '[data-id="reason-toggle"]') as HTMLButtonElement;
+        expect(toggle.textContent?.trim()).toBe('Show all');
+        expect(toggle.getAttribute('aria-expanded')).toBe('false');
+        toggle.click();
+        await Promise.resolve();
+        expect(reason()).toContain('Status 25');
+        expect(reason()).not.toContain('more');
+        expect(toggle.getAttribute('aria-expanded')).toBe('true');
+        expect(toggle.textContent?.trim()).toBe('Show fewer');
+    });
+
+    it('offers no expander when nothing is cut', () => {
+        expect(q(mount('busyStatus'), '[data-id="reason-toggle"]')).toBeNull();
+    });
+
     it('hides Fix while disabled, and shows why an item has no fix', () => {
         expect(q(mount('busyStatus', { disabled: true }), '[data-id="fix"]')).toBeNull();
         expect(q(mount('queue'), '[data-id="no-fix"]')?.textContent).toBe(

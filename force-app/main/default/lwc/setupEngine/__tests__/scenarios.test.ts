@@ -1,4 +1,12 @@
-import { evaluate, plan, simulate, type ChecklistItem, type ItemId, type OrgSnapshot } from '../setupEngine';
+import {
+    evaluate,
+    plan,
+    simulate,
+    waitingForConnection,
+    type ChecklistItem,
+    type ItemId,
+    type OrgSnapshot,
+} from '../setupEngine';
 import {
     ADMIN,
     CHAT,
@@ -585,29 +593,53 @@ describe('a user without permission', () => {
 });
 
 describe('the API connection', () => {
-    it('is informational: without it, API fixes are unavailable but the custom setting can still be fixed', () => {
+    it('blocks the API fixes, says how many changes wait for it, and the custom setting can still be fixed', () => {
         const s: OrgSnapshot = { ...omniOrg(), apiAccess: { connectionSetup: 'missing', connection: 'untested' } };
         const items = evaluate(s);
-        expect(summary(items).apiAccess).toBe('warning item.apiAccess.notConfigured');
-        expect(fixReason(item(items, 'apiAccess'))).toBe('fix.apiSetupSteps');
+        expect(summary(items).apiAccess).toBe('fail item.apiAccess.notConfigured');
+        expect(fixReason(item(items, 'apiAccess'))).toBe('fix.apiBlocks');
         expect(fixReason(item(items, 'busyStatus'))).toBe('fix.needsApi');
         expect(fixReason(item(items, 'scSetup'))).toBe('available');
+        // The changes that wait: Fix all with a working connection, less Fix all now (the custom setting only).
+        const now = plan(s, 'all');
+        const connected = plan({ ...s, apiAccess: { connectionSetup: 'present', connection: 'ok' } }, 'all');
+        expect(now.map((op) => op.itemId)).toEqual(['scSetup']);
+        const wait = waitingForConnection(s);
+        expect(wait.changes).toBe(connected.length - now.length);
+        expect(wait.changes).toBeGreaterThan(1);
+        expect(wait.items).toContain('busyStatus');
+        expect(wait.items).not.toContain('scSetup');
+        const blocks = item(items, 'apiAccess').fix;
+        expect(blocks.available ? {} : blocks.reason.params).toEqual({
+            count: wait.changes,
+            items: wait.items.join(','),
+        });
+    });
+
+    it('stays a review when nothing waits for it', () => {
+        const s: OrgSnapshot = {
+            ...fullySetUpOrg(),
+            apiAccess: { connectionSetup: 'missing', connection: 'untested' },
+        };
+        expect(waitingForConnection(s)).toEqual({ changes: 0, items: [] });
+        expect(summary(evaluate(s)).apiAccess).toBe('warning item.apiAccess.notConfigured');
+        expect(fixReason(item(evaluate(s), 'apiAccess'))).toBe('fix.apiSetupSteps');
     });
 
     it('tells an unauthenticated principal, an error and an untested connection apart', () => {
         const at = (apiAccess: OrgSnapshot['apiAccess']) => summary(evaluate({ ...omniOrg(), apiAccess })).apiAccess;
         expect(at({ connectionSetup: 'present', connection: 'unauthenticated', httpStatus: 401 })).toBe(
-            'warning item.apiAccess.unauthenticated'
+            'fail item.apiAccess.unauthenticated'
         );
         expect(at({ connectionSetup: 'present', connection: 'error', httpStatus: 500, message: 'boom' })).toBe(
-            'warning item.apiAccess.error'
+            'fail item.apiAccess.error'
         );
         expect(at({ connectionSetup: 'present', connection: 'untested' })).toBe('unknown item.apiAccess.untested');
         expect(at({ connectionSetup: 'present', connection: 'wrongOrg', httpStatus: 200 })).toBe(
-            'warning item.apiAccess.wrongOrg'
+            'fail item.apiAccess.wrongOrg'
         );
         expect(at({ connectionSetup: 'present', connection: 'wrongUser', httpStatus: 200 })).toBe(
-            'warning item.apiAccess.wrongUser'
+            'fail item.apiAccess.wrongUser'
         );
     });
 });

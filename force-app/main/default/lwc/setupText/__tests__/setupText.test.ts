@@ -12,6 +12,39 @@ import {
 import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
 describe('setupText', () => {
+    it('guides item 14 step by step in both languages: the app, where its utility bar is in App Manager, the item to add', () => {
+        const en = withLocale(ENGLISH, 'en-US');
+        const ko = withLocale(KOREAN, 'ko-KR');
+        const params = { app: 'Service Console', profiles: 'SimplyChat Agent' };
+        expect(reasonText(en, { key: 'fix.agentApps.addUtility', params })).toBe(
+            "In Setup, open App Manager, find the app Service Console and choose Edit from its row's menu; under App Settings open Utility Items (Desktop Only), click Add Utility Item, choose Omni-Channel and save (for SimplyChat Agent)."
+        );
+        for (const key of ['fix.agentApps.addUtility', 'fix.agentApps.makeConsole']) {
+            const text = reasonText(ko, { key, params });
+            expect(text).toContain('앱 관리자');
+            expect(text).toContain('Service Console 앱');
+            expect(text).toContain('유틸리티 항목(데스크톱 전용)');
+            expect(text).toContain('옴니채널');
+            expect(reasonText(en, { key, params })).toMatch(
+                /Utility Items \(Desktop Only\), click Add Utility Item, choose Omni-Channel|Utility Items \(Desktop Only\) click Add Utility Item, choose Omni-Channel/
+            );
+        }
+    });
+
+    it('says how many changes wait for the API connection, with the right plural in both languages', () => {
+        const en = withLocale(ENGLISH, 'en-US');
+        const ko = withLocale(KOREAN, 'ko-KR');
+        expect(reasonText(en, { key: 'fix.apiBlocks', params: { count: 1, items: 'busyStatus' } })).toMatch(
+            /^1 change waits for this connection \(/
+        );
+        expect(reasonText(en, { key: 'fix.apiBlocks', params: { count: 5, items: 'busyStatus,queue' } })).toMatch(
+            /^5 changes wait for this connection \(/
+        );
+        expect(reasonText(ko, { key: 'fix.apiBlocks', params: { count: 5, items: 'busyStatus' } })).toMatch(
+            /^변경 5개가 이 연결을 기다립니다 \(/
+        );
+    });
+
     it('picks the "one" form in English and keeps the counted form in Korean', () => {
         const en = withLocale(ENGLISH, 'en-US');
         const ko = withLocale(KOREAN, 'ko-KR');

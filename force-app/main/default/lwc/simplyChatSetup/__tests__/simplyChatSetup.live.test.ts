@@ -70,8 +70,17 @@ describe('c-simply-chat-setup: the Live view', () => {
         })[];
         expect(rows.find((r) => r.row?.id === 'queueMembers')?.expanded).toBe(true);
 
-        live.dispatchEvent(new CustomEvent('openagents', { detail: { userIds: [] } }));
+        live.dispatchEvent(new CustomEvent('openagents', { detail: { userIds: ['005A', '005B'] } }));
         await settle(2);
         expect(tabset.activeTabValue).toBe('agents');
+        // The Agents view shows only the agents the reason named; a second link is a new request.
+        const agents = () =>
+            element.shadowRoot?.querySelector('c-setup-agents') as unknown as {
+                showUsers: { request: number; userIds: string[] };
+            };
+        expect(agents().showUsers).toEqual({ request: 1, userIds: ['005A', '005B'] });
+        live.dispatchEvent(new CustomEvent('openagents', { detail: { userIds: ['005C'] } }));
+        await settle(2);
+        expect(agents().showUsers).toEqual({ request: 2, userIds: ['005C'] });
     });
 });

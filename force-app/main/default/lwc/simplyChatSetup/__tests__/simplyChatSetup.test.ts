@@ -604,9 +604,16 @@ describe('c-simply-chat-setup', () => {
         const toasts = toastsOf(element);
         const panel = await openChoices(element);
         change(panel, 'agentProfileIds', [choices().agentProfileIds[0]]);
-        panel.dispatchEvent(new CustomEvent('profilesearch', { detail: { term: 'sup' } }));
+        panel.shadowRoot
+            ?.querySelector('[data-id="search"]')
+            ?.dispatchEvent(new CustomEvent('change', { detail: { value: 'sup' } }));
         await settle(1);
+        // The picker keeps its own search: only it filters, the tab's draft is unchanged by a keystroke.
         expect((panel as unknown as { search: string }).search).toBe('sup');
+        const picker = (panel as unknown as { picker: { available: { options: { label: string }[] } } }).picker;
+        const all = fullySetUpOrg().profiles;
+        expect(all.status === 'read' && all.records.length).toBeGreaterThan(picker.available.options.length);
+        expect(picker.available.options.every((o) => /sup/i.test(o.label))).toBe(true);
         panel.dispatchEvent(new CustomEvent('save'));
         await settle(4);
         expect(saveChoicesMock).toHaveBeenCalledWith({
@@ -666,7 +673,7 @@ describe('c-simply-chat-setup', () => {
     it('pages the profile picker', async () => {
         const { element } = await open(partlySetUpOrg());
         const panel = await openChoices(element);
-        panel.dispatchEvent(new CustomEvent('showmore', { detail: { side: 'available' } }));
+        (panel.shadowRoot?.querySelector('button[data-side="available"]') as HTMLButtonElement | null)?.click();
         await settle(1);
         expect((panel as unknown as { picker: { available: { matching: number } } }).picker.available.matching).toBe(2);
     });
