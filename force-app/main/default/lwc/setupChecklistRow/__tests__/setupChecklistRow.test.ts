@@ -91,15 +91,14 @@ describe('c-setup-checklist-row', () => {
         );
     });
 
-    it('links a manual step to its Setup page (the inactive flow opens in Flow Builder)', async () => {
+    it('links a manual step to its Setup page (a managed flow: Setup > Flows, never Flow Builder)', async () => {
         const element = mount('flow', { expanded: true });
         await Promise.resolve();
         const item = q(element, '[data-id="details"]')?.querySelector('li');
-        expect(item?.textContent).toContain('To activate it by hand: open the flow, click Activate and confirm.');
+        expect(item?.textContent).toContain('in Setup > Process Automation > Flows, open');
+        expect(item?.textContent).toContain('so Flow Builder cannot open it');
         const link = item?.querySelector('[data-id="detail-link"]') as HTMLAnchorElement | null;
-        expect(link?.getAttribute('href')).toBe(
-            '/builder_platform_interaction/flowBuilder.app?flowId=3015g000000FlowV2A'
-        );
+        expect(link?.getAttribute('href')).toBe('/lightning/setup/Flows/home');
         expect(link?.getAttribute('target')).toBe('_blank');
         expect(link?.textContent).toBe('Open in Setup');
     });
