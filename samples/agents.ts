@@ -1,5 +1,5 @@
 /**
- * Sample agents (issue 15): the users SetupAgentsController.getAgents would read in each scenario, and two scenarios
+ * Sample agents: the users SetupAgentsController.getAgents would read in each scenario, and two scenarios
  * of their own. Deterministic: the same scenario always has the same agents, in Id order.
  *
  * - Every scenario: the active users of its agent profiles (as many as the profile counts, the first

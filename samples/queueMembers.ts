@@ -1,5 +1,5 @@
 /**
- * Item 13 (issue 15): who is in the SimplyChat queue in each sample org, and the public groups an admin may add.
+ * Item 13: who is in the SimplyChat queue in each sample org, and the public groups an admin may add.
  * The memberships tell each org's story:
  *  - fully set up: the queue holds the public group "Chat Agents", which holds the role "Chat Agent" (all 25 users of
  *    the SimplyChat Agent profile) and, nested, the group "Support Chat" (the 12 Support users by name): all members;

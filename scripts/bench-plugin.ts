@@ -1,7 +1,7 @@
 /**
  * npm run bench:plugin — figures for the sf plugin against the fake org with a slow network (100 ms per request):
- * `check` of a set-up org, `fix` of an org with 1,000 agent profiles, and `agents` with 10,000 agent users (issue 15:
- * pages of 2,000 users, each page's configurations and presence 200 Ids a query). Prints wall-clock time of the command
+ * `check` of a set-up org, `fix` of an org with 1,000 agent profiles, and `agents` with 10,000 agent users
+ * (pages of 2,000 users, each page's configurations and presence 200 Ids a query). Prints wall-clock time of the command
  * (in process, oclif loaded; `sf` start-up not included), requests sent and the largest Metadata call.
  * Figures, not a pass/fail gate: record them in the README.
  */

@@ -1,5 +1,5 @@
 /**
- * The agents read on demand (issue 15, `sf simplychat setup agents`), with the contract's queries as
+ * The agents read on demand (`sf simplychat setup agents`), with the contract's queries as
  * SetupAgentsController.getAgents runs them: the active users of the agent profiles and the users assigned directly
  * to the presence configuration the engine settles on (`settle(snapshot).ids.presenceConfigId`, CONFIG_DIRECT_USERS), page by page in Id order (AGENT_USERS_FIRST, then
  * AGENT_USERS_AFTER), each page's user-level configurations (AGENT_CONFIG_USERS) and current presence

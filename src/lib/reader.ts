@@ -234,7 +234,7 @@ export type Progress = (done: number, total: number) => void;
 const isUser = (id: string): boolean => id.startsWith('005');
 
 /**
- * The SimplyChat queue's membership (issue 15, item 13) with the contract's queries: the queue's GroupMember rows
+ * The SimplyChat queue's membership (item 13) with the contract's queries: the queue's GroupMember rows
  * and those of the public groups in it, level by level (MEMBER_LEVELS), each level's groups (MEMBER_GROUPS) and
  * named users on the agent profiles (MEMBER_USERS) read together with the next level; the role hierarchy
  * (USER_ROLES) only when a role-and-subordinates member needs it. Public groups met below the last level read are

@@ -698,7 +698,7 @@ export class FakeSalesforce {
         return map;
     }
 
-    /** Issue 15's queries (queue membership, apps, agents), answered from the people of the org; else undefined. */
+    /** The agents' queries (queue membership, apps, agents), answered from the people of the org; else undefined. */
     private query15(soql: string): Row[] | undefined {
         const people = this.people;
         const active = this.activeUsers(people.users);

@@ -1,5 +1,5 @@
 /**
- * Issue 15 in the sf plugin, end to end against the fake org through oclif: the reader's new parts (queue
+ * The agents' parts in the sf plugin, end to end against the fake org through oclif: the reader's new parts (queue
  * membership three levels deep, apps, utility bars through the Metadata API), `fix --queue-members` (item 13, the
  * Queue metadata read-modify-write keeping every member), and `sf simplychat setup agents` (table, --json,
  * --not-ready, exit codes).
@@ -82,7 +82,7 @@ async function orgApi(): Promise<OrgApi> {
 before(() => h.start(readyOrg()));
 after(() => h.stop());
 
-describe('the reader: queue membership, apps and utility bars (issue 15)', () => {
+describe('the reader: queue membership, apps and utility bars', () => {
     beforeEach(() => h.reset(readyOrg()));
 
     it("reads the queue's members with the contract's queries, level by level, and resolves them (item 13 passes)", async () => {

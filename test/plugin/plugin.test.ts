@@ -40,11 +40,11 @@ function statusOf(snapshot: OrgSnapshot): Record<string, string> {
 }
 
 /**
- * Items 13 and 14 (issue 15): their rules come from other branches (stubs saying 'unknown' until merged), and the
+ * Items 13 and 14: the fake's queue membership and utility bars are not those of a fully set-up org, and the
  * fake's snapshot does not follow queue membership (the fake keeps it row by row): the set-up assertions below
  * require every other item to pass and the exit code to say whether all of them do.
  */
-const ISSUE_15_ITEMS = new Set<string>(['queueMembers', 'agentApps']);
+const AGENT_ITEMS = new Set<string>(['queueMembers', 'agentApps']);
 
 /** Each item's mark in the last checklist printed, by its number. */
 function marks(out: string): Map<number, string> {
@@ -53,12 +53,12 @@ function marks(out: string): Map<number, string> {
     );
 }
 
-/** The printed checklist: items before issue 15 pass; "N of 14 ready" and the exit code tell the truth. */
+/** The printed checklist: items 1-12 pass; "N of 14 ready" and the exit code tell the truth. */
 function assertSetUp(result: Captured): void {
     const m = marks(result.out);
     assert.equal(m.size, ITEM_IDS.length, result.out);
     ITEM_IDS.forEach((id, i) => {
-        if (!ISSUE_15_ITEMS.has(id)) assert.equal(m.get(i + 1), 'PASS', `${id}:\n${result.out}`);
+        if (!AGENT_ITEMS.has(id)) assert.equal(m.get(i + 1), 'PASS', `${id}:\n${result.out}`);
     });
     const ready = [...m.values()].filter((x) => x === 'PASS').length;
     assert.match(result.out, new RegExp(`${ready} of ${ITEM_IDS.length} ready`));
@@ -70,7 +70,7 @@ function assertSetUpJson(code: number, items: readonly Item[] | null | undefined
     assert.equal(items?.length, ITEM_IDS.length);
     const notPassing = (items ?? []).filter((i) => i.status !== 'pass');
     assert.deepEqual(
-        notPassing.filter((i) => !ISSUE_15_ITEMS.has(i.id)).map((i) => `${i.id}: ${i.reason.key}`),
+        notPassing.filter((i) => !AGENT_ITEMS.has(i.id)).map((i) => `${i.id}: ${i.reason.key}`),
         []
     );
     assert.equal(code, notPassing.length === 0 ? 0 : 1);
@@ -236,7 +236,7 @@ describe('sf simplychat setup fix', () => {
         assertSetUp(first);
         assert.match(first.out, /\[1\/7\] done {2}Create the routing configuration SimplyChat/);
         assert.deepEqual(
-            Object.entries(statusOf(h.fake.snapshot)).filter(([id, s]) => s !== 'pass' && !ISSUE_15_ITEMS.has(id)),
+            Object.entries(statusOf(h.fake.snapshot)).filter(([id, s]) => s !== 'pass' && !AGENT_ITEMS.has(id)),
             []
         );
         assert.ok(h.fake.allOrNoneCalls > 0, 'Metadata writes are all or none');
@@ -467,7 +467,7 @@ describe('simplychat-setup (the thin alias, its own process)', () => {
     });
 });
 
-describe('sf simplychat setup in real orgs (issues 13, 14, 18)', () => {
+describe('sf simplychat setup in real orgs', () => {
     beforeEach(() => h.reset(fullySetUpOrg()));
 
     /** The org's Connection as the commands get it, for the executor on its own. */
@@ -702,7 +702,7 @@ describe('sf simplychat setup in real orgs (issues 13, 14, 18)', () => {
 describe('npm run bench:plugin', () => {
     it('measures check and a many-profile fix (small sizes here; the figures come from the script)', async () => {
         const figures = await benchPlugin({ latencyMs: 0, profiles: 15, agents: 50 });
-        // 0 or 1: items 13 and 14 decide with the others (see ISSUE_15_ITEMS); never a usage or network error.
+        // 0 or 1: items 13 and 14 decide with the others (see AGENT_ITEMS); never a usage or network error.
         assert.ok(
             figures.every((f) => f.code < 2),
             JSON.stringify(figures)

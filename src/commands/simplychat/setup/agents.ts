@@ -1,5 +1,5 @@
 /**
- * sf simplychat setup agents — for every agent, can they take SimplyChat chats now, and if not, why (issue 15).
+ * sf simplychat setup agents — for every agent, can they take SimplyChat chats now, and if not, why.
  * Read-only. Users are read page by page with the contract's queries (agentsReader); readiness is the engine's
  * agentReadiness, the same as the tab's Agents view; the cells use the view's English labels.
  */

@@ -1,5 +1,5 @@
 /**
- * The Agents view's engine (issue 15): for each agent user, can they take SimplyChat chats now, and if not, why.
+ * The Agents view's engine: for each agent user, can they take SimplyChat chats now, and if not, why.
  * Pure: `agentReadiness(snapshot, users, presence)` reads the load's snapshot and one on-demand page of users.
  *
  * Everything that depends on the snapshot only (configurations, statuses carrying the SimplyChat channel, access per

@@ -1,5 +1,5 @@
 /**
- * Queue membership as Omni-Channel resolves it for routing (issue 15): a user receives the queue's work when the
+ * Queue membership as Omni-Channel resolves it for routing: a user receives the queue's work when the
  * user is a member directly, through a public group (nested groups included), through a role, a role and its
  * subordinates (internal or all), or through "all internal users". Pure: used by item 13 (counts per agent
  * profile) and by the Agents view (how each user is a member). Membership facts that could not be verified in an

@@ -152,7 +152,7 @@ export interface PermissionSetAccessRecord {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Item 13: who is in the SimplyChat queue (issue 15)
+// Item 13: who is in the SimplyChat queue
 
 /**
  * A GroupMember row inside the SimplyChat queue: the queue's own members (`GroupId` = the queue) and the members of
@@ -226,7 +226,7 @@ export interface QueueMembershipState {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Item 14: the agents' console app has the Omni-Channel utility (issue 15)
+// Item 14: the agents' console app has the Omni-Channel utility
 
 /**
  * AppDefinition: a Lightning app (`NavType` 'Console' or 'Standard') and the name of its utility bar, if any.
