@@ -18,6 +18,12 @@ module.exports = [
         ],
     },
     ...lwcConfig.configs.recommendedTs.map((c) => ({ ...c, files: ['force-app/**/lwc/**/*.ts'] })),
+    {
+        // The import rules read the TypeScript sources, never the .js that `npm run build` writes beside them: a
+        // type-only module compiles to an empty .js, and a stale .js would report imports that the .ts no longer has.
+        files: ['force-app/**/lwc/**/*.ts'],
+        settings: { 'import/resolver': { node: { extensions: ['.ts', '.js'] } } },
+    },
     ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['**/*.ts'] })),
     {
         files: ['**/*.ts'],

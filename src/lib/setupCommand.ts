@@ -22,8 +22,8 @@ export function chatObjectName(input: string): string {
     return name;
 }
 
-/** Flags of every command: which org, which API version, and the choices the checklist depends on. */
-export const orgFlags = {
+/** Flags of every command that reads an org's setup: which org, which API version, which agents and chat object. */
+export const readFlags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
     profiles: Flags.string({
@@ -49,6 +49,11 @@ export const orgFlags = {
         min: 1,
         max: 3600,
     }),
+};
+
+/** Flags of the commands that evaluate the checklist: the read flags and the choices the checklist depends on. */
+export const orgFlags = {
+    ...readFlags,
     capacity: Flags.integer({
         summary: shared.getMessage('flags.capacity.summary'),
         min: 1,

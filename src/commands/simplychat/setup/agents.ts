@@ -11,7 +11,7 @@ import { loadMessages } from '../../../lib/messages.js';
 import { paint, reasonText, say, type Style } from '../../../lib/output.js';
 import {
     EXIT,
-    orgFlags,
+    readFlags,
     SetupCommand,
     shared,
     type OrgJson,
@@ -139,12 +139,7 @@ export default class Agents extends SetupCommand<AgentsResult> {
     public static override readonly description = messages.getMessage('description');
     public static override readonly examples = messages.getMessages('examples');
     public static override readonly flags = {
-        'target-org': orgFlags['target-org'],
-        'api-version': orgFlags['api-version'],
-        profiles: orgFlags.profiles,
-        'profiles-file': orgFlags['profiles-file'],
-        wait: orgFlags.wait,
-        'chat-object': orgFlags['chat-object'],
+        ...readFlags,
         'not-ready': Flags.boolean({ summary: messages.getMessage('flags.not-ready.summary') }),
         'result-format': Flags.option({
             summary: messages.getMessage('flags.result-format.summary'),

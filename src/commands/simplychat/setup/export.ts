@@ -9,7 +9,7 @@ import { exportMembers, exportReadme, exportSetup, type ExportMember } from '../
 import { say } from '../../../lib/output.js';
 import {
     EXIT,
-    orgFlags,
+    readFlags,
     SetupCommand,
     shared,
     type OrgJson,
@@ -33,12 +33,7 @@ export default class Export extends SetupCommand<ExportResult> {
     public static override readonly description = messages.getMessage('description');
     public static override readonly examples = messages.getMessages('examples');
     public static override readonly flags = {
-        'target-org': orgFlags['target-org'],
-        'api-version': orgFlags['api-version'],
-        profiles: orgFlags.profiles,
-        'profiles-file': orgFlags['profiles-file'],
-        wait: orgFlags.wait,
-        'chat-object': orgFlags['chat-object'],
+        ...readFlags,
         'output-dir': Flags.directory({
             char: 'd',
             summary: messages.getMessage('flags.output-dir.summary'),

@@ -144,6 +144,20 @@ export function detailText(labels: Labels, detail: Detail): string {
     }
 }
 
+/** One line of an item's details; a manual step also has a link (url, with its text) to the Setup page. */
+export interface DetailView {
+    readonly key: string;
+    readonly text: string;
+    readonly url: string;
+    readonly linkText: string;
+}
+
+/**
+ * How many detail lines a row shows before "and N more lines": items 9, 10, 13 and 14 give one line per agent
+ * profile, so an org with 1,000 profiles would otherwise get 1,000 lines.
+ */
+export const DETAIL_LIMIT = 10;
+
 export interface RowView {
     readonly id: ItemId;
     readonly order: number;
@@ -155,13 +169,12 @@ export interface RowView {
     readonly reason: string;
     /** The reason naming every name when `reason` cuts a list ("and N more"); '' when nothing is cut. */
     readonly reasonFull: string;
-    /** Each detail's text; a manual step also has a link (url, with its text) to the Setup page. */
-    readonly details: readonly {
-        readonly key: string;
-        readonly text: string;
-        readonly url: string;
-        readonly linkText: string;
-    }[];
+    /** Every detail line. */
+    readonly details: readonly DetailView[];
+    /** The first DETAIL_LIMIT details: the row shows these until the user asks for every line. */
+    readonly detailsFirst: readonly DetailView[];
+    /** "and N more lines" when `details` has more than DETAIL_LIMIT lines; '' otherwise. */
+    readonly detailsMoreText: string;
     readonly hasDetails: boolean;
     readonly fixable: boolean;
     readonly fixAriaLabel: string;
@@ -208,7 +221,7 @@ function reasonFull(labels: Labels, reason: Reason): string {
 
 export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailure): RowView {
     const icon = STATUS_ICONS[item.status];
-    const details = item.details.map((detail, index) => ({
+    const details: DetailView[] = item.details.map((detail, index) => ({
         key: `${item.id}-${index}`,
         text: detailText(labels, detail),
         url: detail.kind === 'manualStep' ? detail.url : '',
@@ -226,6 +239,11 @@ export function rowView(labels: Labels, item: ChecklistItem, failure?: ItemFailu
         reason: rowReasonText(labels, item.reason),
         reasonFull: reasonFull(labels, item.reason),
         details,
+        detailsFirst: details.slice(0, DETAIL_LIMIT),
+        detailsMoreText:
+            details.length > DETAIL_LIMIT
+                ? format(labels, 'ui.detail.more', { count: details.length - DETAIL_LIMIT })
+                : '',
         hasDetails: details.length > 0,
         fixable: item.fix.available,
         fixAriaLabel: format(labels, 'ui.fixAria', { item: title }),

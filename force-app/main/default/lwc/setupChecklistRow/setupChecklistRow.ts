@@ -39,6 +39,34 @@ export default class SetupChecklistRow extends LightningElement {
         this.reasonOpen = !this.reasonOpen;
     }
 
+    /** True while the details show every line (they are cut to a first page and "and N more lines" otherwise). */
+    detailsAll = false;
+
+    get detailsShown(): RowView['details'] {
+        if (!this.row) return [];
+        return this.detailsAll ? this.row.details : this.row.detailsFirst;
+    }
+
+    get detailsCut(): boolean {
+        return Boolean(this.row?.detailsMoreText);
+    }
+
+    get detailsMoreShown(): boolean {
+        return !this.detailsAll;
+    }
+
+    get detailsAllLabel(): string {
+        return this.detailsAll ? this.showFewerLabel : this.showAllLabel;
+    }
+
+    get detailsAllText(): string {
+        return String(this.detailsAll);
+    }
+
+    handleDetailsAllToggle(): void {
+        this.detailsAll = !this.detailsAll;
+    }
+
     get showFix(): boolean {
         return Boolean(this.row?.fixable) && !this.disabled;
     }

@@ -1,49 +1,28 @@
 /** Item 1: the API connection used for fixes. Reads the snapshot's apiAccess only. */
 import { finish, type Deps, type ItemResult, type RuleEnv } from './ruleKit';
+import type { Reason } from './types';
 import { reason } from './reasons';
 
 export function apiAccessRule(env: RuleEnv, deps: Deps<'apiAccess'>): ItemResult {
     const api = env.snapshot.apiAccess;
     const steps = reason('fix.apiSetupSteps');
-    if (api.connectionSetup === 'missing') {
-        return finish('apiAccess', deps, {
-            status: 'warning',
-            reason: reason('item.apiAccess.notConfigured'),
-            noFixReason: steps,
-        });
-    }
+    /** Every state but a working connection: the reason says what is wrong, the steps say how to set it up. */
+    const notWorking = (status: 'warning' | 'unknown', why: Reason): ItemResult =>
+        finish('apiAccess', deps, { status, reason: why, noFixReason: steps });
+    if (api.connectionSetup === 'missing') return notWorking('warning', reason('item.apiAccess.notConfigured'));
     switch (api.connection) {
         case 'ok':
             return finish('apiAccess', deps, { status: 'pass', reason: reason('item.apiAccess.ok') });
         case 'unauthenticated':
-            return finish('apiAccess', deps, {
-                status: 'warning',
-                reason: reason('item.apiAccess.unauthenticated'),
-                noFixReason: steps,
-            });
         case 'wrongOrg':
-            return finish('apiAccess', deps, {
-                status: 'warning',
-                reason: reason('item.apiAccess.wrongOrg'),
-                noFixReason: steps,
-            });
         case 'wrongUser':
-            return finish('apiAccess', deps, {
-                status: 'warning',
-                reason: reason('item.apiAccess.wrongUser'),
-                noFixReason: steps,
-            });
+            return notWorking('warning', reason(`item.apiAccess.${api.connection}`));
         case 'error':
-            return finish('apiAccess', deps, {
-                status: 'warning',
-                reason: reason('item.apiAccess.error', { httpStatus: api.httpStatus ?? 0, message: api.message ?? '' }),
-                noFixReason: steps,
-            });
+            return notWorking(
+                'warning',
+                reason('item.apiAccess.error', { httpStatus: api.httpStatus ?? 0, message: api.message ?? '' })
+            );
         default:
-            return finish('apiAccess', deps, {
-                status: 'unknown',
-                reason: reason('item.apiAccess.untested'),
-                noFixReason: steps,
-            });
+            return notWorking('unknown', reason('item.apiAccess.untested'));
     }
 }

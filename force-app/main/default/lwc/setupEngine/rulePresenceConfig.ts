@@ -237,6 +237,11 @@ function bySource<T extends { config: PresenceUserConfigRecord }>(moves: readonl
 }
 
 /** Job 4: the moves the admin chose, of profiles and of directly assigned agents. */
+/** A profile leaving the configuration it sits in (its own assignment, or its users' direct ones). */
+function movedFrom(m: { readonly profile: ProfileRecord; readonly config: PresenceUserConfigRecord }) {
+    return { ...ref(m.profile), fromConfigId: m.config.Id, fromConfigDeveloperName: m.config.DeveloperName };
+}
+
 function moveOps(targetRef: Resolved, sorted: Sorted, choices: SetupChoices): Operation[] {
     const moving = new Set(choices.moveProfileIds);
     const profileMoves = bySource(sorted.inOther.filter((o) => moving.has(o.profile.Id))).map(
@@ -245,11 +250,7 @@ function moveOps(targetRef: Resolved, sorted: Sorted, choices: SetupChoices): Op
             itemId: 'presenceConfig',
             configId: targetRef.id,
             configDeveloperName: targetRef.developerName,
-            moves: group.map((m) => ({
-                ...ref(m.profile),
-                fromConfigId: m.config.Id,
-                fromConfigDeveloperName: m.config.DeveloperName,
-            })),
+            moves: group.map(movedFrom),
         })
     );
     const userMoves = choices.moveDirectUsers
@@ -258,12 +259,7 @@ function moveOps(targetRef: Resolved, sorted: Sorted, choices: SetupChoices): Op
               itemId: 'presenceConfig',
               configId: targetRef.id,
               configDeveloperName: targetRef.developerName,
-              moves: group.map((m) => ({
-                  ...ref(m.profile),
-                  fromConfigId: m.config.Id,
-                  fromConfigDeveloperName: m.config.DeveloperName,
-                  userCount: m.row.UserCount,
-              })),
+              moves: group.map((m) => ({ ...movedFrom(m), userCount: m.row.UserCount })),
           }))
         : [];
     return [...profileMoves, ...userMoves];

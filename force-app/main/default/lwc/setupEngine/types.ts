@@ -5,7 +5,7 @@
  * Records keep the Salesforce field names they are read with (SOQL / describe), so the Apex DTOs and the CLI's
  * REST reader map one to one. Everything here is plain data: serializable to JSON and back without loss.
  */
-export * from './snapshotTypes';
+export type * from './snapshotTypes';
 export * from './checklistTypes';
-export * from './operationTypes';
-export * from './agentTypes';
+export type * from './operationTypes';
+export type * from './agentTypes';

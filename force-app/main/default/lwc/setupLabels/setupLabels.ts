@@ -231,6 +231,8 @@ import SC_ui_detail_profileMissingAccess from '@salesforce/label/c.SC_ui_detail_
 import SC_ui_detail_settingValue from '@salesforce/label/c.SC_ui_detail_settingValue';
 import SC_ui_detail_unreadable from '@salesforce/label/c.SC_ui_detail_unreadable';
 import SC_ui_detail_openInSetup from '@salesforce/label/c.SC_ui_detail_openInSetup';
+import SC_ui_detail_more from '@salesforce/label/c.SC_ui_detail_more';
+import SC_ui_detail_more_one from '@salesforce/label/c.SC_ui_detail_more_one';
 import SC_ui_permission_viewSetup from '@salesforce/label/c.SC_ui_permission_viewSetup';
 import SC_ui_permission_customizeApplication from '@salesforce/label/c.SC_ui_permission_customizeApplication';
 import SC_ui_permission_modifyMetadata from '@salesforce/label/c.SC_ui_permission_modifyMetadata';
@@ -740,6 +742,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.detail.settingValue': SC_ui_detail_settingValue,
     'ui.detail.unreadable': SC_ui_detail_unreadable,
     'ui.detail.openInSetup': SC_ui_detail_openInSetup,
+    'ui.detail.more': SC_ui_detail_more,
+    'ui.detail.more.one': SC_ui_detail_more_one,
     'ui.permission.viewSetup': SC_ui_permission_viewSetup,
     'ui.permission.customizeApplication': SC_ui_permission_customizeApplication,
     'ui.permission.modifyMetadata': SC_ui_permission_modifyMetadata,

@@ -1,7 +1,8 @@
 import { evaluate, plan, simulate, type OrgSnapshot } from 'c/setupEngine';
 import { format, formatNumber, formatTime, reasonText, withLocale } from 'c/setupText';
-import { detailText, pageView, report, rowReasonText, setupLink, uiText } from 'c/checklistView';
+import { DETAIL_LIMIT, detailText, pageView, report, rowReasonText, setupLink, uiText } from 'c/checklistView';
 import { fullySetUpOrg, NO_PERMISSIONS, omniOrg, partlySetUpOrg } from '../../setupEngine/__tests__/fixtures';
+import { manyProfilesOrg } from '../../../../../../samples/scenarios';
 import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
 const EN = withLocale(ENGLISH, 'en-US');
@@ -219,6 +220,27 @@ describe('pageView', () => {
             'SimplyChat Agent has no presence configuration',
             'Support has no presence configuration',
         ]);
+        expect(presence?.detailsFirst).toEqual(presence?.details);
+        expect(presence?.detailsMoreText).toBe('');
+    });
+
+    it('cuts the details of 1,000 agent profiles to a first page and "and N more lines"', () => {
+        const presence = pageView(ENGLISH, manyProfilesOrg(1000)).rows.find((r) => r.id === 'presenceConfig');
+        expect(presence?.details).toHaveLength(1000);
+        expect(presence?.detailsFirst).toHaveLength(DETAIL_LIMIT);
+        expect(presence?.detailsFirst.map((d) => d.text)).toEqual(presence?.details.slice(0, 10).map((d) => d.text));
+        expect(presence?.detailsFirst[0].text).toBe('Agent Team 0001 has no presence configuration');
+        expect(presence?.detailsMoreText).toBe('and 990 more lines');
+        const ko = pageView(KOREAN, manyProfilesOrg(1000)).rows.find((r) => r.id === 'presenceConfig');
+        expect(ko?.detailsMoreText).toBe('외 990줄');
+    });
+
+    it('says "1 more line" in the singular, and cuts nothing at exactly the first page', () => {
+        const row = (count: number) =>
+            pageView(ENGLISH, manyProfilesOrg(count)).rows.find((r) => r.id === 'presenceConfig');
+        expect(row(DETAIL_LIMIT + 1)?.detailsMoreText).toBe('and 1 more line');
+        expect(row(DETAIL_LIMIT)?.detailsMoreText).toBe('');
+        expect(row(DETAIL_LIMIT)?.detailsFirst).toHaveLength(DETAIL_LIMIT);
     });
 });
 

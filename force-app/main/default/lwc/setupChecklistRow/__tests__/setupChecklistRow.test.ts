@@ -4,6 +4,7 @@ import { rowView } from 'c/checklistView';
 import { evaluate } from 'c/setupEngine';
 import { partlySetUpOrg } from '../../setupEngine/__tests__/fixtures';
 import { ENGLISH } from '../../setupText/__tests__/testLabels';
+import { manyProfilesOrg } from '../../../../../../samples/scenarios';
 
 function mount(id: string, props: Record<string, unknown> = {}): HTMLElement {
     const item = evaluate(partlySetUpOrg()).find((i) => i.id === id);
@@ -89,6 +90,45 @@ describe('c-setup-checklist-row', () => {
         expect(q(element, '[data-id="toggle"]')?.getAttribute('aria-controls')).toBe(
             q(element, '[data-id="details"]')?.id
         );
+    });
+
+    it('cuts 1,000 profile lines to a first page, "and 990 more lines", and shows every one on request', async () => {
+        const item = evaluate(manyProfilesOrg(1000)).find((i) => i.id === 'presenceConfig');
+        const element = mount('presenceConfig', { row: item && rowView(ENGLISH, item), expanded: true });
+        await Promise.resolve();
+        const lines = () => Array.from(q(element, '[data-id="details"]')?.querySelectorAll('li') ?? []);
+        const more = () => q(element, '[data-id="details-more-text"]');
+        expect(lines()).toHaveLength(10);
+        expect(lines()[0].textContent?.trim()).toBe('Agent Team 0001 has no presence configuration');
+        expect(more()?.textContent).toBe('and 990 more lines');
+        const button = q(element, '[data-id="details-all"]') as HTMLButtonElement;
+        // A native button: reachable with Tab, pressed with Enter or Space; it names its item for screen readers.
+        expect(button.tagName).toBe('BUTTON');
+        expect(button.getAttribute('tabindex')).toBeNull();
+        expect(button.textContent?.replace(/\s+/g, ' ').trim()).toBe('Show all: Presence configuration');
+        expect(button.getAttribute('aria-expanded')).toBe('false');
+        expect(button.getAttribute('aria-controls')).toBe(q(element, '[data-id="details"]')?.id);
+        button.click();
+        await Promise.resolve();
+        expect(lines()).toHaveLength(1000);
+        expect(lines()[999].textContent?.trim()).toBe('Agent Team 1000 has no presence configuration');
+        expect(more()).toBeNull();
+        expect(button.getAttribute('aria-expanded')).toBe('true');
+        expect(button.textContent?.replace(/\s+/g, ' ').trim()).toBe('Show fewer: Presence configuration');
+        button.click();
+        await Promise.resolve();
+        expect(lines()).toHaveLength(10);
+        expect(more()?.textContent).toBe('and 990 more lines');
+    });
+
+    it('offers no "Show all" for details of one page, and hides it with the details', async () => {
+        const element = mount('presenceConfig', { expanded: true });
+        await Promise.resolve();
+        expect(q(element, '[data-id="details"]')?.querySelectorAll('li')).toHaveLength(2);
+        expect(q(element, '[data-id="details-all"]')).toBeNull();
+        const item = evaluate(manyProfilesOrg(11)).find((i) => i.id === 'presenceConfig');
+        const collapsed = mount('presenceConfig', { row: item && rowView(ENGLISH, item) });
+        expect(q(collapsed, '[data-id="details-more"]')?.hidden).toBe(true);
     });
 
     it('links a manual step to its Setup page (a managed flow: Setup > Flows, never Flow Builder)', async () => {
