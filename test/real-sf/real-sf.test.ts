@@ -286,7 +286,8 @@ describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF
         fake.routes.push((request) => {
             const write =
                 request.method !== 'GET' &&
-                (!request.url.pathname.includes('/services/Soap/m/') || /(create|update)Metadata/.test(request.body));
+                (!request.url.pathname.includes('/services/Soap/m/') ||
+                    /(create|update|upsert|delete)Metadata/.test(request.body));
             if (write && writesAtSignal < 0 && child) {
                 writesAtSignal = fake.writes;
                 child.kill('SIGINT');
