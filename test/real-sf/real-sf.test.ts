@@ -314,7 +314,8 @@ describe(`the real sf (@salesforce/cli ${REAL_SF_VERSIONS.cli} on Node ${REAL_SF
             assert.equal(envelope.result?.outcome.interruptedBy, 'SIGINT');
             assert.ok((envelope.result?.outcome.made ?? 0) >= 1, 'the change in flight is made');
             assert.ok((envelope.result?.outcome.notRun ?? 0) > 0);
-            assert.equal(fake.writes, writesAtSignal + 1, 'no write after the one in flight');
+            // The change in flight may take two calls (a record move deletes, then inserts); nothing after it starts.
+            assert.ok(fake.writes - writesAtSignal <= 2, `${fake.writes - writesAtSignal} writes after the signal`);
             assert.doesNotMatch(ran.err, /\n\s+at .*\.js:\d+/, 'no stack trace');
         } finally {
             fake.routes.splice(0);
