@@ -125,6 +125,15 @@ export function detailText(labels: Labels, detail: Detail): string {
                 type: detail.groupType || '—',
             });
         case 'profileWithoutOmniApp':
+            // Some users have it through permission sets: "N of M users".
+            if (detail.usersWithApp && detail.userCount)
+                return format(labels, 'ui.detail.profileSomeWithOmniApp', {
+                    profile: detail.profileName,
+                    count: detail.usersWithApp,
+                    users: detail.userCount,
+                    sets: (detail.sets ?? []).join(', ') || '—',
+                    apps: detail.consoleApps.join(', ') || '—',
+                });
             return format(labels, 'ui.detail.profileWithoutOmniApp', {
                 profile: detail.profileName,
                 apps: detail.consoleApps.join(', ') || '—',

@@ -261,11 +261,31 @@ export interface AppMenuItemRecord {
     readonly NamespacePrefix: string | null;
 }
 
-/** A profile's access to an app: a SetupEntityAccess row (type TabSet) of the profile's own permission set. */
+/**
+ * A profile's access to an app: a SetupEntityAccess row (type TabSet) of the profile's own permission set, read with
+ * the permission sets' (SETUP_ENTITY_ACCESS) and split from them by `IsOwnedByProfile`.
+ */
 export interface AppAccessRecord {
     readonly ProfileId: SalesforceId;
     /** The app's 02u… Id (AppMenuItem.ApplicationId), 18 characters. */
     readonly SetupEntityId: SalesforceId;
+}
+
+/**
+ * A permission set not owned by a profile (a permission set group's own set included: it holds the group's
+ * aggregated permissions) that grants apps, with the active agent users assigned to it. Read with the same query as
+ * status access (the contract's SETUP_ENTITY_ACCESS, bound to the apps' 02u… Ids), so session-activated sets and
+ * groups are left out the same way. Sets with no agent assignee are kept: item 14 names them as a way to give the app.
+ */
+export interface PermissionSetAppRecord {
+    /** 0PS… */
+    readonly Id: SalesforceId;
+    readonly Label: string;
+    /** The permission set group this set holds the permissions of (0PG…), or null for a plain permission set. */
+    readonly PermissionSetGroupId: SalesforceId | null;
+    /** The apps it grants: their 02u… Ids (SetupEntityAccess.SetupEntityId). */
+    readonly AppIds: readonly SalesforceId[];
+    readonly Assignees: readonly PermissionSetAssigneeRecord[];
 }
 
 /**
@@ -457,6 +477,11 @@ export interface OrgSnapshot {
     /** The org's apps with their 02u… Ids (AppMenuItem, type TabSet): how access rows name an app. */
     readonly appMenuItems?: Part<AppMenuItemRecord>;
     readonly appAccess?: Part<AppAccessRecord>;
+    /**
+     * Apps granted through permission sets (and groups) beside the profiles' own access. Absent in snapshots of older
+     * readers: no set is then known to grant an app (as before this part existed).
+     */
+    readonly appPermissionSets?: Part<PermissionSetAppRecord>;
     /**
      * Read through the Metadata API, so not by the load (no callouts): `unavailable` with code 'notRead' until
      * the on-demand read of the bars `settle` names (the tab's getUtilityBars call, the CLI's readDependent) adds it.

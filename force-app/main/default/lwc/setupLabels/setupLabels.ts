@@ -55,6 +55,7 @@ import SC_ui_agents_level_profile from '@salesforce/label/c.SC_ui_agents_level_p
 import SC_ui_agents_level_default from '@salesforce/label/c.SC_ui_agents_level_default';
 import SC_ui_agents_online_profile from '@salesforce/label/c.SC_ui_agents_online_profile';
 import SC_ui_agents_online_permissionSet from '@salesforce/label/c.SC_ui_agents_online_permissionSet';
+import SC_ui_agents_omniApp_permissionSet from '@salesforce/label/c.SC_ui_agents_omniApp_permissionSet';
 import SC_ui_agents_queue_user from '@salesforce/label/c.SC_ui_agents_queue_user';
 import SC_ui_agents_queue_publicGroup from '@salesforce/label/c.SC_ui_agents_queue_publicGroup';
 import SC_ui_agents_queue_role from '@salesforce/label/c.SC_ui_agents_queue_role';
@@ -311,12 +312,17 @@ import SC_item_agentApps_barsNotRead_one from '@salesforce/label/c.SC_item_agent
 import SC_item_agentApps_barsIncomplete from '@salesforce/label/c.SC_item_agentApps_barsIncomplete';
 import SC_item_agentApps_appsHidden from '@salesforce/label/c.SC_item_agentApps_appsHidden';
 import SC_item_agentApps_sidebar from '@salesforce/label/c.SC_item_agentApps_sidebar';
+import SC_item_agentApps_someUsers from '@salesforce/label/c.SC_item_agentApps_someUsers';
+import SC_item_agentApps_someUsers_one from '@salesforce/label/c.SC_item_agentApps_someUsers_one';
+import SC_item_agentApps_setsUnread from '@salesforce/label/c.SC_item_agentApps_setsUnread';
 import SC_fix_agentAppsManual from '@salesforce/label/c.SC_fix_agentAppsManual';
 import SC_fix_agentAppsReadBars from '@salesforce/label/c.SC_fix_agentAppsReadBars';
 import SC_fix_agentApps_addUtility from '@salesforce/label/c.SC_fix_agentApps_addUtility';
 import SC_fix_agentApps_makeConsole from '@salesforce/label/c.SC_fix_agentApps_makeConsole';
 import SC_fix_agentApps_assignApp from '@salesforce/label/c.SC_fix_agentApps_assignApp';
+import SC_fix_agentApps_assignSet from '@salesforce/label/c.SC_fix_agentApps_assignSet';
 import SC_ui_detail_profileWithoutOmniApp from '@salesforce/label/c.SC_ui_detail_profileWithoutOmniApp';
+import SC_ui_detail_profileSomeWithOmniApp from '@salesforce/label/c.SC_ui_detail_profileSomeWithOmniApp';
 import SC_agent_ready from '@salesforce/label/c.SC_agent_ready';
 import SC_agent_noQueue from '@salesforce/label/c.SC_agent_noQueue';
 import SC_agent_notInQueue from '@salesforce/label/c.SC_agent_notInQueue';
@@ -337,6 +343,8 @@ import SC_agent_unknown_apps from '@salesforce/label/c.SC_agent_unknown_apps';
 import SC_agent_unknown_utilityBars from '@salesforce/label/c.SC_agent_unknown_utilityBars';
 import SC_agent_unknown_appHidden from '@salesforce/label/c.SC_agent_unknown_appHidden';
 import SC_agent_unknown_sidebar from '@salesforce/label/c.SC_agent_unknown_sidebar';
+import SC_agent_unknown_appHiddenSet from '@salesforce/label/c.SC_agent_unknown_appHiddenSet';
+import SC_agent_unknown_appSets from '@salesforce/label/c.SC_agent_unknown_appSets';
 import SC_item_scSetup_hidden from '@salesforce/label/c.SC_item_scSetup_hidden';
 import SC_item_queueMembers_ok from '@salesforce/label/c.SC_item_queueMembers_ok';
 import SC_item_queueMembers_ok_one from '@salesforce/label/c.SC_item_queueMembers_ok_one';
@@ -566,6 +574,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.agents.level.default': SC_ui_agents_level_default,
     'ui.agents.online.profile': SC_ui_agents_online_profile,
     'ui.agents.online.permissionSet': SC_ui_agents_online_permissionSet,
+    'ui.agents.omniApp.permissionSet': SC_ui_agents_omniApp_permissionSet,
     'ui.agents.queue.user': SC_ui_agents_queue_user,
     'ui.agents.queue.publicGroup': SC_ui_agents_queue_publicGroup,
     'ui.agents.queue.role': SC_ui_agents_queue_role,
@@ -822,12 +831,17 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.agentApps.barsIncomplete': SC_item_agentApps_barsIncomplete,
     'item.agentApps.appsHidden': SC_item_agentApps_appsHidden,
     'item.agentApps.sidebar': SC_item_agentApps_sidebar,
+    'item.agentApps.someUsers': SC_item_agentApps_someUsers,
+    'item.agentApps.someUsers.one': SC_item_agentApps_someUsers_one,
+    'item.agentApps.setsUnread': SC_item_agentApps_setsUnread,
     'fix.agentAppsManual': SC_fix_agentAppsManual,
     'fix.agentAppsReadBars': SC_fix_agentAppsReadBars,
     'fix.agentApps.addUtility': SC_fix_agentApps_addUtility,
     'fix.agentApps.makeConsole': SC_fix_agentApps_makeConsole,
     'fix.agentApps.assignApp': SC_fix_agentApps_assignApp,
+    'fix.agentApps.assignSet': SC_fix_agentApps_assignSet,
     'ui.detail.profileWithoutOmniApp': SC_ui_detail_profileWithoutOmniApp,
+    'ui.detail.profileSomeWithOmniApp': SC_ui_detail_profileSomeWithOmniApp,
     'agent.ready': SC_agent_ready,
     'agent.noQueue': SC_agent_noQueue,
     'agent.notInQueue': SC_agent_notInQueue,
@@ -848,6 +862,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'agent.unknown.utilityBars': SC_agent_unknown_utilityBars,
     'agent.unknown.appHidden': SC_agent_unknown_appHidden,
     'agent.unknown.sidebar': SC_agent_unknown_sidebar,
+    'agent.unknown.appHiddenSet': SC_agent_unknown_appHiddenSet,
+    'agent.unknown.appSets': SC_agent_unknown_appSets,
     'item.scSetup.hidden': SC_item_scSetup_hidden,
     'item.queueMembers.ok': SC_item_queueMembers_ok,
     'item.queueMembers.ok.one': SC_item_queueMembers_ok_one,

@@ -79,6 +79,7 @@ describe('agentReadiness: a ready agent', () => {
             queue: { how: 'user', via: '' },
             serviceCloudUser: true,
             omniApp: 'yes',
+            omniAppThrough: ['profile'],
             presence: 'offline',
             status: 'ready',
             blockers: [],
@@ -462,7 +463,7 @@ describe('agentReadiness: O(users) after O(snapshot)', () => {
     it('resolves the queue once per call and answers apps once per profile, however many users', () => {
         const resolve = jest.spyOn(membershipModule, 'resolveMembership');
         const member = jest.spyOn(membershipModule, 'membershipOf');
-        const apps = jest.spyOn(agentApps, 'omniAppOf');
+        const apps = jest.spyOn(agentApps, 'omniAppOfUser');
         const users = Array.from({ length: 500 }, (_, i) =>
             user(i, { ProfileId: i % 2 ? PROFILE.agent.Id : PROFILE.support.Id })
         );
