@@ -63,10 +63,11 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         expect(utilityBarsMock).toHaveBeenCalledWith({
             barNames: ['Sales_Console_UtilityBar', 'Service_Console_UtilityBar'],
         });
-        // Chat Trainees' only app has no Omni-Channel utility: item 14 names the profile.
+        // Chat Trainees' only app has no Omni-Channel utility; half of them have one through a permission set:
+        // item 14 names the profile with how many users have it.
         expect(agentApps(element)).toEqual({
             status: 'Needs a fix',
-            reason: '1 agent profile has no console app with the Omni-Channel utility: Chat Trainees.',
+            reason: '1 agent profile has users without a console app with the Omni-Channel utility (users who have one through a permission set / all users): Chat Trainees (3/6).',
         });
         // A re-check is a new load: read once more.
         q(element, '[data-id="recheck"]')?.dispatchEvent(new CustomEvent('click'));
