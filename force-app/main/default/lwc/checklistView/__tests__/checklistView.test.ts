@@ -126,6 +126,20 @@ describe('labels and formatting', () => {
         expect(t({ kind: 'profileWithoutOmniApp', profileId: 'x', profileName: 'Support', consoleApps: [] })).toBe(
             'Support: no console app with the Omni-Channel utility (console apps with a utility bar: —)'
         );
+        // Some users have it through permission sets: "N of M users".
+        expect(
+            t({
+                kind: 'profileWithoutOmniApp',
+                profileId: 'x',
+                profileName: 'Support',
+                consoleApps: ['Simply Chat'],
+                userCount: 12,
+                usersWithApp: 5,
+                sets: ['Omni Console Access'],
+            })
+        ).toBe(
+            'Support: 5 of 12 users have a console app with the Omni-Channel utility through permission sets (Omni Console Access); the others have none (console apps of the profile with a utility bar: Simply Chat)'
+        );
         expect(t({ kind: 'settingValue', field: 'Server URL', expected: 'https://x', actual: '' })).toBe(
             'Server URL: https://x'
         );
