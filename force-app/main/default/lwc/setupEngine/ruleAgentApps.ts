@@ -13,7 +13,7 @@
 import { APP_MANAGER_URL, isConsoleApp, isOmniChannelUtility } from './facts';
 import { grantsByUser, type GrantsByUser } from './ruleAgentAccess';
 import { agentProfiles } from './ruleAgents';
-import { setupPageUrl } from './setupPages';
+import { PERMISSION_SETS_URL } from './setupPages';
 import { finish, read, unreadable, type Deps, type ItemResult, type RuleEnv } from './ruleKit';
 import { reason } from './reasons';
 import type {
@@ -350,9 +350,6 @@ function guidedSteps(failing: readonly ProfileRecord[], index: AppIndex): Detail
     }
     return steps;
 }
-
-/** Setup > Permission Sets, where a set is assigned to users (item 14's other manual step). */
-const PERMISSION_SETS_URL = setupPageUrl('PermSets');
 
 export function agentAppsRule(env: RuleEnv, input: AgentAppsInput): ItemResult {
     const { deps } = input;
