@@ -38,7 +38,7 @@ import type {
 } from './engine.js';
 import { defaultChoices, FLOW_API_NAME, FLOW_LABEL, READ_CAPS, settle, type SettledIds } from './engine.js';
 import { bindSoql, SOQL } from './soql.js';
-import { isAuthOrNetworkError } from './errors.js';
+import { isAuthOrNetworkError, unavailablePart } from './errors.js';
 import { fitting, fittingPairs, type OrgApi } from './orgApi.js';
 
 /**
@@ -159,21 +159,12 @@ export class UnknownProfilesError extends Error {
 
 const pick = (row: Row, ...fields: string[]): Row => Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
 
-function unavailable<T>(error: unknown): Part<T> {
-    const e = error as { errorCode?: string; name?: string; message?: string };
-    const code = /INSUFFICIENT_ACCESS|NOT_FOUND|FORBIDDEN/.test(`${e.errorCode ?? ''} ${e.name ?? ''}`)
-        ? 'noAccess'
-        : 'queryFailed';
-    return { status: 'unavailable', code, message: e.message ?? String(error) };
-}
-
 /** One part of the snapshot: a refused query makes it unavailable; a network or login failure ends the read. */
 async function part<T>(read: () => Promise<T[]>): Promise<Part<T>> {
     try {
         return { status: 'read', records: await read() };
     } catch (error) {
-        if (isAuthOrNetworkError(error)) throw error;
-        return unavailable<T>(error);
+        return unavailablePart<T>(error);
     }
 }
 
