@@ -2,6 +2,7 @@ import { OPERATION_NEEDS_API } from './contract';
 import { waitingForConnection } from './plan';
 import { missingFixPermissions, operationRefusal, runRules, type ItemResult } from './rules';
 import { reason } from './reasons';
+import { recordRefusal } from './writes';
 import type { ChecklistItem, FixAvailability, OrgSnapshot, SetupChoices } from './types';
 
 /** Whether an operation needs the API connection (everything but the package's own custom setting record). */
@@ -24,6 +25,11 @@ export function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixA
     for (const op of result.ops) {
         const refusal = operationRefusal(op.kind, permissions);
         if (refusal) return no({ available: false, reason: refusal });
+    }
+    // Rows the load's probe says this user may not write: a guided manual step (the item's details), never a run.
+    for (const op of result.ops) {
+        const refused = recordRefusal(op, snapshot);
+        if (refused) return no({ available: false, reason: refused });
     }
     if (result.ops.some((op) => operationNeedsApi(op.kind)) && snapshot.apiAccess.connection !== 'ok') {
         return no({ available: false, reason: reason('fix.needsApi') });
