@@ -324,9 +324,9 @@ export function recordRefusal(op: Operation, snapshot: OrgSnapshot): Reason | nu
     if (probe?.status !== 'read') return null;
     const { route, writes } = operationWrites(op);
     if (route !== 'records') return null;
-    const byName = new Map(probe.records.map((r) => [r.Name.toLowerCase(), r]));
+    const rights = new Map(probe.records.map((r) => [r.Name.toLowerCase(), r]));
     for (const write of writes) {
-        const access = byName.get(write.sObject.toLowerCase());
+        const access = rights.get(write.sObject.toLowerCase());
         if (access === undefined) continue;
         if (!access.Available) return reason('fix.recordObjectMissing', { object: write.sObject });
         const { right, key } = RIGHTS[write.action];
