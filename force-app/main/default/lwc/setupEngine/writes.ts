@@ -328,7 +328,9 @@ export function recordRefusal(op: Operation, snapshot: OrgSnapshot): Reason | nu
     for (const write of writes) {
         const access = rights.get(write.sObject.toLowerCase());
         if (access === undefined) continue;
-        if (!access.Available) return reason('fix.recordObjectMissing', { object: write.sObject });
+        // With Omni-Channel off its objects are absent until the plan enables it: their rights are not known yet.
+        if (!access.Available)
+            return snapshot.omniEnabled ? reason('fix.recordObjectMissing', { object: write.sObject }) : null;
         const { right, key } = RIGHTS[write.action];
         if (!access[right]) return reason(key, { object: write.sObject });
     }

@@ -2,12 +2,14 @@ import {
     evaluate,
     plan,
     RECORD_OBJECTS,
+    recordRefusal,
+    type Operation,
     type OrgSnapshot,
     type RecordAccessRecord,
     type RecordObject,
 } from 'c/setupEngine';
 import { planView, stillNeeded } from 'c/planView';
-import { choices, partlySetUpOrg, sharedOmniOrg } from '../../setupEngine/__tests__/fixtures';
+import { choices, omniDisabledOrg, partlySetUpOrg, sharedOmniOrg } from '../../setupEngine/__tests__/fixtures';
 import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
 type Right = 'Createable' | 'Updateable' | 'Deletable';
@@ -97,6 +99,23 @@ describe('the record-change probe read with the load (recordAccess)', () => {
         expect(kinds(withProbe(sharedOmniOrg(), probe({ ServiceChannelStatus: ['Deletable'] })))).toEqual(
             kinds(ready(sharedOmniOrg()))
         );
+    });
+
+    it('with Omni-Channel off its objects are absent until the plan enables it: not a refusal', () => {
+        const assign: Operation = {
+            kind: 'assignProfilesToConfig',
+            itemId: 'presenceConfig',
+            configId: null,
+            configDeveloperName: 'SimplyChat_Agents',
+            profiles: [{ profileId: '00e5g00000AgentAAA', profileName: 'SimplyChat Agent' }],
+        };
+        const absent = probe({ PresenceUserConfigProfile: 'missing' });
+        expect(recordRefusal(assign, withProbe(omniDisabledOrg(), absent))).toBeNull();
+        expect(recordRefusal(assign, withProbe(sharedOmniOrg(), absent))).toEqual({
+            key: 'fix.recordObjectMissing',
+            params: { object: 'PresenceUserConfigProfile' },
+        });
+        expect(kinds(withProbe(omniDisabledOrg(), absent))).toEqual(kinds(ready(omniDisabledOrg())));
     });
 
     it('a probe not read, or read with every right, plans as today (the run-time refusal stays the backstop)', () => {
