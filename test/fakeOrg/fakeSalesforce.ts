@@ -508,10 +508,9 @@ export class FakeSalesforce {
         const probe = new Map(
             (s.recordAccess?.status === 'read' ? s.recordAccess.records : []).map((r) => [r.Name, r])
         );
-        const omniOnly = new Set(['PresenceUserConfigProfile', 'PresenceUserConfigUser', 'ServiceChannelStatus']);
         for (const name of RECORD_OBJECTS) {
             const rights = probe.get(name);
-            if (rights?.Available === false || (omniOnly.has(name) && !s.omniEnabled)) continue;
+            if (rights?.Available === false) continue;
             const row = objects.find((o) => o.name === name) ?? { name, label: name };
             if (!objects.includes(row)) objects.push(row);
             Object.assign(row, {
