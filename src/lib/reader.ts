@@ -28,6 +28,7 @@ import type {
     QueueMembersChoice,
     QueueRecord,
     QueueSobjectRecord,
+    RecordAccessRecord,
     ScSetupField,
     ScSetupState,
     SetupChoices,
@@ -36,7 +37,15 @@ import type {
     UserRoleRecord,
     UtilityBarRecord,
 } from './engine.js';
-import { defaultChoices, FLOW_API_NAME, FLOW_LABEL, READ_CAPS, settle, type SettledIds } from './engine.js';
+import {
+    defaultChoices,
+    FLOW_API_NAME,
+    FLOW_LABEL,
+    READ_CAPS,
+    RECORD_OBJECTS,
+    settle,
+    type SettledIds,
+} from './engine.js';
 import { bindSoql, SOQL } from './soql.js';
 import { isAuthOrNetworkError, unavailablePart } from './errors.js';
 import { fitting, fittingPairs, type OrgApi } from './orgApi.js';
@@ -790,6 +799,22 @@ export async function readBase(
         access.status !== 'read' ? access : { status: 'read', records: [...merged.values()] };
 
     const chat = objects.get(chatObject.toLowerCase());
+    // The record-change probe: describeGlobal (already read) answers for the session's user, one call for all objects.
+    const recordAccess: Part<RecordAccessRecord> = described
+        ? {
+              status: 'read',
+              records: RECORD_OBJECTS.map((name) => {
+                  const o = objects.get(name.toLowerCase());
+                  return {
+                      Name: name,
+                      Available: o !== undefined,
+                      Createable: o?.createable === true,
+                      Updateable: o?.updateable === true,
+                      Deletable: o?.deletable === true,
+                  };
+              }),
+          }
+        : { status: 'unavailable', code: 'queryFailed', message: 'describeGlobal' };
     const snapshot: OrgSnapshot = {
         schemaVersion: 1,
         readAt: new Date().toISOString(),
@@ -818,6 +843,7 @@ export async function readBase(
         apps,
         appMenuItems,
         appAccess,
+        recordAccess,
         choices,
     };
 

@@ -225,7 +225,7 @@ export default class Fix extends SetupCommand<FixResult> {
             );
             if (records.length > 0) this.log(`     ${messages.getMessage('plan.records', [records.join(', ')])}`);
         }
-        const cannot = cannotFixLines(read.items);
+        const cannot = cannotFixLines(read.items, api.connection?.instanceUrl);
         if (cannot.length > 0) {
             this.log('');
             this.log(messages.getMessage('plan.cannotFix', [cannot.length]));
@@ -388,7 +388,7 @@ export default class Fix extends SetupCommand<FixResult> {
         result.after = itemsJson(after.items);
         this.log('');
         this.log(checklistTable(after.items, style));
-        const left = cannotFixLines(after.items);
+        const left = cannotFixLines(after.items, api.connection?.instanceUrl);
         if (left.length > 0) {
             this.log('');
             this.log(messages.getMessage('plan.cannotFix', [left.length]));

@@ -3,7 +3,7 @@ import { waitingForConnection } from './plan';
 import { missingFixPermissions, operationRefusal, runRules, type ItemResult } from './rules';
 import { reason } from './reasons';
 import type { ChecklistItem, FixAvailability, Operation, OrgSnapshot, SetupChoices } from './types';
-import { operationWrites } from './writes';
+import { operationWrites, recordRefusal } from './writes';
 
 /**
  * Whether an operation needs the API connection: a kind the contract marks, unless its changes go by records (DML in
@@ -28,6 +28,11 @@ export function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixA
     for (const op of result.ops) {
         const refusal = operationRefusal(op.kind, permissions);
         if (refusal) return no({ available: false, reason: refusal });
+    }
+    // Rows the load's probe says this user may not write: a guided manual step (the item's details), never a run.
+    for (const op of result.ops) {
+        const refused = recordRefusal(op, snapshot);
+        if (refused) return no({ available: false, reason: refused });
     }
     if (result.ops.some((op) => operationNeedsApi(op)) && snapshot.apiAccess.connection !== 'ok') {
         return no({ available: false, reason: reason('fix.needsApi') });
