@@ -61,6 +61,7 @@ export {
     changeCounts,
     writesWholeComponent,
     RECORD_OBJECTS,
+    recordRefusal,
     ROUTES,
     SETUP_OBJECTS,
 } from './writes';
@@ -68,6 +69,7 @@ export type {
     ChangeCount,
     OperationWrites,
     PlannedChange,
+    RecordObject,
     RecordRef,
     RecordValue,
     RecordWrite,
