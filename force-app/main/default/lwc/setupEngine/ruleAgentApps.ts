@@ -226,7 +226,11 @@ const PROFILE_YES: UserAppAnswer = { answer: 'yes', sets: [], why: null };
  * group) assigned to the user. O(the user's apps): users without a set share their profile's answer.
  */
 export function omniAppOfUser(index: AppIndex, profileId: SalesforceId, userId: SalesforceId): UserAppAnswer {
-    const own = omniAppOf(index, profileId);
+    return userAnswer(index, profileId, omniAppOf(index, profileId), userId);
+}
+
+/** `omniAppOfUser` with the profile's own answer already known (a profile's users share it). */
+function userAnswer(index: AppIndex, profileId: SalesforceId, own: OmniAppAnswer, userId: SalesforceId): UserAppAnswer {
     if (own === 'yes') return PROFILE_YES;
     if (index.setsDetail)
         return { answer: 'unknown', sets: [], why: own === 'no' ? 'setsUnread' : cannotSeeWhy(index, profileId) };
@@ -285,7 +289,7 @@ export function profileAppCoverage(index: AppIndex, profile: ProfileRecord): Pro
     let why: AppUnknownWhy = own === 'unknown' ? cannotSeeWhy(index, profile.Id) : null;
     const sets = new Set<string>();
     for (const userId of index.userGrants.get(profile.Id)?.keys() ?? []) {
-        const answer = omniAppOfUser(index, profile.Id, userId);
+        const answer = userAnswer(index, profile.Id, own, userId);
         if (answer.answer === 'yes') {
             withApp += 1;
             for (const label of answer.sets) sets.add(label);
