@@ -59,6 +59,7 @@ export {
     operationDependencies,
     planChanges,
     changeCounts,
+    recordChangeTexts,
     writesWholeComponent,
     RECORD_OBJECTS,
     ROUTES,
@@ -66,6 +67,7 @@ export {
 } from './writes';
 export type {
     ChangeCount,
+    RecordChangeText,
     OperationWrites,
     PlannedChange,
     RecordRef,
