@@ -1,8 +1,13 @@
 /**
- * "Ready means agents get chats", in the local preview (Chromium, through playwright-core): on the
- * `fullAgentsNotReady` scenario every item is done or only a warning, yet two agents are assigned at user level to a
- * configuration whose capacity is below what one chat takes. The checklist must not call the org ready; its summary
- * counts the agents as the engine does and links to the Agents view filtered to the ones who are not ready.
+ * The admin's path to green in the local preview (Chromium, through playwright-core).
+ *
+ * "Ready means agents get chats": on the `fullAgentsNotReady` scenario every item is done or only a warning, yet two
+ * agents are assigned at user level to a configuration whose capacity is below what one chat takes. The checklist
+ * must not call the org ready; its summary counts the agents as the engine does and links to the Agents view
+ * filtered to the ones who are not ready.
+ *
+ * "The plan shows what it writes": the plan dialog lists each change's record changes (object, action, how many
+ * rows, the first rows' links, "and N more" with Show all / Show fewer), in English and Korean, axe-core clean.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -81,31 +86,32 @@ function expected(): { total: number; ready: number; notReady: string[] } {
     };
 }
 
+// One browser and one preview server for every test of the file.
+before(async () => {
+    assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await buildPreview();
+    server = await serve(0);
+    base = urlOf(server);
+    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simplychat-chromium-admin-path-'));
+    process.env.XDG_CONFIG_HOME = path.join(profileDir, 'config');
+    process.env.XDG_CACHE_HOME = path.join(profileDir, 'cache');
+    context = await chromium.launchPersistentContext(path.join(profileDir, 'profile'), {
+        executablePath: CHROMIUM,
+        headless: true,
+        viewport: { width: 1280, height: 900 },
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    context.setDefaultTimeout(STATE_TIMEOUT);
+});
+
+after(async () => {
+    await context?.close();
+    server?.close();
+    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+});
+
 describe('ready means agents get chats (fullAgentsNotReady)', () => {
-    before(async () => {
-        assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
-        fs.mkdirSync(SHOTS, { recursive: true });
-        await buildPreview();
-        server = await serve(0);
-        base = urlOf(server);
-        profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simplychat-chromium-agents-ready-'));
-        process.env.XDG_CONFIG_HOME = path.join(profileDir, 'config');
-        process.env.XDG_CACHE_HOME = path.join(profileDir, 'cache');
-        context = await chromium.launchPersistentContext(path.join(profileDir, 'profile'), {
-            executablePath: CHROMIUM,
-            headless: true,
-            viewport: { width: 1280, height: 900 },
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-        });
-        context.setDefaultTimeout(STATE_TIMEOUT);
-    });
-
-    after(async () => {
-        await context?.close();
-        server?.close();
-        if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
-    });
-
     it('is the state the scenario stands for: items done or warnings only, two agents not ready for capacity', () => {
         const want = expected();
         assert.equal(want.total - want.ready, 2, `not ready: ${want.notReady.join(', ')}`);
@@ -186,4 +192,65 @@ describe('ready means agents get chats (fullAgentsNotReady)', () => {
             await page.close();
         });
     }
+});
+
+describe('the plan dialog lists the record changes of each change', () => {
+    for (const lang of ['en', 'ko'] as const) {
+        it(`names the rows each change inserts, axe clean (${lang})`, async () => {
+            const words =
+                lang === 'en'
+                    ? {
+                          progress: '5 of 14 ready',
+                          fixAll: 'Fix all',
+                          heading: 'Record changes',
+                          grants: /^Insert \d+ SetupEntityAccess rows: the status \w+ for the profile /,
+                      }
+                    : {
+                          progress: '14개 중 5개 완료',
+                          fixAll: '모두 해결',
+                          heading: '레코드 변경',
+                          grants: /^SetupEntityAccess 행 \d+개 추가: .+ 프로필\(프로필 자체 권한 집합\)에 \w+ 상태/,
+                      };
+            const page = await open(`scenario=partly&lang=${lang}`, words.progress);
+            await page.getByRole('button', { name: words.fixAll }).click();
+            const dialog = page.getByRole('dialog');
+            await dialog.waitFor();
+            const records = dialog.locator('[data-id="records"]');
+            await records.first().waitFor();
+            assert.match(await text(dialog, '[data-id="records"]'), new RegExp(`^${words.heading}`));
+            const changes = (await dialog.locator('[data-id="record-change"]').allTextContents()).map((t) =>
+                t.replace(/\s+/g, ' ').trim()
+            );
+            assert.ok(
+                changes.some((t) => words.grants.test(t)),
+                changes.join(' | ')
+            );
+            assert.deepEqual(await axeViolations(page), [], 'plan dialog with its record changes');
+            await page.screenshot({ path: path.join(SHOTS, `partly-plan-records-${lang}.png`), fullPage: true });
+            await page.close();
+        });
+    }
+
+    it("cuts 1,000 profiles' grants to the first rows and opens and closes the rest", async () => {
+        const page = await open('scenario=profiles1000', '5 of 14 ready');
+        await page.getByRole('button', { name: 'Fix all' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
+        const grants = dialog.locator('[data-id="record-change"]', { hasText: 'SetupEntityAccess' });
+        await grants.waitFor();
+        const shown = async (): Promise<string> => ((await grants.locator('span').first().textContent()) ?? '').trim();
+        assert.match(await shown(), /^Insert 2,000 SetupEntityAccess rows: .+ and 1,997 more$/);
+        const toggle = grants.getByRole('button', { name: 'Show all' });
+        assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+        await toggle.click();
+        const fewer = grants.getByRole('button', { name: 'Show fewer' });
+        await fewer.waitFor();
+        assert.equal(await fewer.getAttribute('aria-expanded'), 'true');
+        assert.match(await shown(), /Agent Team 1000 \(its own permission set\)$/);
+        await fewer.click();
+        await grants.getByRole('button', { name: 'Show all' }).waitFor();
+        assert.match(await shown(), /and 1,997 more$/);
+        assert.deepEqual(await axeViolations(page), [], 'plan dialog, 1,000 profiles');
+        await page.close();
+    });
 });
