@@ -388,6 +388,14 @@ if (require.main === module) {
         );
         console.log(figuresLine('10 profiles', small));
         console.log(figuresLine('1,000 profiles', large, TARGET_MS));
+        // The rules run once per snapshot: plan alone on a new snapshot costs the run that evaluate shares above.
+        const planOnly = measure(
+            () => structuredClone(benchOrg(1000)),
+            (s) => plan(s, 'all'),
+            100,
+            10
+        );
+        console.log(figuresLine('  plan alone', planOnly));
         console.log(
             `  ratio           ${(large.cpu.median / small.cpu.median).toFixed(1).padStart(8)} ×   cpu median for 100 × the profiles (linear ≈ 100 ×, less with fixed costs)`
         );
