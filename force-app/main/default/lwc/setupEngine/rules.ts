@@ -21,7 +21,9 @@ import { agentAppsRule } from './ruleAgentApps';
 import { routingConfigRule } from './ruleRoutingConfig';
 import { scSetupRule } from './ruleScSetup';
 import { serviceChannelRule } from './ruleServiceChannel';
+import { SETUP_PAGE_OF_ITEM, setupPageUrl } from './setupPages';
 import type { OrgSnapshot, SetupChoices } from './types';
+import { recordRefusal } from './writes';
 
 export { DEPENDENCIES } from './ruleKit';
 export type { ItemResult } from './ruleKit';
@@ -79,6 +81,24 @@ function runOnce(snapshot: OrgSnapshot, choices: SetupChoices): Run {
     return run;
 }
 
+/**
+ * An item whose change writes rows this user may not write (the load's probe, `recordRefusal`) gets that manual step
+ * first in its details, with the item's Setup page; fixAvailability refuses the fix with the same reason, so plan()
+ * leaves it out, and nothing falls back to rewriting the component.
+ */
+function withRecordStep(result: ItemResult, snapshot: OrgSnapshot): ItemResult {
+    for (const op of result.ops) {
+        const refused = recordRefusal(op, snapshot);
+        if (refused === null) continue;
+        const page = SETUP_PAGE_OF_ITEM[result.id];
+        return {
+            ...result,
+            details: [{ kind: 'manualStep', step: refused, url: page ? setupPageUrl(page) : '' }, ...result.details],
+        };
+    }
+    return result;
+}
+
 function runAll(snapshot: OrgSnapshot, choices: SetupChoices): Run {
     const env: RuleEnv = { snapshot, choices };
     const apiAccess = apiAccessRule(env, {});
@@ -127,7 +147,7 @@ function runAll(snapshot: OrgSnapshot, choices: SetupChoices): Run {
         scSetup,
         queueMembers,
         agentApps,
-    ];
+    ].map((result) => withRecordStep(result, snapshot));
     return {
         results,
         settled: {

@@ -62,6 +62,7 @@ export {
     recordChangeTexts,
     writesWholeComponent,
     RECORD_OBJECTS,
+    recordRefusal,
     ROUTES,
     SETUP_OBJECTS,
 } from './writes';
@@ -70,6 +71,7 @@ export type {
     RecordChangeText,
     OperationWrites,
     PlannedChange,
+    RecordObject,
     RecordRef,
     RecordValue,
     RecordWrite,
