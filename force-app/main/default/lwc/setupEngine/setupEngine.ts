@@ -59,6 +59,7 @@ export {
     operationDependencies,
     planChanges,
     changeCounts,
+    recordChangeTexts,
     writesWholeComponent,
     RECORD_OBJECTS,
     recordRefusal,
@@ -67,6 +68,7 @@ export {
 } from './writes';
 export type {
     ChangeCount,
+    RecordChangeText,
     OperationWrites,
     PlannedChange,
     RecordObject,
