@@ -137,6 +137,7 @@ export type ChoiceKey =
     | 'moveUsers'
     | 'onlineStatusMode'
     | 'queueMembers'
+    | 'sharedRoutingConfig'
     | 'confirmOrgWide';
 
 export interface ChecklistItem {
