@@ -186,6 +186,7 @@ export const REASON_KEYS = [
     'op.updateRoutingConfig',
     'op.createQueue',
     'op.updateQueue',
+    'op.relinkQueue',
     'op.createPresenceStatus',
     'op.createBusyStatus',
     'op.addChannelToStatus',
