@@ -12,6 +12,9 @@ export interface PlanDialogLabels {
     readonly showAll: string;
     readonly choicesTitle?: string;
     readonly queueMembers?: string;
+    readonly publicGroup?: string;
+    readonly publicGroupPlaceholder?: string;
+    readonly sharedRouting?: string;
     readonly capacity?: string;
     readonly move?: string;
     readonly stillNeeded?: string;
@@ -42,7 +45,7 @@ export default class SetupPlanDialog extends LightningElement {
 
     get hasChoices(): boolean {
         const c = this.choices ?? {};
-        return Boolean(c.queueMembers || c.capacity || c.moves);
+        return Boolean(c.queueMembers || c.sharedRouting || c.capacity || c.moves);
     }
 
     get showStillNeeded(): boolean {
@@ -97,7 +100,9 @@ export default class SetupPlanDialog extends LightningElement {
     private controls(): Focusable[] {
         const ids = [
             'close',
+            'plan-shared-routing',
             'plan-queue-members',
+            'plan-public-group',
             'plan-capacity',
             'plan-moves',
             'show-all',
@@ -131,6 +136,14 @@ export default class SetupPlanDialog extends LightningElement {
 
     handleQueueMembers(event: CustomEvent<{ value: string }>): void {
         this.emitChoice('queueMembers', event.detail.value);
+    }
+
+    handlePublicGroup(event: CustomEvent<{ value: string }>): void {
+        this.emitChoice('publicGroup', event.detail.value);
+    }
+
+    handleSharedRouting(event: CustomEvent<{ value: string }>): void {
+        this.emitChoice('sharedRoutingConfig', event.detail.value);
     }
 
     handleCapacity(event: CustomEvent<{ value: string }>): void {
