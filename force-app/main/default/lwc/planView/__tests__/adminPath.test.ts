@@ -238,7 +238,7 @@ describe("Fix all asks item 5's shared routing choice and item 13's public group
             errors: [{ field: 'queueMembers', text: 'There is no public group Nobody in this org.' }],
         });
         // Without readable groups, only each agent user is offered.
-        const unread: OrgSnapshot = { ...snapshot, publicGroups: { status: 'unavailable', code: 'error' } };
+        const unread: OrgSnapshot = { ...snapshot, publicGroups: { status: 'unavailable', code: 'queryFailed' } };
         expect(planChoices(EN, items, snapshot.choices, unread).queueMembers?.options.map((o) => o.value)).toEqual([
             'agentUsers',
             '',
