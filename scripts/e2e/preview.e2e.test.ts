@@ -487,6 +487,45 @@ describe('local preview (npm start) in Chromium', () => {
         });
     }
 
+    for (const lang of ['en', 'ko'] as const) {
+        const t = {
+            en: {
+                fixAll: 'Fix all',
+                publicGroup: 'A public group',
+                group: 'Public group',
+                first: /Add the public group All_Service to the queue SimplyChat/,
+                next: /Add the public group Chat_Agents to the queue SimplyChat/,
+            },
+            ko: {
+                fixAll: '모두 해결',
+                publicGroup: '공개 그룹',
+                group: '공개 그룹',
+                first: /대기열 SimplyChat에 공개 그룹 All_Service 추가/,
+                next: /대기열 SimplyChat에 공개 그룹 Chat_Agents 추가/,
+            },
+        }[lang];
+        it(`asks for a public group inline, from a combobox of the org's groups, by keyboard (item 13, ${lang})`, async () => {
+            const page = await open(`scenario=empty&lang=${lang}`);
+            await page.getByRole('button', { name: t.fixAll, exact: true }).click();
+            const dialog = page.getByRole('dialog');
+            await dialog.waitFor();
+            await dialog.locator('[data-id="plan-queue-members"]').getByText(t.publicGroup, { exact: true }).click();
+            const combobox = dialog.getByRole('combobox', { name: t.group });
+            await combobox.waitFor();
+            await dialog.locator('[data-id="plan"] li', { hasText: t.first }).waitFor();
+            assert.deepEqual(await axeViolations(page), [], 'plan dialog with the public group combobox');
+            await shoot(page, `empty-${lang}-plan-group`);
+            // Keyboard only: open the list, move to the next group, choose it.
+            await combobox.focus();
+            await page.keyboard.press('ArrowDown');
+            await page.keyboard.press('ArrowDown');
+            await page.keyboard.press('Enter');
+            await dialog.locator('[data-id="plan"] li', { hasText: t.next }).waitFor();
+            assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
+            await page.close();
+        });
+    }
+
     it('is a real modal: focus moves in, Tab stays inside, Escape and Close cancel, focus returns to the opener', async () => {
         const page = await open('scenario=partly');
         await page.locator('[data-id="fix-all"] button').focus();
