@@ -138,8 +138,14 @@ export default class SetupPlanDialog extends LightningElement {
         this.emitChoice('queueMembers', event.detail.value);
     }
 
-    handlePublicGroup(event: CustomEvent<{ value: string }>): void {
-        this.emitChoice('publicGroup', event.detail.value);
+    /** The org's public groups for the select, the chosen one selected. */
+    get publicGroupChoices(): { label: string; value: string; selected: boolean }[] {
+        const groups = this.choices?.queueMembers?.groups;
+        return (groups?.options ?? []).map((o) => ({ ...o, selected: o.value === groups?.value }));
+    }
+
+    handlePublicGroup(event: Event): void {
+        this.emitChoice('publicGroup', (event.target as HTMLSelectElement).value);
     }
 
     handleSharedRouting(event: CustomEvent<{ value: string }>): void {
