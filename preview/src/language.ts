@@ -36,6 +36,7 @@ export const SCENARIO_TITLES_KO: Readonly<Record<string, string>> = {
     partly: '일부 설정됨',
     full: '모두 설정됨',
     shared: '옴니채널이 이미 다른 팀을 지원함',
+    sharedRouting: '다른 팀의 대기열과 공유하는 라우팅 구성',
     profiles1000: '상담원 프로필 1,000개',
     readOnly: '읽기 전용 사용자',
     apiMissing: 'API 연결 없음',

@@ -477,7 +477,7 @@ describe('local preview (npm start) in Chromium', () => {
             const own = question.getByRole('radio', { name: t.own });
             assert.equal(await own.isChecked(), true, 'own chosen by keyboard');
             assert.deepEqual(await axeViolations(page), [], 'plan dialog with the own configuration planned');
-            await shoot(page, `sharedRouting-${lang}-plan`);
+            await shoot(page, `sharedRouting-${lang}-own`);
             await dialog.getByRole('button', { name: t.confirm }).focus();
             await page.keyboard.press('Enter');
             await page.locator('[data-id="summary-message"]').waitFor();
