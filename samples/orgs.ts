@@ -4,8 +4,10 @@
  * an admin would have used.
  */
 import { defaultChoices, FLOW_API_NAME, FLOW_LABEL } from '../force-app/main/default/lwc/setupEngine/facts';
+import { RECORD_OBJECTS } from '../force-app/main/default/lwc/setupEngine/writes';
 import { appsAgentWithoutOmni, appsBarsNotRead, appsWithOmni } from './apps';
 import type {
+    RecordAccessRecord,
     FlowRecord,
     PermissionSetAccessRecord,
     PresenceUserConfigUserCount,
@@ -53,6 +55,25 @@ export const NO_PERMISSIONS: UserPermissions = {
     manageUsers: false,
     manageProfilesPermissionsets: false,
 };
+
+/**
+ * The load's record-change probe of an admin: every right on every object the record changes write; with
+ * Omni-Channel off its objects (the 'data' ones) are absent.
+ */
+export function adminRecordAccess(omniEnabled = true): Part<RecordAccessRecord> {
+    return read(
+        RECORD_OBJECTS.map((name) => {
+            const available = omniEnabled || (!name.startsWith('Presence') && name !== 'ServiceChannelStatus');
+            return {
+                Name: name,
+                Available: available,
+                Createable: available,
+                Updateable: available,
+                Deletable: available,
+            };
+        })
+    );
+}
 
 export function read<T>(records: T[]): Part<T> {
     return { status: 'read', records };
@@ -127,6 +148,7 @@ export function omniOrg(records: OmniRecords = {}, overrides: Partial<OrgSnapsho
         ]),
         queueMembership: read(noQueueMembership()),
         publicGroups: read(PUBLIC_GROUP_LIST),
+        recordAccess: adminRecordAccess(),
         choices: choices(),
         ...overrides,
     };
@@ -152,6 +174,7 @@ export function omniDisabledOrg(): OrgSnapshot {
             presenceConfigUsers: OMNI_OFF,
             statusAccess: OMNI_OFF,
             permissionSetAccess: OMNI_OFF,
+            recordAccess: adminRecordAccess(false),
         }
     );
 }

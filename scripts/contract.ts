@@ -79,6 +79,8 @@ export interface Contract {
     agentPageSize: number;
     /** Per list, the most rows a reader keeps: one more means unreadable, never a cut list. */
     readCaps: Record<string, number>;
+    /** Every object a record change writes → its DML group ('setup' objects never share a transaction with 'data'). */
+    recordObjects: Record<string, 'setup' | 'data'>;
     salesforceIdPattern: string;
     routingModels: Record<string, string>;
     permissions: PermissionPolicy;
@@ -101,6 +103,7 @@ export function readContract(file = SOURCE): Contract {
         ...raw,
         routingModels: withoutComments(raw.routingModels),
         readCaps: withoutComments(raw.readCaps),
+        recordObjects: withoutComments(raw.recordObjects),
         permissions: { fix: raw.permissions.fix, refusals: withoutComments(raw.permissions.refusals) },
         limits: withoutComments(raw.limits as unknown as Record<string, number>) as unknown as Limits,
         operations: withoutComments(raw.operations),
@@ -132,6 +135,9 @@ export const AGENT_PAGE_SIZE = ${c.agentPageSize};
 
 /** Per list, the most rows a reader keeps; it asks for one more, and an answer past the cap is unreadable. */
 export const READ_CAPS = ${JSON.stringify(c.readCaps)} as const;
+
+/** Every object a record change writes → its DML group ('setup' objects never share a transaction with 'data'). */
+export const RECORD_OBJECT_GROUPS = ${JSON.stringify(c.recordObjects)} as const;
 
 /** A 15- or 18-character Salesforce Id. */
 export const SALESFORCE_ID_PATTERN = new RegExp(${JSON.stringify(c.salesforceIdPattern)});
@@ -189,6 +195,12 @@ ${Object.entries(c.readCaps)
         ([name, rows]) => `    public static final Integer ${name.replace(/([A-Z])/g, '_$1').toUpperCase()} = ${rows};`
     )
     .join('\n')}
+    /** Every object a record change writes → its DML group ('setup' objects never share a transaction with 'data'). */
+    public static final Map<String, String> RECORD_OBJECTS = new Map<String, String>{
+${Object.entries(c.recordObjects)
+    .map(([name, group]) => `${apexString(name)} => ${apexString(group)}`)
+    .join(',\n')}
+    };
     /** A 15- or 18-character Salesforce Id. */
     public static final String SALESFORCE_ID_PATTERN = ${apexString(c.salesforceIdPattern)};
     /** QueueRoutingConfig.RoutingModel (data API) → routingModel (Metadata API). */

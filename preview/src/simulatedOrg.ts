@@ -4,6 +4,8 @@
  * what the org would show; the scenario can make the API refuse some operations.
  */
 import {
+    operationDependencies,
+    operationNeedsApi,
     simulate,
     validateChoices,
     type AgentPage,
@@ -81,45 +83,60 @@ function applyOperations(params: { operationsJson: string; confirmOrgWide: boole
     const operations = JSON.parse(params.operationsJson) as Operation[];
     if (operations.some((op) => op.kind === 'enableOmniChannel') && !params.confirmOrgWide)
         throw setupError('error.confirmOrgWide');
-    let stopped = false;
-    const results = operations.map((op, index) => {
-        const base = { index, kind: op.kind, itemId: op.itemId, changed: [] as string[] };
-        if (stopped) return { ...base, status: 'notRun', error: { key: 'result.notRun.afterFailure', params: {} } };
-        if (op.kind !== 'setScSetupDefaults' && current.snapshot.apiAccess.connection !== 'ok') {
-            stopped = true;
-            return {
-                ...base,
-                status: 'failed',
-                error: {
-                    key: 'apiError.calloutFailed',
-                    params: { code: 'CALLOUT', message: 'a1b2c3d4e5f6' },
-                },
-            };
-        }
-        if (current.scenario.failingKinds?.includes(op.kind)) {
-            stopped = true;
-            return {
-                ...base,
-                status: 'failed',
-                error: {
-                    key: 'apiError.rejected',
-                    params: { code: 'FIELD_INTEGRITY_EXCEPTION', message: 'The simulated API refused this change.' },
-                },
-            };
-        }
-        try {
-            current.snapshot = simulate(current.snapshot, [op]);
-            return { ...base, status: 'done', changed: [op.kind], error: null };
-        } catch (error) {
-            stopped = true;
-            return {
-                ...base,
-                status: 'failed',
-                error: { key: 'apiError.rejected', params: { code: 'SIMULATION', message: (error as Error).message } },
-            };
-        }
+    // The one failure policy (as Apex's executor): a change that waits for one not made is skipped and names the
+    // failure at the root of its chain; every other change still runs.
+    const waits = operationDependencies(operations);
+    type SimResult = {
+        index: number;
+        kind: string;
+        itemId: string;
+        changed: string[];
+        status: 'done' | 'failed' | 'notRun';
+        error: { key: string; params: Record<string, unknown> } | null;
+        root?: number;
+    };
+    const results: SimResult[] = [];
+    const failed = (
+        base: Omit<SimResult, 'status' | 'error'>,
+        key: string,
+        code: string,
+        message: string
+    ): SimResult => ({
+        ...base,
+        status: 'failed',
+        error: { key, params: { code, message } },
     });
-    return { results, complete: !stopped, deferred: false };
+    for (const [index, op] of operations.entries()) {
+        const base = { index, kind: op.kind, itemId: op.itemId, changed: [] as string[] };
+        const blocker = waits[index].map((w) => results[w]).find((r) => r.status !== 'done');
+        if (blocker) {
+            const root = blocker.root ?? blocker.index;
+            results.push({
+                ...base,
+                status: 'notRun',
+                root,
+                error: { key: 'result.notRun.afterFailure', params: { index: root } },
+            });
+        } else if (operationNeedsApi(op) && current.snapshot.apiAccess.connection !== 'ok') {
+            results.push(failed(base, 'apiError.calloutFailed', 'CALLOUT', 'a1b2c3d4e5f6'));
+        } else if (current.scenario.failingKinds?.includes(op.kind)) {
+            results.push(
+                failed(base, 'apiError.rejected', 'FIELD_INTEGRITY_EXCEPTION', 'The simulated API refused this change.')
+            );
+        } else {
+            try {
+                current.snapshot = simulate(current.snapshot, [op]);
+                results.push({ ...base, status: 'done', changed: [op.kind], error: null });
+            } catch (error) {
+                results.push(failed(base, 'apiError.rejected', 'SIMULATION', (error as Error).message));
+            }
+        }
+    }
+    return {
+        results: results.map((result) => ({ ...result, root: undefined })),
+        complete: results.every((r) => r.status === 'done'),
+        deferred: false,
+    };
 }
 
 /** Objects of the simulated org besides the scenario's chat object (the server checks the global describe). */

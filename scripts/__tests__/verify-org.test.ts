@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
-import type { OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { RECORD_OBJECTS, type OrgSnapshot } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { fullySetUpOrg, omniDisabledOrg, packageFlow, SC_SETUP_FIELDS } from '../../samples/orgs';
 import { labelName, readLabels } from '../labels';
 import { run } from '../verify-org/main';
@@ -398,13 +398,21 @@ describe('verify:org record-change probe', () => {
     afterEach(() => fake?.stop());
 
     /** Every describe of the write law's objects answers these flags; `refuse` says which object lacks which. */
-    function describes(refuse: Record<string, string> = {}): void {
+    function describes(refuse: Record<string, string> = {}, globalSays: Record<string, string> = refuse): void {
+        const flagsOf = (name: string, refused: Record<string, string>): Record<string, boolean> => {
+            const flags: Record<string, boolean> = { createable: true, deletable: true, updateable: true };
+            if (refused[name]) flags[refused[name]] = false;
+            return flags;
+        };
         fake.routes.push((r: FakeRequest) => {
+            if (r.path === '/sobjects/')
+                return {
+                    status: 200,
+                    body: { sobjects: RECORD_OBJECTS.map((name) => ({ name, ...flagsOf(name, globalSays) })) },
+                };
             const match = /^\/sobjects\/(\w+)\/describe$/.exec(r.path);
             if (!match) return undefined;
-            const flags: Record<string, boolean> = { createable: true, deletable: true, updateable: true };
-            if (refuse[match[1]]) flags[refuse[match[1]]] = false;
-            return { status: 200, body: { name: match[1], fields: [], ...flags } };
+            return { status: 200, body: { name: match[1], fields: [], ...flagsOf(match[1], refuse) } };
         });
     }
 
@@ -417,6 +425,11 @@ describe('verify:org record-change probe', () => {
         const report = await one('dmlDescribe');
         assert.equal(report.verdict, 'doesNotHold');
         assert.match(report.evidence, /PresenceUserConfigUser: not deletable/);
+        fake.routes.length = 0;
+        describes({}, { SetupEntityAccess: 'createable' });
+        const drift = await one('dmlDescribe');
+        assert.equal(drift.verdict, 'doesNotHold', 'the CLI reads describeGlobal: it must say what describe says');
+        assert.match(drift.evidence, /SetupEntityAccess\.createable: global false, describe true/);
         fake.routes.length = 0;
         fake.routes.push((r: FakeRequest) =>
             r.path.endsWith('/describe') ? refused('NOT_FOUND', 'The requested resource does not exist') : undefined

@@ -467,24 +467,31 @@ const presenceVisibility: Probe = {
     },
 };
 
-/** Every probe, in report order. A fresh list per run (the presence configuration probe answers once per run). */
 /**
- * Rows 87–88: the record changes of the write law need the running user to create and delete rows of each object it
- * writes (update for Group). The describe in user context answers it (`createable`, `deletable`, `updateable`), as
- * Apex's `isCreateable()` / `isDeletable()` do before each DML call; a refused object is a guided manual step.
+ * Rows 87–88 and 111: the load's record-change probe. The record changes of the write law need the running user to
+ * create and delete rows of each object they write (update for Group). The tab reads it by Apex describe in user
+ * mode (`isCreateable()` / `isDeletable()` / `isUpdateable()`), the CLI from describeGlobal, which it reads anyway;
+ * this probe asks each object's own describe and checks that describeGlobal says the same for this user.
  */
 const dmlDescribe: Probe = {
     id: 'dmlDescribe',
-    fact: 'The running user may create and delete the rows the write law writes (SetupEntityAccess, GroupMember, QueueSobject, PresenceUserConfigProfile/-User, ServiceChannelStatus; update Group)',
+    fact: 'The running user may create and delete the rows the write law writes (the contract recordObjects; update Group), and describeGlobal says the same as each describe',
     writes: false,
     run: async (api) => {
+        type Flags = { createable?: boolean; deletable?: boolean; updateable?: boolean };
         const refusedCalls: string[] = [];
         const allowed: string[] = [];
+        const differs: string[] = [];
+        let global: Map<string, Flags & { name: string }>;
+        try {
+            const answer = await api.get<{ sobjects: (Flags & { name: string })[] }>('/sobjects/');
+            global = new Map(answer.sobjects.map((o) => [o.name.toLowerCase(), o]));
+        } catch (error) {
+            return couldNotTell(`describeGlobal: ${apiText(error)}`);
+        }
         for (const name of RECORD_OBJECTS) {
             try {
-                const d = await api.get<{ createable?: boolean; deletable?: boolean; updateable?: boolean }>(
-                    `/sobjects/${name}/describe`
-                );
+                const d = await api.get<Flags>(`/sobjects/${name}/describe`);
                 const needs =
                     name === 'Group'
                         ? { updateable: d.updateable }
@@ -494,16 +501,22 @@ const dmlDescribe: Probe = {
                     .map(([k]) => k);
                 if (missing.length) refusedCalls.push(`${name}: not ${missing.join(', ')}`);
                 else allowed.push(name);
+                const listed = global.get(name.toLowerCase());
+                for (const flag of ['createable', 'updateable', 'deletable'] as const)
+                    if (listed?.[flag] !== d[flag])
+                        differs.push(`${name}.${flag}: global ${listed?.[flag]}, describe ${d[flag]}`);
             } catch (error) {
                 return couldNotTell(`${name}: ${apiText(error)}`);
             }
         }
+        if (differs.length) return doesNotHold(`describeGlobal differs from describe: ${differs.join('; ')}`);
         return refusedCalls.length === 0
-            ? holds(`allowed: ${allowed.join(', ')}`)
+            ? holds(`allowed: ${allowed.join(', ')}; describeGlobal agrees`)
             : doesNotHold(refusedCalls.join('; '));
     },
 };
 
+/** Every probe, in report order. A fresh list per run (the presence configuration probe answers once per run). */
 export function allProbes(): Probe[] {
     return [
         effectivePermissions,

@@ -13,13 +13,12 @@ import { AGENT_PAGE_SIZE, READ_CAPS } from './engine.js';
 import { type AgentPresenceRecord, type AgentUserRecord, type OrgSnapshot, type Part } from './engine.js';
 import { settle } from './engine.js';
 import { bindSoql, NO_ID, SOQL } from './soql.js';
-import { isAuthOrNetworkError } from './errors.js';
-import { chunks, type OrgApi } from './orgApi.js';
+import { isAuthOrNetworkError, unavailablePart } from './errors.js';
+import { chunks, IDS_PER_QUERY, type OrgApi } from './orgApi.js';
 
 type Row = Record<string, unknown>;
 
 /** Ids a query takes at once (the URL of a REST query stays well under its limit). */
-const IDS_PER_QUERY = 200;
 
 export interface AgentsRead {
     users: AgentUserRecord[];
@@ -95,15 +94,7 @@ export async function readAgents(
                             });
                     },
                     (error: unknown) => {
-                        if (isAuthOrNetworkError(error)) throw error;
-                        const e = error as { errorCode?: string; message?: string };
-                        presenceError ??= {
-                            status: 'unavailable',
-                            code: /INSUFFICIENT_ACCESS|NOT_FOUND|FORBIDDEN|INVALID_TYPE/.test(String(e.errorCode))
-                                ? 'noAccess'
-                                : 'queryFailed',
-                            message: String(e.message ?? error),
-                        };
+                        presenceError ??= unavailablePart(error);
                     }
                 )
             );

@@ -3,6 +3,7 @@
  * for flag errors); 3 the org refused the login; 4 the network or the org's server failed.
  */
 import { SfError } from '@salesforce/core';
+import type { Part } from './engine.js';
 import { TimeoutError } from './orgApi.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, auth: 3, network: 4 } as const;
@@ -166,4 +167,16 @@ export function orgError(error: unknown, targetOrg: string): SfError {
     const other = new SfError(detail, String(first.name ?? 'Error'), [], EXIT.failed);
     other.setData(data);
     return other;
+}
+
+/**
+ * A refused read as an unavailable part, the same for every reader: the org's refusal of access or of an object it
+ * does not have is `noAccess`, anything else `queryFailed`. A network or login failure is not a part's answer: it
+ * ends the read (thrown again).
+ */
+export function unavailablePart<T>(error: unknown): Part<T> {
+    if (isAuthOrNetworkError(error)) throw error;
+    const e = error as { errorCode?: string; name?: string; message?: string };
+    const refused = /INSUFFICIENT_ACCESS|NOT_FOUND|FORBIDDEN|INVALID_TYPE/.test(`${e.errorCode ?? ''} ${e.name ?? ''}`);
+    return { status: 'unavailable', code: refused ? 'noAccess' : 'queryFailed', message: String(e.message ?? error) };
 }

@@ -320,7 +320,8 @@ export class Executor {
             `SELECT Id${fields.map((f) => `, ${f}`).join('')} FROM ${object} WHERE SetupOwnerId = ${quoted([this.orgId])} LIMIT 1`
         );
         if (!record) {
-            await this.api.createRecord(op.objectApiName, { ...op.values });
+            // The org default, as Apex creates it: owned by the org (a record without SetupOwnerId is not it).
+            await this.api.createRecord(op.objectApiName, { SetupOwnerId: this.orgId, ...op.values });
             return [`${op.objectApiName}:org default created`];
         }
         const current = (field: string): unknown =>

@@ -20,26 +20,13 @@ import {
     type PendingRoutingRecord,
 } from './engine.js';
 import { bindSoql, SOQL } from './soql.js';
-import { isAuthOrNetworkError } from './errors.js';
-import { chunks, type OrgApi } from './orgApi.js';
+import { isAuthOrNetworkError, unavailablePart } from './errors.js';
+import { chunks, IDS_PER_QUERY, type OrgApi } from './orgApi.js';
 
 type Row = Record<string, unknown>;
 
 export const MAX_PENDING = 2000;
 export const MAX_ONLINE = 10000;
-const IDS_PER_QUERY = 200;
-
-function unavailable<T>(error: unknown): Part<T> {
-    if (isAuthOrNetworkError(error)) throw error;
-    const e = error as { errorCode?: string; message?: string };
-    return {
-        status: 'unavailable',
-        code: /INSUFFICIENT_ACCESS|NOT_FOUND|FORBIDDEN|INVALID_TYPE/.test(String(e.errorCode))
-            ? 'noAccess'
-            : 'queryFailed',
-        message: String(e.message ?? error),
-    };
-}
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0) || 0);
 
@@ -72,7 +59,7 @@ export async function readLive(api: OrgApi, snapshot: OrgSnapshot, target: LiveT
                       CreatedDate: String(r.CreatedDate),
                   })),
               }),
-              (error: unknown) => unavailable<PendingRoutingRecord>(error)
+              (error: unknown) => unavailablePart<PendingRoutingRecord>(error)
           )
         : Promise.resolve<Part<PendingRoutingRecord> & { more?: boolean }>({ status: 'read', records: [] });
     const presenceRead = api.query<Row>(bindSoql(SOQL.LIVE_PRESENCE, { maxRows: MAX_ONLINE + 1 })).then(
@@ -96,7 +83,7 @@ export async function readLive(api: OrgApi, snapshot: OrgSnapshot, target: LiveT
                                   : num(r.ConfiguredCapacity),
                       })),
                   },
-        (error: unknown) => unavailable<LivePresenceRecord>(error)
+        (error: unknown) => unavailablePart<LivePresenceRecord>(error)
     );
     const seesAllRead = seesAllPresence(api, snapshot.user.id);
     const [pending, presence] = await Promise.all([pendingRead, presenceRead]);
@@ -136,7 +123,7 @@ async function readUsers(api: OrgApi, ids: readonly string[]): Promise<Part<Live
             })),
         };
     } catch (error) {
-        return unavailable(error);
+        return unavailablePart(error);
     }
 }
 
@@ -155,7 +142,7 @@ async function readWork(api: OrgApi, ids: readonly string[]): Promise<Part<Agent
             })),
         };
     } catch (error) {
-        return unavailable(error);
+        return unavailablePart(error);
     }
 }
 

@@ -10,6 +10,19 @@ import type { Schema } from '@jsforce/jsforce-node';
 import { SOAP } from '@jsforce/jsforce-node/lib/soap.js';
 import { ApiSchemas } from '@jsforce/jsforce-node/lib/api/metadata/schema.js';
 
+/**
+ * One object of describeGlobal, for the session's user: `createable`, `updateable`, `deletable` say whether they may
+ * insert, update and delete its rows (DescribeGlobalSObjectResult, docs/org-verification.md rows 87–88).
+ */
+export interface GlobalObject {
+    readonly name: string;
+    readonly label: string;
+    readonly customSetting?: boolean;
+    readonly createable?: boolean;
+    readonly updateable?: boolean;
+    readonly deletable?: boolean;
+}
+
 export interface CompositeAnswer {
     compositeResponse: { referenceId: string; httpStatusCode: number; body: unknown }[];
 }
@@ -213,7 +226,7 @@ export class OrgApi {
         return this.timed(`GET ${path}`, () => this.connection.request<T>(path));
     }
 
-    describeGlobal(): Promise<{ sobjects: { name: string; label: string; customSetting?: boolean }[] }> {
+    describeGlobal(): Promise<{ sobjects: GlobalObject[] }> {
         return this.timed('describeGlobal', () => this.connection.describeGlobal());
     }
 

@@ -72,12 +72,19 @@ export function checklistTable(items: readonly ChecklistItem[], style: Style): s
 
 /**
  * The items this user cannot fix, each with the engine's reason (fixAvailability: missing permissions, the API
- * connection, a prerequisite first): what the plan leaves out and why. Passing items are not listed.
+ * connection, a prerequisite first, rows the load's probe refuses): what the plan leaves out and why. A manual step
+ * of the item is named with its Setup page (under `base`, the org's URL). Passing items are not listed.
  */
-export function cannotFixLines(items: readonly ChecklistItem[]): string[] {
-    return items.flatMap((item) =>
-        item.status === 'pass' || item.fix.available
-            ? []
-            : [`  ${String(item.order).padStart(2)}  ${say(`ui.item.${item.id}`)}: ${reasonText(item.fix.reason)}`]
-    );
+export function cannotFixLines(items: readonly ChecklistItem[], base = ''): string[] {
+    return items.flatMap((item) => {
+        if (item.status === 'pass' || item.fix.available) return [];
+        const line = `  ${String(item.order).padStart(2)}  ${say(`ui.item.${item.id}`)}: ${reasonText(item.fix.reason)}`;
+        const step = item.details.find((d) => d.kind === 'manualStep');
+        if (step?.kind !== 'manualStep') return [line];
+        const text = reasonText(step.step);
+        return [
+            line,
+            `      ${text === reasonText(item.fix.reason) ? '' : `${text} `}${say('ui.detail.openInSetup')}: ${base}${step.url}`,
+        ];
+    });
 }

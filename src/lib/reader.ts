@@ -29,6 +29,7 @@ import type {
     SharedRoutingChoice,
     QueueRecord,
     QueueSobjectRecord,
+    RecordAccessRecord,
     ScSetupField,
     ScSetupState,
     SetupChoices,
@@ -37,9 +38,17 @@ import type {
     UserRoleRecord,
     UtilityBarRecord,
 } from './engine.js';
-import { defaultChoices, FLOW_API_NAME, FLOW_LABEL, READ_CAPS, settle, type SettledIds } from './engine.js';
+import {
+    defaultChoices,
+    FLOW_API_NAME,
+    FLOW_LABEL,
+    READ_CAPS,
+    RECORD_OBJECTS,
+    settle,
+    type SettledIds,
+} from './engine.js';
 import { bindSoql, SOQL } from './soql.js';
-import { isAuthOrNetworkError } from './errors.js';
+import { isAuthOrNetworkError, unavailablePart } from './errors.js';
 import { fitting, fittingPairs, type OrgApi } from './orgApi.js';
 
 /**
@@ -160,21 +169,12 @@ export class UnknownProfilesError extends Error {
 
 const pick = (row: Row, ...fields: string[]): Row => Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
 
-function unavailable<T>(error: unknown): Part<T> {
-    const e = error as { errorCode?: string; name?: string; message?: string };
-    const code = /INSUFFICIENT_ACCESS|NOT_FOUND|FORBIDDEN/.test(`${e.errorCode ?? ''} ${e.name ?? ''}`)
-        ? 'noAccess'
-        : 'queryFailed';
-    return { status: 'unavailable', code, message: e.message ?? String(error) };
-}
-
 /** One part of the snapshot: a refused query makes it unavailable; a network or login failure ends the read. */
 async function part<T>(read: () => Promise<T[]>): Promise<Part<T>> {
     try {
         return { status: 'read', records: await read() };
     } catch (error) {
-        if (isAuthOrNetworkError(error)) throw error;
-        return unavailable<T>(error);
+        return unavailablePart<T>(error);
     }
 }
 
@@ -800,6 +800,22 @@ export async function readBase(
         access.status !== 'read' ? access : { status: 'read', records: [...merged.values()] };
 
     const chat = objects.get(chatObject.toLowerCase());
+    // The record-change probe: describeGlobal (already read) answers for the session's user, one call for all objects.
+    const recordAccess: Part<RecordAccessRecord> = described
+        ? {
+              status: 'read',
+              records: RECORD_OBJECTS.map((name) => {
+                  const o = objects.get(name.toLowerCase());
+                  return {
+                      Name: name,
+                      Available: o !== undefined,
+                      Createable: o?.createable === true,
+                      Updateable: o?.updateable === true,
+                      Deletable: o?.deletable === true,
+                  };
+              }),
+          }
+        : { status: 'unavailable', code: 'queryFailed', message: 'describeGlobal' };
     const snapshot: OrgSnapshot = {
         schemaVersion: 1,
         readAt: new Date().toISOString(),
@@ -828,6 +844,7 @@ export async function readBase(
         apps,
         appMenuItems,
         appAccess,
+        recordAccess,
         choices,
     };
 

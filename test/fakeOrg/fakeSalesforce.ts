@@ -9,6 +9,7 @@ import http from 'node:http';
 import JSZip from 'jszip';
 import type { AddressInfo } from 'node:net';
 import {
+    RECORD_OBJECTS,
     simulate,
     type AgentPresenceRecord,
     type AppAccessRecord,
@@ -502,6 +503,21 @@ export class FakeSalesforce {
             ]) {
                 objects.push({ name, label: name });
             }
+        }
+        // The record-change objects with the rights the sample's probe gives (every right when it has none).
+        const probe = new Map(
+            (s.recordAccess?.status === 'read' ? s.recordAccess.records : []).map((r) => [r.Name, r])
+        );
+        for (const name of RECORD_OBJECTS) {
+            const rights = probe.get(name);
+            if (rights?.Available === false) continue;
+            const row = objects.find((o) => o.name === name) ?? { name, label: name };
+            if (!objects.includes(row)) objects.push(row);
+            Object.assign(row, {
+                createable: rights?.Createable ?? true,
+                updateable: rights?.Updateable ?? true,
+                deletable: rights?.Deletable ?? true,
+            });
         }
         if (s.chatObject.exists) objects.push({ name: s.chatObject.apiName, label: s.chatObject.label ?? 'Chat' });
         const setting = s.scSetup.status === 'read' ? s.scSetup.records[0] : undefined;

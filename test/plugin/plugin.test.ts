@@ -263,7 +263,13 @@ describe('sf simplychat setup fix', () => {
         const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--json']);
         assert.equal(result.code, 1);
         const envelope = json<{
-            results: { kind: string; status: string; error: { code: string; message: string } | null }[];
+            results: {
+                index: number;
+                kind: string;
+                status: string;
+                error: { code: string; message: string } | null;
+                waitsFor?: number;
+            }[];
         }>(result.out);
         assert.equal(envelope.status, 1);
         const results = envelope.result?.results ?? [];
@@ -274,12 +280,18 @@ describe('sf simplychat setup fix', () => {
             message: 'SimplyChat_Busy: The fake org refused SimplyChat_Busy.',
         });
         assert.deepEqual(byKind('grantStatusAccess'), ['notRun'], 'the grant names the busy status: it waits');
+        const grant = results.find((r) => r.kind === 'grantStatusAccess');
+        assert.equal(grant?.waitsFor, busy?.index, 'the skipped change names the failure it waits for');
         assert.deepEqual(byKind('activateFlow'), ['done'], 'an independent operation still runs');
         assert.deepEqual(byKind('setScSetupDefaults'), ['done']);
         assert.ok(
             envelope.warnings?.some((w) => /1 failed, 1 not run/.test(w)),
             JSON.stringify(envelope.warnings)
         );
+        h.reset(partlySetUpOrg());
+        h.fake.refuse.add('SimplyChat_Busy');
+        const human = await h.run(['fix', '-o', 'fake', AGENTS, '--yes']);
+        assert.match(human.out, new RegExp(`not run .* waits for change \\[${(busy?.index ?? -1) + 1}\\]`));
     });
 
     it('refuses to change the org without --yes in a non-interactive shell (exit 2)', async () => {

@@ -81,11 +81,12 @@ describe('reliability of the CLI', () => {
         ]);
     });
 
-    it('create with no org default creates it', async () => {
+    it('create with no org default creates it, owned by the org as the org default', async () => {
         const { api, calls } = fakeApi([]);
         const [outcome] = await new Executor(api, new Map(), ORG).run([setting('create')]);
         assert.equal(outcome.status, 'done');
         assert.match(calls[1], /^create WINP__SC_Setup__c /);
+        assert.equal(JSON.parse(calls[1].replace(/^create WINP__SC_Setup__c /, '')).SetupOwnerId, ORG);
     });
 
     it('pairs Metadata read results with the names asked by fullName, ignoring case, never by place', () => {

@@ -56,6 +56,8 @@ export interface ResultJson {
     changed: string[];
     error: { code: string; message: string } | null;
     text: string;
+    /** A change not run because it waits for a change that failed or was not run: that change's index in the plan. */
+    waitsFor?: number;
 }
 
 /** What became of the planned changes: each one made, failed or not run, counted. */
@@ -109,6 +111,7 @@ export function outcomeOf(
             changed: o?.changed ?? [],
             error: o?.error ?? null,
             text: operationText(operation),
+            ...(o?.waitsFor === undefined ? {} : { waitsFor: o.waitsFor }),
         };
     });
     const count = (status: ResultJson['status']): number => results.filter((r) => r.status === status).length;
@@ -222,7 +225,7 @@ export default class Fix extends SetupCommand<FixResult> {
             );
             if (records.length > 0) this.log(`     ${messages.getMessage('plan.records', [records.join(', ')])}`);
         }
-        const cannot = cannotFixLines(read.items);
+        const cannot = cannotFixLines(read.items, api.connection?.instanceUrl);
         if (cannot.length > 0) {
             this.log('');
             this.log(messages.getMessage('plan.cannotFix', [cannot.length]));
@@ -334,7 +337,7 @@ export default class Fix extends SetupCommand<FixResult> {
                         notRun: paint(style, 'grey', 'not run'),
                     }[o.status];
                     this.log(
-                        `  [${o.index + 1}/${operations.length}] ${mark}  ${operationText(o.operation)}${o.error ? ` — ${o.error.code}: ${o.error.message}` : ''}`
+                        `  [${o.index + 1}/${operations.length}] ${mark}  ${operationText(o.operation)}${o.error ? ` — ${o.error.code}: ${o.error.message}` : ''}${o.waitsFor === undefined ? '' : ` — ${messages.getMessage('outcome.waitsFor', [o.waitsFor + 1])}`}`
                     );
                 },
                 () => interruptedBy !== null
@@ -385,7 +388,7 @@ export default class Fix extends SetupCommand<FixResult> {
         result.after = itemsJson(after.items);
         this.log('');
         this.log(checklistTable(after.items, style));
-        const left = cannotFixLines(after.items);
+        const left = cannotFixLines(after.items, api.connection?.instanceUrl);
         if (left.length > 0) {
             this.log('');
             this.log(messages.getMessage('plan.cannotFix', [left.length]));

@@ -15,6 +15,17 @@ export const READ_CAPS = {
     directUserRows: 10000,
 } as const;
 
+/** Every object a record change writes → its DML group ('setup' objects never share a transaction with 'data'). */
+export const RECORD_OBJECT_GROUPS = {
+    SetupEntityAccess: 'setup',
+    GroupMember: 'setup',
+    QueueSobject: 'setup',
+    Group: 'setup',
+    PresenceUserConfigProfile: 'data',
+    PresenceUserConfigUser: 'data',
+    ServiceChannelStatus: 'data',
+} as const;
+
 /** A 15- or 18-character Salesforce Id. */
 export const SALESFORCE_ID_PATTERN = new RegExp('^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$');
 

@@ -2,11 +2,15 @@ import { OPERATION_NEEDS_API } from './contract';
 import { waitingForConnection } from './plan';
 import { missingFixPermissions, operationRefusal, runRules, type ItemResult } from './rules';
 import { reason } from './reasons';
-import type { ChecklistItem, FixAvailability, OrgSnapshot, SetupChoices } from './types';
+import type { ChecklistItem, FixAvailability, Operation, OrgSnapshot, SetupChoices } from './types';
+import { operationWrites, recordRefusal } from './writes';
 
-/** Whether an operation needs the API connection (everything but the package's own custom setting record). */
-export function operationNeedsApi(kind: string): boolean {
-    return OPERATION_NEEDS_API.includes(kind);
+/**
+ * Whether an operation needs the API connection: a kind the contract marks, unless its changes go by records (DML in
+ * the user's own session needs no callout; Apex's executor runs them without the connection by the same rule).
+ */
+export function operationNeedsApi(op: Operation): boolean {
+    return OPERATION_NEEDS_API.includes(op.kind) && operationWrites(op).route !== 'records';
 }
 
 export function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixAvailability {
@@ -25,7 +29,12 @@ export function fixAvailability(result: ItemResult, snapshot: OrgSnapshot): FixA
         const refusal = operationRefusal(op.kind, permissions);
         if (refusal) return no({ available: false, reason: refusal });
     }
-    if (result.ops.some((op) => operationNeedsApi(op.kind)) && snapshot.apiAccess.connection !== 'ok') {
+    // Rows the load's probe says this user may not write: a guided manual step (the item's details), never a run.
+    for (const op of result.ops) {
+        const refused = recordRefusal(op, snapshot);
+        if (refused) return no({ available: false, reason: refused });
+    }
+    if (result.ops.some((op) => operationNeedsApi(op)) && snapshot.apiAccess.connection !== 'ok') {
         return no({ available: false, reason: reason('fix.needsApi') });
     }
     return { available: true };

@@ -21,7 +21,9 @@ import { agentAppsRule } from './ruleAgentApps';
 import { routingConfigRule } from './ruleRoutingConfig';
 import { scSetupRule } from './ruleScSetup';
 import { serviceChannelRule } from './ruleServiceChannel';
+import { SETUP_PAGE_OF_ITEM, setupPageUrl } from './setupPages';
 import type { OrgSnapshot, SetupChoices } from './types';
+import { recordRefusal } from './writes';
 
 export { DEPENDENCIES } from './ruleKit';
 export type { ItemResult } from './ruleKit';
@@ -51,6 +53,24 @@ export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot
 /** What the rules settle on, from the same run as the checklist: the one place these records are chosen. */
 export function settleRecords(snapshot: OrgSnapshot, choices: SetupChoices = snapshot.choices): SettledRecords {
     return runAll(snapshot, choices).settled;
+}
+
+/**
+ * An item whose change writes rows this user may not write (the load's probe, `recordRefusal`) gets that manual step
+ * first in its details, with the item's Setup page; fixAvailability refuses the fix with the same reason, so plan()
+ * leaves it out, and nothing falls back to rewriting the component.
+ */
+function withRecordStep(result: ItemResult, snapshot: OrgSnapshot): ItemResult {
+    for (const op of result.ops) {
+        const refused = recordRefusal(op, snapshot);
+        if (refused === null) continue;
+        const page = SETUP_PAGE_OF_ITEM[result.id];
+        return {
+            ...result,
+            details: [{ kind: 'manualStep', step: refused, url: page ? setupPageUrl(page) : '' }, ...result.details],
+        };
+    }
+    return result;
 }
 
 function runAll(snapshot: OrgSnapshot, choices: SetupChoices): { results: ItemResult[]; settled: SettledRecords } {
@@ -101,7 +121,7 @@ function runAll(snapshot: OrgSnapshot, choices: SetupChoices): { results: ItemRe
         scSetup,
         queueMembers,
         agentApps,
-    ];
+    ].map((result) => withRecordStep(result, snapshot));
     return {
         results,
         settled: {

@@ -62,6 +62,7 @@ export {
     changeCounts,
     writesWholeComponent,
     RECORD_OBJECTS,
+    recordRefusal,
     ROUTES,
     SETUP_OBJECTS,
 } from './writes';
@@ -69,6 +70,7 @@ export type {
     ChangeCount,
     OperationWrites,
     PlannedChange,
+    RecordObject,
     RecordRef,
     RecordValue,
     RecordWrite,

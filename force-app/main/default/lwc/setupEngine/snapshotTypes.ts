@@ -313,6 +313,21 @@ export interface ScSetupState {
     readonly writable: boolean;
 }
 
+/**
+ * What the running user may do with one object the record changes write (the contract's recordObjects), by describe
+ * in the user's context: Apex `Schema.DescribeSObjectResult` `isCreateable()` / `isUpdateable()` / `isDeletable()`,
+ * the CLI's REST describeGlobal `createable` / `updateable` / `deletable`. An object the org does not have is
+ * `Available: false` with no right. Read with the load, never a query.
+ */
+export interface RecordAccessRecord {
+    /** The object's API name, as the contract names it. */
+    readonly Name: string;
+    readonly Available: boolean;
+    readonly Createable: boolean;
+    readonly Updateable: boolean;
+    readonly Deletable: boolean;
+}
+
 /** The chat object SimplyChat routes (e.g. WINP__Talk_Session__c), from describe. */
 export interface ChatObjectState {
     readonly apiName: string;
@@ -469,6 +484,12 @@ export interface OrgSnapshot {
      * the on-demand read of the bars `settle` names (the tab's getUtilityBars call, the CLI's readDependent) adds it.
      */
     readonly utilityBars?: Part<UtilityBarRecord>;
+    /**
+     * Whether the running user may insert, update and delete each object the record changes write: a change whose
+     * rows are refused is a guided manual step, never a run that fails. Absent in snapshots of older readers: every
+     * change is planned, and a refusal at run time is the backstop.
+     */
+    readonly recordAccess?: Part<RecordAccessRecord>;
     readonly choices: SetupChoices;
 }
 

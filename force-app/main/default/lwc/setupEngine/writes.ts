@@ -1,4 +1,6 @@
-import type { Operation, OperationKind, SalesforceId } from './types';
+import { RECORD_OBJECT_GROUPS } from './contract';
+import { reason, type ReasonKey } from './reasons';
+import type { Operation, OperationKind, OrgSnapshot, Reason, SalesforceId } from './types';
 
 /**
  * The law of every write: a component SimplyChat does not own is never rewritten. Its changes are add-only or
@@ -27,29 +29,18 @@ export type WriteRoute =
     /** DML on the package's own custom setting. */
     | 'packageSetting';
 
-/** The objects a record change may touch: nothing else is ever written row by row. */
-export const RECORD_OBJECTS = [
-    'SetupEntityAccess',
-    'GroupMember',
-    'QueueSobject',
-    'Group',
-    'PresenceUserConfigProfile',
-    'PresenceUserConfigUser',
-    'ServiceChannelStatus',
-] as const;
-export type RecordObject = (typeof RECORD_OBJECTS)[number];
+/** The objects a record change may touch (the contract's recordObjects): nothing else is ever written row by row. */
+export type RecordObject = keyof typeof RECORD_OBJECT_GROUPS;
+export const RECORD_OBJECTS = Object.keys(RECORD_OBJECT_GROUPS) as readonly RecordObject[];
 
 /**
  * Setup objects: DML on them cannot share a transaction with DML on other objects (Apex "sObjects That Cannot Be
  * Used Together in DML Operations": Group, GroupMember, QueueSObject, SetupEntityAccess are listed; the Omni-Channel
  * objects are not, and the list is "not exhaustive"). Apex runs each group in its own transaction.
  */
-export const SETUP_OBJECTS: ReadonlySet<RecordObject> = new Set<RecordObject>([
-    'SetupEntityAccess',
-    'GroupMember',
-    'QueueSobject',
-    'Group',
-]);
+export const SETUP_OBJECTS: ReadonlySet<RecordObject> = new Set<RecordObject>(
+    RECORD_OBJECTS.filter((name) => RECORD_OBJECT_GROUPS[name] === 'setup')
+);
 
 /**
  * A reference resolved when the plan runs, never guessed: a record by developer name (one the org holds, or one an
@@ -311,6 +302,39 @@ export function changeCounts(change: PlannedChange): ChangeCount[] {
         counts.set(key, count);
     }
     return [...counts.values()];
+}
+
+/** The describe right each action needs, and the reason when the running user lacks it. */
+const RIGHTS: Readonly<
+    Record<RecordWrite['action'], { right: 'Createable' | 'Updateable' | 'Deletable'; key: ReasonKey }>
+> = {
+    insert: { right: 'Createable', key: 'fix.cannotCreateRecords' },
+    update: { right: 'Updateable', key: 'fix.cannotUpdateRecords' },
+    delete: { right: 'Deletable', key: 'fix.cannotDeleteRecords' },
+};
+
+/**
+ * Why the running user cannot make an operation's record changes, from the load's probe (`recordAccess`, describe in
+ * the user's context): the first write whose object the org lacks or whose right describe refuses, naming the object
+ * and the right. Null when every write is allowed, the operation writes no rows, or the probe was not read: the
+ * change is then planned as usual and a refusal at run time (`apiError.dmlRefused`) stays the backstop.
+ */
+export function recordRefusal(op: Operation, snapshot: OrgSnapshot): Reason | null {
+    const probe = snapshot.recordAccess;
+    if (probe?.status !== 'read') return null;
+    const { route, writes } = operationWrites(op);
+    if (route !== 'records') return null;
+    const rights = new Map(probe.records.map((r) => [r.Name.toLowerCase(), r]));
+    for (const write of writes) {
+        const access = rights.get(write.sObject.toLowerCase());
+        if (access === undefined) continue;
+        // With Omni-Channel off its objects are absent until the plan enables it: their rights are not known yet.
+        if (!access.Available)
+            return snapshot.omniEnabled ? reason('fix.recordObjectMissing', { object: write.sObject }) : null;
+        const { right, key } = RIGHTS[write.action];
+        if (!access[right]) return reason(key, { object: write.sObject });
+    }
+    return null;
 }
 
 /** Whether a route writes a whole component (Metadata): only ever for what SimplyChat creates or owns, or settings. */

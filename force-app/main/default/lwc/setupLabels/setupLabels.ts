@@ -318,6 +318,10 @@ import SC_item_agentApps_appsHidden from '@salesforce/label/c.SC_item_agentApps_
 import SC_item_agentApps_sidebar from '@salesforce/label/c.SC_item_agentApps_sidebar';
 import SC_fix_agentAppsManual from '@salesforce/label/c.SC_fix_agentAppsManual';
 import SC_fix_agentAppsReadBars from '@salesforce/label/c.SC_fix_agentAppsReadBars';
+import SC_fix_cannotCreateRecords from '@salesforce/label/c.SC_fix_cannotCreateRecords';
+import SC_fix_cannotUpdateRecords from '@salesforce/label/c.SC_fix_cannotUpdateRecords';
+import SC_fix_cannotDeleteRecords from '@salesforce/label/c.SC_fix_cannotDeleteRecords';
+import SC_fix_recordObjectMissing from '@salesforce/label/c.SC_fix_recordObjectMissing';
 import SC_fix_agentApps_addUtility from '@salesforce/label/c.SC_fix_agentApps_addUtility';
 import SC_fix_agentApps_makeConsole from '@salesforce/label/c.SC_fix_agentApps_makeConsole';
 import SC_fix_agentApps_assignApp from '@salesforce/label/c.SC_fix_agentApps_assignApp';
@@ -835,6 +839,10 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.agentApps.sidebar': SC_item_agentApps_sidebar,
     'fix.agentAppsManual': SC_fix_agentAppsManual,
     'fix.agentAppsReadBars': SC_fix_agentAppsReadBars,
+    'fix.cannotCreateRecords': SC_fix_cannotCreateRecords,
+    'fix.cannotUpdateRecords': SC_fix_cannotUpdateRecords,
+    'fix.cannotDeleteRecords': SC_fix_cannotDeleteRecords,
+    'fix.recordObjectMissing': SC_fix_recordObjectMissing,
     'fix.agentApps.addUtility': SC_fix_agentApps_addUtility,
     'fix.agentApps.makeConsole': SC_fix_agentApps_makeConsole,
     'fix.agentApps.assignApp': SC_fix_agentApps_assignApp,

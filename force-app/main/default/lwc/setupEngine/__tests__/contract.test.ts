@@ -325,10 +325,20 @@ describe('describeOperation', () => {
         });
     });
 
-    it('marks only the custom setting record as writable without the API connection', () => {
-        expect(operationNeedsApi('setScSetupDefaults')).toBe(false);
-        expect(operationNeedsApi('grantStatusAccess')).toBe(true);
-        expect(operationNeedsApi('enableOmniChannel')).toBe(true);
+    it('needs the API connection for Metadata writes only: records and the custom setting go without it', () => {
+        const queue = {
+            kind: 'upsertQueue',
+            itemId: 'queue',
+            developerName: 'SimplyChat',
+            label: 'SimplyChat',
+            routingConfigDeveloperName: 'SimplyChat',
+            addSobjectTypes: ['Case'],
+        } as const;
+        expect(operationNeedsApi({ ...queue, existingId: null })).toBe(true);
+        expect(operationNeedsApi({ ...queue, existingId: '00G000000000001AAA' })).toBe(false);
+        expect(operationNeedsApi({ kind: 'enableOmniChannel', itemId: 'omniChannel', orgWide: true })).toBe(true);
+        const grant = { kind: 'grantStatusAccess', itemId: 'profileAccess', grants: [] } as const;
+        expect(operationNeedsApi(grant)).toBe(false);
     });
 });
 

@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import {
     evaluate,
+    operationNeedsApi,
     ITEM_IDS,
     plan,
     sharedRoutingChoice,
@@ -514,8 +515,9 @@ describe('engine laws over random orgs', () => {
             fc.property(shapeArb, fc.boolean(), (shape, readOnly) => {
                 const s = build(shape);
                 const limited = limitedOrg(s, readOnly);
-                const kinds = plan(limited, 'all').map((o) => o.kind);
-                expect(kinds).toEqual(readOnly ? [] : kinds.filter((k) => k === 'setScSetupDefaults'));
+                const ops = plan(limited, 'all');
+                // Without the connection only what needs no callout is planned: records and the custom setting.
+                expect(ops).toEqual(readOnly ? [] : ops.filter((op) => !operationNeedsApi(op)));
             }),
             { numRuns: 100 }
         );
@@ -545,7 +547,12 @@ describe('engine laws over random orgs', () => {
                 const offered = evaluate(limited)
                     .filter((i) => i.fix.available)
                     .map((i) => i.id);
-                expect(offered).toEqual(readOnly ? [] : offered.filter((i) => i === 'scSetup'));
+                const needsApi = new Set(
+                    plan(s, 'all')
+                        .filter((op) => operationNeedsApi(op))
+                        .map((op) => op.itemId)
+                );
+                expect(offered).toEqual(readOnly ? [] : offered.filter((i) => !needsApi.has(i)));
             }),
             { numRuns: 100 }
         );
