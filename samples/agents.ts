@@ -346,6 +346,38 @@ export function agentsOrg(shape: AgentsShape = { agent: 25, support: 12, trainee
     };
 }
 
+/**
+ * The full org where every item is done or only a warning, yet two agents get no chats: the SimplyChat queue's routing
+ * configuration takes 2 units of capacity per chat (the admin's value, which item 5 flags against the guide's 1), and
+ * two SimplyChat Agent users are assigned at user level to "Trainee desk" (capacity 1), which the admin chose not to
+ * move (item 9 names them as a warning). A chat needs more capacity than their configuration has, so the Agents view
+ * counts them not ready (noCapacity).
+ */
+export const TRAINEE_DESK = {
+    Id: '0Nd5g000000TrDeskA',
+    DeveloperName: 'Trainee_Desk',
+    MasterLabel: 'Trainee desk',
+    Capacity: 1,
+} as const;
+
+export function fullAgentsNotReadyOrg(): OrgSnapshot {
+    const base = fullySetUpOrg();
+    return {
+        ...base,
+        routingConfigs: read(records(base.routingConfigs).map((r) => ({ ...r, CapacityWeight: 2 }))),
+        presenceConfigs: read([...records(base.presenceConfigs), TRAINEE_DESK]),
+        presenceConfigUsers: read([
+            {
+                PresenceUserConfigId: TRAINEE_DESK.Id,
+                ProfileId: PROFILE.agent.Id,
+                UserCount: 2,
+                FirstUserName: 'Han Yerin',
+            },
+        ]),
+        choices: { ...base.choices, moveDirectUsers: false },
+    };
+}
+
 /** The agents scenario with 10,000 agent users. */
 export function agents10000Org(): OrgSnapshot {
     return agentsOrg({ agent: 6000, support: 2500, trainees: 1500 });

@@ -14,7 +14,7 @@ import {
     sharedOmniOrg,
     sharedRoutingOrg,
 } from './orgs';
-import { agents10000Org, agentsOrg } from './agents';
+import { agents10000Org, agentsOrg, fullAgentsNotReadyOrg } from './agents';
 import type { LiveShape } from './live';
 import { appsBarsNotRead } from './apps';
 
@@ -71,6 +71,11 @@ export const SCENARIOS: readonly Scenario[] = [
     { id: 'empty', title: 'Omni-Channel on, nothing set up', snapshot: () => withConsoleApps(omniOrg()) },
     { id: 'partly', title: 'Partly set up', snapshot: partlySetUpOrg },
     { id: 'full', title: 'Fully set up', snapshot: fullySetUpOrg },
+    {
+        id: 'fullAgentsNotReady',
+        title: 'Set up, but 2 agents get no chats (user-level configuration)',
+        snapshot: fullAgentsNotReadyOrg,
+    },
     { id: 'shared', title: 'Omni-Channel already serves other teams', snapshot: sharedOmniOrg },
     {
         id: 'sharedRouting',

@@ -48,10 +48,6 @@ export const SOQL = {
     CONFIG_DIRECT_USERS:
         'SELECT UserId FROM PresenceUserConfigUser WHERE PresenceUserConfigId = :configId AND User.IsActive = TRUE LIMIT 10001',
     AGENT_CONFIG_USERS: 'SELECT UserId, PresenceUserConfigId FROM PresenceUserConfigUser WHERE UserId IN :userIds',
-    PRESENCE_VIEW_ALL_DATA:
-        'SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = :userId AND PermissionSet.PermissionsViewAllData = TRUE LIMIT 1',
-    PRESENCE_VIEW_ALL:
-        "SELECT Id FROM ObjectPermissions WHERE SobjectType = 'UserServicePresence' AND PermissionsViewAllRecords = TRUE AND ParentId IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = :userId) LIMIT 1",
     AGENT_PRESENCE:
         'SELECT UserId, ServicePresenceStatusId, IsAway, StatusStartDate FROM UserServicePresence WHERE IsCurrentState = TRUE AND UserId IN :userIds',
     LIVE_PENDING:

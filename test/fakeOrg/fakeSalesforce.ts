@@ -28,6 +28,7 @@ import {
     type UtilityBarRecord,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { agentUsersOf, presenceOf, utilityBarsOf } from '../../samples/agents';
+import { SOQL } from '../../src/lib/soql.generated';
 import { FakeRecordTables, isRecordWriterQuery } from './fakeRecords';
 import { find, findAll, parseXml, textOf, type XmlElement } from './xml';
 
@@ -185,7 +186,7 @@ export class FakeSalesforce {
     readonly routes: ((request: FakeRequest) => FakeAnswer | undefined)[] = [];
     /** Every request received. */
     readonly received: FakeRequest[] = [];
-    /** Whether the installer has View All Data (PRESENCE_VIEW_ALL_DATA): every user's presence is visible. */
+    /** Whether the installer sees every presence row (View All Data in effect, LIVE_VIEW_ALL_DATA). */
     presenceSeesAll = true;
     /** Permissions of session-based sets assigned to the user but not activated in this session. */
     inactiveSessionPermissions: Partial<OrgSnapshot['user']['permissions']> = {};
@@ -567,6 +568,8 @@ export class FakeSalesforce {
                 },
             ];
         }
+        if (soql === SOQL.LIVE_VIEW_ALL_DATA)
+            return [{ PermissionsViewAllData: this.presenceSeesAll, PermissionsModifyAllData: this.presenceSeesAll }];
         if (soql.includes('FROM UserPermissionAccess')) {
             return [
                 {
@@ -719,8 +722,6 @@ export class FakeSalesforce {
         const people = this.people;
         const active = this.activeUsers(people.users);
         const limit = Number(/LIMIT (\d+)/.exec(soql)?.[1] ?? 100000);
-        if (/^SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = /.test(soql))
-            return this.presenceSeesAll ? [{ Id: '0Pa5g00000ViewAllA' }] : [];
         if (/^SELECT Id FROM ObjectPermissions WHERE SobjectType = 'UserServicePresence'/.test(soql)) return [];
         if (/FROM GroupMember /.test(soql)) {
             const groups = idsOf(soql, 'GroupId');

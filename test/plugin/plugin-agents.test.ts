@@ -519,7 +519,13 @@ describe('sf simplychat setup agents', () => {
             const unseen = json<AgentsJson>((await h.run(['agents', '-o', 'fake', ALL, '--json'])).out);
             assert.ok(!unseen.result?.agents.some((a) => a.presence === 'offline'));
             assert.ok(unseen.result?.agents.some((a) => a.presence === 'unknown'));
-            assert.ok(h.fake.received.some((r) => r.soql.includes('PermissionsViewAllData = TRUE')));
+            assert.ok(
+                h.fake.received.some((r) =>
+                    r.soql.startsWith(
+                        'SELECT PermissionsViewAllData, PermissionsModifyAllData FROM UserPermissionAccess'
+                    )
+                )
+            );
         } finally {
             h.fake.presenceSeesAll = true;
         }

@@ -213,8 +213,11 @@ describe('sf simplychat setup fix', () => {
         const result = await h.run(['fix', '-o', 'fake', AGENTS, '--dry-run']);
         assert.equal(result.code, 1);
         assert.match(result.out, /Planned changes \(7\):\n {2}1\. Create the routing configuration SimplyChat/);
-        // Each change names its record changes, from the engine's planChanges.
-        assert.match(result.out, /\n {5}record changes: adds \d+ SetupEntityAccess row\(s\)\n/);
+        // Each change names its record changes in the tab's words (c/setupText recordChangeText).
+        assert.match(
+            result.out,
+            /\n {5}Record changes:\n {7}- Insert \d+ SetupEntityAccess rows?: the status \w+ for the profile [^;\n]+ \(its own permission set\)/
+        );
         assert.equal(h.fake.writes, 0);
     });
 

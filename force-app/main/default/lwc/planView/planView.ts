@@ -10,6 +10,8 @@ import {
     FLOW_API_NAME,
     FLOW_LABEL,
     plan,
+    planChanges,
+    recordChangeTexts,
     SHARED_ROUTING_CHOICES,
     simulate,
     type ChecklistItem,
@@ -21,7 +23,15 @@ import {
     type Reason,
     type SetupChoices,
 } from 'c/setupEngine';
-import { format, formatNumber, itemTitle, reasonText, type ChoiceErrorView, type Labels } from 'c/setupText';
+import {
+    format,
+    formatNumber,
+    itemTitle,
+    reasonText,
+    recordChangeText,
+    type ChoiceErrorView,
+    type Labels,
+} from 'c/setupText';
 import { PLAN_LIST_LIMIT, setupLink } from 'c/checklistView';
 import {
     capacityHelp,
@@ -43,6 +53,24 @@ export interface PlanLine {
     readonly apiNames?: string;
     /** The values the change writes, each "field: current → new", and who else it touches. */
     readonly values?: readonly { readonly key: string; readonly text: string }[];
+    /** The record changes it makes, one per action and object, the first rows named (the engine's writes). */
+    readonly records?: readonly PlanRecords[];
+}
+
+/** One kind of record change of a plan line: "Insert 12 GroupMember rows: …", with every row on request. */
+export interface PlanRecords {
+    readonly key: string;
+    readonly text: string;
+    /** Every row named, when `text` is cut to "and N more". */
+    readonly fullText?: string;
+}
+
+/** The record changes of an operation in words (the same as `fix --dry-run` prints). */
+export function planRecords(labels: Labels, op: Operation, key: string): PlanRecords[] {
+    return recordChangeTexts(planChanges([op])[0]).map((change, index) => {
+        const text = recordChangeText(labels, change);
+        return { key: `${key}-rec-${index}`, text: text.text, fullText: text.cut ? text.full : undefined };
+    });
 }
 
 function profileNamesOf(op: Operation): string[] | undefined {
@@ -155,10 +183,12 @@ export function planLine(labels: Labels, op: Operation, key: string, snapshot?: 
     }
     const text = (p: Record<string, ParamValue>): string => reasonText(labels, { key: described.key, params: p });
     const names = profileNamesOf(op);
+    const records = planRecords(labels, op, key);
     const base = {
         key,
         apiNames: apiNames.length > 0 ? apiNames.join(', ') : undefined,
         values: values.length > 0 ? values.map((v) => ({ key: `${key}-${v.key}`, text: v.text })) : undefined,
+        records: records.length > 0 ? records : undefined,
     };
     if (!names || names.length <= PLAN_LIST_LIMIT) return { ...base, text: text(params) };
     return {

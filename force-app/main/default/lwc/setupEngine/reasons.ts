@@ -4,7 +4,8 @@ import type { ParamValue, Reason } from './types';
  * Every message key the engine emits. The UI maps each to a Custom Label (English and Korean); a test checks
  * that none is missing. Keys are grouped: item.<id>.<state>, fix.<why not>, choice.<error>, op.<kind>, and
  * error.<what> for the errors the Apex controllers return (SetupError.cls), operation.<problem> for operations the
- * server refuses, apiError.<what> and result.<state> for the per-operation results of a fix.
+ * server refuses, apiError.<what> and result.<state> for the per-operation results of a fix, rec.<action> and rec.row.<what> for
+ * the record changes each planned change makes (writes.ts recordChangeTexts).
  */
 export const REASON_KEYS = [
     'item.apiAccess.ok',
@@ -205,6 +206,24 @@ export const REASON_KEYS = [
     'op.activateFlow',
     'op.createScSetupDefaults',
     'op.fillScSetupBlanks',
+    'rec.insert',
+    'rec.insert.perUser',
+    'rec.update',
+    'rec.update.perUser',
+    'rec.delete',
+    'rec.delete.perUser',
+    'rec.row.queueUsers',
+    'rec.row.queueGroup',
+    'rec.row.queueMember',
+    'rec.row.queueRouting',
+    'rec.row.queueObject',
+    'rec.row.statusChannel',
+    'rec.row.configProfile.insert',
+    'rec.row.configProfile.delete',
+    'rec.row.configUsers.insert',
+    'rec.row.configUsers.delete',
+    'rec.row.statusAccess',
+    'rec.row.fields',
 ] as const;
 
 export type ReasonKey = (typeof REASON_KEYS)[number];

@@ -60,6 +60,7 @@ export {
     operationDependencies,
     planChanges,
     changeCounts,
+    recordChangeTexts,
     writesWholeComponent,
     RECORD_OBJECTS,
     recordRefusal,
@@ -68,6 +69,7 @@ export {
 } from './writes';
 export type {
     ChangeCount,
+    RecordChangeText,
     OperationWrites,
     PlannedChange,
     RecordObject,

@@ -462,6 +462,32 @@ import SC_op_addQueueMembers from '@salesforce/label/c.SC_op_addQueueMembers';
 import SC_op_addQueueMembers_one from '@salesforce/label/c.SC_op_addQueueMembers_one';
 import SC_op_addQueueGroup from '@salesforce/label/c.SC_op_addQueueGroup';
 import SC_op_activateFlow from '@salesforce/label/c.SC_op_activateFlow';
+import SC_rec_insert from '@salesforce/label/c.SC_rec_insert';
+import SC_rec_insert_one from '@salesforce/label/c.SC_rec_insert_one';
+import SC_rec_insert_perUser from '@salesforce/label/c.SC_rec_insert_perUser';
+import SC_rec_insert_perUser_one from '@salesforce/label/c.SC_rec_insert_perUser_one';
+import SC_rec_update from '@salesforce/label/c.SC_rec_update';
+import SC_rec_update_one from '@salesforce/label/c.SC_rec_update_one';
+import SC_rec_update_perUser from '@salesforce/label/c.SC_rec_update_perUser';
+import SC_rec_update_perUser_one from '@salesforce/label/c.SC_rec_update_perUser_one';
+import SC_rec_delete from '@salesforce/label/c.SC_rec_delete';
+import SC_rec_delete_one from '@salesforce/label/c.SC_rec_delete_one';
+import SC_rec_delete_perUser from '@salesforce/label/c.SC_rec_delete_perUser';
+import SC_rec_delete_perUser_one from '@salesforce/label/c.SC_rec_delete_perUser_one';
+import SC_rec_row_queueUsers from '@salesforce/label/c.SC_rec_row_queueUsers';
+import SC_rec_row_queueGroup from '@salesforce/label/c.SC_rec_row_queueGroup';
+import SC_rec_row_queueMember from '@salesforce/label/c.SC_rec_row_queueMember';
+import SC_rec_row_queueRouting from '@salesforce/label/c.SC_rec_row_queueRouting';
+import SC_rec_row_queueObject from '@salesforce/label/c.SC_rec_row_queueObject';
+import SC_rec_row_statusChannel from '@salesforce/label/c.SC_rec_row_statusChannel';
+import SC_rec_row_configProfile_insert from '@salesforce/label/c.SC_rec_row_configProfile_insert';
+import SC_rec_row_configProfile_delete from '@salesforce/label/c.SC_rec_row_configProfile_delete';
+import SC_rec_row_configUsers_insert from '@salesforce/label/c.SC_rec_row_configUsers_insert';
+import SC_rec_row_configUsers_delete from '@salesforce/label/c.SC_rec_row_configUsers_delete';
+import SC_rec_row_statusAccess from '@salesforce/label/c.SC_rec_row_statusAccess';
+import SC_rec_row_fields from '@salesforce/label/c.SC_rec_row_fields';
+import SC_ui_plan_records from '@salesforce/label/c.SC_ui_plan_records';
+import SC_ui_plan_recordRows from '@salesforce/label/c.SC_ui_plan_recordRows';
 import SC_op_createScSetupDefaults from '@salesforce/label/c.SC_op_createScSetupDefaults';
 import SC_op_createScSetupDefaults_one from '@salesforce/label/c.SC_op_createScSetupDefaults_one';
 import SC_op_fillScSetupBlanks from '@salesforce/label/c.SC_op_fillScSetupBlanks';
@@ -983,6 +1009,32 @@ export const LABELS: Readonly<Record<string, string>> = {
     'op.addQueueMembers.one': SC_op_addQueueMembers_one,
     'op.addQueueGroup': SC_op_addQueueGroup,
     'op.activateFlow': SC_op_activateFlow,
+    'rec.insert': SC_rec_insert,
+    'rec.insert.one': SC_rec_insert_one,
+    'rec.insert.perUser': SC_rec_insert_perUser,
+    'rec.insert.perUser.one': SC_rec_insert_perUser_one,
+    'rec.update': SC_rec_update,
+    'rec.update.one': SC_rec_update_one,
+    'rec.update.perUser': SC_rec_update_perUser,
+    'rec.update.perUser.one': SC_rec_update_perUser_one,
+    'rec.delete': SC_rec_delete,
+    'rec.delete.one': SC_rec_delete_one,
+    'rec.delete.perUser': SC_rec_delete_perUser,
+    'rec.delete.perUser.one': SC_rec_delete_perUser_one,
+    'rec.row.queueUsers': SC_rec_row_queueUsers,
+    'rec.row.queueGroup': SC_rec_row_queueGroup,
+    'rec.row.queueMember': SC_rec_row_queueMember,
+    'rec.row.queueRouting': SC_rec_row_queueRouting,
+    'rec.row.queueObject': SC_rec_row_queueObject,
+    'rec.row.statusChannel': SC_rec_row_statusChannel,
+    'rec.row.configProfile.insert': SC_rec_row_configProfile_insert,
+    'rec.row.configProfile.delete': SC_rec_row_configProfile_delete,
+    'rec.row.configUsers.insert': SC_rec_row_configUsers_insert,
+    'rec.row.configUsers.delete': SC_rec_row_configUsers_delete,
+    'rec.row.statusAccess': SC_rec_row_statusAccess,
+    'rec.row.fields': SC_rec_row_fields,
+    'ui.plan.records': SC_ui_plan_records,
+    'ui.plan.recordRows': SC_ui_plan_recordRows,
     'op.createScSetupDefaults': SC_op_createScSetupDefaults,
     'op.createScSetupDefaults.one': SC_op_createScSetupDefaults_one,
     'op.fillScSetupBlanks': SC_op_fillScSetupBlanks,

@@ -18,6 +18,16 @@ export interface PlanDialogLabels {
     readonly capacity?: string;
     readonly move?: string;
     readonly stillNeeded?: string;
+    /** The heading of a change's record changes, and the expander of their rows. */
+    readonly records?: string;
+    readonly showFewer?: string;
+}
+
+/** One kind of record change as the dialog shows it: cut or whole, with its expander when it was cut. */
+interface ShownRecords {
+    readonly key: string;
+    readonly text: string;
+    readonly expander?: { readonly label: string; readonly expanded: string };
 }
 
 interface Focusable {
@@ -26,7 +36,8 @@ interface Focusable {
 
 /**
  * The plan shown before anything is written, as a modal dialog: the planned changes (long profile lists cut to
- * "and N more" with a button to show them all), and Confirm / Cancel / Close. Enabling Omni-Channel needs its own
+ * "and N more" with a button to show them all), under each the record changes it makes (how many rows of which
+ * object, the first rows named, the rest behind Show all / Show fewer), and Confirm / Cancel / Close. Enabling Omni-Channel needs its own
  * tick before Confirm is enabled. Focus moves into the dialog when it opens and stays there (Tab wraps round);
  * Escape or Close cancels, and the page puts the focus back on the button that opened the dialog.
  */
@@ -41,6 +52,8 @@ export default class SetupPlanDialog extends LightningElement {
 
     orgWideConfirmed = false;
     expandedKeys: string[] = [];
+    /** Record changes shown with every row (their expander toggles). */
+    expandedRecords: string[] = [];
     private focused = false;
 
     get hasChoices(): boolean {
@@ -58,6 +71,7 @@ export default class SetupPlanDialog extends LightningElement {
         apiNames: string;
         more?: { text: string };
         values?: PlanLine['values'];
+        records?: ShownRecords[];
     }[] {
         return this.lines.map((line) => {
             const expanded = this.expandedKeys.includes(line.key);
@@ -67,8 +81,22 @@ export default class SetupPlanDialog extends LightningElement {
                 apiNames: line.apiNames ?? '',
                 more: !expanded && line.moreText ? { text: line.moreText } : undefined,
                 values: line.values,
+                records: line.records?.map((r) => this.shownRecords(r)),
             };
         });
+    }
+
+    private shownRecords(records: NonNullable<PlanLine['records']>[number]): ShownRecords {
+        if (!records.fullText) return { key: records.key, text: records.text };
+        const open = this.expandedRecords.includes(records.key);
+        return {
+            key: records.key,
+            text: open ? records.fullText : records.text,
+            expander: {
+                label: (open ? this.labels?.showFewer : this.labels?.showAll) ?? '',
+                expanded: String(open),
+            },
+        };
     }
 
     get introText(): string {
@@ -106,6 +134,7 @@ export default class SetupPlanDialog extends LightningElement {
             'plan-capacity',
             'plan-moves',
             'show-all',
+            'records-toggle',
             'still-needed-link',
             'org-wide',
             'cancel',
@@ -128,6 +157,14 @@ export default class SetupPlanDialog extends LightningElement {
     handleExpand(event: Event): void {
         const key = (event.currentTarget as HTMLElement).dataset.key;
         if (key) this.expandedKeys = [...this.expandedKeys, key];
+    }
+
+    handleRecordsToggle(event: Event): void {
+        const key = (event.currentTarget as HTMLElement).dataset.key;
+        if (!key) return;
+        this.expandedRecords = this.expandedRecords.includes(key)
+            ? this.expandedRecords.filter((k) => k !== key)
+            : [...this.expandedRecords, key];
     }
 
     private emitChoice(field: string, value: unknown): void {

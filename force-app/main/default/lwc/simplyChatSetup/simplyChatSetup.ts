@@ -223,14 +223,15 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     /**
-     * Counts the agents (every page of getAgents, evaluated by the engine as the Agents view does) when every item
-     * passes: the success state waits for them. A newer load drops an older count.
+     * Counts the agents (every page of getAgents, evaluated by the engine as the Agents view does) once no item needs
+     * a fix (each passes or is a warning to review): then the agents decide whether chats flow, and the success state
+     * (every item passing) waits for them. A newer load drops an older count.
      */
     private async countAgents(): Promise<void> {
         const snapshot = this.snapshot;
         const page = this.page;
         const number = ++this.agentsRead;
-        if (!snapshot || !page || page.ready < page.total) {
+        if (!snapshot || !page || page.items.some((i) => i.status !== 'pass' && i.status !== 'warning')) {
             this.agents = { state: 'notRead' };
             return;
         }
@@ -431,6 +432,8 @@ export default class SimplyChatSetup extends LightningElement {
             capacity: l('ui.choices.capacity'),
             move: l('ui.choices.move'),
             stillNeeded: l('ui.plan.stillNeeded'),
+            records: l('ui.plan.records'),
+            showFewer: l('ui.list.showFewer'),
         };
     }
 
