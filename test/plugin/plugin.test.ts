@@ -423,6 +423,36 @@ describe("another team's queue on the same routing configuration (item 5)", () =
         assert.equal(routing?.reason.key, 'item.routingConfig.ok', check.out);
     });
 
+    it('holds for a configuration that only carries the SimplyChat name: own creates SimplyChat_2 for the new queue', async () => {
+        const named = { ...HAND.routing, DeveloperName: 'SimplyChat', MasterLabel: 'SimplyChat', RoutingPriority: 2 };
+        h.reset({
+            ...omniOrg(),
+            routingConfigs: read([named]),
+            routedQueues: read([
+                {
+                    Id: '00G5g00000CasesAAA',
+                    DeveloperName: 'Support_Cases',
+                    Name: 'Support Cases',
+                    QueueRoutingConfigId: named.Id,
+                },
+            ]),
+        });
+        const kept = await h.run(['fix', '-o', 'fake', AGENTS, '--dry-run']);
+        assert.doesNotMatch(kept.out, /Change the routing configuration SimplyChat/, kept.out);
+        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--shared-routing', 'own']);
+        assert.ok(result.code < 2, result.err + result.out);
+        const configs = h.fake.snapshot.routingConfigs.status === 'read' ? h.fake.snapshot.routingConfigs.records : [];
+        assert.deepEqual(
+            configs.find((c) => c.Id === named.Id),
+            named,
+            'the named configuration the other team uses is never written'
+        );
+        const own = configs.find((c) => c.DeveloperName === 'SimplyChat_2');
+        assert.ok(own, configs.map((c) => c.DeveloperName).join(', '));
+        const queues = h.fake.snapshot.queues.status === 'read' ? h.fake.snapshot.queues.records : [];
+        assert.equal(queues.find((q) => q.DeveloperName === 'SimplyChat')?.QueueRoutingConfigId, own?.Id);
+    });
+
     it('refuses a value that is not keep, update or own, and reads nothing', async () => {
         const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--shared-routing', 'rewrite']);
         assert.equal(result.code, 2, result.out + result.err);
