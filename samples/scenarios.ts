@@ -12,6 +12,7 @@ import {
     partlySetUpOrg,
     read,
     sharedOmniOrg,
+    sharedRoutingOrg,
 } from './orgs';
 import { agents10000Org, agentsOrg, fullAgentsNotReadyOrg } from './agents';
 import type { LiveShape } from './live';
@@ -76,6 +77,11 @@ export const SCENARIOS: readonly Scenario[] = [
         snapshot: fullAgentsNotReadyOrg,
     },
     { id: 'shared', title: 'Omni-Channel already serves other teams', snapshot: sharedOmniOrg },
+    {
+        id: 'sharedRouting',
+        title: "Routing configuration shared with another team's queue",
+        snapshot: sharedRoutingOrg,
+    },
     { id: 'profiles1000', title: '1,000 agent profiles', snapshot: () => manyProfilesOrg(1000) },
     {
         id: 'readOnly',

@@ -37,6 +37,7 @@ export const SCENARIO_TITLES_KO: Readonly<Record<string, string>> = {
     full: '모두 설정됨',
     fullAgentsNotReady: '설정됨, 그러나 상담원 2명이 채팅을 받지 못함 (사용자 수준 구성)',
     shared: '옴니채널이 이미 다른 팀을 지원함',
+    sharedRouting: '다른 팀의 대기열과 공유하는 라우팅 구성',
     profiles1000: '상담원 프로필 1,000개',
     readOnly: '읽기 전용 사용자',
     apiMissing: 'API 연결 없음',

@@ -27,6 +27,7 @@ import type {
     PublicGroupRecord,
     QueueMembershipState,
     QueueMembersChoice,
+    SharedRoutingChoice,
     QueueRecord,
     QueueSobjectRecord,
     RecordAccessRecord,
@@ -205,8 +206,8 @@ export interface CliChoices {
     moveDirectUsers?: boolean;
     /** A SimplyChat-only Online status instead of joining the agents' Online statuses (--separate-online-status). */
     separateOnlineStatus?: boolean;
-    /** Change item 5's routing configuration even though other queues use it (--update-shared-routing). */
-    updateSharedRoutingConfig?: boolean;
+    /** Item 5's choice for a routing configuration other queues use too (--shared-routing); absent: keep. */
+    sharedRoutingConfig?: SharedRoutingChoice;
     /** Item 13: what to add to the SimplyChat queue (--queue-members). */
     queueMembers?: QueueMembersChoice;
 }
@@ -656,7 +657,7 @@ export async function readBase(
         agentProfileIds,
         moveDirectUsers: cli.moveDirectUsers ?? base.moveDirectUsers,
         separateOnlineStatus: cli.separateOnlineStatus ?? base.separateOnlineStatus,
-        updateSharedRoutingConfig: cli.updateSharedRoutingConfig ?? base.updateSharedRoutingConfig ?? false,
+        ...(cli.sharedRoutingConfig ? { sharedRoutingConfig: cli.sharedRoutingConfig } : {}),
         ...(cli.queueMembers ? { queueMembers: cli.queueMembers } : {}),
     };
 

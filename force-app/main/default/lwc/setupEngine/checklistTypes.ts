@@ -145,6 +145,7 @@ export type ChoiceKey =
     | 'moveUsers'
     | 'onlineStatusMode'
     | 'queueMembers'
+    | 'sharedRoutingConfig'
     | 'confirmOrgWide';
 
 export interface ChecklistItem {

@@ -434,9 +434,13 @@ export interface SetupChoices {
      */
     readonly separateOnlineStatus: boolean;
     /**
-     * Item 5: change the routing configuration of the SimplyChat queue to the guide's values even though other
-     * queues use it too (their routing changes with it). Absent or false: a shared configuration is never changed.
+     * Item 5, when other queues use the routing configuration of the SimplyChat queue too (or one that carries the
+     * SimplyChat name): 'keep' (the default) changes nothing of it; 'update' changes it to the guide's values (the
+     * other queues' routing changes with it); 'own' creates a routing configuration SimplyChat owns and links the
+     * SimplyChat queue to it (the other queues keep theirs). Absent: the older `updateSharedRoutingConfig`.
      */
+    readonly sharedRoutingConfig?: SharedRoutingChoice | null;
+    /** The older form of `sharedRoutingConfig`, still read when that is absent: true is 'update'. */
     readonly updateSharedRoutingConfig?: boolean;
     /**
      * Item 13: what to add to the SimplyChat queue for the agents who are not members. Null: not chosen yet.
@@ -445,6 +449,9 @@ export interface SetupChoices {
     readonly queueMembers?: QueueMembersChoice | null;
     readonly names: SetupNames;
 }
+
+/** What item 5 does with a routing configuration other queues use too (SetupChoices.sharedRoutingConfig). */
+export type SharedRoutingChoice = 'keep' | 'update' | 'own';
 
 export type QueueMembersChoice =
     { readonly kind: 'agentUsers' } | { readonly kind: 'publicGroup'; readonly groupDeveloperName: string };

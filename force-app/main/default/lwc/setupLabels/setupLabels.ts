@@ -172,6 +172,11 @@ import SC_ui_choices_publicGroup from '@salesforce/label/c.SC_ui_choices_publicG
 import SC_ui_choices_publicGroupPlaceholder from '@salesforce/label/c.SC_ui_choices_publicGroupPlaceholder';
 import SC_choice_publicGroupMissing from '@salesforce/label/c.SC_choice_publicGroupMissing';
 import SC_ui_choices_publicGroupsUnavailable from '@salesforce/label/c.SC_ui_choices_publicGroupsUnavailable';
+import SC_ui_choices_sharedRouting from '@salesforce/label/c.SC_ui_choices_sharedRouting';
+import SC_ui_choices_sharedRouting_keep from '@salesforce/label/c.SC_ui_choices_sharedRouting_keep';
+import SC_ui_choices_sharedRouting_update from '@salesforce/label/c.SC_ui_choices_sharedRouting_update';
+import SC_ui_choices_sharedRouting_own from '@salesforce/label/c.SC_ui_choices_sharedRouting_own';
+import SC_choice_sharedRoutingInvalid from '@salesforce/label/c.SC_choice_sharedRoutingInvalid';
 import SC_ui_choices_separateOnlineStatus from '@salesforce/label/c.SC_ui_choices_separateOnlineStatus';
 import SC_ui_choices_save from '@salesforce/label/c.SC_ui_choices_save';
 import SC_ui_choices_discard from '@salesforce/label/c.SC_ui_choices_discard';
@@ -388,7 +393,7 @@ import SC_fix_reinstallPackage from '@salesforce/label/c.SC_fix_reinstallPackage
 import SC_fix_scSetupManual from '@salesforce/label/c.SC_fix_scSetupManual';
 import SC_fix_activateFlowManually from '@salesforce/label/c.SC_fix_activateFlowManually';
 import SC_fix_activateManagedFlow from '@salesforce/label/c.SC_fix_activateManagedFlow';
-import SC_fix_chooseUpdateSharedRouting from '@salesforce/label/c.SC_fix_chooseUpdateSharedRouting';
+import SC_fix_chooseSharedRouting from '@salesforce/label/c.SC_fix_chooseSharedRouting';
 import SC_choice_missing from '@salesforce/label/c.SC_choice_missing';
 import SC_choice_capacityRange from '@salesforce/label/c.SC_choice_capacityRange';
 import SC_choice_chatObjectInvalid from '@salesforce/label/c.SC_choice_chatObjectInvalid';
@@ -451,6 +456,7 @@ import SC_op_createRoutingConfig from '@salesforce/label/c.SC_op_createRoutingCo
 import SC_op_updateRoutingConfig from '@salesforce/label/c.SC_op_updateRoutingConfig';
 import SC_op_createQueue from '@salesforce/label/c.SC_op_createQueue';
 import SC_op_updateQueue from '@salesforce/label/c.SC_op_updateQueue';
+import SC_op_relinkQueue from '@salesforce/label/c.SC_op_relinkQueue';
 import SC_op_createPresenceStatus from '@salesforce/label/c.SC_op_createPresenceStatus';
 import SC_op_createBusyStatus from '@salesforce/label/c.SC_op_createBusyStatus';
 import SC_op_addChannelToStatus from '@salesforce/label/c.SC_op_addChannelToStatus';
@@ -721,6 +727,11 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.choices.publicGroupPlaceholder': SC_ui_choices_publicGroupPlaceholder,
     'choice.publicGroupMissing': SC_choice_publicGroupMissing,
     'ui.choices.publicGroupsUnavailable': SC_ui_choices_publicGroupsUnavailable,
+    'ui.choices.sharedRouting': SC_ui_choices_sharedRouting,
+    'ui.choices.sharedRouting.keep': SC_ui_choices_sharedRouting_keep,
+    'ui.choices.sharedRouting.update': SC_ui_choices_sharedRouting_update,
+    'ui.choices.sharedRouting.own': SC_ui_choices_sharedRouting_own,
+    'choice.sharedRoutingInvalid': SC_choice_sharedRoutingInvalid,
     'ui.choices.separateOnlineStatus': SC_ui_choices_separateOnlineStatus,
     'ui.choices.save': SC_ui_choices_save,
     'ui.choices.discard': SC_ui_choices_discard,
@@ -937,7 +948,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.scSetupManual': SC_fix_scSetupManual,
     'fix.activateFlowManually': SC_fix_activateFlowManually,
     'fix.activateManagedFlow': SC_fix_activateManagedFlow,
-    'fix.chooseUpdateSharedRouting': SC_fix_chooseUpdateSharedRouting,
+    'fix.chooseSharedRouting': SC_fix_chooseSharedRouting,
     'choice.missing': SC_choice_missing,
     'choice.capacityRange': SC_choice_capacityRange,
     'choice.chatObjectInvalid': SC_choice_chatObjectInvalid,
@@ -1000,6 +1011,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'op.updateRoutingConfig': SC_op_updateRoutingConfig,
     'op.createQueue': SC_op_createQueue,
     'op.updateQueue': SC_op_updateQueue,
+    'op.relinkQueue': SC_op_relinkQueue,
     'op.createPresenceStatus': SC_op_createPresenceStatus,
     'op.createBusyStatus': SC_op_createBusyStatus,
     'op.addChannelToStatus': SC_op_addChannelToStatus,

@@ -12,6 +12,9 @@ export interface PlanDialogLabels {
     readonly showAll: string;
     readonly choicesTitle?: string;
     readonly queueMembers?: string;
+    readonly publicGroup?: string;
+    readonly publicGroupPlaceholder?: string;
+    readonly sharedRouting?: string;
     readonly capacity?: string;
     readonly move?: string;
     readonly stillNeeded?: string;
@@ -55,7 +58,7 @@ export default class SetupPlanDialog extends LightningElement {
 
     get hasChoices(): boolean {
         const c = this.choices ?? {};
-        return Boolean(c.queueMembers || c.capacity || c.moves);
+        return Boolean(c.queueMembers || c.sharedRouting || c.capacity || c.moves);
     }
 
     get showStillNeeded(): boolean {
@@ -125,7 +128,9 @@ export default class SetupPlanDialog extends LightningElement {
     private controls(): Focusable[] {
         const ids = [
             'close',
+            'plan-shared-routing',
             'plan-queue-members',
+            'plan-public-group',
             'plan-capacity',
             'plan-moves',
             'show-all',
@@ -168,6 +173,20 @@ export default class SetupPlanDialog extends LightningElement {
 
     handleQueueMembers(event: CustomEvent<{ value: string }>): void {
         this.emitChoice('queueMembers', event.detail.value);
+    }
+
+    /** The org's public groups for the select, the chosen one selected. */
+    get publicGroupChoices(): { label: string; value: string; selected: boolean }[] {
+        const groups = this.choices?.queueMembers?.groups;
+        return (groups?.options ?? []).map((o) => ({ ...o, selected: o.value === groups?.value }));
+    }
+
+    handlePublicGroup(event: Event): void {
+        this.emitChoice('publicGroup', (event.target as HTMLSelectElement).value);
+    }
+
+    handleSharedRouting(event: CustomEvent<{ value: string }>): void {
+        this.emitChoice('sharedRoutingConfig', event.detail.value);
     }
 
     handleCapacity(event: CustomEvent<{ value: string }>): void {

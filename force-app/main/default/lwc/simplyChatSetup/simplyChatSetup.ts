@@ -54,6 +54,7 @@ import {
     moveOptions,
     parseCapacity,
     publicGroupOptions,
+    sharedRoutingOptions,
     visibleChoiceErrors,
 } from 'c/choicesView';
 import { format, serverError, withLocale, type ChoiceErrorView } from 'c/setupText';
@@ -405,6 +406,7 @@ export default class SimplyChatSetup extends LightningElement {
             publicGroup: l('ui.choices.publicGroup'),
             publicGroupPlaceholder: l('ui.choices.publicGroupPlaceholder'),
             publicGroupsUnavailable: l('ui.choices.publicGroupsUnavailable'),
+            sharedRouting: l('ui.choices.sharedRouting'),
             save: l('ui.choices.save'),
             discard: l('ui.choices.discard'),
             draft: l('ui.choices.draft'),
@@ -423,7 +425,10 @@ export default class SimplyChatSetup extends LightningElement {
             orgWide: l('ui.plan.orgWide'),
             showAll: l('ui.plan.showAll'),
             choicesTitle: l('ui.plan.choicesTitle'),
+            sharedRouting: l('ui.choices.sharedRouting'),
             queueMembers: l('ui.choices.queueMembers'),
+            publicGroup: l('ui.choices.publicGroup'),
+            publicGroupPlaceholder: l('ui.choices.publicGroupPlaceholder'),
             capacity: l('ui.choices.capacity'),
             move: l('ui.choices.move'),
             stillNeeded: l('ui.plan.stillNeeded'),
@@ -479,6 +484,11 @@ export default class SimplyChatSetup extends LightningElement {
     get publicGroupName(): string {
         const chosen = this.draft?.queueMembers;
         return chosen?.kind === 'publicGroup' ? chosen.groupDeveloperName : '';
+    }
+
+    /** Item 5 asks what to do with a routing configuration other queues use too: the options and the draft's answer. */
+    get sharedRouting(): { options: { label: string; value: string }[]; value: string } | null {
+        return this.draft ? sharedRoutingOptions(this.labels, this.page?.items ?? [], this.draft) : null;
     }
 
     get publicGroups(): { options: { label: string; value: string }[]; unavailable: boolean } {
@@ -598,6 +608,7 @@ export default class SimplyChatSetup extends LightningElement {
         else if (field === 'moveDirectUsers') this.draft = { ...this.draft, moveDirectUsers: value === true };
         else if (field === 'separateOnlineStatus') this.draft = { ...this.draft, separateOnlineStatus: value === true };
         else if (field === 'queueMembers') this.draft = { ...this.draft, queueMembers: value as QueueMembersChoice };
+        else if (field === 'sharedRoutingConfig') this.draft = withPlanChoice(this.draft, field, value);
         this.serverErrors = this.serverErrors.filter((e) => !e.field.startsWith(field));
     }
 
@@ -635,7 +646,7 @@ export default class SimplyChatSetup extends LightningElement {
     handlePlanChoice(event: CustomEvent<{ field: string; value: unknown }>): void {
         const planned = this.planState;
         if (!planned || !this.snapshot) return;
-        const choices = withPlanChoice(planned.choices, event.detail.field, event.detail.value);
+        const choices = withPlanChoice(planned.choices, event.detail.field, event.detail.value, this.snapshot);
         const next = this.planFor(planned.itemIds, choices);
         if (next) this.planState = next;
     }
@@ -678,7 +689,7 @@ export default class SimplyChatSetup extends LightningElement {
             operations: planned.operations,
             lines: planned.lines,
             needsOrgWideConfirmation: planned.needsOrgWideConfirmation,
-            askChoices: itemIds === 'all' ? planChoices(this.labels, this.page?.items ?? [], choices) : {},
+            askChoices: itemIds === 'all' ? planChoices(this.labels, this.page?.items ?? [], choices, snapshot) : {},
             stillNeeded: planned.stillNeeded,
         };
     }

@@ -3,6 +3,7 @@ import { format, formatNumber, formatTime, reasonText, withLocale } from 'c/setu
 import { DETAIL_LIMIT, detailText, pageView, report, rowReasonText, setupLink, uiText } from 'c/checklistView';
 import { fullySetUpOrg, NO_PERMISSIONS, omniOrg, partlySetUpOrg } from '../../setupEngine/__tests__/fixtures';
 import { manyProfilesOrg } from '../../../../../../samples/scenarios';
+import { sharedRoutingOrg } from '../../../../../../samples/orgs';
 import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
 const EN = withLocale(ENGLISH, 'en-US');
@@ -224,6 +225,20 @@ describe('pageView', () => {
         expect(view.rows.find((r) => r.id === 'busyStatus')?.noFixText).toBe(
             'No fix here: You need Customize Application and Modify Metadata (or Modify All Data).'
         );
+    });
+
+    it("offers Fix all when only item 5's shared routing choice, asked in its dialog, stands between the admin and a fix", () => {
+        const shared = sharedRoutingOrg();
+        const view = pageView(ENGLISH, shared);
+        expect(view.rows.find((r) => r.id === 'routingConfig')?.fixable).toBe(false);
+        expect(view.canFixAny).toBe(true);
+        // Not for a user who cannot change setup, nor once the item passes.
+        const readOnly: OrgSnapshot = {
+            ...shared,
+            user: { id: 'u', permissions: { ...NO_PERMISSIONS, viewSetup: true } },
+        };
+        expect(pageView(ENGLISH, readOnly).canFixAny).toBe(false);
+        expect(pageView(ENGLISH, fullySetUpOrg()).canFixAny).toBe(false);
     });
 
     it('shows details of an item', () => {

@@ -97,6 +97,101 @@ describe('c-setup-plan-dialog', () => {
         expect(q(element, '[data-id="show-all"]')).toBeNull();
     });
 
+    it("asks item 5's shared routing choice and item 13's public group inline, reachable by keyboard", async () => {
+        const element = mount({
+            labels: {
+                ...LABELS,
+                choicesTitle: 'Before these changes',
+                sharedRouting: 'Routing configuration that other queues use too',
+                queueMembers: 'Add to the chat queue',
+                publicGroup: 'Public group',
+                publicGroupPlaceholder: 'Choose a group…',
+            },
+            lines: [{ key: 'a', text: 'Create the routing configuration SimplyChat' }],
+            choices: {
+                sharedRouting: {
+                    options: [
+                        { label: 'Keep', value: 'keep' },
+                        { label: 'Update', value: 'update' },
+                        { label: 'Own', value: 'own' },
+                    ],
+                    value: 'own',
+                },
+                queueMembers: {
+                    options: [
+                        { label: 'Each agent user', value: 'agentUsers' },
+                        { label: 'A public group', value: 'publicGroup' },
+                        { label: 'Not now', value: '' },
+                    ],
+                    value: 'publicGroup',
+                    groups: {
+                        options: [
+                            { label: 'All Service (All_Service)', value: 'All_Service' },
+                            { label: 'Chat Agents (Chat_Agents)', value: 'Chat_Agents' },
+                        ],
+                        value: 'All_Service',
+                    },
+                },
+            },
+        });
+        await Promise.resolve();
+        expect(q(element, '[data-id="plan-choices"] legend')?.textContent?.trim()).toBe('Before these changes');
+        const routing = q(element, '[data-id="plan-shared-routing"]') as unknown as HTMLElement & {
+            label: string;
+            value: string;
+        };
+        expect(routing.label).toBe('Routing configuration that other queues use too');
+        expect(routing.value).toBe('own');
+        const combobox = q(element, '[data-id="plan-public-group"]') as HTMLSelectElement;
+        expect(combobox.tagName.toLowerCase()).toBe('select');
+        const label = element.shadowRoot?.querySelector(`label[for="${combobox.id}"]`);
+        expect(label?.textContent?.trim()).toBe('Public group');
+        expect(Array.from(combobox.options).map((o) => [o.value, o.textContent?.trim()])).toEqual([
+            ['All_Service', 'All Service (All_Service)'],
+            ['Chat_Agents', 'Chat Agents (Chat_Agents)'],
+        ]);
+        expect(combobox.value).toBe('All_Service');
+        const changes: unknown[] = [];
+        element.addEventListener('choicechange', (e) => changes.push((e as CustomEvent).detail));
+        routing.dispatchEvent(new CustomEvent('change', { detail: { value: 'update' } }));
+        combobox.value = 'Chat_Agents';
+        combobox.dispatchEvent(new CustomEvent('change'));
+        expect(changes).toEqual([
+            { field: 'sharedRoutingConfig', value: 'update' },
+            { field: 'publicGroup', value: 'Chat_Agents' },
+        ]);
+        // Keyboard: Shift+Tab from the first control wraps to the last; Tab past the end reaches Close, and the
+        // choices come next in the dialog's Tab order (the shared routing choice first).
+        const close = q(element, '[data-id="close"]') as HTMLElement;
+        close.focus = jest.fn();
+        routing.focus = jest.fn();
+        q(element, '[data-id="trap-end"]')?.dispatchEvent(new CustomEvent('focus'));
+        expect(close.focus).toHaveBeenCalled();
+        const order = Array.from(element.shadowRoot?.querySelectorAll('[data-id]') ?? [])
+            .map((e) => e.getAttribute('data-id'))
+            .filter((id) => id === 'plan-shared-routing' || id === 'plan-queue-members' || id === 'plan-public-group');
+        expect(order).toEqual(['plan-shared-routing', 'plan-queue-members', 'plan-public-group']);
+    });
+
+    it('shows no public group combobox until a public group is chosen', async () => {
+        const element = mount({
+            lines: [{ key: 'a', text: 'X' }],
+            choices: {
+                queueMembers: {
+                    options: [
+                        { label: 'Each agent user', value: 'agentUsers' },
+                        { label: 'A public group', value: 'publicGroup' },
+                    ],
+                    value: 'agentUsers',
+                },
+            },
+        });
+        await Promise.resolve();
+        expect(q(element, '[data-id="plan-queue-members"]')).not.toBeNull();
+        expect(q(element, '[data-id="plan-public-group"]')).toBeNull();
+        expect(q(element, '[data-id="plan-shared-routing"]')).toBeNull();
+    });
+
     it('says when there is nothing to change and cannot confirm', () => {
         const element = mount({ lines: [] });
         expect(q(element, '[data-id="intro"]')?.textContent).toBe('Nothing');
