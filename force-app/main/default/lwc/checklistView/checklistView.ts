@@ -7,10 +7,12 @@ import {
     SETUP_PAGE_OF_ITEM,
     setupPageUrl,
     type ChecklistItem,
+    type ChoiceKey,
     type ConnectionStatus,
     type Detail,
     type ItemId,
     type ItemStatus,
+    type SetupChoices,
     type OrgSnapshot,
     type Reason,
 } from 'c/setupEngine';
@@ -326,13 +328,19 @@ export interface PageView {
 
 /**
  * Whether Fix all has something to offer only through a choice its dialog asks: item 5 keeps a routing configuration
- * other queues use (nothing to do), but this user could update it or give SimplyChat its own once chosen.
+ * other queues use (nothing to do), but this user could update it or give SimplyChat its own once chosen; item 13
+ * waits for the answer "what to add to the queue", which the dialog asks inline.
  */
 function fixableByPlanChoice(snapshot: OrgSnapshot, items: readonly ChecklistItem[]): boolean {
-    const routing = items.find((i) => i.id === 'routingConfig');
-    if (!routing || routing.fix.available || !routing.needs.includes('sharedRoutingConfig')) return false;
-    const update = evaluate(snapshot, { ...snapshot.choices, sharedRoutingConfig: 'update' });
-    return update.some((i) => i.id === 'routingConfig' && i.fix.available);
+    const asked: readonly [ItemId, ChoiceKey, Partial<SetupChoices>][] = [
+        ['routingConfig', 'sharedRoutingConfig', { sharedRoutingConfig: 'update' }],
+        ['queueMembers', 'queueMembers', { queueMembers: { kind: 'agentUsers' } }],
+    ];
+    return asked.some(([id, need, answer]) => {
+        const item = items.find((i) => i.id === id);
+        if (!item || item.fix.available || !item.needs.includes(need)) return false;
+        return evaluate(snapshot, { ...snapshot.choices, ...answer }).some((i) => i.id === id && i.fix.available);
+    });
 }
 
 /**

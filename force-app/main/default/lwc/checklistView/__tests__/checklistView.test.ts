@@ -241,6 +241,16 @@ describe('pageView', () => {
         expect(pageView(ENGLISH, fullySetUpOrg()).canFixAny).toBe(false);
     });
 
+    it("offers Fix all when only item 13's members choice, asked in its dialog, is left", () => {
+        const s = partlySetUpOrg();
+        const after = simulate(s, plan(s, 'all'));
+        const view = pageView(ENGLISH, after);
+        const members = view.rows.find((r) => r.id === 'queueMembers');
+        expect(members?.fixable).toBe(false);
+        expect(view.rows.filter((r) => r.fixable)).toEqual([]);
+        expect(view.canFixAny).toBe(true);
+    });
+
     it('shows details of an item', () => {
         const view = pageView(ENGLISH, partlySetUpOrg());
         const presence = view.rows.find((r) => r.id === 'presenceConfig');
