@@ -67,6 +67,9 @@ export {
 } from './writes';
 export type {
     ChangeCount,
+    MetadataType,
+    MetadataValue,
+    MetadataWrite,
     OperationWrites,
     PlannedChange,
     RecordObject,
