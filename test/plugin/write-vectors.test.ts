@@ -40,6 +40,8 @@ const file = JSON.parse(fs.readFileSync(VECTORS, 'utf8')) as {
     vectors: { name: string; operation: Operation; route: string; writes: unknown; metadata?: MetadataWrite }[];
     applied: Applied[];
     dependencies: { name: string; operations: Operation[]; waits: number[][] }[];
+    metadataRead: Record<string, MetadataRecord>;
+    profileFullNames: Record<string, string>;
 };
 
 /** Tables as sorted rows without Ids (and parent fields), as the Apex test compares them. */
@@ -112,24 +114,9 @@ describe('write vectors: the CLI applies them to the fake org', () => {
 });
 
 /** Profile Id → Metadata full name, as listMetadata gives them to the executor. */
-const PROFILE_NAMES = new Map([
-    ['00e000000000001AAA', 'Support'],
-    ['00e000000000002AAA', 'Custom%3A Sales'],
-]);
-
+const PROFILE_NAMES = new Map(Object.entries(file.profileFullNames));
 /** What the org holds of a component an update reads: elements the write must keep, and some it replaces. */
-const READ: Record<string, MetadataRecord> = {
-    QueueRoutingConfig: {
-        fullName: 'SimplyChat',
-        capacityPercentage: 50,
-        label: 'Kept label',
-        pausedCapacityPercentage: 10,
-        pushTimeout: 30,
-        routingModel: 'MOST_AVAILABLE',
-        routingPriority: 9,
-    },
-    OmniChannelSettings: { fullName: 'OmniChannel', enableOmniAutoLoginPrompt: true, enableOmniChannel: false },
-};
+const READ = file.metadataRead;
 
 /** A vector's element value as the request carries it: profiles by their listed full names. */
 function sent(value: MetadataValue): unknown {
