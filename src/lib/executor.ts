@@ -127,22 +127,19 @@ export class Executor {
         }
     }
 
-    /** One all-or-none call; the first refusal names the component the org refused (not a rolled-back one). */
+    /** One component in one all-or-none call; a refusal fails the operation with the API's code and message. */
     private async save(
         operation: 'createMetadata' | 'updateMetadata',
         type: string,
-        components: MetadataRecord[]
+        component: MetadataRecord
     ): Promise<string[]> {
-        const results = await this.api.save(operation, type, components);
-        const rolledBack = (r: (typeof results)[number]): boolean =>
-            r.errors[0]?.statusCode === 'ALL_OR_NONE_OPERATION_ROLLED_BACK';
-        const refused = results.find((r) => !r.success && !rolledBack(r)) ?? results.find((r) => !r.success);
-        if (refused)
+        const [result] = await this.api.save(operation, type, [component]);
+        if (!result?.success)
             throw new OperationError(
-                refused.errors[0]?.statusCode || 'REFUSED',
-                `${refused.fullName}: ${refused.errors[0]?.message ?? ''}`
+                result?.errors[0]?.statusCode || 'REFUSED',
+                `${result?.fullName ?? component.fullName}: ${result?.errors[0]?.message ?? ''}`
             );
-        return results.map((r) => `${type}:${r.fullName}`);
+        return [`${type}:${result.fullName}`];
     }
 
     /** Record changes of a component SimplyChat does not own: one all-or-none request. */
@@ -194,7 +191,7 @@ export class Executor {
             target = setKey(target, name, this.elementValue(value, `${write.type}.${name}`), order);
         if (write.type === 'Queue' && write.action === 'create')
             target = withIncludeBosses(target, this.api.connection?.getApiVersion());
-        return this.save(write.action === 'create' ? 'createMetadata' : 'updateMetadata', write.type, [target]);
+        return this.save(write.action === 'create' ? 'createMetadata' : 'updateMetadata', write.type, target);
     }
 
     /** An element value as jsforce writes it: a profile's full name looked up, a complex element's children in order. */
