@@ -2,7 +2,7 @@
  * Carries out the engine's operations through the org's jsforce Connection, on the route the engine's write law gives
  * each (`operationWrites`), as the Apex operations controller does: record changes for components SimplyChat does not
  * own, in one all-or-none REST Composite request per operation (recordWriter.ts); Metadata API writes only for what
- * SimplyChat creates or owns and for the Omni-Channel settings (all or none, at most 10 components per call); Tooling
+ * SimplyChat creates or owns and for the Omni-Channel settings (the engine's elements, one component per call); Tooling
  * for a presence configuration's capacity and the flow's active version; REST for the SC Setup org default. A failure
  * skips only the operations that wait for it (`operationDependencies`), each naming it; the others still run.
  */
