@@ -41,7 +41,7 @@ export function apexVectorsTest(json: string): string {
         '/**',
         " * The write law on the Apex side: each vector's operation gives the engine's route, exact writes and Metadata",
         " * write (SetupRecordWrites.of), each applied vector's org ends as the vector says (SetupRecordWriter on an",
-        " * in-memory org), each Metadata write is sent as the vector says (SetupOperationExecutor against",
+        ' * in-memory org), each Metadata write is sent as the vector says (SetupOperationExecutor against',
         " * FakeSalesforceApi), and each plan's operations wait for the engine's dependencies (SetupRecordWrites.dependencies).",
         ' * The CLI runs the same vectors against its fake org (test/plugin/write-vectors.test.ts).',
         ' */',
