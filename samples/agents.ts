@@ -90,7 +90,7 @@ export function agentUsersOf(snapshot: OrgSnapshot): AgentUserRecord[] {
         const known = new Map<SalesforceId, SalesforceId | null>();
         for (const member of membership?.memberUsers ?? [])
             if (member.ProfileId === profile.Id) known.set(member.Id, member.UserRoleId);
-        for (const set of records(snapshot.permissionSetAccess))
+        for (const set of [...records(snapshot.permissionSetAccess), ...records(snapshot.appPermissionSets)])
             for (const a of set.Assignees)
                 if (a.ProfileId === profile.Id && !known.has(a.AssigneeId)) known.set(a.AssigneeId, null);
         const ids = [...known.keys()].slice(0, profile.UserCount);
@@ -180,6 +180,8 @@ export const AGENTS = {
     supportManager: { Id: '00E5g000000SupMgrA', Name: 'Support Manager', ParentRoleId: null },
     supportAgent: { Id: '00E5g000000SupAgtA', Name: 'Support Agent', ParentRoleId: '00E5g000000SupMgrA' },
     omniAgents: { Id: '0PS5g000000OmniAgA', Label: 'Omni Agents' },
+    /** A permission set granting the Service Console (with the Omni-Channel utility) to half of the trainees. */
+    omniConsole: { Id: '0PS5g000000OmniCoA', Label: 'Omni Console Access' },
     serviceConsole: {
         DurableId: '06m5g000000SvcCAAS',
         DeveloperName: 'Service_Console',
@@ -223,7 +225,8 @@ interface AgentsShape {
  * - Support: in the queue through the role "Support Manager" and its subordinates; the Online status comes through
  *   the permission set "Omni Agents", which four of them do not have; two without Service Cloud User.
  * - Chat Trainees: in the queue through the public group, but their profile's only app (Sales Console) has no
- *   Omni-Channel utility.
+ *   Omni-Channel utility; the first half of them get the Service Console through a permission set (Omni Console
+ *   Access), so only they are ready.
  */
 export function agentsOrg(shape: AgentsShape = { agent: 25, support: 12, trainees: 6 }): OrgSnapshot {
     const base = fullySetUpOrg();
@@ -341,8 +344,51 @@ export function agentsOrg(shape: AgentsShape = { agent: 25, support: 12, trainee
         apps: read(apps),
         appMenuItems: read([{ ...AGENTS.serviceConsoleItem }, { ...AGENTS.salesConsoleItem }]),
         appAccess: read(appAccess),
+        appPermissionSets: read([
+            {
+                Id: AGENTS.omniConsole.Id,
+                Label: AGENTS.omniConsole.Label,
+                PermissionSetGroupId: null,
+                AppIds: [AGENTS.serviceConsoleAccessId],
+                Assignees: traineeIds
+                    .slice(0, Math.ceil(traineeIds.length / 2))
+                    .map((id) => ({ AssigneeId: id, ProfileId: trainees.Id })),
+            },
+        ]),
         utilityBars: { status: 'unavailable', code: 'notRead' },
         choices: choices({ agentProfileIds: [agentProfile.Id, supportProfile.Id, trainees.Id] }),
+    };
+}
+
+/**
+ * The full org where every item is done or only a warning, yet two agents get no chats: the SimplyChat queue's routing
+ * configuration takes 2 units of capacity per chat (the admin's value, which item 5 flags against the guide's 1), and
+ * two SimplyChat Agent users are assigned at user level to "Trainee desk" (capacity 1), which the admin chose not to
+ * move (item 9 names them as a warning). A chat needs more capacity than their configuration has, so the Agents view
+ * counts them not ready (noCapacity).
+ */
+export const TRAINEE_DESK = {
+    Id: '0Nd5g000000TrDeskA',
+    DeveloperName: 'Trainee_Desk',
+    MasterLabel: 'Trainee desk',
+    Capacity: 1,
+} as const;
+
+export function fullAgentsNotReadyOrg(): OrgSnapshot {
+    const base = fullySetUpOrg();
+    return {
+        ...base,
+        routingConfigs: read(records(base.routingConfigs).map((r) => ({ ...r, CapacityWeight: 2 }))),
+        presenceConfigs: read([...records(base.presenceConfigs), TRAINEE_DESK]),
+        presenceConfigUsers: read([
+            {
+                PresenceUserConfigId: TRAINEE_DESK.Id,
+                ProfileId: PROFILE.agent.Id,
+                UserCount: 2,
+                FirstUserName: 'Han Yerin',
+            },
+        ]),
+        choices: { ...base.choices, moveDirectUsers: false },
     };
 }
 

@@ -2,6 +2,8 @@
  * Sample apps for item 14 (the agents' console app has the Omni-Channel utility): AppDefinition rows (their own
  * 06m… DurableId), the org's AppMenuItem rows (the 02u… ApplicationId, 15 characters as the object reference says),
  * the agent profiles' app access (SetupEntityAccess, type TabSet, whose SetupEntityId is the 18-character 02u… Id) and the utility bars' content (FlexiPage, read on demand).
+ * Apps also come through permission sets assigned to the agents (`appSet`: a plain set or a permission set group's
+ * own set, 0PS…, granting the app's 02u… Id; assignments as PermissionSetAssignment rows name them).
  * Wired into the sample orgs of orgs.ts: the full org passes, the partly set up org has a profile whose console
  * app lacks the utility, and the shared org has not read its utility bars yet (`notRead`).
  */
@@ -12,6 +14,8 @@ import type {
     AppRecord,
     OrgSnapshot,
     Part,
+    PermissionSetAppRecord,
+    PermissionSetAssigneeRecord,
     SalesforceId,
     UtilityBarRecord,
 } from '../force-app/main/default/lwc/setupEngine/types';
@@ -93,6 +97,28 @@ export function access(profileId: SalesforceId, app: AppRecord | 'hidden'): AppA
             : (Object.keys(APPS) as (keyof typeof APPS)[]).find((k) => APPS[k].DeveloperName === app.DeveloperName);
     if (!key) throw new Error(`no sample AppMenuItem for ${app === 'hidden' ? app : app.DeveloperName}`);
     return { ProfileId: profileId, SetupEntityId: APP_ACCESS_IDS[key] };
+}
+
+/**
+ * Permission sets that grant apps: a plain permission set, and the permission set a permission set group holds its
+ * aggregated permissions in (its own 0PS… Id, the group 0PG…).
+ */
+export const APP_SETS = {
+    omniConsole: { Id: '0PS5g00000OmniCoAA', Label: 'Omni Console Access', PermissionSetGroupId: null },
+    serviceGroup: { Id: '0PS5g00000SvcGrpAA', Label: 'Service Agents', PermissionSetGroupId: '0PG5g00000SvcGrpAA' },
+} as const satisfies Record<string, Pick<PermissionSetAppRecord, 'Id' | 'Label' | 'PermissionSetGroupId'>>;
+
+/** A permission set granting these apps (by their 02u… Ids, as its access rows carry them) to these users. */
+export function appSet(
+    set: Pick<PermissionSetAppRecord, 'Id' | 'Label' | 'PermissionSetGroupId'>,
+    apps: readonly (AppRecord | 'hidden')[],
+    assignees: readonly PermissionSetAssigneeRecord[]
+): PermissionSetAppRecord {
+    return {
+        ...set,
+        AppIds: apps.map((app) => access('', app).SetupEntityId),
+        Assignees: assignees.map((a) => ({ ...a })),
+    };
 }
 
 /** Every sample app's AppMenuItem, the hidden one included. */

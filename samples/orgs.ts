@@ -310,6 +310,27 @@ export const SHARED = {
  * through the permission set "Omni Agents" (all 25 users), two of its users are assigned directly to the Sales
  * team's configuration; Support sits in that configuration with the Sales profile.
  */
+/**
+ * The fully set up org whose chat queue's routing configuration (Chat Routing, priority 2 where the guide says 1) also
+ * routes another team's queue, Support Cases: item 5 names that queue and changes nothing without the admin's choice.
+ */
+export function sharedRoutingOrg(): OrgSnapshot {
+    const full = fullySetUpOrg();
+    return {
+        ...full,
+        routingConfigs: read([{ ...HAND.routing, RoutingPriority: 2 }]),
+        routedQueues: read([
+            HAND.queue,
+            {
+                Id: '00G5g00000CasesAAA',
+                DeveloperName: 'Support_Cases',
+                Name: 'Support Cases',
+                QueueRoutingConfigId: HAND.routing.Id,
+            },
+        ]),
+    };
+}
+
 export function sharedOmniOrg(): OrgSnapshot {
     const link = (n: number, statusId: string, channelId: string): ServiceChannelStatusRecord => ({
         Id: `0N65g00000Shar${n}AA`,

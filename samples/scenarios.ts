@@ -12,8 +12,9 @@ import {
     partlySetUpOrg,
     read,
     sharedOmniOrg,
+    sharedRoutingOrg,
 } from './orgs';
-import { agents10000Org, agentsOrg } from './agents';
+import { agents10000Org, agentsOrg, fullAgentsNotReadyOrg } from './agents';
 import type { LiveShape } from './live';
 import { appsBarsNotRead } from './apps';
 
@@ -70,7 +71,17 @@ export const SCENARIOS: readonly Scenario[] = [
     { id: 'empty', title: 'Omni-Channel on, nothing set up', snapshot: () => withConsoleApps(omniOrg()) },
     { id: 'partly', title: 'Partly set up', snapshot: partlySetUpOrg },
     { id: 'full', title: 'Fully set up', snapshot: fullySetUpOrg },
+    {
+        id: 'fullAgentsNotReady',
+        title: 'Set up, but 2 agents get no chats (user-level configuration)',
+        snapshot: fullAgentsNotReadyOrg,
+    },
     { id: 'shared', title: 'Omni-Channel already serves other teams', snapshot: sharedOmniOrg },
+    {
+        id: 'sharedRouting',
+        title: "Routing configuration shared with another team's queue",
+        snapshot: sharedRoutingOrg,
+    },
     { id: 'profiles1000', title: '1,000 agent profiles', snapshot: () => manyProfilesOrg(1000) },
     {
         id: 'readOnly',

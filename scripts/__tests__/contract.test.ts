@@ -159,8 +159,22 @@ describe('one SOQL for Apex and the CLI', () => {
         };
         assert.notEqual(drifted.soqlSource, sources.soqlSource, 'the planted drift applies');
         assert.deepEqual(checkContract(contract, drifted), [
-            'SoqlSource.cls and SetupOperationChecks.cls have no static SOQL equal to STATUS_ACCESS',
+            'SoqlSource.cls and SetupOperationChecks.cls have no static SOQL equal to SETUP_ENTITY_ACCESS',
         ]);
+    });
+
+    it('reads access to statuses and to apps with one query that leaves out session-based sets and groups', () => {
+        const q = SOQL.SETUP_ENTITY_ACCESS;
+        assert.ok(q.includes('HasActivationRequired = FALSE'), 'session-based permission sets left out');
+        assert.ok(q.includes('PermissionSetGroup.HasActivationRequired = FALSE'), 'and groups that need activation');
+        assert.ok(!('APP_ACCESS' in SOQL) && !('STATUS_ACCESS' in SOQL), 'no second copy of the access query');
+        // Both readers bind it in one helper, for statuses and for apps alike.
+        const reader = fs.readFileSync(path.join(ROOT, 'src', 'lib', 'reader.ts'), 'utf8');
+        assert.equal(reader.match(/SOQL\.SETUP_ENTITY_ACCESS/g)?.length, 1, 'CLI: readEntityAccess');
+        assert.equal(sources.soqlSource.match(/FROM SetupEntityAccessItems/g)?.length, 1, 'Apex: setupEntityAccess');
+        const apex = fs.readFileSync(apexClassFile('SetupSnapshotReader'), 'utf8');
+        assert.equal(apex.match(/dataSource\.setupEntityAccess\(/g)?.length, 1, 'Apex: readEntityAccess');
+        assert.equal(apex.match(/readEntityAccess\(/g)?.length, 3, 'declared once, called for statuses and apps');
     });
 
     it('folds the parentheses prettier-plugin-apex puts around a subquery on its own lines', () => {
@@ -181,8 +195,8 @@ describe('one SOQL for Apex and the CLI', () => {
     });
 
     it('substitutes binds as Apex would bind them', () => {
-        const bound = bindSoql(SOQL.STATUS_ACCESS, {
-            statusIds: ['0N5A', '0N5B'],
+        const bound = bindSoql(SOQL.SETUP_ENTITY_ACCESS, {
+            entityIds: ['0N5A', '0N5B'],
             profileIds: new Set(['00eA']),
             maxRows: 20000,
         });
@@ -199,7 +213,10 @@ describe('one SOQL for Apex and the CLI', () => {
     it('refuses a value that could change the query, a missing bind and a fraction', () => {
         assert.throws(() => bindSoql(SOQL.PROFILES, { ids: ["x' OR Name != '"] }), /Refusing/);
         assert.throws(() => bindSoql(SOQL.PROFILES, {}), /No value for the bind variable :ids/);
-        assert.throws(() => bindSoql(SOQL.STATUS_ACCESS, { statusIds: [], profileIds: [], maxRows: 1.5 }), /Refusing/);
+        assert.throws(
+            () => bindSoql(SOQL.SETUP_ENTITY_ACCESS, { entityIds: [], profileIds: [], maxRows: 1.5 }),
+            /Refusing/
+        );
     });
 });
 

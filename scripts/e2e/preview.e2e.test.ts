@@ -190,8 +190,12 @@ describe('local preview (npm start) in Chromium', () => {
         empty: '4 of 14 ready',
         partly: '5 of 14 ready',
         full: '14 of 14 ready',
+        // Items 5 (2 units per chat) and 9 (two agents on another configuration at user level) are warnings.
+        fullAgentsNotReady: '12 of 14 ready',
         // The shared org's utility bars, read on demand, give item 14; item 13 fails (8 Support agents are missing).
         shared: '8 of 14 ready',
+        // Item 5 waits for the admin's choice: another team's queue uses its routing configuration.
+        sharedRouting: '13 of 14 ready',
         profiles1000: '5 of 14 ready',
         readOnly: '4 of 14 ready',
         apiMissing: '4 of 14 ready',
@@ -429,6 +433,96 @@ describe('local preview (npm start) in Chromium', () => {
             await settled(page);
             await row.locator('[data-id="status"]', { hasText: t.ready }).waitFor();
             assert.equal(await row.getByRole('button', { name: t.fix }).count(), 0, 'nothing left to fix');
+            await page.close();
+        });
+    }
+
+    for (const lang of ['en', 'ko'] as const) {
+        const t = {
+            en: {
+                fixAll: 'Fix all',
+                question: 'Routing configuration that other queues use too',
+                keep: "Keep it as it is (its values stay unlike the guide's)",
+                own: 'Give SimplyChat its own routing configuration (Support Cases keep this one)',
+                link: /Link the queue Chat Queue to the routing configuration SimplyChat/,
+                confirm: 'Make these changes',
+                before: '13 of 14 ready',
+                after: '14 of 14 ready',
+            },
+            ko: {
+                fixAll: '모두 해결',
+                question: '다른 대기열도 사용하는 라우팅 구성',
+                keep: '그대로 유지(값은 가이드와 다른 채로 남음)',
+                own: 'SimplyChat 전용 라우팅 구성 만들기(Support Cases은(는) 기존 구성 유지)',
+                link: /Chat Queue 대기열을 SimplyChat 라우팅 구성에 연결/,
+                confirm: '변경 적용',
+                before: '14개 중 13개 완료',
+                after: '14개 중 14개 완료',
+            },
+        }[lang];
+        it(`asks inline, by keyboard, what to do with a routing configuration another team uses (item 5, ${lang})`, async () => {
+            const page = await open(`scenario=sharedRouting&lang=${lang}`);
+            await waitForProgress(page, t.before);
+            await page.getByRole('button', { name: t.fixAll, exact: true }).click();
+            const dialog = page.getByRole('dialog');
+            await dialog.waitFor();
+            const question = dialog.getByRole('radiogroup', { name: t.question });
+            await question.waitFor();
+            assert.equal(await question.getByRole('radio', { name: t.keep }).isChecked(), true, 'keep by default');
+            assert.equal(await dialog.locator('[data-id="plan"] li').count(), 0, 'keep: nothing of it changes');
+            assert.deepEqual(await axeViolations(page), [], 'plan dialog asking the shared routing choice');
+            // Keyboard only: into the group, then the arrow keys choose "own" (keep, update, own).
+            await question.getByRole('radio', { name: t.keep }).focus();
+            await page.keyboard.press('ArrowDown');
+            await page.keyboard.press('ArrowDown');
+            await dialog.locator('[data-id="plan"] li', { hasText: t.link }).waitFor();
+            const own = question.getByRole('radio', { name: t.own });
+            assert.equal(await own.isChecked(), true, 'own chosen by keyboard');
+            assert.deepEqual(await axeViolations(page), [], 'plan dialog with the own configuration planned');
+            await shoot(page, `sharedRouting-${lang}-own`);
+            await dialog.getByRole('button', { name: t.confirm }).focus();
+            await page.keyboard.press('Enter');
+            await page.locator('[data-id="summary-message"]').waitFor();
+            await settled(page);
+            await waitForProgress(page, t.after);
+            await page.close();
+        });
+    }
+
+    for (const lang of ['en', 'ko'] as const) {
+        const t = {
+            en: {
+                fixAll: 'Fix all',
+                publicGroup: 'A public group',
+                group: 'Public group',
+                first: /Add the public group All_Service to the queue SimplyChat/,
+                next: /Add the public group Chat_Agents to the queue SimplyChat/,
+            },
+            ko: {
+                fixAll: '모두 해결',
+                publicGroup: '공개 그룹',
+                group: '공개 그룹',
+                first: /대기열 SimplyChat에 공개 그룹 All_Service 추가/,
+                next: /대기열 SimplyChat에 공개 그룹 Chat_Agents 추가/,
+            },
+        }[lang];
+        it(`asks for a public group inline, from a list of the org's groups, by keyboard (item 13, ${lang})`, async () => {
+            const page = await open(`scenario=empty&lang=${lang}`);
+            await page.getByRole('button', { name: t.fixAll, exact: true }).click();
+            const dialog = page.getByRole('dialog');
+            await dialog.waitFor();
+            await dialog.locator('[data-id="plan-queue-members"]').getByText(t.publicGroup, { exact: true }).click();
+            const combobox = dialog.getByRole('combobox', { name: t.group });
+            await combobox.waitFor();
+            await dialog.locator('[data-id="plan"] li', { hasText: t.first }).waitFor();
+            assert.deepEqual(await axeViolations(page), [], 'plan dialog with the public group combobox');
+            await shoot(page, `empty-${lang}-plan-group`);
+            assert.equal(await combobox.inputValue(), 'All_Service', 'the first group by name');
+            // Keyboard only: the arrow key moves to the next group (Chat Agents).
+            await combobox.focus();
+            await page.keyboard.press('ArrowDown');
+            await dialog.locator('[data-id="plan"] li', { hasText: t.next }).waitFor();
+            assert.deepEqual((page as Page & { errors?: string[] }).errors, []);
             await page.close();
         });
     }

@@ -13,8 +13,9 @@ import { AGENT_PAGE_SIZE, READ_CAPS } from './engine.js';
 import { type AgentPresenceRecord, type AgentUserRecord, type OrgSnapshot, type Part } from './engine.js';
 import { settle } from './engine.js';
 import { bindSoql, NO_ID, SOQL } from './soql.js';
-import { isAuthOrNetworkError, unavailablePart } from './errors.js';
+import { unavailablePart } from './errors.js';
 import { chunks, IDS_PER_QUERY, type OrgApi } from './orgApi.js';
+import { seesAllPresence } from './liveReader.js';
 
 type Row = Record<string, unknown>;
 
@@ -27,23 +28,6 @@ export interface AgentsRead {
     presenceSeesAll: boolean;
     /** User queries sent (pages), for the figures. */
     pages: number;
-}
-
-/**
- * Whether this user sees every UserServicePresence row: the object is under sharing, so a user without a row is
- * offline only for a reader with View All Data or View All on it. Unreadable: not known, so false.
- */
-export async function seesAllPresence(api: OrgApi, userId: string): Promise<boolean> {
-    try {
-        const [viewAllData, viewAll] = await Promise.all([
-            api.query<Row>(bindSoql(SOQL.PRESENCE_VIEW_ALL_DATA, { userId })),
-            api.query<Row>(bindSoql(SOQL.PRESENCE_VIEW_ALL, { userId })),
-        ]);
-        return viewAllData.length > 0 || viewAll.length > 0;
-    } catch (error) {
-        if (isAuthOrNetworkError(error)) throw error;
-        return false;
-    }
 }
 
 export async function readAgents(

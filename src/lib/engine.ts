@@ -17,6 +17,7 @@ export { flowBuilderUrl } from '../../force-app/main/default/lwc/setupEngine/fac
 export {
     format,
     reasonText as textOfReason,
+    recordChangeText,
     withLocale,
     type Labels,
     type TextParams,

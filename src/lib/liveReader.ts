@@ -146,8 +146,13 @@ async function readWork(api: OrgApi, ids: readonly string[]): Promise<Part<Agent
     }
 }
 
-/** View All Data (or Modify All Data), or View All on UserServicePresence; not knowing is not seeing. */
-async function seesAllPresence(api: OrgApi, userId: string): Promise<boolean> {
+/**
+ * Whether this user sees every UserServicePresence row (the object is under sharing, row 70): View All Data or Modify
+ * All Data in effect for this session (UserPermissionAccess), or View All / Modify All on the object through an
+ * assigned set. The Agents view and Live ask this one question. Not knowing is not seeing: a user without a row is
+ * then "presence unknown", never "offline".
+ */
+export async function seesAllPresence(api: OrgApi, userId: string): Promise<boolean> {
     try {
         const [own] = await api.query<Row>(SOQL.LIVE_VIEW_ALL_DATA);
         if (own?.PermissionsViewAllData === true || own?.PermissionsModifyAllData === true) return true;

@@ -4,11 +4,14 @@ import { fileURLToPath } from 'node:url';
 import {
     describeOperation,
     format,
+    recordChangeTexts,
+    recordChangeText,
     textOfReason,
     withLocale,
     type ChecklistItem,
     type Labels,
     type Operation,
+    type PlannedChange,
     type Reason,
     type TextParams,
 } from './engine.js';
@@ -41,6 +44,14 @@ export function reasonText(reason: Reason): string {
 
 export function operationText(op: Operation): string {
     return reasonText(describeOperation(op));
+}
+
+/**
+ * A planned change's record changes, one line per action and object, in the tab's words (c/setupText
+ * recordChangeText): how many rows, the first rows' links, "and N more".
+ */
+export function recordChangeLines(change: PlannedChange): string[] {
+    return recordChangeTexts(change).map((group) => recordChangeText(englishLabels(), group).text);
 }
 
 export interface Style {

@@ -22,10 +22,12 @@ import type {
     OrgSnapshot,
     Part,
     PermissionSetAccessRecord,
+    PermissionSetAppRecord,
     ProfileRecord,
     PublicGroupRecord,
     QueueMembershipState,
     QueueMembersChoice,
+    SharedRoutingChoice,
     QueueRecord,
     QueueSobjectRecord,
     RecordAccessRecord,
@@ -111,6 +113,71 @@ function children(value: unknown): Row[] {
     return ((value as { records?: Row[] } | null)?.records ?? []) as Row[];
 }
 
+/** What the agents get through their profiles' own permission sets and through the sets assigned to them. */
+interface EntityAccess {
+    /** The agent profiles' own access rows. */
+    readonly profileRows: { ProfileId: string; SetupEntityId: string }[];
+    /** Every other permission set (or group's own set) granting the entities, with its active agent assignees. */
+    readonly sets: {
+        Id: string;
+        Label: string;
+        PermissionSetGroupId: string | null;
+        ids: string[];
+        Assignees: { AssigneeId: string; ProfileId: string }[];
+    }[];
+}
+
+/**
+ * The contract's SETUP_ENTITY_ACCESS, as Apex reads it (SetupSnapshotReader.readEntityAccess): one read for statuses
+ * and for apps. Both Id lists are batched (an org's statuses or apps beside its profiles); a set met in several
+ * batches is merged (its granted Ids and assignees, each once). Parent and child rows together, as Apex counts them,
+ * past `cap`: refused, never cut.
+ */
+async function readEntityAccess(
+    api: OrgApi,
+    entityIds: readonly string[],
+    profileIds: readonly string[],
+    cap: number,
+    what: string
+): Promise<EntityAccess> {
+    if (entityIds.length === 0 || profileIds.length === 0) return { profileRows: [], sets: [] };
+    const soql = (ids: readonly string[], profiles: readonly string[]): string =>
+        bindSoql(SOQL.SETUP_ENTITY_ACCESS, { entityIds: ids, profileIds: profiles, maxRows: cap + 1 });
+    const batches = await Promise.all(
+        fittingPairs(entityIds, profileIds, soql).map(([ids, profiles]) => api.query<Row>(soql(ids, profiles)))
+    );
+    const rows = capped(batches.flat(), cap, what, (found) =>
+        found.reduce(
+            (sum, r) => sum + 1 + children(r.SetupEntityAccessItems).length + children(r.Assignments).length,
+            0
+        )
+    );
+    const own = new Map<string, { ProfileId: string; SetupEntityId: string }>();
+    const sets = new Map<string, EntityAccess['sets'][number]>();
+    for (const r of rows) {
+        const granted = children(r.SetupEntityAccessItems).map((c) => String(c.SetupEntityId));
+        if (r.IsOwnedByProfile === true) {
+            for (const id of granted)
+                own.set(`${String(r.ProfileId)}/${id}`, { ProfileId: String(r.ProfileId), SetupEntityId: id });
+            continue;
+        }
+        const set = sets.get(String(r.Id)) ?? {
+            Id: String(r.Id),
+            Label: String(r.Label),
+            PermissionSetGroupId: (r.PermissionSetGroupId as string | null) ?? null,
+            ids: [],
+            Assignees: [],
+        };
+        for (const id of granted) if (!set.ids.includes(id)) set.ids.push(id);
+        for (const c of children(r.Assignments)) {
+            const assignee = { AssigneeId: String(c.AssigneeId), ProfileId: String((c.Assignee as Row)?.ProfileId) };
+            if (!set.Assignees.some((a) => a.AssigneeId === assignee.AssigneeId)) set.Assignees.push(assignee);
+        }
+        sets.set(set.Id, set);
+    }
+    return { profileRows: [...own.values()], sets: [...sets.values()] };
+}
+
 /** Ids and names are checked before they reach SOQL; only [A-Za-z0-9_] passes. No user text is ever queried. */
 export function quoted(values: readonly string[]): string {
     for (const v of values) if (!/^[A-Za-z0-9_]+$/.test(v)) throw new Error(`Refusing to put "${v}" into SOQL`);
@@ -139,8 +206,8 @@ export interface CliChoices {
     moveDirectUsers?: boolean;
     /** A SimplyChat-only Online status instead of joining the agents' Online statuses (--separate-online-status). */
     separateOnlineStatus?: boolean;
-    /** Change item 5's routing configuration even though other queues use it (--update-shared-routing). */
-    updateSharedRoutingConfig?: boolean;
+    /** Item 5's choice for a routing configuration other queues use too (--shared-routing); absent: keep. */
+    sharedRoutingConfig?: SharedRoutingChoice;
     /** Item 13: what to add to the SimplyChat queue (--queue-members). */
     queueMembers?: QueueMembersChoice;
 }
@@ -590,7 +657,7 @@ export async function readBase(
         agentProfileIds,
         moveDirectUsers: cli.moveDirectUsers ?? base.moveDirectUsers,
         separateOnlineStatus: cli.separateOnlineStatus ?? base.separateOnlineStatus,
-        updateSharedRoutingConfig: cli.updateSharedRoutingConfig ?? base.updateSharedRoutingConfig ?? false,
+        ...(cli.sharedRoutingConfig ? { sharedRoutingConfig: cli.sharedRoutingConfig } : {}),
         ...(cli.queueMembers ? { queueMembers: cli.queueMembers } : {}),
     };
 
@@ -617,7 +684,7 @@ export async function readBase(
     const fields: ScSetupField[] = (describe?.fields ?? [])
         .filter((f) => f.custom && /^[A-Za-z0-9_]+$/.test(f.name))
         .map((f) => ({ apiName: f.name, label: f.label, type: f.type.toLowerCase() }));
-    const [queues, profileRows, access, scSetup, appAccess] = await Promise.all([
+    const [queues, profileRows, access, scSetup, appRead] = await Promise.all([
         step(
             queueSobjects.status !== 'read'
                 ? Promise.resolve<Part<QueueRecord>>({
@@ -671,31 +738,19 @@ export async function readBase(
         // and every other permission set or group granting a status, with the active agent users who hold it.
         step(
             presenceStatuses.status !== 'read'
-                ? Promise.resolve<Part<Row>>({
+                ? Promise.resolve<Part<EntityAccess>>({
                       status: 'unavailable',
                       code: omniEnabled ? 'queryFailed' : 'omniDisabled',
                   })
-                : part<Row>(async () => {
-                      const statusIds = presenceStatuses.records.map((s) => (s as { Id: string }).Id);
-                      if (statusIds.length === 0 || agentProfileIds.length === 0) return [];
-                      const accessSoql = (profileIds: readonly string[]): string =>
-                          bindSoql(SOQL.STATUS_ACCESS, {
-                              statusIds,
-                              profileIds,
-                              maxRows: READ_CAPS.statusAccessRows + 1,
-                          });
-                      const batches = await Promise.all(
-                          fitting(agentProfileIds, accessSoql).map((batch) => api.query<Row>(accessSoql(batch)))
-                      );
-                      // Parent and child rows together, as Apex counts them against its cap.
-                      return capped(batches.flat(), READ_CAPS.statusAccessRows, 'status access', (rows) =>
-                          rows.reduce(
-                              (sum, r) =>
-                                  sum + 1 + children(r.SetupEntityAccessItems).length + children(r.Assignments).length,
-                              0
-                          )
-                      );
-                  })
+                : part<EntityAccess>(async () => [
+                      await readEntityAccess(
+                          api,
+                          presenceStatuses.records.map((s) => (s as { Id: string }).Id),
+                          agentProfileIds,
+                          READ_CAPS.statusAccessRows,
+                          'status access'
+                      ),
+                  ])
         ),
         step(
             part<ScSetupState>(async () => {
@@ -721,33 +776,23 @@ export async function readBase(
             })
         ),
         // Item 14: which apps (every navigation type, as the engine's guided steps name them) the agent profiles'
-        // own permission sets give access to.
+        // own permission sets give, and the permission sets (and groups) assigned to their users, read as statuses.
         step(
             apps.status !== 'read'
-                ? Promise.resolve<Part<AppAccessRecord>>(apps)
+                ? Promise.resolve<Part<EntityAccess>>(apps)
                 : appMenuItems.status !== 'read'
-                  ? Promise.resolve<Part<AppAccessRecord>>(appMenuItems)
-                  : part<AppAccessRecord>(async () => {
-                        // Every app by its 02u… Id (AppMenuItem): an app AppDefinition did not return is "cannot be checked".
-                        const appIds = appMenuItems.records.map((m) => m.ApplicationId).filter(Boolean);
-                        if (appIds.length === 0 || agentProfileIds.length === 0) return [];
-                        // App Ids grow with the org's apps, profile Ids with its profiles: both lists are batched.
-                        const appSoql = (ids: readonly string[], profileIds: readonly string[]): string =>
-                            bindSoql(SOQL.APP_ACCESS, {
-                                appIds: ids,
-                                profileIds,
-                                maxRows: READ_CAPS.appAccessRows + 1,
-                            });
-                        const batches = await Promise.all(
-                            fittingPairs(appIds, agentProfileIds, appSoql).map(([ids, profileIds]) =>
-                                api.query<Row>(appSoql(ids, profileIds))
-                            )
-                        );
-                        return capped(batches.flat(), READ_CAPS.appAccessRows, 'app access').map((r) => ({
-                            ProfileId: String((r.Parent as Row | undefined)?.ProfileId),
-                            SetupEntityId: String(r.SetupEntityId),
-                        }));
-                    })
+                  ? Promise.resolve<Part<EntityAccess>>(appMenuItems)
+                  : part<EntityAccess>(async () => [
+                        // Every app by its 02u… Id (AppMenuItem): an app AppDefinition did not return is "cannot be
+                        // checked".
+                        await readEntityAccess(
+                            api,
+                            appMenuItems.records.map((m) => m.ApplicationId).filter(Boolean),
+                            agentProfileIds,
+                            READ_CAPS.appAccessRows,
+                            'app access'
+                        ),
+                    ])
         ),
     ]);
 
@@ -764,39 +809,20 @@ export async function readBase(
                   })),
               };
     const statusAccess: Part<StatusAccessRecord> =
+        access.status !== 'read' ? access : { status: 'read', records: access.records[0].profileRows };
+    const permissionSetAccess: Part<PermissionSetAccessRecord> =
         access.status !== 'read'
             ? access
             : {
                   status: 'read',
-                  records: access.records
-                      .filter((r) => r.IsOwnedByProfile === true)
-                      .flatMap((r) =>
-                          children(r.SetupEntityAccessItems).map((c) => ({
-                              ProfileId: String(r.ProfileId),
-                              SetupEntityId: String(c.SetupEntityId),
-                          }))
-                      ),
+                  records: access.records[0].sets.map(({ ids, ...set }) => ({ ...set, StatusIds: ids })),
               };
-    const merged = new Map<string, PermissionSetAccessRecord>();
-    for (const r of access.status === 'read' ? access.records.filter((x) => x.IsOwnedByProfile !== true) : []) {
-        // A permission set seen in two profile batches: its assignees are the union of both answers.
-        const before = merged.get(String(r.Id));
-        merged.set(String(r.Id), {
-            Id: String(r.Id),
-            Label: String(r.Label),
-            PermissionSetGroupId: (r.PermissionSetGroupId as string | null) ?? null,
-            StatusIds: children(r.SetupEntityAccessItems).map((c) => String(c.SetupEntityId)),
-            Assignees: [
-                ...(before?.Assignees ?? []),
-                ...children(r.Assignments).map((c) => ({
-                    AssigneeId: String(c.AssigneeId),
-                    ProfileId: String((c.Assignee as Row)?.ProfileId),
-                })),
-            ],
-        });
-    }
-    const permissionSetAccess: Part<PermissionSetAccessRecord> =
-        access.status !== 'read' ? access : { status: 'read', records: [...merged.values()] };
+    const appAccess: Part<AppAccessRecord> =
+        appRead.status !== 'read' ? appRead : { status: 'read', records: appRead.records[0].profileRows };
+    const appPermissionSets: Part<PermissionSetAppRecord> =
+        appRead.status !== 'read'
+            ? appRead
+            : { status: 'read', records: appRead.records[0].sets.map(({ ids, ...set }) => ({ ...set, AppIds: ids })) };
 
     const chat = objects.get(chatObject.toLowerCase());
     // The record-change probe: describeGlobal (already read) answers for the session's user, one call for all objects.
@@ -843,6 +869,7 @@ export async function readBase(
         apps,
         appMenuItems,
         appAccess,
+        appPermissionSets,
         recordAccess,
         choices,
     };

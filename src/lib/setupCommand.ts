@@ -8,7 +8,13 @@ import type { Duration } from '@salesforce/kit';
 import { loadMessages } from './messages.js';
 import { Flags, SfCommand, toHelpSection } from '@salesforce/sf-plugins-core';
 import { Errors } from '@oclif/core';
-import { DEFAULT_CHAT_OBJECT, evaluate, type ChecklistItem } from './engine.js';
+import {
+    DEFAULT_CHAT_OBJECT,
+    evaluate,
+    SHARED_ROUTING_CHOICES,
+    type ChecklistItem,
+    type SharedRoutingChoice,
+} from './engine.js';
 import { EXIT, isAuthOrNetworkError, orgError, usageError } from './errors.js';
 import { OrgApi } from './orgApi.js';
 import { closest, readOrg, UnknownProfilesError, type CliChoices, type OrgRead } from './reader.js';
@@ -65,8 +71,17 @@ export const orgFlags = {
     'separate-online-status': Flags.boolean({
         summary: shared.getMessage('flags.separate-online-status.summary'),
     }),
+    'shared-routing': Flags.string({
+        summary: shared.getMessage('flags.shared-routing.summary'),
+        description: shared.getMessage('flags.shared-routing.description'),
+        options: SHARED_ROUTING_CHOICES,
+    }),
+    // The older flag: still accepted as --shared-routing update, with oclif's deprecation warning (as sf's own
+    // commands mark a flag they replace).
     'update-shared-routing': Flags.boolean({
         summary: shared.getMessage('flags.update-shared-routing.summary'),
+        deprecated: { to: 'shared-routing', message: shared.getMessage('flags.update-shared-routing.deprecated') },
+        exclusive: ['shared-routing'],
     }),
 };
 
@@ -90,6 +105,15 @@ export function waitMs(f: Pick<SetupFlags, 'wait'>): number | undefined {
     return f.wait ? f.wait.milliseconds : undefined;
 }
 
+/** Item 5's choice from --shared-routing, or the deprecated --update-shared-routing (update); none given: undefined. */
+export function sharedRoutingOf(
+    f: Pick<SetupFlags, 'shared-routing' | 'update-shared-routing'>
+): SharedRoutingChoice | undefined {
+    const value = f['shared-routing'];
+    if (value !== undefined) return SHARED_ROUTING_CHOICES.find((c) => c === value);
+    return f['update-shared-routing'] ? 'update' : undefined;
+}
+
 /** The command line's choices, as the reader takes them. */
 export function choicesOf(f: SetupFlags): CliChoices {
     return {
@@ -98,7 +122,7 @@ export function choicesOf(f: SetupFlags): CliChoices {
         profiles: profilesOf(f),
         moveDirectUsers: f['move-direct-users'],
         separateOnlineStatus: f['separate-online-status'],
-        updateSharedRoutingConfig: f['update-shared-routing'],
+        sharedRoutingConfig: sharedRoutingOf(f),
     };
 }
 
@@ -112,6 +136,7 @@ export interface SetupFlags {
     capacity?: number;
     'move-direct-users'?: boolean;
     'separate-online-status'?: boolean;
+    'shared-routing'?: string;
     'update-shared-routing'?: boolean;
 }
 

@@ -23,8 +23,8 @@ export const SOQL = {
     ACTIVE_USER_ROWS:
         "SELECT ProfileId, UserPermissionsSupportUser FROM User WHERE IsActive = TRUE AND UserType = 'Standard'",
     PROFILES: 'SELECT Id, Name FROM Profile WHERE Id IN :ids ORDER BY Name LIMIT 2000',
-    STATUS_ACCESS:
-        'SELECT Id, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems WHERE SetupEntityId IN :statusIds), (SELECT AssigneeId, Assignee.ProfileId FROM Assignments WHERE PermissionSet.IsOwnedByProfile = FALSE AND Assignee.IsActive = TRUE AND Assignee.ProfileId IN :profileIds) FROM PermissionSet WHERE Id IN (SELECT ParentId FROM SetupEntityAccess WHERE SetupEntityId IN :statusIds) AND (ProfileId IN :profileIds OR (IsOwnedByProfile = FALSE AND HasActivationRequired = FALSE AND (PermissionSetGroupId = NULL OR PermissionSetGroup.HasActivationRequired = FALSE))) LIMIT :maxRows',
+    SETUP_ENTITY_ACCESS:
+        'SELECT Id, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems WHERE SetupEntityId IN :entityIds), (SELECT AssigneeId, Assignee.ProfileId FROM Assignments WHERE PermissionSet.IsOwnedByProfile = FALSE AND Assignee.IsActive = TRUE AND Assignee.ProfileId IN :profileIds) FROM PermissionSet WHERE Id IN (SELECT ParentId FROM SetupEntityAccess WHERE SetupEntityId IN :entityIds) AND (ProfileId IN :profileIds OR (IsOwnedByProfile = FALSE AND HasActivationRequired = FALSE AND (PermissionSetGroupId = NULL OR PermissionSetGroup.HasActivationRequired = FALSE))) LIMIT :maxRows',
     FLOWS: 'SELECT ApiName, Label, NamespacePrefix, ActiveVersionId, LatestVersionId FROM FlowDefinitionView WHERE ApiName = :apiName OR Label = :label LIMIT 10',
     QUEUE_MEMBERS: 'SELECT GroupId, UserOrGroupId FROM GroupMember WHERE GroupId IN :groupIds LIMIT :maxRows',
     MEMBER_GROUPS:
@@ -39,8 +39,6 @@ export const SOQL = {
     PUBLIC_GROUPS: "SELECT Id, DeveloperName, Name FROM Group WHERE Type = 'Regular' ORDER BY Name LIMIT 2000",
     APPS: "SELECT DurableId, DeveloperName, NamespacePrefix, Label, NavType, UtilityBar, IsOmniPinnedViewEnabled FROM AppDefinition WHERE UiType = 'Lightning' LIMIT 2000",
     APP_MENU_ITEMS: "SELECT ApplicationId, Name, NamespacePrefix FROM AppMenuItem WHERE Type = 'TabSet' LIMIT 2000",
-    APP_ACCESS:
-        'SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess WHERE SetupEntityId IN :appIds AND Parent.IsOwnedByProfile = TRUE AND Parent.ProfileId IN :profileIds LIMIT :maxRows',
     AGENT_USERS_FIRST:
         "SELECT Id, Name, Username, ProfileId, UserRoleId, UserPermissionsSupportUser FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND (ProfileId IN :profileIds OR Id IN :directUserIds) ORDER BY Id LIMIT :pageSize",
     AGENT_USERS_AFTER:
@@ -48,10 +46,6 @@ export const SOQL = {
     CONFIG_DIRECT_USERS:
         'SELECT UserId FROM PresenceUserConfigUser WHERE PresenceUserConfigId = :configId AND User.IsActive = TRUE LIMIT 10001',
     AGENT_CONFIG_USERS: 'SELECT UserId, PresenceUserConfigId FROM PresenceUserConfigUser WHERE UserId IN :userIds',
-    PRESENCE_VIEW_ALL_DATA:
-        'SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = :userId AND PermissionSet.PermissionsViewAllData = TRUE LIMIT 1',
-    PRESENCE_VIEW_ALL:
-        "SELECT Id FROM ObjectPermissions WHERE SobjectType = 'UserServicePresence' AND PermissionsViewAllRecords = TRUE AND ParentId IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = :userId) LIMIT 1",
     AGENT_PRESENCE:
         'SELECT UserId, ServicePresenceStatusId, IsAway, StatusStartDate FROM UserServicePresence WHERE IsCurrentState = TRUE AND UserId IN :userIds',
     LIVE_PENDING:

@@ -20,6 +20,7 @@ import {
     type Operation,
     type OrgSnapshot,
     type Part,
+    type PermissionSetAppRecord,
     type PresenceUserConfigProfileRecord,
     type PresenceUserConfigUserCount,
     type QueueSobjectRecord,
@@ -28,6 +29,7 @@ import {
     type UtilityBarRecord,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
 import { agentUsersOf, presenceOf, utilityBarsOf } from '../../samples/agents';
+import { SOQL } from '../../src/lib/soql.generated';
 import { FakeRecordTables, isRecordWriterQuery } from './fakeRecords';
 import { find, findAll, parseXml, textOf, type XmlElement } from './xml';
 
@@ -98,7 +100,18 @@ export interface FakePeople {
     /** AppMenuItem (TabSet): the 02u… Ids (15 characters) that app access rows carry (18). */
     appMenuItems: AppMenuItemRecord[];
     appAccess: AppAccessRecord[];
+    /**
+     * Permission sets (a group's own set too) granting apps, with their assignees; a session-based set
+     * (HasActivationRequired) or a set of a group that needs activation is in the org but left out by the query.
+     */
+    appSets: FakeAppSet[];
     utilityBars: UtilityBarRecord[];
+}
+
+export interface FakeAppSet extends PermissionSetAppRecord {
+    HasActivationRequired?: boolean;
+    /** PermissionSetGroup.HasActivationRequired of the set's group. */
+    GroupHasActivationRequired?: boolean;
 }
 
 /**
@@ -135,6 +148,7 @@ export function peopleOf(snapshot: OrgSnapshot): FakePeople {
         apps: list(snapshot.apps),
         appMenuItems: list(snapshot.appMenuItems),
         appAccess: list(snapshot.appAccess),
+        appSets: list(snapshot.appPermissionSets),
         // What the org's FlexiPages hold, whether or not the snapshot has read them yet.
         utilityBars:
             snapshot.utilityBars?.status === 'read' ? list(snapshot.utilityBars) : list(utilityBarsOf(snapshot)),
@@ -185,7 +199,7 @@ export class FakeSalesforce {
     readonly routes: ((request: FakeRequest) => FakeAnswer | undefined)[] = [];
     /** Every request received. */
     readonly received: FakeRequest[] = [];
-    /** Whether the installer has View All Data (PRESENCE_VIEW_ALL_DATA): every user's presence is visible. */
+    /** Whether the installer sees every presence row (View All Data in effect, LIVE_VIEW_ALL_DATA). */
     presenceSeesAll = true;
     /** Permissions of session-based sets assigned to the user but not activated in this session. */
     inactiveSessionPermissions: Partial<OrgSnapshot['user']['permissions']> = {};
@@ -567,6 +581,8 @@ export class FakeSalesforce {
                 },
             ];
         }
+        if (soql === SOQL.LIVE_VIEW_ALL_DATA)
+            return [{ PermissionsViewAllData: this.presenceSeesAll, PermissionsModifyAllData: this.presenceSeesAll }];
         if (soql.includes('FROM UserPermissionAccess')) {
             return [
                 {
@@ -580,13 +596,15 @@ export class FakeSalesforce {
             ];
         }
         if (soql.includes('FROM SetupEntityAccessItems')) {
-            // The contract's STATUS_ACCESS: the agent profiles' own sets, then every other set granting a status.
-            const statuses = idsIn(soql, 'SetupEntityId');
+            // The contract's SETUP_ENTITY_ACCESS: the agent profiles' own sets, then every other set granting the
+            // entities (statuses, or apps by their 02u… Id: SOQL matches an Id on its 15-character form).
+            const entities = new Set([...idsIn(soql, 'SetupEntityId')].map((id) => id.slice(0, 15)));
             const profiles = idsIn(soql, 'Assignee.ProfileId');
+            const asked = (id: string): boolean => entities.has(id.slice(0, 15));
+            const apps = [...entities].some((id) => id.startsWith('02u'));
+            const ownRows = apps ? this.people.appAccess : rows(s.statusAccess);
             const owned = new Map<string, string[]>();
-            for (const r of rows(s.statusAccess).filter(
-                (x) => statuses.has(x.SetupEntityId) && profiles.has(x.ProfileId)
-            ))
+            for (const r of ownRows.filter((x) => asked(x.SetupEntityId) && profiles.has(x.ProfileId)))
                 owned.set(r.ProfileId, [...(owned.get(r.ProfileId) ?? []), r.SetupEntityId]);
             const profileSets: Row[] = [...owned].map(([profileId, ids]) => ({
                 Id: `0PS${profileId.slice(3)}`,
@@ -597,16 +615,24 @@ export class FakeSalesforce {
                 SetupEntityAccessItems: { records: ids.map((id) => ({ SetupEntityId: id })) },
                 Assignments: null,
             }));
+            const others = apps
+                ? this.people.appSets
+                      // The query's filter: no session-based set, no set of a group that needs activation.
+                      .filter((r) => !r.HasActivationRequired && !r.GroupHasActivationRequired)
+                      .map((r) => ({ ...r, granted: r.AppIds }))
+                : rows(s.permissionSetAccess).map((r) => ({ ...r, granted: r.StatusIds }));
             return profileSets.concat(
-                rows(s.permissionSetAccess)
-                    .filter((r) => r.StatusIds.some((id) => statuses.has(id)))
+                others
+                    .filter((r) => r.granted.some(asked))
                     .map((r) => ({
                         IsOwnedByProfile: false,
                         ProfileId: null,
                         Id: r.Id,
                         Label: r.Label,
                         PermissionSetGroupId: r.PermissionSetGroupId,
-                        SetupEntityAccessItems: { records: r.StatusIds.map((id) => ({ SetupEntityId: id })) },
+                        SetupEntityAccessItems: {
+                            records: r.granted.filter(asked).map((id) => ({ SetupEntityId: id })),
+                        },
                         Assignments: {
                             records: r.Assignees.filter((a) => profiles.has(a.ProfileId)).map((a) => ({
                                 AssigneeId: a.AssigneeId,
@@ -719,8 +745,6 @@ export class FakeSalesforce {
         const people = this.people;
         const active = this.activeUsers(people.users);
         const limit = Number(/LIMIT (\d+)/.exec(soql)?.[1] ?? 100000);
-        if (/^SELECT Id FROM PermissionSetAssignment WHERE AssigneeId = /.test(soql))
-            return this.presenceSeesAll ? [{ Id: '0Pa5g00000ViewAllA' }] : [];
         if (/^SELECT Id FROM ObjectPermissions WHERE SobjectType = 'UserServicePresence'/.test(soql)) return [];
         if (/FROM GroupMember /.test(soql)) {
             const groups = idsOf(soql, 'GroupId');
@@ -730,14 +754,6 @@ export class FakeSalesforce {
             return people.roles.map((r) => ({ Id: r.Id, Name: r.Name, ParentRoleId: r.ParentRoleId }));
         if (/FROM AppDefinition /.test(soql)) return people.apps as unknown as Row[];
         if (/FROM AppMenuItem WHERE Type = 'TabSet'/.test(soql)) return people.appMenuItems as unknown as Row[];
-        if (/FROM SetupEntityAccess WHERE SetupEntityId IN/.test(soql)) {
-            // SOQL matches an Id filter on its 15-character form, whichever length the query gives.
-            const apps = new Set([...idsOf(soql, 'SetupEntityId')].map((id) => id.slice(0, 15)));
-            const profiles = idsOf(soql, 'Parent.ProfileId');
-            return people.appAccess
-                .filter((a) => apps.has(a.SetupEntityId.slice(0, 15)) && profiles.has(a.ProfileId))
-                .map((a) => ({ Parent: { ProfileId: a.ProfileId }, SetupEntityId: a.SetupEntityId }));
-        }
         if (/FROM UserServicePresence /.test(soql)) {
             const users = idsOf(soql, 'UserId');
             return people.presence.filter((p) => users.has(p.UserId)) as unknown as Row[];

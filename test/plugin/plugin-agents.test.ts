@@ -182,14 +182,70 @@ describe('the reader: queue membership, apps and utility bars', () => {
         await item('agentApps');
         const access = h.fake.received
             .map((r) => r.soql)
-            .filter((q) => q?.startsWith('SELECT Parent.ProfileId, SetupEntityId FROM SetupEntityAccess'));
+            .filter((q) => q?.includes('FROM SetupEntityAccessItems') && q.includes("'02u"));
         assert.ok(access.length > 0, access.join('\n'));
-        assert.ok(access.join('\n'));
         assert.ok(access.every((q) => q.includes(`'${AGENTS.serviceConsoleItem.ApplicationId}'`)));
         assert.ok(access.every((q) => !q.includes(AGENTS.serviceConsole.DurableId)));
         // Without its menu item the console app cannot be joined: its access is not read, item 14 is not "pass".
         h.fake.people.appMenuItems = [];
         assert.notEqual((await item('agentApps'))?.status, 'pass');
+    });
+
+    it('item 14 counts the app given through a permission set (or a group) assigned to the agents', async () => {
+        // Support loses the console app from its profile; a permission set gives it to some of its users.
+        const support = h.fake.people.users.filter((u) => u.ProfileId === PROFILE.support.Id);
+        h.fake.people.appAccess = h.fake.people.appAccess.filter((a) => a.ProfileId !== PROFILE.support.Id);
+        assert.equal((await item('agentApps'))?.reason.key, 'item.agentApps.missing');
+        const assignees = support.map((u) => ({ AssigneeId: u.Id, ProfileId: u.ProfileId }));
+        const set = {
+            Id: '0PS5g000000OmniCoA',
+            Label: 'Omni Console Access',
+            PermissionSetGroupId: null,
+            AppIds: [AGENTS.serviceConsoleAccessId],
+            Assignees: assignees.slice(0, 5),
+        };
+        h.fake.people.appSets = [set];
+        const some = await item('agentApps');
+        assert.equal(some?.status, 'fail');
+        assert.equal(some?.reason.key, 'item.agentApps.someUsers');
+        assert.equal(some?.reason.params?.profiles, `Support (5/${support.length})`);
+        // Through a permission set group's own set, to every Support user: ready.
+        h.fake.people.appSets = [
+            { ...set, Id: '0PS5g000000SvcGrpA', PermissionSetGroupId: '0PG5g000000SvcGrpA', Assignees: assignees },
+        ];
+        assert.equal((await item('agentApps'))?.status, 'pass');
+        // A session-based set, or a group that needs activation, is left out by the query: not counted.
+        h.fake.people.appSets = [{ ...set, Assignees: assignees, HasActivationRequired: true }];
+        assert.equal((await item('agentApps'))?.reason.key, 'item.agentApps.missing');
+        h.fake.people.appSets = [
+            {
+                ...set,
+                PermissionSetGroupId: '0PG5g000000SvcGrpA',
+                Assignees: assignees,
+                GroupHasActivationRequired: true,
+            },
+        ];
+        assert.equal((await item('agentApps'))?.reason.key, 'item.agentApps.missing');
+    });
+
+    it('item 14 is "cannot be checked" when the app access read is full, never "no" (refused, not cut)', async () => {
+        const support = h.fake.people.users.filter((u) => u.ProfileId === PROFILE.support.Id);
+        h.fake.people.appAccess = h.fake.people.appAccess.filter((a) => a.ProfileId !== PROFILE.support.Id);
+        h.fake.people.appSets = [
+            {
+                Id: '0PS5g000000OmniCoA',
+                Label: 'Omni Console Access',
+                PermissionSetGroupId: null,
+                AppIds: [AGENTS.serviceConsoleAccessId],
+                Assignees: Array.from({ length: READ_CAPS.appAccessRows }, (_, n) => ({
+                    AssigneeId: `0055g${String(n).padStart(12, '0')}A`,
+                    ProfileId: support[0].ProfileId,
+                })),
+            },
+        ];
+        const i = await item('agentApps');
+        assert.equal(i?.status, 'unknown');
+        assert.equal(i?.reason.key, 'item.unreadable');
     });
 
     it('item 14 cannot check a profile whose app the installer cannot access (AppDefinition omits it)', async () => {
@@ -484,6 +540,7 @@ describe('sf simplychat setup agents', () => {
             'config',
             'name',
             'omniApp',
+            'omniAppThrough',
             'onlineStatuses',
             'presence',
             'profileId',
@@ -498,6 +555,12 @@ describe('sf simplychat setup agents', () => {
             'warnings',
         ]);
         assert.equal(row.queue, null);
+        // Half of the trainees have the console app only through the permission set "Omni Console Access".
+        const trainees = all.result?.agents.filter((a) => a.profileId === AGENTS.trainees.Id) ?? [];
+        assert.deepEqual(
+            trainees.map((a) => a.omniAppThrough),
+            [['Omni Console Access'], ['Omni Console Access'], ['Omni Console Access'], [], [], []]
+        );
         const blockers = new Set(all.result?.agents.flatMap((a) => a.blockers));
         for (const b of ['notInQueue', 'noCapacity', 'noOnlineStatus', 'noOmniApp'])
             assert.ok(blockers.has(b as never), `${b} in ${[...blockers].join(', ')}`);
@@ -519,7 +582,13 @@ describe('sf simplychat setup agents', () => {
             const unseen = json<AgentsJson>((await h.run(['agents', '-o', 'fake', ALL, '--json'])).out);
             assert.ok(!unseen.result?.agents.some((a) => a.presence === 'offline'));
             assert.ok(unseen.result?.agents.some((a) => a.presence === 'unknown'));
-            assert.ok(h.fake.received.some((r) => r.soql.includes('PermissionsViewAllData = TRUE')));
+            assert.ok(
+                h.fake.received.some((r) =>
+                    r.soql.startsWith(
+                        'SELECT PermissionsViewAllData, PermissionsModifyAllData FROM UserPermissionAccess'
+                    )
+                )
+            );
         } finally {
             h.fake.presenceSeesAll = true;
         }

@@ -213,8 +213,11 @@ describe('sf simplychat setup fix', () => {
         const result = await h.run(['fix', '-o', 'fake', AGENTS, '--dry-run']);
         assert.equal(result.code, 1);
         assert.match(result.out, /Planned changes \(7\):\n {2}1\. Create the routing configuration SimplyChat/);
-        // Each change names its record changes, from the engine's planChanges.
-        assert.match(result.out, /\n {5}record changes: adds \d+ SetupEntityAccess row\(s\)\n/);
+        // Each change names its record changes in the tab's words (c/setupText recordChangeText).
+        assert.match(
+            result.out,
+            /\n {5}Record changes:\n {7}- Insert \d+ SetupEntityAccess rows?: the status \w+ for the profile [^;\n]+ \(its own permission set\)/
+        );
         assert.equal(h.fake.writes, 0);
     });
 
@@ -366,7 +369,7 @@ describe("another team's queue on the same routing configuration (item 5)", () =
     }
     beforeEach(() => h.reset(sharedRoutingOrg()));
 
-    it('fix names the other queue and leaves the configuration alone without --update-shared-routing', async () => {
+    it('fix names the other queue and leaves the configuration alone without --shared-routing', async () => {
         await h.run(['fix', '-o', 'fake', AGENTS, '--yes']);
         assert.ok(!h.fake.received.some((r) => /QueueRoutingConfig/.test(r.body)), 'nothing written to it');
         const check = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
@@ -375,13 +378,85 @@ describe("another team's queue on the same routing configuration (item 5)", () =
         assert.match(check.out, /Support Cases/);
     });
 
-    it('--update-shared-routing changes it, and check then passes item 5', async () => {
-        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--update-shared-routing']);
+    it('--shared-routing update changes it, and check then passes item 5', async () => {
+        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--shared-routing', 'update']);
         assert.match(result.out, /done  Change the routing configuration Chat Routing/);
         const check = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
         const routing = json<{ items: Item[] }>(check.out).result?.items.find((i) => i.id === 'routingConfig');
         assert.equal(routing?.status, 'pass', check.out);
         assert.equal(routing?.reason.key, 'item.routingConfig.okShared');
+    });
+
+    it('--update-shared-routing still means update, with a deprecation warning', async () => {
+        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--update-shared-routing']);
+        assert.match(result.out, /done  Change the routing configuration Chat Routing/);
+        assert.match(result.err, /--update-shared-routing is deprecated: use --shared-routing update/);
+    });
+
+    it('--shared-routing keep plans nothing of item 5', async () => {
+        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--dry-run', '--shared-routing', 'keep']);
+        assert.match(result.out, /Nothing to change\./, result.out);
+        assert.match(result.out, /5 {2}Routing configuration: Not changed: the queues Support Cases use/, result.out);
+    });
+
+    it('--dry-run --shared-routing own shows the new configuration and the queue link, and writes nothing', async () => {
+        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--dry-run', '--shared-routing', 'own']);
+        assert.match(result.out, /Create the routing configuration SimplyChat:/, result.out);
+        assert.match(result.out, /Link the queue Chat Queue to the routing configuration SimplyChat/, result.out);
+        assert.equal(h.fake.writes, 0);
+    });
+
+    it("--shared-routing own gives SimplyChat its own configuration; the other team's stays as it was", async () => {
+        const before = h.fake.snapshot.routingConfigs;
+        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--shared-routing', 'own']);
+        assert.ok(result.code < 2, result.err + result.out);
+        const configs = h.fake.snapshot.routingConfigs.status === 'read' ? h.fake.snapshot.routingConfigs.records : [];
+        const shared = configs.find((c) => c.Id === HAND.routing.Id);
+        assert.deepEqual(shared, before.status === 'read' ? before.records[0] : undefined, 'never written');
+        const own = configs.find((c) => c.DeveloperName === 'SimplyChat');
+        assert.ok(own, 'created');
+        const queues = h.fake.snapshot.queues.status === 'read' ? h.fake.snapshot.queues.records : [];
+        assert.equal(queues.find((q) => q.Id === HAND.queue.Id)?.QueueRoutingConfigId, own?.Id, 'relinked');
+        const check = await h.run(['check', '-o', 'fake', '--json', AGENTS]);
+        const routing = json<{ items: Item[] }>(check.out).result?.items.find((i) => i.id === 'routingConfig');
+        assert.equal(routing?.status, 'pass', check.out);
+        assert.equal(routing?.reason.key, 'item.routingConfig.ok', check.out);
+    });
+
+    it('holds for a configuration that only carries the SimplyChat name: own creates SimplyChat_2 for the new queue', async () => {
+        const named = { ...HAND.routing, DeveloperName: 'SimplyChat', MasterLabel: 'SimplyChat', RoutingPriority: 2 };
+        h.reset({
+            ...omniOrg(),
+            routingConfigs: read([named]),
+            routedQueues: read([
+                {
+                    Id: '00G5g00000CasesAAA',
+                    DeveloperName: 'Support_Cases',
+                    Name: 'Support Cases',
+                    QueueRoutingConfigId: named.Id,
+                },
+            ]),
+        });
+        const kept = await h.run(['fix', '-o', 'fake', AGENTS, '--dry-run']);
+        assert.doesNotMatch(kept.out, /Change the routing configuration SimplyChat/, kept.out);
+        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--shared-routing', 'own']);
+        assert.ok(result.code < 2, result.err + result.out);
+        const configs = h.fake.snapshot.routingConfigs.status === 'read' ? h.fake.snapshot.routingConfigs.records : [];
+        assert.deepEqual(
+            configs.find((c) => c.Id === named.Id),
+            named,
+            'the named configuration the other team uses is never written'
+        );
+        const own = configs.find((c) => c.DeveloperName === 'SimplyChat_2');
+        assert.ok(own, configs.map((c) => c.DeveloperName).join(', '));
+        const queues = h.fake.snapshot.queues.status === 'read' ? h.fake.snapshot.queues.records : [];
+        assert.equal(queues.find((q) => q.DeveloperName === 'SimplyChat')?.QueueRoutingConfigId, own?.Id);
+    });
+
+    it('refuses a value that is not keep, update or own, and reads nothing', async () => {
+        const result = await h.run(['fix', '-o', 'fake', AGENTS, '--yes', '--shared-routing', 'rewrite']);
+        assert.equal(result.code, 2, result.out + result.err);
+        assert.match(result.err, /keep, update, own/);
     });
 });
 

@@ -145,5 +145,5 @@ export interface Item {
     id: string;
     status: string;
     needs: string[];
-    reason: { key: string };
+    reason: { key: string; params?: Record<string, string | number> };
 }

@@ -2,7 +2,6 @@
 import { loadMessages } from '../../../lib/messages.js';
 import { Flags } from '@salesforce/sf-plugins-core';
 import {
-    changeCounts,
     ChoicesInvalidError,
     plan,
     planChanges,
@@ -11,7 +10,16 @@ import {
     type Reason,
 } from '../../../lib/engine.js';
 import { Executor, type OperationOutcome } from '../../../lib/executor.js';
-import { cannotFixLines, checklistTable, operationText, paint, reasonText, type Style } from '../../../lib/output.js';
+import {
+    cannotFixLines,
+    checklistTable,
+    operationText,
+    paint,
+    reasonText,
+    recordChangeLines,
+    say,
+    type Style,
+} from '../../../lib/output.js';
 import { usageError } from '../../../lib/errors.js';
 import { closest } from '../../../lib/reader.js';
 import { refusedOperations, withheldOperations } from '../../../lib/policy.js';
@@ -217,13 +225,9 @@ export default class Fix extends SetupCommand<FixResult> {
             this.log(
                 `  ${p.index + 1}. ${p.text}${p.needsFlag ? paint(style, 'yellow', ` (${messages.getMessage('plan.needsFlag', [p.needsFlag])})`) : ''}`
             );
-            const records = changeCounts(changes[p.index]).map((c) =>
-                messages.getMessage(c.perUser ? `plan.records.${c.action}.perUser` : `plan.records.${c.action}`, [
-                    c.writes,
-                    c.sObject,
-                ])
-            );
-            if (records.length > 0) this.log(`     ${messages.getMessage('plan.records', [records.join(', ')])}`);
+            const records = recordChangeLines(changes[p.index]);
+            if (records.length > 0) this.log(`     ${say('ui.plan.records')}:`);
+            for (const line of records) this.log(`       - ${line}`);
         }
         const cannot = cannotFixLines(read.items, api.connection?.instanceUrl);
         if (cannot.length > 0) {

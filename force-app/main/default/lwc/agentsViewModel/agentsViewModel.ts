@@ -88,6 +88,13 @@ function onlineText(labels: Labels, statuses: AgentReadiness['onlineStatuses']):
         .join('; ');
 }
 
+/** The app column: yes, with the permission sets that give it when the profile does not. */
+function omniAppText(labels: Labels, agent: AgentReadiness): string {
+    const sets = (agent.omniAppThrough ?? []).filter((through) => through !== 'profile');
+    if (agent.omniApp !== 'yes' || sets.length === 0) return yesNo(labels, agent.omniApp);
+    return l(labels, 'ui.agents.omniApp.permissionSet', { sets: sets.join(', ') });
+}
+
 function queueText(labels: Labels, queue: AgentReadiness['queue']): string {
     if (queue === 'unknown') return l(labels, 'ui.agents.unknown');
     if (queue === null) return l(labels, 'ui.agents.queue.none');
@@ -156,7 +163,7 @@ export function agentRow(labels: Labels, agent: AgentReadiness): AgentRowView {
         online: onlineText(labels, agent.onlineStatuses),
         queue: queueText(labels, agent.queue),
         serviceCloudUser: yesNo(labels, agent.serviceCloudUser),
-        omniApp: yesNo(labels, agent.omniApp),
+        omniApp: omniAppText(labels, agent),
         presence: presenceText(labels, agent.presence),
         status: agent.status,
         statusText: l(labels, `ui.agents.status.${agent.status}`),

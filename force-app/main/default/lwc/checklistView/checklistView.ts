@@ -125,6 +125,15 @@ export function detailText(labels: Labels, detail: Detail): string {
                 type: detail.groupType || '—',
             });
         case 'profileWithoutOmniApp':
+            // Some users have it through permission sets: "N of M users".
+            if (detail.usersWithApp && detail.userCount)
+                return format(labels, 'ui.detail.profileSomeWithOmniApp', {
+                    profile: detail.profileName,
+                    count: detail.usersWithApp,
+                    users: detail.userCount,
+                    sets: (detail.sets ?? []).join(', ') || '—',
+                    apps: detail.consoleApps.join(', ') || '—',
+                });
             return format(labels, 'ui.detail.profileWithoutOmniApp', {
                 profile: detail.profileName,
                 apps: detail.consoleApps.join(', ') || '—',
@@ -316,6 +325,17 @@ export interface PageView {
 }
 
 /**
+ * Whether Fix all has something to offer only through a choice its dialog asks: item 5 keeps a routing configuration
+ * other queues use (nothing to do), but this user could update it or give SimplyChat its own once chosen.
+ */
+function fixableByPlanChoice(snapshot: OrgSnapshot, items: readonly ChecklistItem[]): boolean {
+    const routing = items.find((i) => i.id === 'routingConfig');
+    if (!routing || routing.fix.available || !routing.needs.includes('sharedRoutingConfig')) return false;
+    const update = evaluate(snapshot, { ...snapshot.choices, sharedRoutingConfig: 'update' });
+    return update.some((i) => i.id === 'routingConfig' && i.fix.available);
+}
+
+/**
  * The page for a snapshot, evaluated on the saved choices (edits are a draft until saved), with each item's last
  * failed attempt and, once read, the connection steps' states in the org.
  */
@@ -351,7 +371,7 @@ export function pageView(
         progressText: format(labels, 'ui.progress', { ready, total: items.length }),
         lastCheckedText: format(labels, 'ui.lastChecked', { time: formatTime(labels, snapshot.readAt) }),
         progressValue: Math.round((ready / items.length) * 100),
-        canFixAny: items.some((i) => i.fix.available),
+        canFixAny: items.some((i) => i.fix.available) || fixableByPlanChoice(snapshot, items),
         readOnlyText:
             readOnly && permissions
                 ? format(labels, 'ui.readOnly', { reason: reasonText(labels, permissions.reason) })

@@ -4,6 +4,8 @@
  */
 import {
     DEFAULT_CAPACITY,
+    SHARED_ROUTING_CHOICES,
+    sharedRoutingChoice,
     validateChoices,
     type ChecklistItem,
     type OrgSnapshot,
@@ -45,6 +47,28 @@ export function publicGroupOptions(snapshot: OrgSnapshot | undefined): {
         .sort((a, b) => a.Name.localeCompare(b.Name))
         .map((g) => ({ label: `${g.Name} (${g.DeveloperName})`, value: g.DeveloperName }));
     return { options, unavailable: false };
+}
+
+/**
+ * Item 5's choice for a routing configuration other queues use too, offered while item 5 needs it: keep, update
+ * (naming the queues whose routing changes with it) or own; the value as the engine reads the choices. Null when
+ * item 5 does not ask.
+ */
+export function sharedRoutingOptions(
+    labels: Labels,
+    items: readonly ChecklistItem[],
+    choices: SetupChoices
+): { options: Option[]; value: string } | null {
+    const routing = items.find((i) => i.id === 'routingConfig');
+    if (!routing || routing.status === 'pass' || !routing.needs.includes('sharedRoutingConfig')) return null;
+    const queues = String(routing.reason.params?.queues ?? '');
+    return {
+        options: SHARED_ROUTING_CHOICES.map((value) => ({
+            label: format(labels, `ui.choices.sharedRouting.${value}`, { queues }),
+            value,
+        })),
+        value: sharedRoutingChoice(choices),
+    };
 }
 
 /** Above this many chats at once the tab asks the admin to make sure (valid, but rarely meant). */

@@ -10,6 +10,9 @@ import {
     FLOW_API_NAME,
     FLOW_LABEL,
     plan,
+    planChanges,
+    recordChangeTexts,
+    SHARED_ROUTING_CHOICES,
     simulate,
     type ChecklistItem,
     type ChoiceKey,
@@ -20,9 +23,25 @@ import {
     type Reason,
     type SetupChoices,
 } from 'c/setupEngine';
-import { format, formatNumber, itemTitle, reasonText, type ChoiceErrorView, type Labels } from 'c/setupText';
+import {
+    format,
+    formatNumber,
+    itemTitle,
+    reasonText,
+    recordChangeText,
+    type ChoiceErrorView,
+    type Labels,
+} from 'c/setupText';
 import { PLAN_LIST_LIMIT, setupLink } from 'c/checklistView';
-import { capacityHelp, choiceErrors, moveOptions, parseCapacity, type Option } from 'c/choicesView';
+import {
+    capacityHelp,
+    choiceErrors,
+    moveOptions,
+    parseCapacity,
+    publicGroupOptions,
+    sharedRoutingOptions,
+    type Option,
+} from 'c/choicesView';
 
 /** One planned change for the dialog; a long profile list is cut to "and N more" with the full text on request. */
 export interface PlanLine {
@@ -34,6 +53,24 @@ export interface PlanLine {
     readonly apiNames?: string;
     /** The values the change writes, each "field: current → new", and who else it touches. */
     readonly values?: readonly { readonly key: string; readonly text: string }[];
+    /** The record changes it makes, one per action and object, the first rows named (the engine's writes). */
+    readonly records?: readonly PlanRecords[];
+}
+
+/** One kind of record change of a plan line: "Insert 12 GroupMember rows: …", with every row on request. */
+export interface PlanRecords {
+    readonly key: string;
+    readonly text: string;
+    /** Every row named, when `text` is cut to "and N more". */
+    readonly fullText?: string;
+}
+
+/** The record changes of an operation in words (the same as `fix --dry-run` prints). */
+export function planRecords(labels: Labels, op: Operation, key: string): PlanRecords[] {
+    return recordChangeTexts(planChanges([op])[0]).map((change, index) => {
+        const text = recordChangeText(labels, change);
+        return { key: `${key}-rec-${index}`, text: text.text, fullText: text.cut ? text.full : undefined };
+    });
 }
 
 function profileNamesOf(op: Operation): string[] | undefined {
@@ -146,10 +183,12 @@ export function planLine(labels: Labels, op: Operation, key: string, snapshot?: 
     }
     const text = (p: Record<string, ParamValue>): string => reasonText(labels, { key: described.key, params: p });
     const names = profileNamesOf(op);
+    const records = planRecords(labels, op, key);
     const base = {
         key,
         apiNames: apiNames.length > 0 ? apiNames.join(', ') : undefined,
         values: values.length > 0 ? values.map((v) => ({ key: `${key}-${v.key}`, text: v.text })) : undefined,
+        records: records.length > 0 ? records : undefined,
     };
     if (!names || names.length <= PLAN_LIST_LIMIT) return { ...base, text: text(params) };
     return {
@@ -268,29 +307,53 @@ export function stillNeededAfter(
 
 /** The open choices the plan dialog asks before Fix all, each only when the checklist needs it. */
 export interface PlanChoices {
-    /** Item 13: what to add to the queue for the agents who are not members ('' = not now). */
-    readonly queueMembers?: { readonly options: readonly Option[]; readonly value: string };
+    /**
+     * Item 13: what to add to the queue for the agents who are not members ('' = not now); with a public group,
+     * the org's public groups to choose from (`groups`, the chosen one as `value`).
+     */
+    readonly queueMembers?: {
+        readonly options: readonly Option[];
+        readonly value: string;
+        readonly groups?: { readonly options: readonly Option[]; readonly value: string };
+    };
+    /** Item 5: a routing configuration other queues use too: keep it, update it, or give SimplyChat its own. */
+    readonly sharedRouting?: { readonly options: readonly Option[]; readonly value: string };
     /** The chats per agent of the SimplyChat configuration, the default filled in when there is no choice. */
     readonly capacity?: { readonly value: string; readonly help: string };
     /** Agent profiles in another configuration: the ones ticked move. */
     readonly moves?: { readonly options: readonly Option[]; readonly value: readonly string[] };
 }
 
-/** The choices to ask in the plan dialog, from the checklist's items and the choices as they stand. */
-export function planChoices(labels: Labels, items: readonly ChecklistItem[], choices: SetupChoices): PlanChoices {
+/**
+ * The choices to ask in the plan dialog, from the checklist's items and the choices as they stand; the public
+ * groups come from the snapshot (offered only when they were read and there is one).
+ */
+export function planChoices(
+    labels: Labels,
+    items: readonly ChecklistItem[],
+    choices: SetupChoices,
+    snapshot?: OrgSnapshot
+): PlanChoices {
     const needs = (key: ChoiceKey): boolean => items.some((i) => i.status !== 'pass' && i.needs.includes(key));
     const out: { -readonly [K in keyof PlanChoices]: PlanChoices[K] } = {};
+    const shared = sharedRoutingOptions(labels, items, choices);
+    if (shared) out.sharedRouting = shared;
     if (needs('queueMembers') || choices.queueMembers) {
-        const kind = choices.queueMembers?.kind ?? '';
+        const chosen = choices.queueMembers;
+        const groups = publicGroupOptions(snapshot).options;
+        const offerGroups = groups.length > 0 || chosen?.kind === 'publicGroup';
         out.queueMembers = {
             options: [
                 { label: format(labels, 'ui.choices.queueMembers.agentUsers'), value: 'agentUsers' },
-                { label: format(labels, 'ui.plan.choice.later'), value: '' },
-                ...(kind === 'publicGroup'
+                ...(offerGroups
                     ? [{ label: format(labels, 'ui.choices.queueMembers.publicGroup'), value: 'publicGroup' }]
                     : []),
+                { label: format(labels, 'ui.plan.choice.later'), value: '' },
             ],
-            value: kind,
+            value: chosen?.kind ?? '',
+            ...(chosen?.kind === 'publicGroup'
+                ? { groups: { options: groups, value: chosen.groupDeveloperName } }
+                : {}),
         };
     }
     if (needs('capacity')) {
@@ -304,12 +367,33 @@ export function planChoices(labels: Labels, items: readonly ChecklistItem[], cho
     return out;
 }
 
-/** The choices with one answer from the plan dialog applied; the answer is the control's value. */
-export function withPlanChoice(choices: SetupChoices, field: string, value: unknown): SetupChoices {
+/**
+ * The choices with one answer from the plan dialog applied; the answer is the control's value. Choosing a public
+ * group keeps the group chosen before, else takes the first of the org's groups by name (the plan line then names
+ * it, and the combobox changes it); a group is checked against the org's groups when the plan is made.
+ */
+export function withPlanChoice(
+    choices: SetupChoices,
+    field: string,
+    value: unknown,
+    snapshot?: OrgSnapshot
+): SetupChoices {
     if (field === 'queueMembers') {
         if (value === 'agentUsers') return { ...choices, queueMembers: { kind: 'agentUsers' } };
         if (value === '') return { ...choices, queueMembers: null };
+        if (value === 'publicGroup') {
+            const before = choices.queueMembers?.kind === 'publicGroup' ? choices.queueMembers.groupDeveloperName : '';
+            const group = before || (publicGroupOptions(snapshot).options[0]?.value ?? '');
+            return { ...choices, queueMembers: { kind: 'publicGroup', groupDeveloperName: group } };
+        }
         return choices;
+    }
+    if (field === 'publicGroup') {
+        return { ...choices, queueMembers: { kind: 'publicGroup', groupDeveloperName: String(value ?? '') } };
+    }
+    if (field === 'sharedRoutingConfig') {
+        const chosen = SHARED_ROUTING_CHOICES.find((c) => c === value);
+        return chosen ? { ...choices, sharedRoutingConfig: chosen } : choices;
     }
     if (field === 'capacity') return { ...choices, capacity: parseCapacity(value as string) };
     if (field === 'moveProfileIds') return { ...choices, moveProfileIds: [...(value as string[])] };

@@ -25,6 +25,7 @@ export interface ChoicesLabels {
     readonly publicGroup: string;
     readonly publicGroupPlaceholder: string;
     readonly publicGroupsUnavailable: string;
+    readonly sharedRouting?: string;
     readonly save: string;
     readonly discard: string;
     readonly draft: string;
@@ -127,6 +128,8 @@ export default class SetupChoices extends LightningElement {
     @api publicGroupOptions: readonly Option[] = [];
     /** The org's public groups could not be read: the group's developer name is typed instead. */
     @api publicGroupsUnavailable = false;
+    /** Item 5: a routing configuration other queues use too: what to do with it (null: not asked). */
+    @api sharedRouting: { readonly options: readonly Option[]; readonly value: string } | null = null;
     @api draft = false;
     @api disabled = false;
 
@@ -206,7 +209,7 @@ export default class SetupChoices extends LightningElement {
 
     /** Shows each field's error on the field (lightning-input links the message to its input). */
     override renderedCallback(): void {
-        for (const field of ['capacity', 'chatObject', 'queueMembers']) {
+        for (const field of ['capacity', 'chatObject', 'queueMembers', 'sharedRoutingConfig']) {
             const input = this.template?.querySelector(`[data-field="${field}"]`) as unknown as Validatable | null;
             // The public group select shows its error itself (no browser bubble).
             if (!input || input instanceof HTMLSelectElement || typeof input.setCustomValidity !== 'function') continue;
@@ -223,6 +226,7 @@ export default class SetupChoices extends LightningElement {
             ['chatObject', '[data-id="chat-object"]'],
             ['agentProfileIds', '[data-id="search"]'],
             ['queueMembers', '[data-field="queueMembers"]'],
+            ['sharedRoutingConfig', '[data-field="sharedRoutingConfig"]'],
         ];
         const first = order.find(([field]) => this.errorFor(field));
         if (first) this.template?.querySelector<HTMLElement>(first[1])?.focus();
@@ -272,6 +276,10 @@ export default class SetupChoices extends LightningElement {
             'queueMembers',
             kind === 'publicGroup' ? { kind, groupDeveloperName: this.publicGroup } : { kind: 'agentUsers' }
         );
+    }
+
+    handleSharedRouting(event: CustomEvent<{ value: string }>): void {
+        this.emit('sharedRoutingConfig', event.detail.value);
     }
 
     handlePublicGroup(event: CustomEvent<{ value: string }>): void {

@@ -77,8 +77,13 @@ export interface AgentReadiness {
     /** How the user is in the queue; null: not a member; 'unknown': membership could not be read. */
     readonly queue: { readonly how: QueueMembershipWay; readonly via: string } | null | 'unknown';
     readonly serviceCloudUser: boolean;
-    /** Whether an app of the user's profile has the Omni-Channel utility. */
+    /** Whether an app of the user's profile or of a permission set assigned to the user has the Omni-Channel utility. */
     readonly omniApp: 'yes' | 'no' | 'unknown';
+    /**
+     * Where the app comes from when omniApp is 'yes': ['profile'], or the labels of the user's permission sets that
+     * grant one. Empty otherwise; absent in rows of older engines.
+     */
+    readonly omniAppThrough?: readonly ('profile' | string)[];
     /** Current presence where readable: a status label, or 'offline'; 'unknown' when it could not be read. */
     readonly presence:
         | { readonly statusLabel: string; readonly isAway: boolean; readonly since: string | null }

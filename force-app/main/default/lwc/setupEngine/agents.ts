@@ -10,7 +10,7 @@
  */
 import { DEFAULT_PRESENCE_CONFIG, isDefaultPresenceConfig } from './facts';
 import { resolveMembership, membershipOf, type Membership, type ResolvedMembership } from './membership';
-import { appIndex, cannotSeeWhy, omniAppOf, type AppIndexResult, type OmniAppAnswer } from './ruleAgentApps';
+import { appIndex, omniAppOfUser, type AppIndexResult, type OmniAppAnswer } from './ruleAgentApps';
 import { read } from './ruleKit';
 import { chatChannel } from './ruleServiceChannel';
 import { statusesCarrying, statusIndex } from './ruleStatuses';
@@ -334,9 +334,13 @@ function statusesOf(ctx: AgentContext, user: AgentUserRecord, profileName: strin
     };
 }
 
-type AppAnswer = { readonly omniApp: OmniAppAnswer; readonly check: Check };
+type AppAnswer = { readonly omniApp: OmniAppAnswer; readonly through: readonly string[]; readonly check: Check };
 
+/** Users with no permission set granting an app share their profile's answer; the others are answered one by one. */
 function appCheck(ctx: AgentContext, user: AgentUserRecord, profileName: string): AppAnswer {
+    const apps = ctx.apps;
+    if (apps.ok && ctx.agentProfileIds.has(user.ProfileId) && apps.index.userGrants.get(user.ProfileId)?.has(user.Id))
+        return appOf(ctx, user, profileName);
     return memo(ctx.memo.appsByProfile, user.ProfileId, () => appOf(ctx, user, profileName));
 }
 
@@ -344,26 +348,34 @@ function appOf(ctx: AgentContext, user: AgentUserRecord, profileName: string): A
     if (!ctx.agentProfileIds.has(user.ProfileId)) {
         return {
             omniApp: 'unknown',
+            through: [],
             check: unknown(reason('agent.unknown.notAgentProfile', { profile: profileName })),
         };
     }
     const apps = ctx.apps;
-    if (!apps.ok) return { omniApp: 'unknown', check: unknown(reason('agent.unknown.apps')) };
-    const answer = omniAppOf(apps.index, user.ProfileId);
-    if (answer === 'yes') return { omniApp: answer, check: OK };
-    if (answer === 'no')
-        return { omniApp: answer, check: blocked(reason('agent.noOmniApp', { profile: profileName })) };
-    const why = cannotSeeWhy(apps.index, user.ProfileId);
+    if (!apps.ok) return { omniApp: 'unknown', through: [], check: unknown(reason('agent.unknown.apps')) };
+    const answer = omniAppOfUser(apps.index, user.ProfileId, user.Id);
+    if (answer.answer === 'yes') {
+        return { omniApp: 'yes', through: answer.sets.length > 0 ? answer.sets : ['profile'], check: OK };
+    }
+    if (answer.answer === 'no')
+        return { omniApp: 'no', through: [], check: blocked(reason('agent.noOmniApp', { profile: profileName })) };
+    const why = answer.why;
     return {
-        omniApp: answer,
+        omniApp: 'unknown',
+        through: [],
         check: unknown(
             why === 'hidden'
                 ? reason('agent.unknown.appHidden', { profile: profileName })
-                : why === 'sidebar'
-                  ? reason('agent.unknown.sidebar', { profile: profileName })
-                  : apps.index.barsDetail?.kind === 'unreadable' && apps.index.barsDetail.code === 'notRead'
-                    ? reason('agent.unknown.utilityBars')
-                    : reason('agent.unknown.apps')
+                : why === 'hiddenSet'
+                  ? reason('agent.unknown.appHiddenSet')
+                  : why === 'setsUnread'
+                    ? reason('agent.unknown.appSets')
+                    : why === 'sidebar'
+                      ? reason('agent.unknown.sidebar', { profile: profileName })
+                      : apps.index.barsDetail?.kind === 'unreadable' && apps.index.barsDetail.code === 'notRead'
+                        ? reason('agent.unknown.utilityBars')
+                        : reason('agent.unknown.apps')
         ),
     };
 }
@@ -426,6 +438,7 @@ export function agentReadinessOf(
         queue: queue.queue,
         serviceCloudUser: user.ServiceCloudUser,
         omniApp: app.omniApp,
+        omniAppThrough: app.through,
         presence: presenceOf(ctx, presence, user.Id, presenceSeesAll),
         status: blockers.length > 0 ? 'notReady' : unknowns.length > 0 ? 'unknown' : 'ready',
         blockers,

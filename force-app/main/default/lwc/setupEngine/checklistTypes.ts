@@ -113,12 +113,20 @@ export type Detail =
           readonly groupType: string;
       }
     | {
-          /** Item 14: an agent profile none of whose console apps has the Omni-Channel utility in its utility bar. */
+          /**
+           * Item 14: an agent profile none of whose console apps has the Omni-Channel utility in its utility bar, and
+           * some of whose users have none through their permission sets either.
+           */
           readonly kind: 'profileWithoutOmniApp';
           readonly profileId: SalesforceId;
           readonly profileName: string;
           /** Labels of the profile's console apps with a utility bar (none of them holds the utility). */
           readonly consoleApps: readonly string[];
+          /** The profile's active users, and how many of them have the utility through a permission set. */
+          readonly userCount?: number;
+          readonly usersWithApp?: number;
+          /** Labels of the permission sets through which those users have it. */
+          readonly sets?: readonly string[];
       }
     | { readonly kind: 'settingValue'; readonly field: string; readonly expected: string; readonly actual: string }
     /** A step the admin does by hand in Setup, with a link to the page (relative to the org's domain). */
@@ -137,6 +145,7 @@ export type ChoiceKey =
     | 'moveUsers'
     | 'onlineStatusMode'
     | 'queueMembers'
+    | 'sharedRoutingConfig'
     | 'confirmOrgWide';
 
 export interface ChecklistItem {

@@ -152,7 +152,7 @@ export const OPERATION_ITEMS = {
     enableOmniChannel: ['omniChannel'],
     createServiceChannel: ['serviceChannel'],
     upsertRoutingConfig: ['routingConfig'],
-    upsertQueue: ['queue'],
+    upsertQueue: ['queue', 'routingConfig'],
     createPresenceStatus: ['onlineStatus', 'busyStatus'],
     addChannelToStatus: ['onlineStatus'],
     createPresenceConfig: ['presenceConfig'],

@@ -110,6 +110,9 @@ export function describeOperation(op: Operation): Reason {
                       units: op.capacityWeight,
                   });
         case 'upsertQueue':
+            if (op.existingId && op.addSobjectTypes.length === 0) {
+                return reason('op.relinkQueue', { name: op.label, routing: op.routingConfigDeveloperName });
+            }
             return op.existingId
                 ? reason('op.updateQueue', {
                       name: op.label,

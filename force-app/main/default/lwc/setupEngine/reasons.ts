@@ -4,7 +4,8 @@ import type { ParamValue, Reason } from './types';
  * Every message key the engine emits. The UI maps each to a Custom Label (English and Korean); a test checks
  * that none is missing. Keys are grouped: item.<id>.<state>, fix.<why not>, choice.<error>, op.<kind>, and
  * error.<what> for the errors the Apex controllers return (SetupError.cls), operation.<problem> for operations the
- * server refuses, apiError.<what> and result.<state> for the per-operation results of a fix.
+ * server refuses, apiError.<what> and result.<state> for the per-operation results of a fix, rec.<action> and rec.row.<what> for
+ * the record changes each planned change makes (writes.ts recordChangeTexts).
  */
 export const REASON_KEYS = [
     'item.apiAccess.ok',
@@ -75,6 +76,8 @@ export const REASON_KEYS = [
     'item.agentApps.barsIncomplete',
     'item.agentApps.appsHidden',
     'item.agentApps.sidebar',
+    'item.agentApps.someUsers',
+    'item.agentApps.setsUnread',
     'item.blocked',
     'item.unreadable',
     'agent.ready',
@@ -97,6 +100,8 @@ export const REASON_KEYS = [
     'agent.unknown.utilityBars',
     'agent.unknown.appHidden',
     'agent.unknown.sidebar',
+    'agent.unknown.appHiddenSet',
+    'agent.unknown.appSets',
     'fix.notNeeded',
     'fix.blocked',
     'fix.unknown',
@@ -108,7 +113,7 @@ export const REASON_KEYS = [
     'fix.chooseMoveProfiles',
     'fix.chooseMoveUsers',
     'fix.chooseQueueMembers',
-    'fix.chooseUpdateSharedRouting',
+    'fix.chooseSharedRouting',
     'fix.queueGroupIsMember',
     'fix.apiSetupSteps',
     'fix.apiBlocks',
@@ -127,6 +132,7 @@ export const REASON_KEYS = [
     'fix.agentApps.addUtility',
     'fix.agentApps.makeConsole',
     'fix.agentApps.assignApp',
+    'fix.agentApps.assignSet',
     'choice.missing',
     'choice.capacityRange',
     'choice.chatObjectInvalid',
@@ -139,6 +145,7 @@ export const REASON_KEYS = [
     'choice.publicGroupMissing',
     'choice.publicGroupInvalid',
     'choice.publicGroupUnknown',
+    'choice.sharedRoutingInvalid',
     'error.noViewSetup',
     'error.noCustomizeApplication',
     'error.invalidChoices',
@@ -189,6 +196,7 @@ export const REASON_KEYS = [
     'op.updateRoutingConfig',
     'op.createQueue',
     'op.updateQueue',
+    'op.relinkQueue',
     'op.createPresenceStatus',
     'op.createBusyStatus',
     'op.addChannelToStatus',
@@ -203,6 +211,24 @@ export const REASON_KEYS = [
     'op.activateFlow',
     'op.createScSetupDefaults',
     'op.fillScSetupBlanks',
+    'rec.insert',
+    'rec.insert.perUser',
+    'rec.update',
+    'rec.update.perUser',
+    'rec.delete',
+    'rec.delete.perUser',
+    'rec.row.queueUsers',
+    'rec.row.queueGroup',
+    'rec.row.queueMember',
+    'rec.row.queueRouting',
+    'rec.row.queueObject',
+    'rec.row.statusChannel',
+    'rec.row.configProfile.insert',
+    'rec.row.configProfile.delete',
+    'rec.row.configUsers.insert',
+    'rec.row.configUsers.delete',
+    'rec.row.statusAccess',
+    'rec.row.fields',
 ] as const;
 
 export type ReasonKey = (typeof REASON_KEYS)[number];

@@ -239,7 +239,12 @@ function bySource<T extends { config: PresenceUserConfigRecord }>(moves: readonl
 /** Job 4: the moves the admin chose, of profiles and of directly assigned agents. */
 /** A profile leaving the configuration it sits in (its own assignment, or its users' direct ones). */
 function movedFrom(m: { readonly profile: ProfileRecord; readonly config: PresenceUserConfigRecord }) {
-    return { ...ref(m.profile), fromConfigId: m.config.Id, fromConfigDeveloperName: m.config.DeveloperName };
+    return {
+        profileId: m.profile.Id,
+        profileName: m.profile.Name,
+        fromConfigId: m.config.Id,
+        fromConfigDeveloperName: m.config.DeveloperName,
+    };
 }
 
 function moveOps(targetRef: Resolved, sorted: Sorted, choices: SetupChoices): Operation[] {
@@ -259,7 +264,13 @@ function moveOps(targetRef: Resolved, sorted: Sorted, choices: SetupChoices): Op
               itemId: 'presenceConfig',
               configId: targetRef.id,
               configDeveloperName: targetRef.developerName,
-              moves: group.map((m) => ({ ...movedFrom(m), userCount: m.row.UserCount })),
+              moves: group.map((m) => ({
+                  profileId: m.profile.Id,
+                  profileName: m.profile.Name,
+                  fromConfigId: m.config.Id,
+                  fromConfigDeveloperName: m.config.DeveloperName,
+                  userCount: m.row.UserCount,
+              })),
           }))
         : [];
     return [...profileMoves, ...userMoves];

@@ -5,7 +5,7 @@
  * through permission sets needs no change; otherwise the profile is granted the statuses it lacks.
  */
 import { METADATA_BATCH_SIZE } from './facts';
-import { ref, requireAgents } from './ruleAgents';
+import { requireAgents } from './ruleAgents';
 import { agentAccess, profileCoverage, readAgentAccess } from './ruleAgentAccess';
 import { chunk, finish, unreadable, type Deps, type ItemResult, type Resolved, type RuleEnv } from './ruleKit';
 import { busyStatuses, statusIndex } from './ruleStatuses';
@@ -62,7 +62,7 @@ export function profileAccessRule(env: RuleEnv, input: ProfileAccessInput): Item
         if (!coverage.profileHas.online) missing.push(online.developerName);
         if (!coverage.profileHas.busy) missing.push(busy.developerName);
         if (missing.length > 0) {
-            grants.push({ ...ref(profile), statusDeveloperNames: missing });
+            grants.push({ profileId: profile.Id, profileName: profile.Name, statusDeveloperNames: missing });
             details.push({
                 kind: 'profileMissingAccess',
                 profileId: profile.Id,

@@ -1,5 +1,5 @@
 /** Item 6: a queue for the chat object that routes through Omni-Channel. Reads the settled routing configuration. */
-import { chatQueueIds } from './ruleRoutingConfig';
+import { chatQueueIds, routedChatQueue } from './ruleRoutingConfig';
 import {
     finish,
     prefer,
@@ -46,10 +46,7 @@ export function queueRule(env: RuleEnv, input: QueueInput): QueueOutcome {
     }
     const chatQueues = chatQueueIds(choices.chatObject, queueSobjects.records);
     const supporting = queues.records.filter((q) => chatQueues.has(q.Id));
-    const routed = prefer(
-        supporting.filter((q) => q.QueueRoutingConfigId),
-        choices.names.queue.developerName
-    );
+    const routed = routedChatQueue(queues.records, chatQueues, choices.names.queue.developerName);
     if (routed) {
         return {
             result: finish('queue', deps, {

@@ -2,7 +2,7 @@
  * Item 5: the routing configuration of the chat queue, with the guide's values. Settles `routingConfig` for the
  * queue rule.
  */
-import { GUIDE_ROUTING } from './facts';
+import { GUIDE_ROUTING, MAX_NAME_LENGTH } from './facts';
 import {
     finish,
     prefer,
@@ -15,7 +15,59 @@ import {
     type RuleEnv,
 } from './ruleKit';
 import { reason } from './reasons';
-import type { Detail, QueueRoutingConfigRecord } from './types';
+import type {
+    Detail,
+    NameChoice,
+    Operation,
+    QueueRecord,
+    QueueRoutingConfigRecord,
+    SetupChoices,
+    SharedRoutingChoice,
+} from './types';
+
+/** The values the shared-routing choice may take, in the order the tab offers them. */
+export const SHARED_ROUTING_CHOICES: readonly SharedRoutingChoice[] = ['keep', 'update', 'own'];
+
+/**
+ * Item 5's choice for a routing configuration that other queues use too: the saved value, else the older boolean
+ * (true meant update), else 'keep' (nothing of it changes).
+ */
+export function sharedRoutingChoice(choices: SetupChoices): SharedRoutingChoice {
+    const value = choices.sharedRoutingConfig;
+    if (value === 'keep' || value === 'update' || value === 'own') return value;
+    return choices.updateSharedRoutingConfig === true ? 'update' : 'keep';
+}
+
+/**
+ * The SimplyChat queue among the chat queues that already route through Omni-Channel (item 6 settles on it): the
+ * one with the chosen queue name, else the first by developer name.
+ */
+export function routedChatQueue(
+    queues: readonly QueueRecord[],
+    chatQueues: ReadonlySet<string>,
+    queueName: string
+): QueueRecord | undefined {
+    return prefer(
+        queues.filter((q) => chatQueues.has(q.Id) && q.QueueRoutingConfigId),
+        queueName
+    );
+}
+
+/**
+ * The name of the routing configuration SimplyChat gets of its own: the chosen name when no configuration carries
+ * it, else the chosen name with the first free number (`SimplyChat_2`, label `SimplyChat 2`), never an existing one.
+ */
+export function ownRoutingConfigName(configs: readonly QueueRoutingConfigRecord[], name: NameChoice): NameChoice {
+    const taken = (developerName: string): boolean => configs.some((c) => sameName(c.DeveloperName, developerName));
+    if (!taken(name.developerName)) return name;
+    for (let n = 2; ; n++) {
+        const suffix = `_${n}`;
+        const developerName = `${name.developerName.slice(0, MAX_NAME_LENGTH - suffix.length)}${suffix}`;
+        if (!taken(developerName)) {
+            return { developerName, label: `${name.label.slice(0, MAX_NAME_LENGTH - suffix.length)} ${n}` };
+        }
+    }
+}
 
 export interface RoutingConfigOutcome {
     readonly result: ItemResult;
@@ -90,11 +142,14 @@ export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): Ro
         queues.records.filter((q) => chatQueues.has(q.Id) && q.QueueRoutingConfigId).map((q) => q.QueueRoutingConfigId)
     );
     const name = choices.names.routingConfig;
+    const routedQueue = routedChatQueue(queues.records, chatQueues, choices.names.queue.developerName);
     const config =
+        configs.records.find((c) => c.Id === routedQueue?.QueueRoutingConfigId) ??
         prefer(
             configs.records.filter((c) => usedByChatQueues.has(c.Id)),
             name.developerName
-        ) ?? configs.records.find((c) => sameName(c.DeveloperName, name.developerName));
+        ) ??
+        configs.records.find((c) => sameName(c.DeveloperName, name.developerName));
     if (!config) {
         return {
             result: finish('routingConfig', deps, {
@@ -137,7 +192,49 @@ export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): Ro
             routingConfig,
         };
     }
-    if (others.length > 0 && env.choices.updateSharedRoutingConfig !== true) {
+    const sharedChoice = sharedRoutingChoice(choices);
+    const mismatchDetails = mismatches.map((m): Detail => ({ kind: 'fieldMismatch', ...m }));
+    if (others.length > 0 && sharedChoice === 'own') {
+        // SimplyChat gets a configuration of its own and its queue is linked to it; the shared one is never written.
+        const own = ownRoutingConfigName(configs.records, name);
+        const ops: Operation[] = [
+            {
+                kind: 'upsertRoutingConfig',
+                itemId: 'routingConfig',
+                existingId: null,
+                developerName: own.developerName,
+                label: own.label,
+                ...GUIDE_ROUTING,
+                changes: [],
+            },
+        ];
+        if (routedQueue && routedQueue.QueueRoutingConfigId === config.Id) {
+            ops.push({
+                kind: 'upsertQueue',
+                itemId: 'routingConfig',
+                existingId: routedQueue.Id,
+                developerName: routedQueue.DeveloperName,
+                label: routedQueue.Name,
+                routingConfigDeveloperName: own.developerName,
+                addSobjectTypes: [],
+            });
+        }
+        return {
+            result: finish('routingConfig', deps, {
+                status: 'warning',
+                reason: reason('item.routingConfig.sharedWrongValues', {
+                    name: config.MasterLabel,
+                    count: mismatches.length,
+                    queues: others.join(', '),
+                }),
+                details: [record, ...mismatchDetails],
+                needs: ['sharedRoutingConfig'],
+                ops,
+            }),
+            routingConfig: { developerName: own.developerName, id: null },
+        };
+    }
+    if (others.length > 0 && sharedChoice === 'keep') {
         // Another team's routing: never changed unless the admin chooses to (law 4).
         return {
             result: finish('routingConfig', deps, {
@@ -147,8 +244,9 @@ export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): Ro
                     count: mismatches.length,
                     queues: others.join(', '),
                 }),
-                details: [record, ...mismatches.map((m): Detail => ({ kind: 'fieldMismatch', ...m }))],
-                noFixReason: reason('fix.chooseUpdateSharedRouting', { queues: others.join(', ') }),
+                details: [record, ...mismatchDetails],
+                needs: ['sharedRoutingConfig'],
+                noFixReason: reason('fix.chooseSharedRouting', { queues: others.join(', ') }),
             }),
             routingConfig,
         };
@@ -164,7 +262,8 @@ export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): Ro
                           queues: others.join(', '),
                       })
                     : reason('item.routingConfig.wrongValues', { name: config.MasterLabel, count: mismatches.length }),
-            details: [record, ...mismatches.map((m): Detail => ({ kind: 'fieldMismatch', ...m }))],
+            details: [record, ...mismatchDetails],
+            needs: others.length > 0 ? ['sharedRoutingConfig'] : [],
             ops: [
                 {
                     kind: 'upsertRoutingConfig',

@@ -46,13 +46,39 @@ export interface SettledRecords {
 }
 
 /** Runs every rule in checklist order (ITEM_IDS). */
-export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot.choices): ItemResult[] {
-    return runAll(snapshot, choices).results;
+export function runRules(snapshot: OrgSnapshot, choices: SetupChoices = snapshot.choices): readonly ItemResult[] {
+    return runOnce(snapshot, choices).results;
 }
 
 /** What the rules settle on, from the same run as the checklist: the one place these records are chosen. */
 export function settleRecords(snapshot: OrgSnapshot, choices: SetupChoices = snapshot.choices): SettledRecords {
-    return runAll(snapshot, choices).settled;
+    return runOnce(snapshot, choices).settled;
+}
+
+interface Run {
+    readonly results: readonly ItemResult[];
+    readonly settled: SettledRecords;
+}
+
+/**
+ * The rules' answer for each snapshot and choices object: evaluate, plan (and the plan evaluate asks for the changes
+ * that wait for the API connection) and settle read the same inputs, so the rules run once for them. Snapshots and
+ * choices are immutable values (every change makes a new object), and the results are read-only, so sharing them is
+ * safe; a new snapshot or new choices run the rules again.
+ */
+const RUNS = new WeakMap<OrgSnapshot, WeakMap<SetupChoices, Run>>();
+
+function runOnce(snapshot: OrgSnapshot, choices: SetupChoices): Run {
+    let bySnapshot = RUNS.get(snapshot);
+    if (!bySnapshot) {
+        bySnapshot = new WeakMap();
+        RUNS.set(snapshot, bySnapshot);
+    }
+    const known = bySnapshot.get(choices);
+    if (known) return known;
+    const run = runAll(snapshot, choices);
+    bySnapshot.set(choices, run);
+    return run;
 }
 
 /**
@@ -73,7 +99,7 @@ function withRecordStep(result: ItemResult, snapshot: OrgSnapshot): ItemResult {
     return result;
 }
 
-function runAll(snapshot: OrgSnapshot, choices: SetupChoices): { results: ItemResult[]; settled: SettledRecords } {
+function runAll(snapshot: OrgSnapshot, choices: SetupChoices): Run {
     const env: RuleEnv = { snapshot, choices };
     const apiAccess = apiAccessRule(env, {});
     const permissions = permissionsRule(env, {});

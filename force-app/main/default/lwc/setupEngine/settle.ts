@@ -8,7 +8,7 @@
 import { agentProfiles } from './ruleAgents';
 import { appIndex, consoleAppsWithBar } from './ruleAgentApps';
 import { settleRecords, type SettledRecords } from './rules';
-import type { OrgSnapshot, SalesforceId, SettledParts } from './types';
+import type { AppRecord, OrgSnapshot, SalesforceId, SettledParts } from './types';
 
 /** What the dependent reads are given: Ids of existing records only (a record the plan would create has none). */
 export interface SettledIds {
@@ -48,12 +48,25 @@ function utilityBarNames(snapshot: OrgSnapshot): string[] {
     const agents = agentProfiles({ snapshot, choices: snapshot.choices });
     if (!index.ok || !agents.ok) return [];
     const names = new Map<string, string>();
-    for (const profile of agents.profiles) {
-        for (const app of consoleAppsWithBar(index.index.appsOf.get(profile.Id) ?? [])) {
+    const add = (apps: readonly AppRecord[]): void => {
+        for (const app of consoleAppsWithBar(apps)) {
             const name = app.UtilityBar as string;
             if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
         }
+    };
+    // The apps of the agent profiles, and those the permission sets assigned to their users grant (each once).
+    const granted = new Set<string>();
+    for (const profile of agents.profiles) {
+        add(index.index.appsOf.get(profile.Id) ?? []);
+        for (const grant of index.index.userGrants.get(profile.Id)?.values() ?? [])
+            for (const id of grant.ids) granted.add(id);
     }
+    const setApps: AppRecord[] = [];
+    for (const id of granted) {
+        const app = index.index.appById.get(id);
+        if (app) setApps.push(app);
+    }
+    add(setApps);
     return [...names.values()].sort((a, b) => a.localeCompare(b));
 }
 

@@ -51,6 +51,7 @@ export {
     isOmniChannelUtility,
 } from './facts';
 export { isValidDeveloperName, isValidObjectApiName } from './names';
+export { SHARED_ROUTING_CHOICES, sharedRoutingChoice } from './ruleRoutingConfig';
 export { CONNECTION_PAGE_OF_STEP, FLOWS_URL, SETUP_PAGE_OF_ITEM, setupPageUrl } from './setupPages';
 export { settle, awaitingSettledParts, withSettledParts } from './settle';
 export type { Settled, SettledIds } from './settle';
@@ -59,6 +60,7 @@ export {
     operationDependencies,
     planChanges,
     changeCounts,
+    recordChangeTexts,
     writesWholeComponent,
     RECORD_OBJECTS,
     recordRefusal,
@@ -70,6 +72,7 @@ export type {
     MetadataType,
     MetadataValue,
     MetadataWrite,
+    RecordChangeText,
     OperationWrites,
     PlannedChange,
     RecordObject,

@@ -37,6 +37,9 @@ export function setupPageUrl(page: string): string {
 /** App Manager in Setup, where an app's utility bar and its profiles are edited (item 14's manual step). */
 export const APP_MANAGER_URL = setupPageUrl('NavigationMenus');
 
+/** Setup > Permission Sets, where a permission set is assigned to users (item 14's other manual step). */
+export const PERMISSION_SETS_URL = setupPageUrl('PermSets');
+
 /**
  * Setup > Flows: a flow installed from a managed package is activated there, from its detail page (Flow Builder
  * cannot open it: help, "Considerations for Flows Installed from Packages", row 36).

@@ -164,6 +164,12 @@ export function simulate(snapshot: OrgSnapshot, operations: readonly Operation[]
                 }
                 s.queues = readPart(queues);
                 s.queueSobjects = readPart(sobjects);
+                // Every routed queue is in ROUTED_QUEUES: the queue now routes through this configuration.
+                if (s.routedQueues?.status === 'read') {
+                    const routed = s.routedQueues.records.filter((q) => q.Id !== queueId);
+                    const queue = queues.find((q) => q.Id === queueId);
+                    s.routedQueues = readPart(queue ? [...routed, queue] : routed);
+                }
                 // A new queue has no members: the org's next read of its membership is an empty one.
                 if (!op.existingId && s.queueMembership?.status === 'read') {
                     s.queueMembership = readPart([

@@ -261,11 +261,31 @@ export interface AppMenuItemRecord {
     readonly NamespacePrefix: string | null;
 }
 
-/** A profile's access to an app: a SetupEntityAccess row (type TabSet) of the profile's own permission set. */
+/**
+ * A profile's access to an app: a SetupEntityAccess row (type TabSet) of the profile's own permission set, read with
+ * the permission sets' (SETUP_ENTITY_ACCESS) and split from them by `IsOwnedByProfile`.
+ */
 export interface AppAccessRecord {
     readonly ProfileId: SalesforceId;
     /** The app's 02u… Id (AppMenuItem.ApplicationId), 18 characters. */
     readonly SetupEntityId: SalesforceId;
+}
+
+/**
+ * A permission set not owned by a profile (a permission set group's own set included: it holds the group's
+ * aggregated permissions) that grants apps, with the active agent users assigned to it. Read with the same query as
+ * status access (the contract's SETUP_ENTITY_ACCESS, bound to the apps' 02u… Ids), so session-activated sets and
+ * groups are left out the same way. Sets with no agent assignee are kept: item 14 names them as a way to give the app.
+ */
+export interface PermissionSetAppRecord {
+    /** 0PS… */
+    readonly Id: SalesforceId;
+    readonly Label: string;
+    /** The permission set group this set holds the permissions of (0PG…), or null for a plain permission set. */
+    readonly PermissionSetGroupId: SalesforceId | null;
+    /** The apps it grants: their 02u… Ids (SetupEntityAccess.SetupEntityId). */
+    readonly AppIds: readonly SalesforceId[];
+    readonly Assignees: readonly PermissionSetAssigneeRecord[];
 }
 
 /**
@@ -414,9 +434,13 @@ export interface SetupChoices {
      */
     readonly separateOnlineStatus: boolean;
     /**
-     * Item 5: change the routing configuration of the SimplyChat queue to the guide's values even though other
-     * queues use it too (their routing changes with it). Absent or false: a shared configuration is never changed.
+     * Item 5, when other queues use the routing configuration of the SimplyChat queue too (or one that carries the
+     * SimplyChat name): 'keep' (the default) changes nothing of it; 'update' changes it to the guide's values (the
+     * other queues' routing changes with it); 'own' creates a routing configuration SimplyChat owns and links the
+     * SimplyChat queue to it (the other queues keep theirs). Absent: the older `updateSharedRoutingConfig`.
      */
+    readonly sharedRoutingConfig?: SharedRoutingChoice | null;
+    /** The older form of `sharedRoutingConfig`, still read when that is absent: true is 'update'. */
     readonly updateSharedRoutingConfig?: boolean;
     /**
      * Item 13: what to add to the SimplyChat queue for the agents who are not members. Null: not chosen yet.
@@ -425,6 +449,9 @@ export interface SetupChoices {
     readonly queueMembers?: QueueMembersChoice | null;
     readonly names: SetupNames;
 }
+
+/** What item 5 does with a routing configuration other queues use too (SetupChoices.sharedRoutingConfig). */
+export type SharedRoutingChoice = 'keep' | 'update' | 'own';
 
 export type QueueMembersChoice =
     { readonly kind: 'agentUsers' } | { readonly kind: 'publicGroup'; readonly groupDeveloperName: string };
@@ -472,6 +499,11 @@ export interface OrgSnapshot {
     /** The org's apps with their 02u… Ids (AppMenuItem, type TabSet): how access rows name an app. */
     readonly appMenuItems?: Part<AppMenuItemRecord>;
     readonly appAccess?: Part<AppAccessRecord>;
+    /**
+     * Apps granted through permission sets (and groups) beside the profiles' own access. Absent in snapshots of older
+     * readers: no set is then known to grant an app (as before this part existed).
+     */
+    readonly appPermissionSets?: Part<PermissionSetAppRecord>;
     /**
      * Read through the Metadata API, so not by the load (no callouts): `unavailable` with code 'notRead' until
      * the on-demand read of the bars `settle` names (the tab's getUtilityBars call, the CLI's readDependent) adds it.

@@ -2,6 +2,7 @@ import { SALESFORCE_ID_PATTERN } from './contract';
 import { CAPACITY_MAX, CAPACITY_MIN, MAX_NAME_LENGTH } from './facts';
 import { isValidDeveloperName, isValidObjectApiName } from './names';
 import { reason } from './reasons';
+import { SHARED_ROUTING_CHOICES } from './ruleRoutingConfig';
 import type { ChoiceError, OrgSnapshot, SetupChoices, SetupNames } from './types';
 
 /**
@@ -47,6 +48,13 @@ export function validateChoices(choices: SetupChoices, snapshot?: OrgSnapshot): 
         } else if (groups && !groups.some((g) => g.DeveloperName.toLowerCase() === value.toLowerCase())) {
             errors.push({ field: 'queueMembers', reason: reason('choice.publicGroupUnknown', { value }) });
         }
+    }
+    const shared = choices.sharedRoutingConfig;
+    if (shared !== undefined && shared !== null && !(SHARED_ROUTING_CHOICES as readonly unknown[]).includes(shared)) {
+        errors.push({
+            field: 'sharedRoutingConfig',
+            reason: reason('choice.sharedRoutingInvalid', { value: String(shared) }),
+        });
     }
     for (const key of Object.keys(choices.names) as (keyof SetupNames)[]) {
         const name = choices.names[key];

@@ -402,6 +402,127 @@ export function changeCounts(change: PlannedChange): ChangeCount[] {
     return [...counts.values()];
 }
 
+/** A planned change's record changes of one action and object in words: how many, and what each row links. */
+export interface RecordChangeText {
+    /** "Insert 12 GroupMember rows" (rec.<action>, or rec.<action>.perUser for rows per user of a set). */
+    readonly summary: Reason;
+    /** One per write of this action and object, in order: the records it links, by name (rec.row.*). */
+    readonly rows: readonly Reason[];
+}
+
+/** The names an operation carries for the Ids its writes hold: profiles, configurations, the queue, the status. */
+function namesOf(op: Operation): Map<string, string> {
+    const names = new Map<string, string>();
+    const profile = (p: { profileId: SalesforceId; profileName: string }): void => {
+        names.set(p.profileId, p.profileName);
+    };
+    switch (op.kind) {
+        case 'upsertQueue':
+            if (op.existingId) names.set(op.existingId, op.developerName);
+            break;
+        case 'addChannelToStatus':
+            names.set(op.statusId, op.statusDeveloperName);
+            break;
+        case 'assignProfilesToConfig':
+            op.profiles.forEach(profile);
+            if (op.configId) names.set(op.configId, op.configDeveloperName);
+            break;
+        case 'moveProfilesToConfig':
+        case 'moveUsersToConfig':
+            for (const m of op.moves) {
+                profile(m);
+                names.set(m.fromConfigId, m.fromConfigDeveloperName);
+            }
+            if (op.configId) names.set(op.configId, op.configDeveloperName);
+            break;
+        case 'grantStatusAccess':
+            op.grants.forEach(profile);
+            break;
+        case 'addQueueMembers':
+            op.profiles.forEach(profile);
+            if (op.queueId) names.set(op.queueId, op.queueDeveloperName);
+            break;
+        default:
+            break;
+    }
+    return names;
+}
+
+/** A field's value by name: an Id by the name the operation gives it, a reference by what it names. */
+function nameOf(value: RecordValue | undefined, names: ReadonlyMap<string, string>): string {
+    if (value === null || value === undefined) return '';
+    if (typeof value !== 'object') return names.get(String(value)) ?? String(value);
+    if (value.ref === 'developerName' || value.ref === 'group') return value.developerName;
+    return names.get(value.profileId) ?? value.profileId;
+}
+
+/** What one write links, in words (a label key and the names). */
+function rowText(write: RecordWrite, names: ReadonlyMap<string, string>): Reason {
+    const f = write.fields;
+    const name = (field: string): string => nameOf(f[field], names);
+    switch (`${write.sObject} ${write.action}`) {
+        case 'GroupMember insert': {
+            const member = f.UserOrGroupId;
+            if (typeof member === 'object' && member?.ref === 'profileUsers')
+                return reason('rec.row.queueUsers', { profile: name('UserOrGroupId'), queue: name('GroupId') });
+            if (typeof member === 'object' && member?.ref === 'group')
+                return reason('rec.row.queueGroup', { group: name('UserOrGroupId'), queue: name('GroupId') });
+            return reason('rec.row.queueMember', { member: name('UserOrGroupId'), queue: name('GroupId') });
+        }
+        case 'Group update':
+            return reason('rec.row.queueRouting', { queue: name('Id'), routing: name('QueueRoutingConfigId') });
+        case 'QueueSobject insert':
+            return reason('rec.row.queueObject', { object: name('SobjectType'), queue: name('QueueId') });
+        case 'ServiceChannelStatus insert':
+            return reason('rec.row.statusChannel', {
+                channel: name('ServiceChannelId'),
+                status: name('ServicePresenceStatusId'),
+            });
+        case 'PresenceUserConfigProfile insert':
+        case 'PresenceUserConfigProfile delete':
+            return reason(`rec.row.configProfile.${write.action as 'insert' | 'delete'}`, {
+                profile: name('ProfileId'),
+                config: name('PresenceUserConfigId'),
+            });
+        case 'PresenceUserConfigUser insert':
+        case 'PresenceUserConfigUser delete':
+            return reason(`rec.row.configUsers.${write.action as 'insert' | 'delete'}`, {
+                profile: name('UserId'),
+                config: name('PresenceUserConfigId'),
+            });
+        case 'SetupEntityAccess insert':
+            return reason('rec.row.statusAccess', { status: name('SetupEntityId'), profile: name('ParentId') });
+        default:
+            return reason('rec.row.fields', {
+                fields: Object.keys(f)
+                    .map((field) => `${field}: ${name(field)}`)
+                    .join('; '),
+            });
+    }
+}
+
+/**
+ * A planned change's record changes in words, grouped by action and object as `changeCounts` counts them: the
+ * plan dialog and `fix --dry-run` show the same groups, the same counts and the same links.
+ */
+export function recordChangeTexts(change: PlannedChange): RecordChangeText[] {
+    const names = namesOf(change.operation);
+    const rows = new Map<string, Reason[]>();
+    for (const write of change.writes) {
+        const key = `${write.action} ${write.sObject}`;
+        const list = rows.get(key) ?? [];
+        list.push(rowText(write, names));
+        rows.set(key, list);
+    }
+    return changeCounts(change).map((count) => ({
+        summary: reason(count.perUser ? `rec.${count.action}.perUser` : `rec.${count.action}`, {
+            count: count.writes,
+            object: count.sObject,
+        }),
+        rows: rows.get(`${count.action} ${count.sObject}`) ?? [],
+    }));
+}
+
 /** The describe right each action needs, and the reason when the running user lacks it. */
 const RIGHTS: Readonly<
     Record<RecordWrite['action'], { right: 'Createable' | 'Updateable' | 'Deletable'; key: ReasonKey }>

@@ -55,6 +55,7 @@ import SC_ui_agents_level_profile from '@salesforce/label/c.SC_ui_agents_level_p
 import SC_ui_agents_level_default from '@salesforce/label/c.SC_ui_agents_level_default';
 import SC_ui_agents_online_profile from '@salesforce/label/c.SC_ui_agents_online_profile';
 import SC_ui_agents_online_permissionSet from '@salesforce/label/c.SC_ui_agents_online_permissionSet';
+import SC_ui_agents_omniApp_permissionSet from '@salesforce/label/c.SC_ui_agents_omniApp_permissionSet';
 import SC_ui_agents_queue_user from '@salesforce/label/c.SC_ui_agents_queue_user';
 import SC_ui_agents_queue_publicGroup from '@salesforce/label/c.SC_ui_agents_queue_publicGroup';
 import SC_ui_agents_queue_role from '@salesforce/label/c.SC_ui_agents_queue_role';
@@ -171,6 +172,11 @@ import SC_ui_choices_publicGroup from '@salesforce/label/c.SC_ui_choices_publicG
 import SC_ui_choices_publicGroupPlaceholder from '@salesforce/label/c.SC_ui_choices_publicGroupPlaceholder';
 import SC_choice_publicGroupMissing from '@salesforce/label/c.SC_choice_publicGroupMissing';
 import SC_ui_choices_publicGroupsUnavailable from '@salesforce/label/c.SC_ui_choices_publicGroupsUnavailable';
+import SC_ui_choices_sharedRouting from '@salesforce/label/c.SC_ui_choices_sharedRouting';
+import SC_ui_choices_sharedRouting_keep from '@salesforce/label/c.SC_ui_choices_sharedRouting_keep';
+import SC_ui_choices_sharedRouting_update from '@salesforce/label/c.SC_ui_choices_sharedRouting_update';
+import SC_ui_choices_sharedRouting_own from '@salesforce/label/c.SC_ui_choices_sharedRouting_own';
+import SC_choice_sharedRoutingInvalid from '@salesforce/label/c.SC_choice_sharedRoutingInvalid';
 import SC_ui_choices_separateOnlineStatus from '@salesforce/label/c.SC_ui_choices_separateOnlineStatus';
 import SC_ui_choices_save from '@salesforce/label/c.SC_ui_choices_save';
 import SC_ui_choices_discard from '@salesforce/label/c.SC_ui_choices_discard';
@@ -311,6 +317,9 @@ import SC_item_agentApps_barsNotRead_one from '@salesforce/label/c.SC_item_agent
 import SC_item_agentApps_barsIncomplete from '@salesforce/label/c.SC_item_agentApps_barsIncomplete';
 import SC_item_agentApps_appsHidden from '@salesforce/label/c.SC_item_agentApps_appsHidden';
 import SC_item_agentApps_sidebar from '@salesforce/label/c.SC_item_agentApps_sidebar';
+import SC_item_agentApps_someUsers from '@salesforce/label/c.SC_item_agentApps_someUsers';
+import SC_item_agentApps_someUsers_one from '@salesforce/label/c.SC_item_agentApps_someUsers_one';
+import SC_item_agentApps_setsUnread from '@salesforce/label/c.SC_item_agentApps_setsUnread';
 import SC_fix_agentAppsManual from '@salesforce/label/c.SC_fix_agentAppsManual';
 import SC_fix_agentAppsReadBars from '@salesforce/label/c.SC_fix_agentAppsReadBars';
 import SC_fix_cannotCreateRecords from '@salesforce/label/c.SC_fix_cannotCreateRecords';
@@ -320,7 +329,9 @@ import SC_fix_recordObjectMissing from '@salesforce/label/c.SC_fix_recordObjectM
 import SC_fix_agentApps_addUtility from '@salesforce/label/c.SC_fix_agentApps_addUtility';
 import SC_fix_agentApps_makeConsole from '@salesforce/label/c.SC_fix_agentApps_makeConsole';
 import SC_fix_agentApps_assignApp from '@salesforce/label/c.SC_fix_agentApps_assignApp';
+import SC_fix_agentApps_assignSet from '@salesforce/label/c.SC_fix_agentApps_assignSet';
 import SC_ui_detail_profileWithoutOmniApp from '@salesforce/label/c.SC_ui_detail_profileWithoutOmniApp';
+import SC_ui_detail_profileSomeWithOmniApp from '@salesforce/label/c.SC_ui_detail_profileSomeWithOmniApp';
 import SC_agent_ready from '@salesforce/label/c.SC_agent_ready';
 import SC_agent_noQueue from '@salesforce/label/c.SC_agent_noQueue';
 import SC_agent_notInQueue from '@salesforce/label/c.SC_agent_notInQueue';
@@ -341,6 +352,8 @@ import SC_agent_unknown_apps from '@salesforce/label/c.SC_agent_unknown_apps';
 import SC_agent_unknown_utilityBars from '@salesforce/label/c.SC_agent_unknown_utilityBars';
 import SC_agent_unknown_appHidden from '@salesforce/label/c.SC_agent_unknown_appHidden';
 import SC_agent_unknown_sidebar from '@salesforce/label/c.SC_agent_unknown_sidebar';
+import SC_agent_unknown_appHiddenSet from '@salesforce/label/c.SC_agent_unknown_appHiddenSet';
+import SC_agent_unknown_appSets from '@salesforce/label/c.SC_agent_unknown_appSets';
 import SC_item_scSetup_hidden from '@salesforce/label/c.SC_item_scSetup_hidden';
 import SC_item_queueMembers_ok from '@salesforce/label/c.SC_item_queueMembers_ok';
 import SC_item_queueMembers_ok_one from '@salesforce/label/c.SC_item_queueMembers_ok_one';
@@ -380,7 +393,7 @@ import SC_fix_reinstallPackage from '@salesforce/label/c.SC_fix_reinstallPackage
 import SC_fix_scSetupManual from '@salesforce/label/c.SC_fix_scSetupManual';
 import SC_fix_activateFlowManually from '@salesforce/label/c.SC_fix_activateFlowManually';
 import SC_fix_activateManagedFlow from '@salesforce/label/c.SC_fix_activateManagedFlow';
-import SC_fix_chooseUpdateSharedRouting from '@salesforce/label/c.SC_fix_chooseUpdateSharedRouting';
+import SC_fix_chooseSharedRouting from '@salesforce/label/c.SC_fix_chooseSharedRouting';
 import SC_choice_missing from '@salesforce/label/c.SC_choice_missing';
 import SC_choice_capacityRange from '@salesforce/label/c.SC_choice_capacityRange';
 import SC_choice_chatObjectInvalid from '@salesforce/label/c.SC_choice_chatObjectInvalid';
@@ -443,6 +456,7 @@ import SC_op_createRoutingConfig from '@salesforce/label/c.SC_op_createRoutingCo
 import SC_op_updateRoutingConfig from '@salesforce/label/c.SC_op_updateRoutingConfig';
 import SC_op_createQueue from '@salesforce/label/c.SC_op_createQueue';
 import SC_op_updateQueue from '@salesforce/label/c.SC_op_updateQueue';
+import SC_op_relinkQueue from '@salesforce/label/c.SC_op_relinkQueue';
 import SC_op_createPresenceStatus from '@salesforce/label/c.SC_op_createPresenceStatus';
 import SC_op_createBusyStatus from '@salesforce/label/c.SC_op_createBusyStatus';
 import SC_op_addChannelToStatus from '@salesforce/label/c.SC_op_addChannelToStatus';
@@ -456,6 +470,32 @@ import SC_op_addQueueMembers from '@salesforce/label/c.SC_op_addQueueMembers';
 import SC_op_addQueueMembers_one from '@salesforce/label/c.SC_op_addQueueMembers_one';
 import SC_op_addQueueGroup from '@salesforce/label/c.SC_op_addQueueGroup';
 import SC_op_activateFlow from '@salesforce/label/c.SC_op_activateFlow';
+import SC_rec_insert from '@salesforce/label/c.SC_rec_insert';
+import SC_rec_insert_one from '@salesforce/label/c.SC_rec_insert_one';
+import SC_rec_insert_perUser from '@salesforce/label/c.SC_rec_insert_perUser';
+import SC_rec_insert_perUser_one from '@salesforce/label/c.SC_rec_insert_perUser_one';
+import SC_rec_update from '@salesforce/label/c.SC_rec_update';
+import SC_rec_update_one from '@salesforce/label/c.SC_rec_update_one';
+import SC_rec_update_perUser from '@salesforce/label/c.SC_rec_update_perUser';
+import SC_rec_update_perUser_one from '@salesforce/label/c.SC_rec_update_perUser_one';
+import SC_rec_delete from '@salesforce/label/c.SC_rec_delete';
+import SC_rec_delete_one from '@salesforce/label/c.SC_rec_delete_one';
+import SC_rec_delete_perUser from '@salesforce/label/c.SC_rec_delete_perUser';
+import SC_rec_delete_perUser_one from '@salesforce/label/c.SC_rec_delete_perUser_one';
+import SC_rec_row_queueUsers from '@salesforce/label/c.SC_rec_row_queueUsers';
+import SC_rec_row_queueGroup from '@salesforce/label/c.SC_rec_row_queueGroup';
+import SC_rec_row_queueMember from '@salesforce/label/c.SC_rec_row_queueMember';
+import SC_rec_row_queueRouting from '@salesforce/label/c.SC_rec_row_queueRouting';
+import SC_rec_row_queueObject from '@salesforce/label/c.SC_rec_row_queueObject';
+import SC_rec_row_statusChannel from '@salesforce/label/c.SC_rec_row_statusChannel';
+import SC_rec_row_configProfile_insert from '@salesforce/label/c.SC_rec_row_configProfile_insert';
+import SC_rec_row_configProfile_delete from '@salesforce/label/c.SC_rec_row_configProfile_delete';
+import SC_rec_row_configUsers_insert from '@salesforce/label/c.SC_rec_row_configUsers_insert';
+import SC_rec_row_configUsers_delete from '@salesforce/label/c.SC_rec_row_configUsers_delete';
+import SC_rec_row_statusAccess from '@salesforce/label/c.SC_rec_row_statusAccess';
+import SC_rec_row_fields from '@salesforce/label/c.SC_rec_row_fields';
+import SC_ui_plan_records from '@salesforce/label/c.SC_ui_plan_records';
+import SC_ui_plan_recordRows from '@salesforce/label/c.SC_ui_plan_recordRows';
 import SC_op_createScSetupDefaults from '@salesforce/label/c.SC_op_createScSetupDefaults';
 import SC_op_createScSetupDefaults_one from '@salesforce/label/c.SC_op_createScSetupDefaults_one';
 import SC_op_fillScSetupBlanks from '@salesforce/label/c.SC_op_fillScSetupBlanks';
@@ -570,6 +610,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.agents.level.default': SC_ui_agents_level_default,
     'ui.agents.online.profile': SC_ui_agents_online_profile,
     'ui.agents.online.permissionSet': SC_ui_agents_online_permissionSet,
+    'ui.agents.omniApp.permissionSet': SC_ui_agents_omniApp_permissionSet,
     'ui.agents.queue.user': SC_ui_agents_queue_user,
     'ui.agents.queue.publicGroup': SC_ui_agents_queue_publicGroup,
     'ui.agents.queue.role': SC_ui_agents_queue_role,
@@ -686,6 +727,11 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.choices.publicGroupPlaceholder': SC_ui_choices_publicGroupPlaceholder,
     'choice.publicGroupMissing': SC_choice_publicGroupMissing,
     'ui.choices.publicGroupsUnavailable': SC_ui_choices_publicGroupsUnavailable,
+    'ui.choices.sharedRouting': SC_ui_choices_sharedRouting,
+    'ui.choices.sharedRouting.keep': SC_ui_choices_sharedRouting_keep,
+    'ui.choices.sharedRouting.update': SC_ui_choices_sharedRouting_update,
+    'ui.choices.sharedRouting.own': SC_ui_choices_sharedRouting_own,
+    'choice.sharedRoutingInvalid': SC_choice_sharedRoutingInvalid,
     'ui.choices.separateOnlineStatus': SC_ui_choices_separateOnlineStatus,
     'ui.choices.save': SC_ui_choices_save,
     'ui.choices.discard': SC_ui_choices_discard,
@@ -826,6 +872,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'item.agentApps.barsIncomplete': SC_item_agentApps_barsIncomplete,
     'item.agentApps.appsHidden': SC_item_agentApps_appsHidden,
     'item.agentApps.sidebar': SC_item_agentApps_sidebar,
+    'item.agentApps.someUsers': SC_item_agentApps_someUsers,
+    'item.agentApps.someUsers.one': SC_item_agentApps_someUsers_one,
+    'item.agentApps.setsUnread': SC_item_agentApps_setsUnread,
     'fix.agentAppsManual': SC_fix_agentAppsManual,
     'fix.agentAppsReadBars': SC_fix_agentAppsReadBars,
     'fix.cannotCreateRecords': SC_fix_cannotCreateRecords,
@@ -835,7 +884,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.agentApps.addUtility': SC_fix_agentApps_addUtility,
     'fix.agentApps.makeConsole': SC_fix_agentApps_makeConsole,
     'fix.agentApps.assignApp': SC_fix_agentApps_assignApp,
+    'fix.agentApps.assignSet': SC_fix_agentApps_assignSet,
     'ui.detail.profileWithoutOmniApp': SC_ui_detail_profileWithoutOmniApp,
+    'ui.detail.profileSomeWithOmniApp': SC_ui_detail_profileSomeWithOmniApp,
     'agent.ready': SC_agent_ready,
     'agent.noQueue': SC_agent_noQueue,
     'agent.notInQueue': SC_agent_notInQueue,
@@ -856,6 +907,8 @@ export const LABELS: Readonly<Record<string, string>> = {
     'agent.unknown.utilityBars': SC_agent_unknown_utilityBars,
     'agent.unknown.appHidden': SC_agent_unknown_appHidden,
     'agent.unknown.sidebar': SC_agent_unknown_sidebar,
+    'agent.unknown.appHiddenSet': SC_agent_unknown_appHiddenSet,
+    'agent.unknown.appSets': SC_agent_unknown_appSets,
     'item.scSetup.hidden': SC_item_scSetup_hidden,
     'item.queueMembers.ok': SC_item_queueMembers_ok,
     'item.queueMembers.ok.one': SC_item_queueMembers_ok_one,
@@ -895,7 +948,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'fix.scSetupManual': SC_fix_scSetupManual,
     'fix.activateFlowManually': SC_fix_activateFlowManually,
     'fix.activateManagedFlow': SC_fix_activateManagedFlow,
-    'fix.chooseUpdateSharedRouting': SC_fix_chooseUpdateSharedRouting,
+    'fix.chooseSharedRouting': SC_fix_chooseSharedRouting,
     'choice.missing': SC_choice_missing,
     'choice.capacityRange': SC_choice_capacityRange,
     'choice.chatObjectInvalid': SC_choice_chatObjectInvalid,
@@ -958,6 +1011,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'op.updateRoutingConfig': SC_op_updateRoutingConfig,
     'op.createQueue': SC_op_createQueue,
     'op.updateQueue': SC_op_updateQueue,
+    'op.relinkQueue': SC_op_relinkQueue,
     'op.createPresenceStatus': SC_op_createPresenceStatus,
     'op.createBusyStatus': SC_op_createBusyStatus,
     'op.addChannelToStatus': SC_op_addChannelToStatus,
@@ -971,6 +1025,32 @@ export const LABELS: Readonly<Record<string, string>> = {
     'op.addQueueMembers.one': SC_op_addQueueMembers_one,
     'op.addQueueGroup': SC_op_addQueueGroup,
     'op.activateFlow': SC_op_activateFlow,
+    'rec.insert': SC_rec_insert,
+    'rec.insert.one': SC_rec_insert_one,
+    'rec.insert.perUser': SC_rec_insert_perUser,
+    'rec.insert.perUser.one': SC_rec_insert_perUser_one,
+    'rec.update': SC_rec_update,
+    'rec.update.one': SC_rec_update_one,
+    'rec.update.perUser': SC_rec_update_perUser,
+    'rec.update.perUser.one': SC_rec_update_perUser_one,
+    'rec.delete': SC_rec_delete,
+    'rec.delete.one': SC_rec_delete_one,
+    'rec.delete.perUser': SC_rec_delete_perUser,
+    'rec.delete.perUser.one': SC_rec_delete_perUser_one,
+    'rec.row.queueUsers': SC_rec_row_queueUsers,
+    'rec.row.queueGroup': SC_rec_row_queueGroup,
+    'rec.row.queueMember': SC_rec_row_queueMember,
+    'rec.row.queueRouting': SC_rec_row_queueRouting,
+    'rec.row.queueObject': SC_rec_row_queueObject,
+    'rec.row.statusChannel': SC_rec_row_statusChannel,
+    'rec.row.configProfile.insert': SC_rec_row_configProfile_insert,
+    'rec.row.configProfile.delete': SC_rec_row_configProfile_delete,
+    'rec.row.configUsers.insert': SC_rec_row_configUsers_insert,
+    'rec.row.configUsers.delete': SC_rec_row_configUsers_delete,
+    'rec.row.statusAccess': SC_rec_row_statusAccess,
+    'rec.row.fields': SC_rec_row_fields,
+    'ui.plan.records': SC_ui_plan_records,
+    'ui.plan.recordRows': SC_ui_plan_recordRows,
     'op.createScSetupDefaults': SC_op_createScSetupDefaults,
     'op.createScSetupDefaults.one': SC_op_createScSetupDefaults_one,
     'op.fillScSetupBlanks': SC_op_fillScSetupBlanks,

@@ -12,9 +12,22 @@ export interface PlanDialogLabels {
     readonly showAll: string;
     readonly choicesTitle?: string;
     readonly queueMembers?: string;
+    readonly publicGroup?: string;
+    readonly publicGroupPlaceholder?: string;
+    readonly sharedRouting?: string;
     readonly capacity?: string;
     readonly move?: string;
     readonly stillNeeded?: string;
+    /** The heading of a change's record changes, and the expander of their rows. */
+    readonly records?: string;
+    readonly showFewer?: string;
+}
+
+/** One kind of record change as the dialog shows it: cut or whole, with its expander when it was cut. */
+interface ShownRecords {
+    readonly key: string;
+    readonly text: string;
+    readonly expander?: { readonly label: string; readonly expanded: string };
 }
 
 interface Focusable {
@@ -23,7 +36,8 @@ interface Focusable {
 
 /**
  * The plan shown before anything is written, as a modal dialog: the planned changes (long profile lists cut to
- * "and N more" with a button to show them all), and Confirm / Cancel / Close. Enabling Omni-Channel needs its own
+ * "and N more" with a button to show them all), under each the record changes it makes (how many rows of which
+ * object, the first rows named, the rest behind Show all / Show fewer), and Confirm / Cancel / Close. Enabling Omni-Channel needs its own
  * tick before Confirm is enabled. Focus moves into the dialog when it opens and stays there (Tab wraps round);
  * Escape or Close cancels, and the page puts the focus back on the button that opened the dialog.
  */
@@ -38,11 +52,13 @@ export default class SetupPlanDialog extends LightningElement {
 
     orgWideConfirmed = false;
     expandedKeys: string[] = [];
+    /** Record changes shown with every row (their expander toggles). */
+    expandedRecords: string[] = [];
     private focused = false;
 
     get hasChoices(): boolean {
         const c = this.choices ?? {};
-        return Boolean(c.queueMembers || c.capacity || c.moves);
+        return Boolean(c.queueMembers || c.sharedRouting || c.capacity || c.moves);
     }
 
     get showStillNeeded(): boolean {
@@ -55,6 +71,7 @@ export default class SetupPlanDialog extends LightningElement {
         apiNames: string;
         more?: { text: string };
         values?: PlanLine['values'];
+        records?: ShownRecords[];
     }[] {
         return this.lines.map((line) => {
             const expanded = this.expandedKeys.includes(line.key);
@@ -64,8 +81,22 @@ export default class SetupPlanDialog extends LightningElement {
                 apiNames: line.apiNames ?? '',
                 more: !expanded && line.moreText ? { text: line.moreText } : undefined,
                 values: line.values,
+                records: line.records?.map((r) => this.shownRecords(r)),
             };
         });
+    }
+
+    private shownRecords(records: NonNullable<PlanLine['records']>[number]): ShownRecords {
+        if (!records.fullText) return { key: records.key, text: records.text };
+        const open = this.expandedRecords.includes(records.key);
+        return {
+            key: records.key,
+            text: open ? records.fullText : records.text,
+            expander: {
+                label: (open ? this.labels?.showFewer : this.labels?.showAll) ?? '',
+                expanded: String(open),
+            },
+        };
     }
 
     get introText(): string {
@@ -97,10 +128,13 @@ export default class SetupPlanDialog extends LightningElement {
     private controls(): Focusable[] {
         const ids = [
             'close',
+            'plan-shared-routing',
             'plan-queue-members',
+            'plan-public-group',
             'plan-capacity',
             'plan-moves',
             'show-all',
+            'records-toggle',
             'still-needed-link',
             'org-wide',
             'cancel',
@@ -125,12 +159,34 @@ export default class SetupPlanDialog extends LightningElement {
         if (key) this.expandedKeys = [...this.expandedKeys, key];
     }
 
+    handleRecordsToggle(event: Event): void {
+        const key = (event.currentTarget as HTMLElement).dataset.key;
+        if (!key) return;
+        this.expandedRecords = this.expandedRecords.includes(key)
+            ? this.expandedRecords.filter((k) => k !== key)
+            : [...this.expandedRecords, key];
+    }
+
     private emitChoice(field: string, value: unknown): void {
         this.dispatchEvent(new CustomEvent('choicechange', { detail: { field, value } }));
     }
 
     handleQueueMembers(event: CustomEvent<{ value: string }>): void {
         this.emitChoice('queueMembers', event.detail.value);
+    }
+
+    /** The org's public groups for the select, the chosen one selected. */
+    get publicGroupChoices(): { label: string; value: string; selected: boolean }[] {
+        const groups = this.choices?.queueMembers?.groups;
+        return (groups?.options ?? []).map((o) => ({ ...o, selected: o.value === groups?.value }));
+    }
+
+    handlePublicGroup(event: Event): void {
+        this.emitChoice('publicGroup', (event.target as HTMLSelectElement).value);
+    }
+
+    handleSharedRouting(event: CustomEvent<{ value: string }>): void {
+        this.emitChoice('sharedRoutingConfig', event.detail.value);
     }
 
     handleCapacity(event: CustomEvent<{ value: string }>): void {

@@ -188,6 +188,30 @@ export function cutReasonText(labels: Labels, reason: Message, limit: number = L
     return cut ? { text: reasonText(labels, { key: reason.key, params }), full, cut } : { text: full, full, cut };
 }
 
+/** How many rows of one kind of record change a plan names before "and N more". */
+export const RECORD_ROWS_LIMIT = 3;
+
+/**
+ * One kind of record change of a planned change as text (the engine's RecordChangeText, by shape): the count, then
+ * what the first `limit` rows link, then "and N more"; `full` names every row, for an expander. The plan dialog and
+ * the CLI's `fix --dry-run` both write it, so they say the same words.
+ */
+export function recordChangeText(
+    labels: Labels,
+    change: { readonly summary: Message; readonly rows: readonly Message[] },
+    limit: number = RECORD_ROWS_LIMIT
+): CutText {
+    const summary = reasonText(labels, change.summary);
+    const rows = change.rows.map((row) => reasonText(labels, row));
+    const line = (shown: readonly string[]): string => {
+        return shown.length > 0 ? format(labels, 'ui.plan.recordRows', { summary, rows: shown.join('; ') }) : summary;
+    };
+    const full = line(rows);
+    if (rows.length <= limit) return { text: full, full, cut: false };
+    const more = format(labels, 'ui.plan.more', { count: rows.length - limit });
+    return { text: `${line(rows.slice(0, limit))} ${more}`, full, cut: true };
+}
+
 /** A date and time (ISO 8601) as the user's locale writes it; the text as it is when it is not a date. */
 export function formatTime(labels: Labels, iso: string): string {
     const date = new Date(iso);

@@ -54,6 +54,7 @@ import {
     moveOptions,
     parseCapacity,
     publicGroupOptions,
+    sharedRoutingOptions,
     visibleChoiceErrors,
 } from 'c/choicesView';
 import { format, serverError, withLocale, type ChoiceErrorView } from 'c/setupText';
@@ -222,14 +223,15 @@ export default class SimplyChatSetup extends LightningElement {
     }
 
     /**
-     * Counts the agents (every page of getAgents, evaluated by the engine as the Agents view does) when every item
-     * passes: the success state waits for them. A newer load drops an older count.
+     * Counts the agents (every page of getAgents, evaluated by the engine as the Agents view does) once no item needs
+     * a fix (each passes or is a warning to review): then the agents decide whether chats flow, and the success state
+     * (every item passing) waits for them. A newer load drops an older count.
      */
     private async countAgents(): Promise<void> {
         const snapshot = this.snapshot;
         const page = this.page;
         const number = ++this.agentsRead;
-        if (!snapshot || !page || page.ready < page.total) {
+        if (!snapshot || !page || page.items.some((i) => i.status !== 'pass' && i.status !== 'warning')) {
             this.agents = { state: 'notRead' };
             return;
         }
@@ -404,6 +406,7 @@ export default class SimplyChatSetup extends LightningElement {
             publicGroup: l('ui.choices.publicGroup'),
             publicGroupPlaceholder: l('ui.choices.publicGroupPlaceholder'),
             publicGroupsUnavailable: l('ui.choices.publicGroupsUnavailable'),
+            sharedRouting: l('ui.choices.sharedRouting'),
             save: l('ui.choices.save'),
             discard: l('ui.choices.discard'),
             draft: l('ui.choices.draft'),
@@ -422,10 +425,15 @@ export default class SimplyChatSetup extends LightningElement {
             orgWide: l('ui.plan.orgWide'),
             showAll: l('ui.plan.showAll'),
             choicesTitle: l('ui.plan.choicesTitle'),
+            sharedRouting: l('ui.choices.sharedRouting'),
             queueMembers: l('ui.choices.queueMembers'),
+            publicGroup: l('ui.choices.publicGroup'),
+            publicGroupPlaceholder: l('ui.choices.publicGroupPlaceholder'),
             capacity: l('ui.choices.capacity'),
             move: l('ui.choices.move'),
             stillNeeded: l('ui.plan.stillNeeded'),
+            records: l('ui.plan.records'),
+            showFewer: l('ui.list.showFewer'),
         };
     }
 
@@ -476,6 +484,11 @@ export default class SimplyChatSetup extends LightningElement {
     get publicGroupName(): string {
         const chosen = this.draft?.queueMembers;
         return chosen?.kind === 'publicGroup' ? chosen.groupDeveloperName : '';
+    }
+
+    /** Item 5 asks what to do with a routing configuration other queues use too: the options and the draft's answer. */
+    get sharedRouting(): { options: { label: string; value: string }[]; value: string } | null {
+        return this.draft ? sharedRoutingOptions(this.labels, this.page?.items ?? [], this.draft) : null;
     }
 
     get publicGroups(): { options: { label: string; value: string }[]; unavailable: boolean } {
@@ -595,6 +608,7 @@ export default class SimplyChatSetup extends LightningElement {
         else if (field === 'moveDirectUsers') this.draft = { ...this.draft, moveDirectUsers: value === true };
         else if (field === 'separateOnlineStatus') this.draft = { ...this.draft, separateOnlineStatus: value === true };
         else if (field === 'queueMembers') this.draft = { ...this.draft, queueMembers: value as QueueMembersChoice };
+        else if (field === 'sharedRoutingConfig') this.draft = withPlanChoice(this.draft, field, value);
         this.serverErrors = this.serverErrors.filter((e) => !e.field.startsWith(field));
     }
 
@@ -632,7 +646,7 @@ export default class SimplyChatSetup extends LightningElement {
     handlePlanChoice(event: CustomEvent<{ field: string; value: unknown }>): void {
         const planned = this.planState;
         if (!planned || !this.snapshot) return;
-        const choices = withPlanChoice(planned.choices, event.detail.field, event.detail.value);
+        const choices = withPlanChoice(planned.choices, event.detail.field, event.detail.value, this.snapshot);
         const next = this.planFor(planned.itemIds, choices);
         if (next) this.planState = next;
     }
@@ -675,7 +689,7 @@ export default class SimplyChatSetup extends LightningElement {
             operations: planned.operations,
             lines: planned.lines,
             needsOrgWideConfirmation: planned.needsOrgWideConfirmation,
-            askChoices: itemIds === 'all' ? planChoices(this.labels, this.page?.items ?? [], choices) : {},
+            askChoices: itemIds === 'all' ? planChoices(this.labels, this.page?.items ?? [], choices, snapshot) : {},
             stillNeeded: planned.stillNeeded,
         };
     }

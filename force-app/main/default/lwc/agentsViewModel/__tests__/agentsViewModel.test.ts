@@ -165,6 +165,14 @@ describe('agent rows', () => {
         expect(agentRow(KO, warned).reason).toMatch(/Service Cloud 사용자 기능 라이선스가 없음/);
     });
 
+    it('names the permission sets an app with the Omni-Channel utility comes through, in both languages', () => {
+        const throughSet = agent({ userId: '0055g0000000010AAA', omniAppThrough: ['Omni Console Access'] });
+        expect(agentRow(EN, throughSet).omniApp).toBe('Yes (through Omni Console Access)');
+        expect(agentRow(KO, throughSet).omniApp).toBe('예(Omni Console Access을(를) 통해)');
+        expect(agentRow(EN, { ...throughSet, omniAppThrough: ['profile'] }).omniApp).toBe('Yes');
+        expect(agentRow(EN, { ...throughSet, omniApp: 'no', omniAppThrough: [] }).omniApp).toBe('No');
+    });
+
     it('says what cannot be checked', () => {
         const row = agentRow(EN, unknownOne);
         expect(row.queue).toBe('Cannot be checked');

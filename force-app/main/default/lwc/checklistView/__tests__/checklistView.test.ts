@@ -3,6 +3,7 @@ import { format, formatNumber, formatTime, reasonText, withLocale } from 'c/setu
 import { DETAIL_LIMIT, detailText, pageView, report, rowReasonText, setupLink, uiText } from 'c/checklistView';
 import { fullySetUpOrg, NO_PERMISSIONS, omniOrg, partlySetUpOrg } from '../../setupEngine/__tests__/fixtures';
 import { manyProfilesOrg } from '../../../../../../samples/scenarios';
+import { sharedRoutingOrg } from '../../../../../../samples/orgs';
 import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
 const EN = withLocale(ENGLISH, 'en-US');
@@ -126,6 +127,20 @@ describe('labels and formatting', () => {
         expect(t({ kind: 'profileWithoutOmniApp', profileId: 'x', profileName: 'Support', consoleApps: [] })).toBe(
             'Support: no console app with the Omni-Channel utility (console apps with a utility bar: —)'
         );
+        // Some users have it through permission sets: "N of M users".
+        expect(
+            t({
+                kind: 'profileWithoutOmniApp',
+                profileId: 'x',
+                profileName: 'Support',
+                consoleApps: ['Simply Chat'],
+                userCount: 12,
+                usersWithApp: 5,
+                sets: ['Omni Console Access'],
+            })
+        ).toBe(
+            'Support: 5 of 12 users have a console app with the Omni-Channel utility through permission sets (Omni Console Access); the others have none (console apps of the profile with a utility bar: Simply Chat)'
+        );
         expect(t({ kind: 'settingValue', field: 'Server URL', expected: 'https://x', actual: '' })).toBe(
             'Server URL: https://x'
         );
@@ -210,6 +225,20 @@ describe('pageView', () => {
         expect(view.rows.find((r) => r.id === 'busyStatus')?.noFixText).toBe(
             'No fix here: You need Customize Application and Modify Metadata (or Modify All Data).'
         );
+    });
+
+    it("offers Fix all when only item 5's shared routing choice, asked in its dialog, stands between the admin and a fix", () => {
+        const shared = sharedRoutingOrg();
+        const view = pageView(ENGLISH, shared);
+        expect(view.rows.find((r) => r.id === 'routingConfig')?.fixable).toBe(false);
+        expect(view.canFixAny).toBe(true);
+        // Not for a user who cannot change setup, nor once the item passes.
+        const readOnly: OrgSnapshot = {
+            ...shared,
+            user: { id: 'u', permissions: { ...NO_PERMISSIONS, viewSetup: true } },
+        };
+        expect(pageView(ENGLISH, readOnly).canFixAny).toBe(false);
+        expect(pageView(ENGLISH, fullySetUpOrg()).canFixAny).toBe(false);
     });
 
     it('shows details of an item', () => {

@@ -2,7 +2,15 @@ import { evaluate, plan, type OrgSnapshot } from 'c/setupEngine';
 import { withLocale } from 'c/setupText';
 import { choicesSummary } from 'c/choicesView';
 import { planChoices, planView, stillNeeded, stillNeededAfter, withPlanChoice } from 'c/planView';
-import { choices, omniOrg, partlySetUpOrg, sharedOmniOrg } from '../../setupEngine/__tests__/fixtures';
+import {
+    choices,
+    fullySetUpOrg,
+    HAND,
+    omniOrg,
+    partlySetUpOrg,
+    read,
+    sharedOmniOrg,
+} from '../../setupEngine/__tests__/fixtures';
 import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
 const EN = withLocale(ENGLISH, 'en-US');
@@ -133,5 +141,107 @@ describe('without the API connection', () => {
         expect(stillNeeded(EN, evaluate(snapshot)).find((s) => s.key === 'still-apiAccess')?.text).toContain(
             `${waiting} changes wait`
         );
+    });
+});
+
+describe("Fix all asks item 5's shared routing choice and item 13's public group inline", () => {
+    /** The fully set up org whose chat queue's routing configuration another team's queue uses too. */
+    function sharedRouting(): OrgSnapshot {
+        const full = fullySetUpOrg();
+        return {
+            ...full,
+            routingConfigs: read([{ ...HAND.routing, RoutingPriority: 2 }]),
+            routedQueues: read([
+                ...(full.queues.status === 'read' ? full.queues.records : []),
+                {
+                    Id: '00G5g00000CasesAAA',
+                    DeveloperName: 'Support_Cases',
+                    Name: 'Support Cases',
+                    QueueRoutingConfigId: HAND.routing.Id,
+                },
+            ]),
+        };
+    }
+
+    it('offers keep (the default), update naming the other queues, and own; each answer re-plans', () => {
+        const s = sharedRouting();
+        const asked = planChoices(EN, evaluate(s), s.choices, s).sharedRouting;
+        expect(asked?.value).toBe('keep');
+        expect(asked?.options).toEqual([
+            { value: 'keep', label: "Keep it as it is (its values stay unlike the guide's)" },
+            {
+                value: 'update',
+                label: "Update it to the guide's values (the routing of Support Cases changes with it)",
+            },
+            { value: 'own', label: 'Give SimplyChat its own routing configuration (Support Cases keep this one)' },
+        ]);
+        expect(planChoices(KO, evaluate(s), s.choices, s).sharedRouting?.options.map((o) => o.label)).toEqual([
+            '그대로 유지(값은 가이드와 다른 채로 남음)',
+            '가이드 값으로 변경(Support Cases의 라우팅도 함께 바뀜)',
+            'SimplyChat 전용 라우팅 구성 만들기(Support Cases은(는) 기존 구성 유지)',
+        ]);
+        expect(linesOf(s).operations.filter((o) => o.itemId === 'routingConfig')).toEqual([]);
+        const own = withPlanChoice(s.choices, 'sharedRoutingConfig', 'own');
+        expect(own.sharedRoutingConfig).toBe('own');
+        expect(linesOf(s, own).lines.map((l) => l.text)).toEqual([
+            'Create the routing configuration SimplyChat: priority 1, Most Available, 1 unit of capacity',
+            "Link the queue Chat Queue to the routing configuration SimplyChat (only this queue's link changes)",
+        ]);
+        const update = withPlanChoice(s.choices, 'sharedRoutingConfig', 'update');
+        expect(linesOf(s, update).operations.map((o) => o.kind)).toEqual(['upsertRoutingConfig']);
+        // A value the dialog does not offer changes nothing.
+        expect(withPlanChoice(s.choices, 'sharedRoutingConfig', 'rewrite')).toBe(s.choices);
+        // Nothing to ask once item 5 passes.
+        expect(planChoices(EN, evaluate(fullySetUpOrg()), s.choices).sharedRouting).toBeUndefined();
+    });
+
+    it('a bad saved value gives an inline error in both languages and no plan', () => {
+        const s = sharedRouting();
+        const bad = { ...s.choices, sharedRoutingConfig: 'rewrite' } as unknown as OrgSnapshot['choices'];
+        expect(planView(EN, s, 'all', bad)).toEqual({
+            ok: false,
+            errors: [
+                {
+                    field: 'sharedRoutingConfig',
+                    text: 'Choose keep, update or own for the shared routing configuration (not "rewrite").',
+                },
+            ],
+        });
+        const ko = planView(KO, s, 'all', bad);
+        expect(!ko.ok && ko.errors[0].text).toMatch(/^공유 라우팅 구성에 대해/);
+    });
+
+    it('offers a public group beside each agent user, and a combobox of the org groups once chosen', () => {
+        const snapshot = omniOrg();
+        const items = evaluate(snapshot);
+        const asked = planChoices(EN, items, snapshot.choices, snapshot);
+        expect(asked.queueMembers?.options.map((o) => o.value)).toEqual(['agentUsers', 'publicGroup', '']);
+        expect(asked.queueMembers?.groups).toBeUndefined();
+        const group = withPlanChoice(snapshot.choices, 'queueMembers', 'publicGroup', snapshot);
+        expect(group.queueMembers).toEqual({ kind: 'publicGroup', groupDeveloperName: 'All_Service' });
+        const withGroups = planChoices(EN, items, group, snapshot).queueMembers?.groups;
+        expect(withGroups?.value).toBe('All_Service');
+        expect(withGroups?.options.map((o) => o.label)).toEqual([
+            'All Service (All_Service)',
+            'Chat Agents (Chat_Agents)',
+            'Support Chat (Support_Chat)',
+        ]);
+        const chat = withPlanChoice(group, 'publicGroup', 'Chat_Agents', snapshot);
+        expect(linesOf(snapshot, chat).operations.find((o) => o.kind === 'addQueueMembers')).toMatchObject({
+            publicGroupDeveloperName: 'Chat_Agents',
+        });
+        // The group chosen before is kept when the kind is chosen again; a group the org lacks is refused.
+        expect(withPlanChoice(chat, 'queueMembers', 'publicGroup', snapshot).queueMembers).toEqual(chat.queueMembers);
+        const unknown = withPlanChoice(group, 'publicGroup', 'Nobody', snapshot);
+        expect(planView(EN, snapshot, 'all', unknown)).toEqual({
+            ok: false,
+            errors: [{ field: 'queueMembers', text: 'There is no public group Nobody in this org.' }],
+        });
+        // Without readable groups, only each agent user is offered.
+        const unread: OrgSnapshot = { ...snapshot, publicGroups: { status: 'unavailable', code: 'queryFailed' } };
+        expect(planChoices(EN, items, snapshot.choices, unread).queueMembers?.options.map((o) => o.value)).toEqual([
+            'agentUsers',
+            '',
+        ]);
     });
 });

@@ -189,3 +189,53 @@ describe('wording for people', () => {
         expect(planned.lines.length).toBe(planned.operations.length - 2);
     });
 });
+
+describe('the record changes of each planned change (the same words as fix --dry-run)', () => {
+    function teamsOrg(count: number): OrgSnapshot {
+        const profiles = Array.from({ length: count }, (_, i) => ({
+            Id: `00e5g${String(i).padStart(13, '0')}`,
+            Name: `Team ${i + 1}`,
+            UserCount: 1,
+            ServiceCloudUserCount: 0,
+        }));
+        return {
+            ...partlySetUpOrg(),
+            profiles: read(profiles),
+            choices: choices({ agentProfileIds: profiles.map((p) => p.Id) }),
+        };
+    }
+
+    it('counts the rows of each object, names what the first rows link, and cuts the rest to "and N more"', () => {
+        const org = teamsOrg(12);
+        const planned = planView(ENGLISH, org, 'all', org.choices);
+        if (!planned.ok) throw new Error('no plan');
+        const grants = planned.lines.find((l) => l.text.startsWith('Give'));
+        const rows = planned.operations
+            .filter((op) => op.kind === 'grantStatusAccess')
+            .reduce((sum, op) => sum + (op.kind === 'grantStatusAccess' ? op.grants.length * 2 : 0), 0);
+        expect(rows).toBe(24);
+        expect(grants?.records).toHaveLength(1);
+        const [access] = grants?.records ?? [];
+        expect(access.text).toMatch(
+            /^Insert 24 SetupEntityAccess rows: the status \w+ for the profile Team 1 \(its own permission set\); the status \w+ for the profile Team 1 \(its own permission set\); the status \w+ for the profile Team 2 \(its own permission set\) and 21 more$/
+        );
+        expect(access.fullText).toContain('for the profile Team 12 (its own permission set)');
+        expect(access.fullText?.split('; ')).toHaveLength(24);
+        // A whole-component write (a configuration SimplyChat creates) has no record changes to list.
+        const created = planned.lines.find((l) => l.text.startsWith('Create the presence configuration'));
+        expect(created?.records).toBeUndefined();
+    });
+
+    it('says it in Korean too, with a row per user of each profile for queue members', () => {
+        const s = sharedOmniOrg();
+        const english = planView(ENGLISH, s, ['queueMembers'], { ...s.choices, queueMembers: { kind: 'agentUsers' } });
+        const korean = planView(KOREAN, s, ['queueMembers'], { ...s.choices, queueMembers: { kind: 'agentUsers' } });
+        if (!english.ok || !korean.ok) throw new Error('no plan');
+        expect(english.lines[0].records?.map((r) => r.text)).toEqual([
+            'Insert GroupMember rows, one per user, for 1 set of users: each active user of the profile Support into the queue Chat_Queue',
+        ]);
+        expect(korean.lines[0].records?.map((r) => r.text)).toEqual([
+            'GroupMember 행 추가(사용자 집합 1개, 사용자마다 1행): Support 프로필의 활성 사용자 각각 → Chat_Queue 대기열',
+        ]);
+    });
+});

@@ -173,6 +173,52 @@ describe('c-setup-choices', () => {
         ]);
     });
 
+    it("offers item 5's shared routing choice only when asked, reports the answer and shows its error", async () => {
+        const element = mount({
+            labels: {
+                ...(mount() as unknown as { labels: Record<string, string> }).labels,
+                sharedRouting: 'Routing configuration that other queues use too',
+            },
+        });
+        expect(q(element, '[data-id="shared-routing"]')).toBeNull();
+        Object.assign(element, {
+            sharedRouting: {
+                options: [
+                    { label: 'Keep', value: 'keep' },
+                    { label: 'Update (Support Cases)', value: 'update' },
+                    { label: 'Own', value: 'own' },
+                ],
+                value: 'keep',
+            },
+        });
+        await Promise.resolve();
+        const group = q(element, '[data-id="shared-routing"]') as unknown as HTMLElement & {
+            label: string;
+            value: string;
+            options: { value: string }[];
+            setCustomValidity: jest.Mock;
+            reportValidity: jest.Mock;
+        };
+        expect(group.label).toBe('Routing configuration that other queues use too');
+        expect(group.value).toBe('keep');
+        expect(group.options.map((o) => o.value)).toEqual(['keep', 'update', 'own']);
+        const changes: unknown[] = [];
+        element.addEventListener('choicechange', (e) => changes.push((e as CustomEvent).detail));
+        group.dispatchEvent(new CustomEvent('change', { detail: { value: 'own' } }));
+        expect(changes).toEqual([{ field: 'sharedRoutingConfig', value: 'own' }]);
+        group.setCustomValidity = jest.fn();
+        group.reportValidity = jest.fn();
+        group.focus = jest.fn();
+        Object.assign(element, {
+            errors: [{ field: 'sharedRoutingConfig', text: 'Choose keep, update or own (not "x").' }],
+        });
+        await Promise.resolve();
+        expect(group.setCustomValidity).toHaveBeenCalledWith('Choose keep, update or own (not "x").');
+        expect(group.reportValidity).toHaveBeenCalled();
+        (element as unknown as { focusFirstError: () => void }).focusFirstError();
+        expect(group.focus).toHaveBeenCalled();
+    });
+
     it('offers what to add to the chat queue only when item 13 needs it, and a public group picker', async () => {
         const element = mount({
             labels: {

@@ -2,12 +2,21 @@
  * Item 14: each agent profile has a console app whose utility bar holds the Omni-Channel utility. A guided step
  * (App Manager), never an operation.
  */
-import { evaluate, plan, type AppRecord, type ChecklistItem, type OrgSnapshot } from '../setupEngine';
+import {
+    evaluate,
+    plan,
+    type AppRecord,
+    type ChecklistItem,
+    type OrgSnapshot,
+    type PermissionSetAssigneeRecord,
+} from '../setupEngine';
 import { APP_MANAGER_URL, isOmniChannelUtility, OMNI_CHANNEL_UTILITY } from '../facts';
 import { choices, fullySetUpOrg, omniDisabledOrg, partlySetUpOrg, PROFILE, read, sharedOmniOrg } from './fixtures';
 import { appsByApplicationId, id15 } from '../ruleAgentApps';
 import {
     access,
+    APP_SETS,
+    appSet,
     APP_ACCESS_IDS,
     APP_PROFILE_IDS,
     APPS,
@@ -271,6 +280,136 @@ describe('item 14: the agents have Omni-Channel in their app', () => {
         const i = agentApps({ ...omniDisabledOrg(), ...appsWithOmni() });
         expect(i.status).toBe('blocked');
         expect(i.blockedBy).toEqual(['omniChannel']);
+    });
+});
+
+/** The n-th active user of a profile, as a permission set assignment names the assignee (005…). */
+function assignee(profileId: string, n: number): PermissionSetAssigneeRecord {
+    return { AssigneeId: `0055g0${profileId.slice(5, 10)}${String(n).padStart(6, '0')}A`, ProfileId: profileId };
+}
+
+function users(profileId: string, count: number): PermissionSetAssigneeRecord[] {
+    return Array.from({ length: count }, (_, n) => assignee(profileId, n));
+}
+
+describe('item 14: apps given through permission sets assigned to the agents', () => {
+    // The partly set up org: SimplyChat Agent (25 users) has only the Simply Chat console, whose bar lacks the utility.
+    const AGENT_USERS = PROFILE.agent.UserCount;
+
+    it('passes when a set with a console app holding the utility is assigned to every user of the profile', () => {
+        const s: OrgSnapshot = {
+            ...partlySetUpOrg(),
+            appPermissionSets: read([
+                appSet(APP_SETS.omniConsole, [APPS.serviceConsole], users(PROFILE.agent.Id, AGENT_USERS)),
+            ]),
+        };
+        const i = agentApps(s);
+        expect(i.status).toBe('pass');
+        expect(i.reason).toEqual({ key: 'item.agentApps.ok', params: { count: 2, apps: 'Service Console' } });
+    });
+
+    it('counts a permission set group through its own set, like a plain set', () => {
+        const s: OrgSnapshot = {
+            ...partlySetUpOrg(),
+            appPermissionSets: read([
+                appSet(APP_SETS.serviceGroup, [APPS.serviceConsole], users(PROFILE.agent.Id, AGENT_USERS)),
+            ]),
+        };
+        expect(agentApps(s).status).toBe('pass');
+    });
+
+    it('fails with "N of M users" per profile when the set is assigned to some users only, naming the set', () => {
+        const s: OrgSnapshot = {
+            ...partlySetUpOrg(),
+            appPermissionSets: read([
+                appSet(APP_SETS.omniConsole, [APPS.serviceConsole], users(PROFILE.agent.Id, 10)),
+                // A set without an app holding the utility counts for nobody.
+                appSet(APP_SETS.serviceGroup, [APPS.sales], users(PROFILE.agent.Id, AGENT_USERS)),
+            ]),
+        };
+        const i = agentApps(s);
+        expect(i.status).toBe('fail');
+        expect(i.reason).toEqual({
+            key: 'item.agentApps.someUsers',
+            params: { count: 1, profiles: `SimplyChat Agent (10/${AGENT_USERS})` },
+        });
+        expect(i.details[0]).toEqual({
+            kind: 'profileWithoutOmniApp',
+            profileId: PROFILE.agent.Id,
+            profileName: 'SimplyChat Agent',
+            consoleApps: ['Simply Chat'],
+            userCount: AGENT_USERS,
+            usersWithApp: 10,
+            sets: ['Omni Console Access'],
+        });
+        // The other way to give it: assign the set that has the app (Setup > Permission Sets).
+        expect(i.details).toContainEqual({
+            kind: 'manualStep',
+            step: {
+                key: 'fix.agentApps.assignSet',
+                params: { sets: 'Omni Console Access', profiles: 'SimplyChat Agent' },
+            },
+            url: '/lightning/setup/PermSets/home',
+        });
+        expect(plan(s, ['agentApps'])).toEqual([]);
+    });
+
+    it('counts a user once whatever number of sets give the app, and only users of the agent profile', () => {
+        const s: OrgSnapshot = {
+            ...partlySetUpOrg(),
+            appPermissionSets: read([
+                appSet(APP_SETS.omniConsole, [APPS.serviceConsole], users(PROFILE.agent.Id, 10)),
+                appSet(
+                    APP_SETS.serviceGroup,
+                    [APPS.serviceConsole],
+                    [...users(PROFILE.agent.Id, 12), ...users(PROFILE.sales.Id, 30)]
+                ),
+            ]),
+        };
+        expect(agentApps(s).reason.params.profiles).toBe(`SimplyChat Agent (12/${AGENT_USERS})`);
+    });
+
+    it('is unknown, never "no", when the sets could not be read (a full read), and a profile with the app passes', () => {
+        const capped: OrgSnapshot = {
+            ...partlySetUpOrg(),
+            appPermissionSets: {
+                status: 'unavailable',
+                code: 'queryFailed',
+                message: 'More than 10000 rows of app access: not read',
+            },
+        };
+        const i = agentApps(capped);
+        expect(i.status).toBe('unknown');
+        expect(i.reason).toEqual({
+            key: 'item.agentApps.setsUnread',
+            params: { count: 1, profiles: 'SimplyChat Agent' },
+        });
+        expect(i.details).toEqual([
+            {
+                kind: 'unreadable',
+                part: 'PermissionSet',
+                code: 'queryFailed',
+                message: 'More than 10000 rows of app access: not read',
+            },
+        ]);
+        // Every profile has it through its own access: what the sets grant does not matter.
+        expect(agentApps({ ...fullySetUpOrg(), appPermissionSets: capped.appPermissionSets }).status).toBe('pass');
+    });
+
+    it('cannot check a user whose set gives an app the admin cannot access', () => {
+        const s: OrgSnapshot = {
+            ...partlySetUpOrg(),
+            appPermissionSets: read([appSet(APP_SETS.omniConsole, ['hidden'], users(PROFILE.agent.Id, AGENT_USERS))]),
+        };
+        const i = agentApps(s);
+        expect(i.status).toBe('unknown');
+        expect(i.reason.key).toBe('item.agentApps.appsHidden');
+    });
+
+    it('reads an older snapshot without the part as before: no set gives an app', () => {
+        const s = partlySetUpOrg();
+        expect(s.appPermissionSets).toBeUndefined();
+        expect(agentApps(s).reason.key).toBe('item.agentApps.missing');
     });
 });
 

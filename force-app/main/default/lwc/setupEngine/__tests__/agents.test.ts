@@ -16,7 +16,7 @@ import type {
     QueueMembershipState,
 } from '../types';
 import { fullySetUpOrg, HAND, PROFILE, read } from './fixtures';
-import { appsAgentWithoutOmni, appsBarsNotRead } from '../../../../../../samples/apps';
+import { APP_SETS, APPS, appSet, appsAgentWithoutOmni, appsBarsNotRead } from '../../../../../../samples/apps';
 
 const QUEUE_ID = HAND.queue.Id;
 const NO_PRESENCE: Part<AgentPresenceRecord> = read([]);
@@ -79,6 +79,7 @@ describe('agentReadiness: a ready agent', () => {
             queue: { how: 'user', via: '' },
             serviceCloudUser: true,
             omniApp: 'yes',
+            omniAppThrough: ['profile'],
             presence: 'offline',
             status: 'ready',
             blockers: [],
@@ -185,6 +186,53 @@ describe('agentReadiness: each blocker', () => {
         expect(r.reason).toEqual({ key: 'agent.noOmniApp', params: { profile: PROFILE.agent.Name } });
         const support = one(org(appsAgentWithoutOmni()), user(1, { ProfileId: PROFILE.support.Id }));
         expect(support.omniApp).toBe('yes');
+    });
+
+    it('noOmniApp per agent: an app through a permission set assigned to the user counts, named as its source', () => {
+        const s = org({
+            ...appsAgentWithoutOmni(),
+            appPermissionSets: read([
+                appSet(
+                    APP_SETS.omniConsole,
+                    [APPS.serviceConsole],
+                    [{ AssigneeId: user(1).Id, ProfileId: PROFILE.agent.Id }]
+                ),
+                // A group's own set with an app without the utility gives nothing.
+                appSet(APP_SETS.serviceGroup, [APPS.sales], [{ AssigneeId: user(2).Id, ProfileId: PROFILE.agent.Id }]),
+            ]),
+        });
+        const [withSet, withGroup, without] = agentReadiness(s, [user(1), user(2), user(3)], NO_PRESENCE, true);
+        expect(withSet.omniApp).toBe('yes');
+        expect(withSet.omniAppThrough).toEqual(['Omni Console Access']);
+        expect(withSet.status).toBe('ready');
+        for (const r of [withGroup, without]) {
+            expect(r.omniApp).toBe('no');
+            expect(r.blockers).toEqual(['noOmniApp']);
+            expect(r.reason).toEqual({ key: 'agent.noOmniApp', params: { profile: PROFILE.agent.Name } });
+        }
+    });
+
+    it('noOmniApp is unknown, never "no", when the apps of the permission sets could not be read', () => {
+        const s = org({
+            ...appsAgentWithoutOmni(),
+            appPermissionSets: { status: 'unavailable', code: 'queryFailed', message: 'More than 10000 rows' },
+        });
+        const r = one(s, user(1));
+        expect(r.omniApp).toBe('unknown');
+        expect(r.status).toBe('unknown');
+        expect(r.reason.key).toBe('agent.unknown.appSets');
+        // A profile whose own app has the utility stays ready.
+        expect(one(s, user(1, { ProfileId: PROFILE.support.Id })).omniApp).toBe('yes');
+    });
+
+    it('noOmniApp is unknown when the set gives an app the admin cannot access', () => {
+        const s = org({
+            ...appsAgentWithoutOmni(),
+            appPermissionSets: read([
+                appSet(APP_SETS.omniConsole, ['hidden'], [{ AssigneeId: user(1).Id, ProfileId: PROFILE.agent.Id }]),
+            ]),
+        });
+        expect(one(s, user(1)).reason.key).toBe('agent.unknown.appHiddenSet');
     });
 
     it('lists every blocker in the documented order, the first one as the reason', () => {
@@ -462,7 +510,7 @@ describe('agentReadiness: O(users) after O(snapshot)', () => {
     it('resolves the queue once per call and answers apps once per profile, however many users', () => {
         const resolve = jest.spyOn(membershipModule, 'resolveMembership');
         const member = jest.spyOn(membershipModule, 'membershipOf');
-        const apps = jest.spyOn(agentApps, 'omniAppOf');
+        const apps = jest.spyOn(agentApps, 'omniAppOfUser');
         const users = Array.from({ length: 500 }, (_, i) =>
             user(i, { ProfileId: i % 2 ? PROFILE.agent.Id : PROFILE.support.Id })
         );

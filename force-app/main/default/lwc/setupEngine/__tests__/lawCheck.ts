@@ -1,5 +1,5 @@
 /** Law 3 of the engine, shared by the scenario and property tests: only what the plan names changes. */
-import type { Operation, OrgSnapshot, Part } from '../setupEngine';
+import { sharedRoutingChoice, type Operation, type OrgSnapshot, type Part } from '../setupEngine';
 
 type AnyRecord = { Id?: string } & Record<string, unknown>;
 
@@ -155,8 +155,14 @@ export function touchedWithoutReason(before: OrgSnapshot, ops: readonly Operatio
                             !same(q.DeveloperName, c.names.queue.developerName)
                     );
                     check(
-                        sharedWith.length === 0 || c.updateSharedRoutingConfig === true,
+                        sharedWith.length === 0 || sharedRoutingChoice(c) === 'update',
                         `routing configuration ${op.developerName} shared with ${sharedWith.map((q) => q.Name).join(', ')}`
+                    );
+                } else {
+                    // A configuration the plan creates is SimplyChat's own: it never takes an existing one's name.
+                    check(
+                        !recordsIn(before.routingConfigs).some((r) => same(r.DeveloperName, op.developerName)),
+                        `new routing configuration ${op.developerName} over an existing one`
                     );
                 }
                 break;

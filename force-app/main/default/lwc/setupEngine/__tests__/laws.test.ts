@@ -12,6 +12,7 @@ import {
     operationNeedsApi,
     ITEM_IDS,
     plan,
+    sharedRoutingChoice,
     simulate,
     validateChoices,
     type OrgSnapshot,
@@ -55,7 +56,8 @@ interface Shape {
     separateOnlineStatus: boolean;
     /** Another team's queue (not a chat queue) routed by one of the routing configurations, if any. */
     otherTeamRouting: number | null;
-    updateSharedRoutingConfig: boolean;
+    /** Item 5's choice for a shared configuration; 'legacyTrue': only the older boolean, saved as true. */
+    sharedRouting: 'keep' | 'update' | 'own' | 'legacyTrue' | 'absent';
     /** Item 13: each queue's members, and what the admin chose to add. */
     membership: MembershipShape[];
     queueMembers: 'none' | 'agentUsers' | 'Chat_Agents' | 'All_Service';
@@ -139,7 +141,13 @@ const shapeArb: fc.Arbitrary<Shape> = fc
         moveDirectUsers: fc.boolean(),
         separateOnlineStatus: fc.boolean(),
         otherTeamRouting: fc.option(fc.nat(2), { nil: null }),
-        updateSharedRoutingConfig: fc.boolean(),
+        sharedRouting: fc.constantFrom(
+            'keep' as const,
+            'update' as const,
+            'own' as const,
+            'legacyTrue' as const,
+            'absent' as const
+        ),
         membership: fc.array(membershipArb, { minLength: 3, maxLength: 3 }),
         queueMembers: fc.constantFrom(
             'none' as const,
@@ -185,7 +193,7 @@ const shapeArb: fc.Arbitrary<Shape> = fc
         separateOnlineStatus: r.separateOnlineStatus,
         otherTeamRouting:
             r.otherTeamRouting !== null && r.otherTeamRouting < r.routingNames.length ? r.otherTeamRouting : null,
-        updateSharedRoutingConfig: r.updateSharedRoutingConfig,
+        sharedRouting: r.sharedRouting,
         membership: r.membership,
         queueMembers: r.queueMembers,
     }));
@@ -413,7 +421,11 @@ function build(shape: Shape): OrgSnapshot {
             capacity: shape.capacity,
             moveDirectUsers: shape.moveDirectUsers,
             separateOnlineStatus: shape.separateOnlineStatus,
-            updateSharedRoutingConfig: shape.updateSharedRoutingConfig,
+            ...(shape.sharedRouting === 'legacyTrue'
+                ? { updateSharedRoutingConfig: true }
+                : shape.sharedRouting === 'absent'
+                  ? {}
+                  : { sharedRoutingConfig: shape.sharedRouting }),
             queueMembers:
                 shape.queueMembers === 'none'
                     ? null
@@ -443,7 +455,10 @@ function expectedLeftovers(before: OrgSnapshot, after: OrgSnapshot): Set<string>
     }
     // Item 5 never changes a routing configuration other queues use unless the admin chose to (law 4).
     const routing = evaluate(after).find((i) => i.id === 'routingConfig');
-    if (routing?.reason.key === 'item.routingConfig.sharedWrongValues' && !before.choices.updateSharedRoutingConfig) {
+    if (
+        routing?.reason.key === 'item.routingConfig.sharedWrongValues' &&
+        sharedRoutingChoice(before.choices) === 'keep'
+    ) {
         left.add('routingConfig');
     }
     const presence = evaluate(after).find((i) => i.id === 'presenceConfig');
@@ -532,7 +547,11 @@ describe('engine laws over random orgs', () => {
                 const offered = evaluate(limited)
                     .filter((i) => i.fix.available)
                     .map((i) => i.id);
-                const needsApi = new Set(plan(s, 'all').filter((op) => operationNeedsApi(op)).map((op) => op.itemId));
+                const needsApi = new Set(
+                    plan(s, 'all')
+                        .filter((op) => operationNeedsApi(op))
+                        .map((op) => op.itemId)
+                );
                 expect(offered).toEqual(readOnly ? [] : offered.filter((i) => !needsApi.has(i)));
             }),
             { numRuns: 100 }

@@ -7,13 +7,32 @@ import { queueRule } from '../ruleQueue';
 import { finish, type Deps, type ItemResult } from '../ruleKit';
 import { reason } from '../reasons';
 import { ITEM_IDS } from '../types';
-import { omniOrg } from './fixtures';
+import { evaluate } from '../evaluate';
+import { plan } from '../plan';
+import { omniOrg, partlySetUpOrg } from './fixtures';
 
 const passing: ItemResult = finish('omniChannel', {}, { status: 'pass', reason: reason('item.omniChannel.enabled') });
 
 describe('rule order', () => {
     it('runs the rules in checklist order', () => {
         expect(runRules(omniOrg()).map((r) => r.id)).toEqual([...ITEM_IDS]);
+    });
+
+    it('runs once per snapshot and choices: evaluate and plan share the run, new choices or a new snapshot run again', () => {
+        const org = partlySetUpOrg();
+        expect(runRules(org)).toBe(runRules(org));
+        expect(plan(org, 'all')).toEqual(plan(JSON.parse(JSON.stringify(org)), 'all'));
+        const capacity = org.choices.capacity === 7 ? 8 : 7;
+        const other = { ...org.choices, capacity };
+        expect(runRules(org, other)).not.toBe(runRules(org));
+        const capacityOps = (ops: ReturnType<typeof plan>) =>
+            ops.flatMap((op) => (op.kind === 'setCapacity' || op.kind === 'createPresenceConfig' ? [op.capacity] : []));
+        expect(capacityOps(plan(org, 'all', other))).toEqual([capacity]);
+        expect(capacityOps(plan({ ...org, choices: other }, 'all'))).toEqual([capacity]);
+        const before = evaluate(org).find((i) => i.id === 'presenceConfig')?.status;
+        const emptied = { ...org, presenceConfigs: { status: 'read' as const, records: [] } };
+        expect(evaluate(emptied).find((i) => i.id === 'presenceConfig')?.status).toBe('fail');
+        expect(evaluate(org).find((i) => i.id === 'presenceConfig')?.status).toBe(before);
     });
 
     it('lists every dependency before the item that needs it', () => {

@@ -1,6 +1,9 @@
 import {
+    ChoicesInvalidError,
     evaluate,
     plan,
+    SHARED_ROUTING_CHOICES,
+    validateChoices,
     simulate,
     waitingForConnection,
     type ChecklistItem,
@@ -409,19 +412,81 @@ describe("another team's queue uses the same routing configuration", () => {
             key: 'item.routingConfig.sharedWrongValues',
             params: { name: 'Chat Routing', count: 1, queues: 'Support Cases' },
         });
-        expect(fixReason(i)).toBe('fix.chooseUpdateSharedRouting');
+        expect(fixReason(i)).toBe('fix.chooseSharedRouting');
+        expect(i.needs).toEqual(['sharedRoutingConfig']);
         expect(plan(s, 'all').filter((op) => op.kind === 'upsertRoutingConfig')).toEqual([]);
+        const kept: OrgSnapshot = { ...s, choices: { ...s.choices, sharedRoutingConfig: 'keep' } };
+        expect(plan(kept, 'all').filter((op) => op.itemId === 'routingConfig')).toEqual([]);
         expect(touchedWithoutReason(s, plan(s, 'all'))).toEqual([]);
     });
 
     it('changes it only when the admin chose to, naming who else it routes', () => {
-        const chosen: OrgSnapshot = { ...s, choices: { ...s.choices, updateSharedRoutingConfig: true } };
+        const chosen: OrgSnapshot = { ...s, choices: { ...s.choices, sharedRoutingConfig: 'update' } };
         const ops = plan(chosen, ['routingConfig']);
-        expect(ops.map((op) => op.kind)).toEqual(['upsertRoutingConfig']);
+        expect(ops.map((op) => [op.kind, op.kind === 'upsertRoutingConfig' && op.existingId])).toEqual([
+            ['upsertRoutingConfig', HAND.routing.Id],
+        ]);
         expect(item(evaluate(chosen), 'routingConfig').reason.params).toMatchObject({ queues: 'Support Cases' });
         expect(touchedWithoutReason(chosen, ops)).toEqual([]);
-        // The law catches a plan that changes it without the choice.
+        // The law catches a plan that changes it without the choice, and with the choice to give SimplyChat its own.
         expect(touchedWithoutReason(s, ops)).toEqual(['routing configuration Chat_Routing shared with Support Cases']);
+        const own: OrgSnapshot = { ...s, choices: { ...s.choices, sharedRoutingConfig: 'own' } };
+        expect(touchedWithoutReason(own, ops)).toEqual([
+            'routing configuration Chat_Routing shared with Support Cases',
+        ]);
+    });
+
+    it('reads the older saved boolean as update, and the new value wins over it', () => {
+        const legacy: OrgSnapshot = { ...s, choices: { ...s.choices, updateSharedRoutingConfig: true } };
+        expect(plan(legacy, ['routingConfig']).map((op) => op.kind)).toEqual(['upsertRoutingConfig']);
+        const both: OrgSnapshot = {
+            ...legacy,
+            choices: { ...legacy.choices, sharedRoutingConfig: 'keep' },
+        };
+        expect(plan(both, ['routingConfig'])).toEqual([]);
+    });
+
+    it('gives SimplyChat its own configuration by choice: created, the queue relinked, the shared one unwritten', () => {
+        const own: OrgSnapshot = { ...s, choices: { ...s.choices, sharedRoutingConfig: 'own' } };
+        const i = item(evaluate(own), 'routingConfig');
+        expect(i.fix.available).toBe(true);
+        const ops = plan(own, ['routingConfig']);
+        expect(ops).toEqual([
+            {
+                kind: 'upsertRoutingConfig',
+                itemId: 'routingConfig',
+                existingId: null,
+                developerName: 'SimplyChat',
+                label: 'SimplyChat',
+                routingModel: 'MostAvailable',
+                routingPriority: 1,
+                capacityWeight: 1,
+                changes: [],
+            },
+            {
+                kind: 'upsertQueue',
+                itemId: 'routingConfig',
+                existingId: HAND.queue.Id,
+                developerName: 'Chat_Queue',
+                label: 'Chat Queue',
+                routingConfigDeveloperName: 'SimplyChat',
+                addSobjectTypes: [],
+            },
+        ]);
+        expect(touchedWithoutReason(own, plan(own, 'all'))).toEqual([]);
+        const after = simulate(own, plan(own, 'all'));
+        // The other team's queue keeps the old configuration, unchanged; SimplyChat's queue routes through its own.
+        const routing = after.routingConfigs.status === 'read' ? after.routingConfigs.records : [];
+        expect(routing.find((c) => c.Id === HAND.routing.Id)).toEqual(wrong);
+        const queues = after.queues.status === 'read' ? after.queues.records : [];
+        const ownConfig = routing.find((c) => c.DeveloperName === 'SimplyChat');
+        expect(queues.find((q) => q.Id === HAND.queue.Id)?.QueueRoutingConfigId).toBe(ownConfig?.Id);
+        expect(item(evaluate(after), 'routingConfig').reason).toEqual({
+            key: 'item.routingConfig.ok',
+            params: { name: 'SimplyChat' },
+        });
+        expect(plan(after, 'all').filter((op) => op.itemId === 'routingConfig')).toEqual([]);
+        assertOnlyPlannedChanges(own, after, plan(own, 'all'));
     });
 
     it('holds for a configuration that merely carries the SimplyChat name', () => {
@@ -435,6 +500,31 @@ describe("another team's queue uses the same routing configuration", () => {
         expect(i.reason.key).toBe('item.routingConfig.sharedWrongValues');
         expect(plan(noChatQueue, 'all').filter((op) => op.kind === 'upsertRoutingConfig')).toEqual([]);
         expect(touchedWithoutReason(noChatQueue, plan(noChatQueue, 'all'))).toEqual([]);
+        // By choice SimplyChat gets its own, under the next free name, and the new queue routes through it.
+        const own: OrgSnapshot = { ...noChatQueue, choices: { ...noChatQueue.choices, sharedRoutingConfig: 'own' } };
+        const ops = plan(own, 'all');
+        const created = ops.filter((op) => op.kind === 'upsertRoutingConfig');
+        expect(created).toMatchObject([{ existingId: null, developerName: 'SimplyChat_2', label: 'SimplyChat 2' }]);
+        expect(ops.find((op) => op.kind === 'upsertQueue')).toMatchObject({
+            existingId: null,
+            routingConfigDeveloperName: 'SimplyChat_2',
+        });
+        expect(touchedWithoutReason(own, ops)).toEqual([]);
+        const after = simulate(own, ops);
+        expect(item(evaluate(after), 'routingConfig').status).toBe('pass');
+        expect(plan(after, 'all').filter((op) => op.itemId === 'routingConfig' || op.itemId === 'queue')).toEqual([]);
+    });
+
+    it('refuses a value that is not one of keep, update and own: nothing is planned', () => {
+        const bad = { ...s.choices, sharedRoutingConfig: 'rewrite' } as unknown as OrgSnapshot['choices'];
+        expect(validateChoices(bad, s)).toEqual([
+            {
+                field: 'sharedRoutingConfig',
+                reason: { key: 'choice.sharedRoutingInvalid', params: { value: 'rewrite' } },
+            },
+        ]);
+        expect(() => plan(s, 'all', bad)).toThrow(ChoicesInvalidError);
+        expect(SHARED_ROUTING_CHOICES).toEqual(['keep', 'update', 'own']);
     });
 
     it('passes with the guide values, still naming the other queues', () => {

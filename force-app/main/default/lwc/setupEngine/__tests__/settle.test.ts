@@ -4,12 +4,14 @@ import {
     evaluate,
     settle,
     withSettledParts,
+    type AppRecord,
     type ChecklistItem,
     type OrgSnapshot,
 } from '../setupEngine';
 import { fullySetUpOrg, HAND, omniOrg, read, sharedOmniOrg, SHARED } from './fixtures';
 import { SCENARIOS } from '../../../../../../samples/scenarios';
 import { settledPartsOf } from '../../../../../../samples/queueMembers';
+import { APP_SETS, APPS, appSet, MENU_ITEMS } from '../../../../../../samples/apps';
 
 /** What a reader's first phase gives: the snapshot without the parts read by the settled Ids. */
 function base(s: OrgSnapshot): OrgSnapshot {
@@ -63,6 +65,38 @@ describe('settle picks SimplyChat records from the base parts only', () => {
             expect([s.id, named ?? settled?.id ?? null]).toEqual([s.id, named ?? null]);
             expect([s.id, named === null || settled?.developerName === named]).toEqual([s.id, true]);
         }
+    });
+
+    it('lists the utility bar of a console app that only a permission set assigned to agents gives', () => {
+        const desk: AppRecord = {
+            ...APPS.simplyChat,
+            DurableId: '06m5g00000DeskAAAB',
+            DeveloperName: 'Desk',
+            NamespacePrefix: null,
+            Label: 'Desk',
+            UtilityBar: 'Desk_UtilityBar',
+        };
+        const org = fullySetUpOrg();
+        const withSet: OrgSnapshot = {
+            ...org,
+            apps: read([APPS.serviceConsole, APPS.simplyChat, APPS.sales, desk]),
+            appMenuItems: read([
+                ...Object.values(MENU_ITEMS),
+                { ApplicationId: '02u5g00000DeskA', Name: 'Desk', NamespacePrefix: null },
+            ]),
+            appPermissionSets: read([
+                {
+                    ...appSet(APP_SETS.omniConsole, [], []),
+                    AppIds: ['02u5g00000DeskAAAB'],
+                    Assignees: [{ AssigneeId: '0055g000000Desk01A', ProfileId: org.choices.agentProfileIds[0] }],
+                },
+            ]),
+        };
+        expect(settle(withSet).ids.utilityBarNames).toEqual([
+            'Desk_UtilityBar',
+            'LightningService_UtilityBar',
+            'SimplyChat_UtilityBar',
+        ]);
     });
 
     it('lists no utility bar while the app access is unreadable', () => {

@@ -5,6 +5,8 @@ import {
     plan,
     planChanges,
     RECORD_OBJECTS,
+    REASON_KEYS,
+    recordChangeTexts,
     ROUTES,
     writesWholeComponent,
     type MetadataWrite,
@@ -54,7 +56,7 @@ describe('the write law: conformance vectors (config/contract/write-vectors.json
         const kinds = (Object.keys(ROUTES) as OperationKind[]).filter((k) => writesWholeComponent(ROUTES[k]));
         expect([...new Set(whole.map((v) => v.operation.kind))].sort()).toEqual([...kinds, 'upsertQueue'].sort());
         const routing = whole.filter((v) => v.operation.kind === 'upsertRoutingConfig').map((v) => v.metadata?.action);
-        expect(routing.sort()).toEqual(['create', 'update']);
+        expect([...new Set(routing)].sort()).toEqual(['create', 'update']);
     });
 
     it.each(DEPENDENCIES.map((d) => [d.name, d] as const))('dependencies: %s', (_name, vector) => {
@@ -66,7 +68,7 @@ describe('the write law: conformance vectors (config/contract/write-vectors.json
         const recordKinds = (Object.keys(ROUTES) as OperationKind[]).filter((k) => ROUTES[k] === 'records');
         expect([...covered].sort()).toEqual([...recordKinds].sort());
         const queues = VECTORS.filter((v) => v.operation.kind === 'upsertQueue').map((v) => v.route);
-        expect(queues.sort()).toEqual(['metadataCreate', 'records']);
+        expect([...new Set(queues)].sort()).toEqual(['metadataCreate', 'records']);
     });
 });
 
@@ -218,5 +220,75 @@ describe('what a planned change touches', () => {
             { action: 'delete', sObject: 'PresenceUserConfigUser', writes: 1, perUser: true },
             { action: 'insert', sObject: 'PresenceUserConfigUser', writes: 1, perUser: true },
         ]);
+    });
+});
+
+describe('what a planned change touches, in words (recordChangeTexts: the plan dialog and fix --dry-run)', () => {
+    const keys = new Set<string>(REASON_KEYS);
+    const texts = (op: Operation) => recordChangeTexts({ operation: op, ...operationWrites(op) });
+
+    it.each(VECTORS.map((v) => [v.name, v] as const))('%s: the counts of changeCounts and a row per write', (_n, v) => {
+        const change = { operation: v.operation, ...operationWrites(v.operation) };
+        const counts = changeCounts(change);
+        const groups = recordChangeTexts(change);
+        expect(groups.map((g) => g.summary.params)).toEqual(
+            counts.map((c) => ({ count: c.writes, object: c.sObject }))
+        );
+        expect(groups.map((g) => g.summary.key)).toEqual(
+            counts.map((c) => (c.perUser ? `rec.${c.action}.perUser` : `rec.${c.action}`))
+        );
+        expect(groups.reduce((sum, g) => sum + g.rows.length, 0)).toBe(change.writes.length);
+        for (const row of groups.flatMap((g) => g.rows)) {
+            expect(keys.has(row.key)).toBe(true);
+            // Every write the engine plans has words of its own, never the raw fields.
+            expect(row.key).not.toBe('rec.row.fields');
+        }
+    });
+
+    it('names what each row links by the names the operation carries, never by Id', () => {
+        const move = VECTORS.find((v) => v.operation.kind === 'moveProfilesToConfig');
+        expect(move).toBeDefined();
+        const op = move!.operation;
+        if (op.kind !== 'moveProfilesToConfig') throw new Error(op.kind);
+        const [removed, added] = texts(op);
+        expect(removed.summary).toEqual({
+            key: 'rec.delete',
+            params: { count: op.moves.length, object: 'PresenceUserConfigProfile' },
+        });
+        expect(removed.rows[0]).toEqual({
+            key: 'rec.row.configProfile.delete',
+            params: { profile: op.moves[0].profileName, config: op.moves[0].fromConfigDeveloperName },
+        });
+        expect(added.rows[0]).toEqual({
+            key: 'rec.row.configProfile.insert',
+            params: { profile: op.moves[0].profileName, config: op.configDeveloperName },
+        });
+        const members = VECTORS.find(
+            (v) => v.operation.kind === 'addQueueMembers' && v.operation.publicGroupDeveloperName === null
+        )!.operation;
+        if (members.kind !== 'addQueueMembers') throw new Error(members.kind);
+        const [join] = texts(members);
+        expect(join.summary.key).toBe('rec.insert.perUser');
+        expect(join.rows).toEqual(
+            members.profiles.map((p) => ({
+                key: 'rec.row.queueUsers',
+                params: { profile: p.profileName, queue: members.queueDeveloperName },
+            }))
+        );
+        const grant = VECTORS.find((v) => v.operation.kind === 'grantStatusAccess')!.operation;
+        if (grant.kind !== 'grantStatusAccess') throw new Error(grant.kind);
+        const rows = texts(grant).flatMap((g) => g.rows);
+        expect(rows[0]).toEqual({
+            key: 'rec.row.statusAccess',
+            params: { status: grant.grants[0].statusDeveloperNames[0], profile: grant.grants[0].profileName },
+        });
+        const ids = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+        const all = VECTORS.flatMap((v) => texts(v.operation).flatMap((g) => g.rows));
+        expect(all.flatMap((r) => Object.values(r.params)).filter((value) => ids.test(String(value)))).toEqual([]);
+    });
+
+    it('has no record changes for a whole-component write', () => {
+        const created = VECTORS.find((v) => v.route === 'metadataCreate')!.operation;
+        expect(texts(created)).toEqual([]);
     });
 });

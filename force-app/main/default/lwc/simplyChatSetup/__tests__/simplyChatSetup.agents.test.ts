@@ -4,7 +4,13 @@ import testConnection from '@salesforce/apex/SetupOperationsController.testConne
 import getUtilityBars from '@salesforce/apex/SetupAgentsController.getUtilityBars';
 import getAgents from '@salesforce/apex/SetupAgentsController.getAgents';
 import type { OrgSnapshot } from 'c/setupEngine';
-import { agentsOrg, agentUsersOf, presenceOf, utilityBarsOf } from '../../../../../../samples/agents';
+import {
+    agentsOrg,
+    agentUsersOf,
+    fullAgentsNotReadyOrg,
+    presenceOf,
+    utilityBarsOf,
+} from '../../../../../../samples/agents';
 import { settledPartsOf } from '../../../../../../samples/queueMembers';
 import { fullySetUpOrg, HAND, partlySetUpOrg } from '../../../../../../samples/orgs';
 import { agentReadiness } from 'c/setupEngine';
@@ -63,10 +69,11 @@ describe('c-simply-chat-setup: the Agents view and the utility bars', () => {
         expect(utilityBarsMock).toHaveBeenCalledWith({
             barNames: ['Sales_Console_UtilityBar', 'Service_Console_UtilityBar'],
         });
-        // Chat Trainees' only app has no Omni-Channel utility: item 14 names the profile.
+        // Chat Trainees' only app has no Omni-Channel utility; half of them have one through a permission set:
+        // item 14 names the profile with how many users have it.
         expect(agentApps(element)).toEqual({
             status: 'Needs a fix',
-            reason: '1 agent profile has no console app with the Omni-Channel utility: Chat Trainees.',
+            reason: '1 agent profile has users without a console app with the Omni-Channel utility (users who have one through a permission set / all users): Chat Trainees (3/6).',
         });
         // A re-check is a new load: read once more.
         q(element, '[data-id="recheck"]')?.dispatchEvent(new CustomEvent('click'));
@@ -190,12 +197,37 @@ describe('c-simply-chat-setup: ready means agents get chats', () => {
         expect(q(element, '[data-id="agents-link"]')).toBeNull();
     });
 
-    it('counts the agents only once every item passes', async () => {
+    it('counts the agents only once no item needs a fix', async () => {
         org(partlySetUpOrg());
         const element = mount();
         await settle(10);
         expect(agentsMock).not.toHaveBeenCalled();
         expect(q(element, '[data-id="agents-summary"]')).toBeNull();
         expect(q(element, '[data-id="success"]')).toBeNull();
+    });
+
+    it('counts the agents when the items left are warnings to review, and links to the ones who are not ready', async () => {
+        // Items 5 and 9 are warnings; two agents on a configuration of capacity 1 get no chat of 2 units.
+        const snapshot = fullAgentsNotReadyOrg();
+        org(snapshot);
+        const users = agentUsersOf(snapshot);
+        const readiness = agentReadiness(
+            { ...snapshot, utilityBars: utilityBarsOf(snapshot) },
+            users,
+            presenceOf(snapshot, users)
+        );
+        const ready = readiness.filter((r) => r.status === 'ready').length;
+        expect(readiness.length - ready).toBe(2);
+        const element = mount();
+        await settle(10);
+        expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 14 ready');
+        expect(agentsMock).toHaveBeenCalled();
+        expect(text(q(element, '[data-id="agents-summary-text"]'))).toBe(
+            `${ready} of ${readiness.length} agents ready`
+        );
+        expect(text(q(element, '[data-id="agents-link"]'))).toBe('Show the 2 agents who are not ready');
+        // Not "everything is ready", and not "every item is ready" either: two items ask for a review.
+        expect(q(element, '[data-id="success"]')).toBeNull();
+        expect(q(element, '[data-id="agents-not-ready"]')).toBeNull();
     });
 });
