@@ -149,7 +149,12 @@ export const SALESFORCE_ID_PATTERN = new RegExp(${JSON.stringify(c.salesforceIdP
 export const ROUTING_MODEL_METADATA = ${JSON.stringify(c.routingModels)} as const;
 
 /** Metadata type (or \`Type.element\`) → its WSDL element order, where each element the engine sets is written. */
-export const METADATA_ELEMENT_ORDER: Readonly<Record<string, readonly string[]>> = ${JSON.stringify(c.metadataElementOrder)};
+// prettier-ignore
+export const METADATA_ELEMENT_ORDER: Readonly<Record<string, readonly string[]>> = {
+${Object.entries(c.metadataElementOrder)
+    .map(([type, order]) => `    '${type}': [${order.map((name) => `'${name}'`).join(', ')}],`)
+    .join('\n')}
+};
 
 /** Every operation kind Apex accepts, with exactly its fields (besides kind and itemId). */
 export const OPERATION_FIELDS = ${JSON.stringify(pick((op) => op.fields))} as const;
@@ -216,9 +221,10 @@ ${Object.entries(c.routingModels)
     .join(',\n')}
     };
     /** Metadata type (or 'Type.element') → its WSDL element order, where each element the engine sets is written. */
+    // prettier-ignore
     public static final Map<String, List<String>> METADATA_ELEMENT_ORDER = new Map<String, List<String>>{
 ${Object.entries(c.metadataElementOrder)
-    .map(([type, order]) => `${apexString(type)} => ${apexList('List', order)}`)
+    .map(([type, order]) => `        ${apexString(type)} => ${apexList('List', order)}`)
     .join(',\n')}
     };
     /** The allow-list: operation kind → the keys it carries besides kind and itemId (all required). */
