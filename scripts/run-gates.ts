@@ -19,6 +19,7 @@ export const GATES: readonly Gate[] = [
     { script: 'format:check', purpose: 'Prettier (TS, HTML, CSS, Apex, XML, Markdown)' },
     { script: 'test:unit', purpose: 'Jest (sfdx-lwc-jest) with coverage thresholds' },
     { script: 'test:scripts', purpose: 'check scripts against planted defects' },
+    { script: 'bench', purpose: 'engine figures at 1,000 profiles, printed (never a limit)' },
     { script: 'check:apex', purpose: 'Apex syntax, apex-ls semantics (self-tested), PMD rules' },
     { script: 'check:metadata', purpose: 'SDR convert + pairing + XML schema' },
     { script: 'check:workflows', purpose: 'GitHub Actions workflows: schema, npm scripts' },

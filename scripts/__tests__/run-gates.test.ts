@@ -50,6 +50,7 @@ describe('npm test (run-gates)', () => {
                 'format:check',
                 'test:unit',
                 'test:scripts',
+                'bench',
                 'check:apex',
                 'check:metadata',
                 'check:workflows',
