@@ -83,6 +83,8 @@ export interface Contract {
     recordObjects: Record<string, 'setup' | 'data'>;
     salesforceIdPattern: string;
     routingModels: Record<string, string>;
+    /** Metadata type (or `Type.element`) → its WSDL element order: where each element the engine sets is written. */
+    metadataElementOrder: Record<string, string[]>;
     permissions: PermissionPolicy;
     limits: Limits;
     operations: Record<string, OperationContract>;
@@ -102,6 +104,7 @@ export function readContract(file = SOURCE): Contract {
     return {
         ...raw,
         routingModels: withoutComments(raw.routingModels),
+        metadataElementOrder: withoutComments(raw.metadataElementOrder),
         readCaps: withoutComments(raw.readCaps),
         recordObjects: withoutComments(raw.recordObjects),
         permissions: { fix: raw.permissions.fix, refusals: withoutComments(raw.permissions.refusals) },
@@ -144,6 +147,14 @@ export const SALESFORCE_ID_PATTERN = new RegExp(${JSON.stringify(c.salesforceIdP
 
 /** QueueRoutingConfig.RoutingModel (data API) → routingModel (Metadata API). */
 export const ROUTING_MODEL_METADATA = ${JSON.stringify(c.routingModels)} as const;
+
+/** Metadata type (or \`Type.element\`) → its WSDL element order, where each element the engine sets is written. */
+// prettier-ignore
+export const METADATA_ELEMENT_ORDER: Readonly<Record<string, readonly string[]>> = {
+${Object.entries(c.metadataElementOrder)
+    .map(([type, order]) => `    '${type}': [${order.map((name) => `'${name}'`).join(', ')}],`)
+    .join('\n')}
+};
 
 /** Every operation kind Apex accepts, with exactly its fields (besides kind and itemId). */
 export const OPERATION_FIELDS = ${JSON.stringify(pick((op) => op.fields))} as const;
@@ -207,6 +218,13 @@ ${Object.entries(c.recordObjects)
     public static final Map<String, String> ROUTING_MODEL_METADATA = new Map<String, String>{
 ${Object.entries(c.routingModels)
     .map(([data, meta]) => `${apexString(data)} => ${apexString(meta)}`)
+    .join(',\n')}
+    };
+    /** Metadata type (or 'Type.element') → its WSDL element order, where each element the engine sets is written. */
+    // prettier-ignore
+    public static final Map<String, List<String>> METADATA_ELEMENT_ORDER = new Map<String, List<String>>{
+${Object.entries(c.metadataElementOrder)
+    .map(([type, order]) => `        ${apexString(type)} => ${apexList('List', order)}`)
     .join(',\n')}
     };
     /** The allow-list: operation kind → the keys it carries besides kind and itemId (all required). */

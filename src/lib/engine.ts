@@ -9,9 +9,9 @@ export {
     AGENT_PAGE_SIZE,
     MAX_DIRECT_USERS,
     MAX_QUEUE_USERS,
+    METADATA_ELEMENT_ORDER,
     PERMISSION_REFUSALS,
     READ_CAPS,
-    ROUTING_MODEL_METADATA,
 } from '../../force-app/main/default/lwc/setupEngine/contract.js';
 export { flowBuilderUrl } from '../../force-app/main/default/lwc/setupEngine/facts.js';
 export {

@@ -2,83 +2,25 @@
  * Carries out the engine's operations through the org's jsforce Connection, on the route the engine's write law gives
  * each (`operationWrites`), as the Apex operations controller does: record changes for components SimplyChat does not
  * own, in one all-or-none REST Composite request per operation (recordWriter.ts); Metadata API writes only for what
- * SimplyChat creates or owns and for the Omni-Channel settings (all or none, at most 10 components per call); Tooling
+ * SimplyChat creates or owns and for the Omni-Channel settings (the engine's elements, one component per call); Tooling
  * for a presence configuration's capacity and the flow's active version; REST for the SC Setup org default. A failure
  * skips only the operations that wait for it (`operationDependencies`), each naming it; the others still run.
  */
 import {
     FLOWS_URL,
+    METADATA_ELEMENT_ORDER,
     operationDependencies,
     operationWrites,
-    ROUTING_MODEL_METADATA,
+    type MetadataValue,
+    type MetadataWrite,
     type Operation,
     type RecordWrite,
+    type WriteRoute,
 } from './engine.js';
 import { isAuthOrNetworkError } from './errors.js';
 import { withoutNil, type MetadataRecord, type OrgApi } from './orgApi.js';
 import { quoted } from './reader.js';
 import { applyRecordWrites, RecordWriteError } from './recordWriter.js';
-
-/** The WSDL element order of what the executor writes (the Metadata API reads elements in sequence). */
-export const ORDER = {
-    QueueRoutingConfig: [
-        'fullName',
-        'capacityPercentage',
-        'capacityType',
-        'capacityWeight',
-        'dropAdditionalSkillsTimeout',
-        'isAttributeBased',
-        'label',
-        'pausedCapacityPercentage',
-        'pausedCapacityWeight',
-        'pushTimeout',
-        'queueOverflowAssignee',
-        'routingModel',
-        'routingPriority',
-        'skills',
-        'userOverflowAssignee',
-    ],
-    Queue: [
-        'fullName',
-        'description',
-        'doesIncludeBosses',
-        'doesSendEmailToMembers',
-        'email',
-        'name',
-        'queueMembers',
-        'queueRoutingConfig',
-        'queueSobject',
-    ],
-    PresenceUserConfig: [
-        'fullName',
-        'acwExtensionDuration',
-        'afterConvoWorkMaxTime',
-        'assignments',
-        'capacity',
-        'declineReasons',
-        'enableAutoAccept',
-        'enableDecline',
-        'enableDeclineReason',
-        'enableDisconnectSound',
-        'enableRequestSound',
-        'hasAcwExtensionEnabled',
-        'hasAfterConvoWorkTimer',
-        'interruptibleCapacity',
-        'label',
-        'maxExtensions',
-        'presenceStatusOnDecline',
-        'presenceStatusOnPushTimeout',
-        'userDisplayName',
-    ],
-    OmniChannelSettings: [
-        'fullName',
-        'enableOmniAutoLoginPrompt',
-        'enableOmniChannel',
-        'enableOmniSecondaryRoutingPriority',
-        'enableOmniSkillsRouting',
-        'enableOmniStatusCapModel',
-    ],
-} as const;
 
 export class OperationError extends Error {
     constructor(
@@ -121,7 +63,7 @@ export function setKey<T extends Obj>(target: T, key: string, value: unknown, or
  */
 export function withIncludeBosses(queue: MetadataRecord, apiVersion: string | undefined): MetadataRecord {
     if (Number(apiVersion ?? '0') < 67 || 'doesIncludeBosses' in queue) return queue;
-    return setKey(queue, 'doesIncludeBosses', true, ORDER.Queue);
+    return setKey(queue, 'doesIncludeBosses', true, METADATA_ELEMENT_ORDER.Queue);
 }
 
 export class Executor {
@@ -185,29 +127,19 @@ export class Executor {
         }
     }
 
-    private async readOne(type: string, fullName: string): Promise<MetadataRecord> {
-        const [read] = await this.api.read(type, [fullName]);
-        const found = read && withoutNil(read);
-        if (!found) throw new OperationError('NOT_FOUND', `${type} ${fullName} was not found`);
-        return found;
-    }
-
-    /** One all-or-none call; the first refusal names the component the org refused (not a rolled-back one). */
+    /** One component in one all-or-none call; a refusal fails the operation with the API's code and message. */
     private async save(
         operation: 'createMetadata' | 'updateMetadata',
         type: string,
-        components: MetadataRecord[]
+        component: MetadataRecord
     ): Promise<string[]> {
-        const results = await this.api.save(operation, type, components);
-        const rolledBack = (r: (typeof results)[number]): boolean =>
-            r.errors[0]?.statusCode === 'ALL_OR_NONE_OPERATION_ROLLED_BACK';
-        const refused = results.find((r) => !r.success && !rolledBack(r)) ?? results.find((r) => !r.success);
-        if (refused)
+        const [result] = await this.api.save(operation, type, [component]);
+        if (!result?.success)
             throw new OperationError(
-                refused.errors[0]?.statusCode || 'REFUSED',
-                `${refused.fullName}: ${refused.errors[0]?.message ?? ''}`
+                result?.errors[0]?.statusCode || 'REFUSED',
+                `${result?.fullName ?? component.fullName}: ${result?.errors[0]?.message ?? ''}`
             );
-        return results.map((r) => `${type}:${r.fullName}`);
+        return [`${type}:${result.fullName}`];
     }
 
     /** Record changes of a component SimplyChat does not own: one all-or-none request. */
@@ -223,78 +155,8 @@ export class Executor {
     private async execute(op: Operation): Promise<string[]> {
         const planned = operationWrites(op);
         if (planned.route === 'records') return this.records(planned.writes);
+        if (planned.metadata) return this.component(planned.route, planned.metadata);
         switch (op.kind) {
-            case 'enableOmniChannel': {
-                const [read] = await this.api.read('OmniChannelSettings', ['OmniChannel']);
-                const settings = read && withoutNil(read);
-                const target = setKey(
-                    settings ?? { fullName: 'OmniChannel' },
-                    'enableOmniChannel',
-                    true,
-                    ORDER.OmniChannelSettings
-                );
-                return this.save('updateMetadata', 'OmniChannelSettings', [target]);
-            }
-            case 'createServiceChannel':
-                return this.save('createMetadata', 'ServiceChannel', [
-                    { fullName: op.developerName, label: op.label, relatedEntityType: op.relatedEntityType },
-                ]);
-            case 'upsertRoutingConfig': {
-                const order = ORDER.QueueRoutingConfig;
-                let config: MetadataRecord = op.existingId
-                    ? await this.readOne('QueueRoutingConfig', op.developerName)
-                    : { fullName: op.developerName };
-                if (!op.existingId) config = setKey(config, 'label', op.label, order);
-                // Units of capacity replace a percentage, for working and paused capacity alike.
-                delete config.capacityPercentage;
-                delete config.pausedCapacityPercentage;
-                config = setKey(config, 'capacityWeight', op.capacityWeight, order);
-                config = setKey(config, 'routingModel', ROUTING_MODEL_METADATA[op.routingModel], order);
-                config = setKey(config, 'routingPriority', op.routingPriority, order);
-                return this.save(op.existingId ? 'updateMetadata' : 'createMetadata', 'QueueRoutingConfig', [config]);
-            }
-            case 'upsertQueue':
-                // A new queue, SimplyChat's own (an existing one takes the record route).
-                return this.save('createMetadata', 'Queue', [
-                    setKey(
-                        setKey(
-                            setKey(
-                                withIncludeBosses({ fullName: op.developerName }, this.api.connection?.getApiVersion()),
-                                'name',
-                                op.label,
-                                ORDER.Queue
-                            ),
-                            'queueRoutingConfig',
-                            op.routingConfigDeveloperName,
-                            ORDER.Queue
-                        ),
-                        'queueSobject',
-                        op.addSobjectTypes.map((t) => ({ sobjectType: t })),
-                        ORDER.Queue
-                    ),
-                ]);
-            case 'createPresenceStatus':
-                return this.save('createMetadata', 'ServicePresenceStatus', [
-                    {
-                        fullName: op.developerName,
-                        ...(op.channelDeveloperNames.length ? { channels: { channel: op.channelDeveloperNames } } : {}),
-                        label: op.label,
-                    },
-                ]);
-            case 'createPresenceConfig': {
-                const order = ORDER.PresenceUserConfig;
-                let config: MetadataRecord = { fullName: op.developerName };
-                if (op.profiles.length > 0)
-                    config = setKey(
-                        config,
-                        'assignments',
-                        { profiles: { profile: op.profiles.map((p) => this.profileName(p.profileId)) } },
-                        order
-                    );
-                config = setKey(config, 'capacity', op.capacity, order);
-                config = setKey(config, 'label', op.label, order);
-                return this.save('createMetadata', 'PresenceUserConfig', [config]);
-            }
             case 'setCapacity':
                 await this.api.updateRecord('PresenceUserConfig', op.configId, { Capacity: op.capacity }, true);
                 return [`PresenceUserConfig:${op.configDeveloperName}`];
@@ -303,8 +165,45 @@ export class Executor {
             case 'setScSetupDefaults':
                 return this.setScSetupDefaults(op);
             default:
-                throw new OperationError('UNKNOWN_OPERATION', (op as { kind: string }).kind);
+                throw new OperationError('UNKNOWN_OPERATION', op.kind);
         }
+    }
+
+    /**
+     * A whole-component write of the engine's element values (`MetadataWrite`), each at its WSDL place: a create
+     * from them alone; an update of the component as read (nil elements dropped), the engine's elements replaced.
+     */
+    private async component(route: WriteRoute, write: MetadataWrite): Promise<string[]> {
+        const order = METADATA_ELEMENT_ORDER[write.type];
+        let target: MetadataRecord = { fullName: write.fullName };
+        if (write.action === 'update') {
+            const [read] = await this.api.read(write.type, [write.fullName]);
+            const found = read && withoutNil(read);
+            if (found) target = found;
+            else if (route !== 'settings')
+                throw new OperationError('NOT_FOUND', `${write.type} ${write.fullName} was not found`);
+        }
+        target = {
+            ...Object.fromEntries(Object.entries(target).filter(([name]) => !write.remove.includes(name))),
+            fullName: target.fullName,
+        };
+        for (const [name, value] of Object.entries(write.set))
+            target = setKey(target, name, this.elementValue(value, `${write.type}.${name}`), order);
+        if (write.type === 'Queue' && write.action === 'create')
+            target = withIncludeBosses(target, this.api.connection?.getApiVersion());
+        return this.save(write.action === 'create' ? 'createMetadata' : 'updateMetadata', write.type, target);
+    }
+
+    /** An element value as jsforce writes it: a profile's full name looked up, a complex element's children in order. */
+    private elementValue(value: MetadataValue, path: string): unknown {
+        if (Array.isArray(value)) return value.map((entry: MetadataValue) => this.elementValue(entry, path));
+        if (typeof value !== 'object') return value;
+        if ('ref' in value && value.ref === 'profileFullName') return this.profileName(String(value.profileId));
+        const order = METADATA_ELEMENT_ORDER[path] ?? [];
+        let element: Obj = {};
+        for (const [name, child] of Object.entries(value as Record<string, MetadataValue>))
+            element = setKey(element, name, this.elementValue(child, `${path}.${name}`), order);
+        return element;
     }
 
     /**

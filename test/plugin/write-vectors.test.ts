@@ -1,13 +1,23 @@
 /**
  * The write law's conformance vectors (config/contract/write-vectors.json) on the CLI side: the engine gives each
- * operation's route and writes, the CLI's record writer applies them to the fake org's tables through one
- * all-or-none Composite request and the org ends as each applied vector says; the generated Apex test class is fresh.
+ * operation's route, writes and Metadata write; the CLI's executor sends each Metadata write as the vector says (its
+ * elements, at their WSDL places, the rest of a read component kept); the record writer applies the record writes to
+ * the fake org's tables through one all-or-none Composite request and the org ends as each applied vector says; the
+ * generated Apex test class is fresh.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { operationWrites, type Operation } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
-import { OrgApi } from '../../src/lib/orgApi';
+import {
+    operationDependencies,
+    operationWrites,
+    type MetadataValue,
+    type MetadataWrite,
+    type Operation,
+} from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { METADATA_ELEMENT_ORDER } from '../../src/lib/engine';
+import { Executor } from '../../src/lib/executor';
+import { OrgApi, type MetadataRecord } from '../../src/lib/orgApi';
 import { applyRecordWrites, RecordWriteError } from '../../src/lib/recordWriter';
 import { omniOrg } from '../../samples/orgs';
 import { APEX_TEST, apexVectorsTest, VECTORS } from '../../scripts/write-vectors';
@@ -27,8 +37,11 @@ interface Applied {
 }
 
 const file = JSON.parse(fs.readFileSync(VECTORS, 'utf8')) as {
-    vectors: { name: string; operation: Operation; route: string; writes: unknown }[];
+    vectors: { name: string; operation: Operation; route: string; writes: unknown; metadata?: MetadataWrite }[];
     applied: Applied[];
+    dependencies: { name: string; operations: Operation[]; waits: number[][] }[];
+    metadataRead: Record<string, MetadataRecord>;
+    profileFullNames: Record<string, string>;
 };
 
 /** Tables as sorted rows without Ids (and parent fields), as the Apex test compares them. */
@@ -55,7 +68,11 @@ describe('write vectors: engine', () => {
             const planned = operationWrites(v.operation);
             assert.equal(planned.route, v.route);
             assert.deepEqual(planned.writes, v.writes);
+            assert.deepEqual(planned.metadata ?? null, v.metadata ?? null);
         });
+
+    for (const d of file.dependencies)
+        it(`dependencies: ${d.name}`, () => assert.deepEqual(operationDependencies(d.operations), d.waits));
 
     it('the generated Apex test holds exactly these vectors (npm run write-vectors)', () => {
         assert.equal(fs.readFileSync(APEX_TEST, 'utf8'), apexVectorsTest(fs.readFileSync(VECTORS, 'utf8')));
@@ -93,5 +110,57 @@ describe('write vectors: the CLI applies them to the fake org', () => {
             assert.deepEqual(canonical(tables.tables, names), canonical(v.after, names));
             assert.deepEqual(h.fake.soapCalls, [], 'no Metadata API call: no component is rewritten');
             if (v.refuse) assert.equal(tables.calls.at(-1), 'rollback', 'the refused request rolled back whole');
+        });
+});
+
+/** Profile Id → Metadata full name, as listMetadata gives them to the executor. */
+const PROFILE_NAMES = new Map(Object.entries(file.profileFullNames));
+/** What the org holds of a component an update reads: elements the write must keep, and some it replaces. */
+const READ = file.metadataRead;
+
+/** A vector's element value as the request carries it: profiles by their listed full names. */
+function sent(value: MetadataValue): unknown {
+    if (Array.isArray(value)) return value.map((entry: MetadataValue) => sent(entry));
+    if (typeof value !== 'object') return value;
+    if ('ref' in value) return PROFILE_NAMES.get(String(value.profileId));
+    return Object.fromEntries(Object.entries(value as Record<string, MetadataValue>).map(([k, v]) => [k, sent(v)]));
+}
+
+describe('write vectors: the CLI executor sends each Metadata write as the vector says', () => {
+    for (const v of file.vectors.filter((vector) => vector.metadata))
+        it(v.name, async () => {
+            const metadata = v.metadata as MetadataWrite;
+            const saved: { call: string; type: string; components: MetadataRecord[] }[] = [];
+            const api = {
+                read: async (type: string) => [READ[type]],
+                save: async (call: string, type: string, components: MetadataRecord[]) => {
+                    saved.push({ call, type, components });
+                    return components.map((c) => ({ fullName: c.fullName, success: true, errors: [] }));
+                },
+            } as unknown as OrgApi;
+            const [outcome] = await new Executor(api, PROFILE_NAMES, '00D000000000001AAA').run([v.operation]);
+            assert.equal(outcome.status, 'done', JSON.stringify(outcome.error));
+            assert.equal(saved.length, 1, 'one Metadata call');
+            const [{ call, type, components }] = saved;
+            assert.equal(call, metadata.action === 'create' ? 'createMetadata' : 'updateMetadata');
+            assert.equal(type, metadata.type);
+            const [component] = components;
+            const read = metadata.action === 'update' ? READ[metadata.type] : { fullName: metadata.fullName };
+            const kept = Object.entries(read).filter(([k]) => !(k in metadata.set) && !metadata.remove.includes(k));
+            assert.deepEqual(
+                { ...component },
+                {
+                    ...Object.fromEntries(kept),
+                    ...Object.fromEntries(Object.entries(metadata.set).map(([k, value]) => [k, sent(value)])),
+                }
+            );
+            const order = METADATA_ELEMENT_ORDER[metadata.type];
+            const ranks = Object.keys(component).map((k) => order.indexOf(k));
+            assert.ok(!ranks.includes(-1), `every element is one of ${metadata.type}`);
+            assert.deepEqual(
+                ranks,
+                [...ranks].sort((a, b) => a - b),
+                `elements in WSDL order: ${Object.keys(component).join(', ')}`
+            );
         });
 });

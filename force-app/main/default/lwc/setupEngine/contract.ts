@@ -36,6 +36,18 @@ export const ROUTING_MODEL_METADATA = {
     ExternalRouting: 'EXTERNAL_ROUTING',
 } as const;
 
+/** Metadata type (or `Type.element`) → its WSDL element order, where each element the engine sets is written. */
+// prettier-ignore
+export const METADATA_ELEMENT_ORDER: Readonly<Record<string, readonly string[]>> = {
+    'ServiceChannel': ['fullName', 'acwExtensionDuration', 'afterConvoWorkMaxTime', 'capacityModel', 'doesCheckCapOnOwnerChange', 'doesCheckCapOnStatusChange', 'doesMinimizeWidgetOnAccept', 'hasAcwExtensionEnabled', 'hasAfterConvoWorkTimer', 'hasAutoAcceptEnabled', 'interactionComponent', 'isInterruptible', 'label', 'maxExtensions', 'relatedEntityType', 'secondaryRoutingPriorityField', 'serviceChannelFieldPriorities', 'serviceChannelStatusFieldMappings', 'statusField'],
+    'QueueRoutingConfig': ['fullName', 'capacityPercentage', 'capacityType', 'capacityWeight', 'dropAdditionalSkillsTimeout', 'isAttributeBased', 'label', 'pausedCapacityPercentage', 'pausedCapacityWeight', 'pushTimeout', 'queueOverflowAssignee', 'routingModel', 'routingPriority', 'skills', 'userOverflowAssignee'],
+    'Queue': ['fullName', 'description', 'doesIncludeBosses', 'doesSendEmailToMembers', 'email', 'name', 'queueMembers', 'queueRoutingConfig', 'queueSobject'],
+    'ServicePresenceStatus': ['fullName', 'channels', 'label'],
+    'PresenceUserConfig': ['fullName', 'acwExtensionDuration', 'afterConvoWorkMaxTime', 'assignments', 'capacity', 'declineReasons', 'enableAutoAccept', 'enableDecline', 'enableDeclineReason', 'enableDisconnectSound', 'enableRequestSound', 'hasAcwExtensionEnabled', 'hasAfterConvoWorkTimer', 'interruptibleCapacity', 'label', 'maxExtensions', 'presenceStatusOnDecline', 'presenceStatusOnPushTimeout', 'userDisplayName'],
+    'PresenceUserConfig.assignments': ['profiles', 'users'],
+    'OmniChannelSettings': ['fullName', 'enableOmniAutoLoginPrompt', 'enableOmniChannel', 'enableOmniSecondaryRoutingPriority', 'enableOmniSkillsRouting', 'enableOmniStatusCapModel'],
+};
+
 /** Every operation kind Apex accepts, with exactly its fields (besides kind and itemId). */
 export const OPERATION_FIELDS = {
     enableOmniChannel: ['orgWide'],

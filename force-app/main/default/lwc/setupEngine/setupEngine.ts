@@ -69,6 +69,9 @@ export {
 } from './writes';
 export type {
     ChangeCount,
+    MetadataType,
+    MetadataValue,
+    MetadataWrite,
     RecordChangeText,
     OperationWrites,
     PlannedChange,

@@ -1,4 +1,4 @@
-import { RECORD_OBJECT_GROUPS } from './contract';
+import { RECORD_OBJECT_GROUPS, ROUTING_MODEL_METADATA } from './contract';
 import { reason, type ReasonKey } from './reasons';
 import type { Operation, OperationKind, OrgSnapshot, Reason, SalesforceId } from './types';
 
@@ -75,10 +75,47 @@ export interface RecordWrite {
     readonly fields: Readonly<Record<string, RecordValue>>;
 }
 
+/**
+ * The value of a Metadata element: a leaf, a repeated element (one element per entry), a complex element (its
+ * children by name), or the Metadata full name of a profile, read from the org when the plan runs (listMetadata).
+ */
+export type MetadataValue =
+    | string
+    | number
+    | boolean
+    | { readonly ref: 'profileFullName'; readonly profileId: SalesforceId }
+    | readonly MetadataValue[]
+    | { readonly [element: string]: MetadataValue };
+
+/** The Metadata types SimplyChat writes whole: what it creates or owns, and the org's Omni-Channel settings. */
+export type MetadataType =
+    | 'ServiceChannel'
+    | 'QueueRoutingConfig'
+    | 'Queue'
+    | 'ServicePresenceStatus'
+    | 'PresenceUserConfig'
+    | 'OmniChannelSettings';
+
+/**
+ * One whole-component Metadata write. `create`: a new component of exactly `fullName` and `set`. `update`: the
+ * component is read, the elements of `remove` and `set` are dropped, those of `set` are written in their place
+ * (the contract's metadataElementOrder) and every other element is written back as read. Settings absent from the
+ * org are written from `set` alone; an owned component that is gone fails the operation.
+ */
+export interface MetadataWrite {
+    readonly type: MetadataType;
+    readonly fullName: string;
+    readonly action: 'create' | 'update';
+    readonly set: Readonly<Record<string, MetadataValue>>;
+    readonly remove: readonly string[];
+}
+
 export interface OperationWrites {
     readonly route: WriteRoute;
     /** For route 'records': every change, in order, applied all or none (one savepoint per operation). */
     readonly writes: readonly RecordWrite[];
+    /** For the routes 'metadataCreate', 'metadataOwned' and 'settings': the component and what it gets. */
+    readonly metadata?: MetadataWrite;
 }
 
 /** Which route each operation kind takes: the table of docs/apex.md. */
@@ -116,9 +153,72 @@ const configRef = (configId: SalesforceId | null, developerName: string): Record
  */
 export function operationWrites(op: Operation): OperationWrites {
     const route = ROUTES[op.kind];
+    const component = (
+        type: MetadataType,
+        fullName: string,
+        set: Record<string, MetadataValue>,
+        update = false,
+        remove: readonly string[] = []
+    ): OperationWrites => ({
+        route: op.kind === 'upsertQueue' ? 'metadataCreate' : route,
+        writes: [],
+        metadata: { type, fullName, action: update ? 'update' : 'create', set, remove },
+    });
     switch (op.kind) {
+        case 'enableOmniChannel':
+            // The full settings document is read and written back: only this flag changes.
+            return component('OmniChannelSettings', 'OmniChannel', { enableOmniChannel: true }, true);
+        case 'createServiceChannel':
+            return component('ServiceChannel', op.developerName, {
+                label: op.label,
+                relatedEntityType: op.relatedEntityType,
+            });
+        case 'upsertRoutingConfig':
+            // Units of capacity replace a percentage, for working and paused capacity alike: never one of each.
+            return component(
+                'QueueRoutingConfig',
+                op.developerName,
+                {
+                    ...(op.existingId === null ? { label: op.label } : {}),
+                    capacityWeight: op.capacityWeight,
+                    routingModel: ROUTING_MODEL_METADATA[op.routingModel],
+                    routingPriority: op.routingPriority,
+                },
+                op.existingId !== null,
+                ['capacityPercentage', 'pausedCapacityPercentage']
+            );
+        case 'createPresenceStatus':
+            // A status without channels is a busy (away) one: it has no channels element.
+            return component('ServicePresenceStatus', op.developerName, {
+                ...(op.channelDeveloperNames.length > 0 ? { channels: { channel: op.channelDeveloperNames } } : {}),
+                label: op.label,
+            });
+        case 'createPresenceConfig':
+            return component('PresenceUserConfig', op.developerName, {
+                ...(op.profiles.length > 0
+                    ? {
+                          assignments: {
+                              profiles: {
+                                  profile: op.profiles.map((p) => ({
+                                      ref: 'profileFullName' as const,
+                                      profileId: p.profileId,
+                                  })),
+                              },
+                          },
+                      }
+                    : {}),
+                capacity: op.capacity,
+                label: op.label,
+            });
         case 'upsertQueue':
-            if (op.existingId === null) return { route: 'metadataCreate', writes: [] };
+            if (op.existingId === null)
+                return component('Queue', op.developerName, {
+                    name: op.label,
+                    queueRoutingConfig: op.routingConfigDeveloperName,
+                    ...(op.addSobjectTypes.length > 0
+                        ? { queueSobject: op.addSobjectTypes.map((type) => ({ sobjectType: type })) }
+                        : {}),
+                });
             return {
                 route,
                 writes: [
@@ -262,11 +362,9 @@ export function operationWrites(op: Operation): OperationWrites {
     }
 }
 
-/** An operation with the route and the exact record changes it makes. */
-export interface PlannedChange {
+/** An operation with the route and the exact record changes (or Metadata write) it makes. */
+export interface PlannedChange extends OperationWrites {
     readonly operation: Operation;
-    readonly route: WriteRoute;
-    readonly writes: readonly RecordWrite[];
 }
 
 /** The plan's operations, each with its writes. */

@@ -9,6 +9,7 @@ import {
     recordChangeTexts,
     ROUTES,
     writesWholeComponent,
+    type MetadataWrite,
     type Operation,
     type OperationKind,
     type OrgSnapshot,
@@ -22,8 +23,14 @@ interface Vector {
     readonly operation: Operation;
     readonly route: string;
     readonly writes: readonly RecordWrite[];
+    readonly metadata?: MetadataWrite;
 }
 const VECTORS = vectors.vectors as unknown as readonly Vector[];
+const DEPENDENCIES = vectors.dependencies as unknown as readonly {
+    name: string;
+    operations: Operation[];
+    waits: number[][];
+}[];
 
 /** Kinds whose target may belong to another team: they must never write a whole component. */
 const SHARED_TARGET_KINDS: readonly OperationKind[] = [
@@ -40,6 +47,20 @@ describe('the write law: conformance vectors (config/contract/write-vectors.json
         const planned = operationWrites(vector.operation);
         expect(planned.route).toBe(vector.route);
         expect(planned.writes).toEqual(vector.writes);
+        expect(planned.metadata ?? null).toEqual(vector.metadata ?? null);
+    });
+
+    it('gives every whole-component kind its Metadata write, a new and an existing routing configuration', () => {
+        const whole = VECTORS.filter((v) => writesWholeComponent(v.route as never));
+        expect(whole.every((v) => v.metadata !== undefined)).toBe(true);
+        const kinds = (Object.keys(ROUTES) as OperationKind[]).filter((k) => writesWholeComponent(ROUTES[k]));
+        expect([...new Set(whole.map((v) => v.operation.kind))].sort()).toEqual([...kinds, 'upsertQueue'].sort());
+        const routing = whole.filter((v) => v.operation.kind === 'upsertRoutingConfig').map((v) => v.metadata?.action);
+        expect([...new Set(routing)].sort()).toEqual(['create', 'update']);
+    });
+
+    it.each(DEPENDENCIES.map((d) => [d.name, d] as const))('dependencies: %s', (_name, vector) => {
+        expect(operationDependencies(vector.operations)).toEqual(vector.waits);
     });
 
     it('covers every kind that writes records, and an existing and a new queue', () => {
