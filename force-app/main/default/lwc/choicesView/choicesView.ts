@@ -91,11 +91,24 @@ export function choicesSummary(labels: Labels, choices: SetupChoices, createsCon
     let capacity: ParamValue = choices.capacity ?? format(labels, 'ui.choices.capacityKeep');
     if (choices.capacity === null && createsConfig)
         capacity = format(labels, 'ui.choices.capacityDefault', { capacity: DEFAULT_CAPACITY });
-    return format(labels, 'ui.choices.summary', {
-        capacity,
-        chatObject: choices.chatObject,
-        count: choices.agentProfileIds.length,
-    });
+    const parts = [
+        format(labels, 'ui.choices.summary', {
+            capacity,
+            chatObject: choices.chatObject,
+            count: choices.agentProfileIds.length,
+        }),
+    ];
+    // The answers Fix all asks for, once given: what is added to the queue, and what becomes of a shared configuration.
+    const members = choices.queueMembers;
+    if (members?.kind === 'agentUsers') parts.push(format(labels, 'ui.choices.summary.queueMembers.agentUsers'));
+    if (members?.kind === 'publicGroup')
+        parts.push(
+            format(labels, 'ui.choices.summary.queueMembers.publicGroup', { group: members.groupDeveloperName })
+        );
+    const shared = sharedRoutingChoice(choices);
+    if (shared === 'update' || shared === 'own')
+        parts.push(format(labels, `ui.choices.summary.sharedRouting.${shared}`));
+    return parts.join(' · ');
 }
 
 /** The capacity the form holds: empty → null (keep existing); anything else → the number typed (validated later). */

@@ -143,6 +143,10 @@ import SC_ui_item_agentApps from '@salesforce/label/c.SC_ui_item_agentApps';
 import SC_ui_choices_title from '@salesforce/label/c.SC_ui_choices_title';
 import SC_ui_choices_summary from '@salesforce/label/c.SC_ui_choices_summary';
 import SC_ui_choices_summary_one from '@salesforce/label/c.SC_ui_choices_summary_one';
+import SC_ui_choices_summary_queueMembers_agentUsers from '@salesforce/label/c.SC_ui_choices_summary_queueMembers_agentUsers';
+import SC_ui_choices_summary_queueMembers_publicGroup from '@salesforce/label/c.SC_ui_choices_summary_queueMembers_publicGroup';
+import SC_ui_choices_summary_sharedRouting_update from '@salesforce/label/c.SC_ui_choices_summary_sharedRouting_update';
+import SC_ui_choices_summary_sharedRouting_own from '@salesforce/label/c.SC_ui_choices_summary_sharedRouting_own';
 import SC_ui_choices_edit from '@salesforce/label/c.SC_ui_choices_edit';
 import SC_ui_choices_hide from '@salesforce/label/c.SC_ui_choices_hide';
 import SC_ui_choices_draft from '@salesforce/label/c.SC_ui_choices_draft';
@@ -698,6 +702,10 @@ export const LABELS: Readonly<Record<string, string>> = {
     'ui.choices.title': SC_ui_choices_title,
     'ui.choices.summary': SC_ui_choices_summary,
     'ui.choices.summary.one': SC_ui_choices_summary_one,
+    'ui.choices.summary.queueMembers.agentUsers': SC_ui_choices_summary_queueMembers_agentUsers,
+    'ui.choices.summary.queueMembers.publicGroup': SC_ui_choices_summary_queueMembers_publicGroup,
+    'ui.choices.summary.sharedRouting.update': SC_ui_choices_summary_sharedRouting_update,
+    'ui.choices.summary.sharedRouting.own': SC_ui_choices_summary_sharedRouting_own,
     'ui.choices.edit': SC_ui_choices_edit,
     'ui.choices.hide': SC_ui_choices_hide,
     'ui.choices.draft': SC_ui_choices_draft,

@@ -148,4 +148,22 @@ describe('choices', () => {
             'Chats per agent: keep the existing one · Chat object: WINP__Talk_Session__c · 1 agent profile'
         );
     });
+
+    it('sums up the answers Fix all asks for once given: queue members and the shared routing configuration', () => {
+        const answered = choices({
+            capacity: 3,
+            queueMembers: { kind: 'publicGroup', groupDeveloperName: 'Chat_Team' },
+            sharedRoutingConfig: 'own',
+        });
+        expect(choicesSummary(ENGLISH, answered)).toBe(
+            'Chats per agent: 3 · Chat object: WINP__Talk_Session__c · 2 agent profiles · ' +
+                'Add to the queue: the public group Chat_Team · Shared routing configuration: SimplyChat gets its own'
+        );
+        expect(
+            choicesSummary(ENGLISH, choices({ queueMembers: { kind: 'agentUsers' }, updateSharedRoutingConfig: true }))
+        ).toMatch(
+            / · Add to the queue: each agent user · Shared routing configuration: update it to the guide's values$/
+        );
+        expect(choicesSummary(KOREAN, choices({ sharedRoutingConfig: 'keep' }))).not.toMatch(/공유 라우팅/);
+    });
 });
