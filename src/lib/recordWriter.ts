@@ -6,7 +6,7 @@
  * The REST API documents that the Composite request's allOrNone overrides each collection's (resources_composite_allornone).
  */
 import type { RecordRef, RecordValue, RecordWrite } from './engine.js';
-import type { CompositeAnswer } from './orgApi.js';
+import { fitting, fittingPairs, type CompositeAnswer } from './orgApi.js';
 import { quoted } from './reader.js';
 
 type Row = Record<string, unknown>;
@@ -81,6 +81,19 @@ function field(record: Row, name: string): unknown {
     return value ? value[child] : undefined;
 }
 
+/**
+ * One query per batch of `values`, each batch's query short enough for the query URI (the org answers 431 past 16,384
+ * bytes, docs/org-verification.md rows 86 and 91), as the readers batch theirs: the rows of every batch.
+ */
+async function queryIn(
+    api: RecordApi,
+    values: Iterable<string>,
+    build: (batch: readonly string[]) => string
+): Promise<Row[]> {
+    const batches = fitting([...values], build);
+    return (await Promise.all(batches.map((batch) => api.query(build(batch))))).flat();
+}
+
 async function resolve(api: RecordApi, writes: readonly RecordWrite[]): Promise<Map<string, string[]>> {
     const names = new Map<string, Set<string>>();
     const groups = new Set<string>();
@@ -106,33 +119,44 @@ async function resolve(api: RecordApi, writes: readonly RecordWrite[]): Promise<
         found.set(key.toLowerCase(), [...(found.get(key.toLowerCase()) ?? []), id]);
     };
     for (const [sObject, set] of names)
-        for (const row of await api.query(
-            `SELECT Id, DeveloperName FROM ${sObject} WHERE DeveloperName IN (${quoted([...set])})`
+        for (const row of await queryIn(
+            api,
+            set,
+            (batch) => `SELECT Id, DeveloperName FROM ${sObject} WHERE DeveloperName IN (${quoted(batch)})`
         ))
             put(`developerName:${sObject}:null:${String(row.DeveloperName)}:null:null`, String(row.Id));
-    if (groups.size)
-        for (const row of await api.query(
-            `SELECT Id, DeveloperName, Type FROM Group WHERE DeveloperName IN (${quoted([...groups])}) AND Type IN ('Queue', 'Regular')`
-        ))
-            put(`group:null:${String(row.Type)}:${String(row.DeveloperName)}:null:null`, String(row.Id));
-    if (owners.size)
-        for (const row of await api.query(
-            `SELECT Id, ProfileId FROM PermissionSet WHERE IsOwnedByProfile = TRUE AND ProfileId IN (${quoted([...owners])})`
-        ))
-            put(`profilePermissionSet:null:null:null:${id18(row.ProfileId)}:null`, String(row.Id));
-    if (userProfiles.size)
-        for (const row of await api.query(
-            `SELECT Id, ProfileId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN (${quoted([...userProfiles])})`
-        ))
-            put(`profileUsers:null:null:null:${id18(row.ProfileId)}:null`, String(row.Id));
-    if (direct.profiles.size)
-        for (const row of await api.query(
-            `SELECT UserId, PresenceUserConfigId, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN (${quoted([...direct.configs])}) AND User.ProfileId IN (${quoted([...direct.profiles])}) AND User.IsActive = TRUE`
-        ))
-            put(
-                `directUsers:null:null:null:${id18(field(row, 'User.ProfileId'))}:${id18(row.PresenceUserConfigId)}`,
-                String(row.UserId)
-            );
+    for (const row of await queryIn(
+        api,
+        groups,
+        (batch) =>
+            `SELECT Id, DeveloperName, Type FROM Group WHERE DeveloperName IN (${quoted(batch)}) AND Type IN ('Queue', 'Regular')`
+    ))
+        put(`group:null:${String(row.Type)}:${String(row.DeveloperName)}:null:null`, String(row.Id));
+    for (const row of await queryIn(
+        api,
+        owners,
+        (batch) =>
+            `SELECT Id, ProfileId FROM PermissionSet WHERE IsOwnedByProfile = TRUE AND ProfileId IN (${quoted(batch)})`
+    ))
+        put(`profilePermissionSet:null:null:null:${id18(row.ProfileId)}:null`, String(row.Id));
+    for (const row of await queryIn(
+        api,
+        userProfiles,
+        (batch) =>
+            `SELECT Id, ProfileId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN (${quoted(batch)})`
+    ))
+        put(`profileUsers:null:null:null:${id18(row.ProfileId)}:null`, String(row.Id));
+    const directSoql = (configs: readonly string[], profiles: readonly string[]): string =>
+        `SELECT UserId, PresenceUserConfigId, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN (${quoted(configs)}) AND User.ProfileId IN (${quoted(profiles)}) AND User.IsActive = TRUE`;
+    const directBatches = fittingPairs([...direct.configs], [...direct.profiles], directSoql);
+    const directRows = await Promise.all(
+        directBatches.map(([configs, profiles]) => api.query(directSoql(configs, profiles)))
+    );
+    for (const row of directRows.flat())
+        put(
+            `directUsers:null:null:null:${id18(field(row, 'User.ProfileId'))}:${id18(row.PresenceUserConfigId)}`,
+            String(row.UserId)
+        );
     return found;
 }
 
@@ -161,11 +185,24 @@ const rowKey = (row: Row, fields: readonly string[]): string =>
         .join('|')
         .toLowerCase();
 
+/**
+ * The rows of `sObject` that match the planned rows on every field. The field with the most distinct values is batched
+ * to fit the query URI; the others are asked in full (the extra rows this can return are told apart by their keys).
+ */
 async function existing(api: RecordApi, sObject: string, rows: Row[]): Promise<Row[]> {
     const fields = Object.keys(rows[0]).sort();
-    const filters = fields.map((f) => `${f} IN (${quoted([...new Set(rows.map((r) => String(r[f])))])})`);
+    const distinct = new Map(fields.map((f) => [f, [...new Set(rows.map((r) => String(r[f])))]]));
+    const values = (f: string): string[] => distinct.get(f) ?? [];
+    const widest = fields.reduce((a, b) => (values(b).length > values(a).length ? b : a));
     const selected = fields.includes('Id') ? fields : ['Id', ...fields];
-    return api.query(`SELECT ${selected.join(', ')} FROM ${sObject} WHERE ${filters.join(' AND ')}`);
+    return queryIn(
+        api,
+        values(widest),
+        (batch) =>
+            `SELECT ${selected.join(', ')} FROM ${sObject} WHERE ${fields
+                .map((f) => `${f} IN (${quoted(f === widest ? batch : values(f))})`)
+                .join(' AND ')}`
+    );
 }
 
 /** Applies the writes in one all-or-none Composite request; returns what changed, or throws with nothing changed. */
