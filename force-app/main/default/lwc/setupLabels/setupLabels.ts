@@ -454,6 +454,7 @@ import SC_apiError_notConfigured from '@salesforce/label/c.SC_apiError_notConfig
 import SC_result_notRun_afterFailure from '@salesforce/label/c.SC_result_notRun_afterFailure';
 import SC_result_notRun_deferred from '@salesforce/label/c.SC_result_notRun_deferred';
 import SC_apiError_dmlRefused from '@salesforce/label/c.SC_apiError_dmlRefused';
+import SC_apiError_tooManyRows from '@salesforce/label/c.SC_apiError_tooManyRows';
 import SC_op_enableOmniChannel from '@salesforce/label/c.SC_op_enableOmniChannel';
 import SC_op_createServiceChannel from '@salesforce/label/c.SC_op_createServiceChannel';
 import SC_op_createRoutingConfig from '@salesforce/label/c.SC_op_createRoutingConfig';
@@ -1013,6 +1014,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'result.notRun.afterFailure': SC_result_notRun_afterFailure,
     'result.notRun.deferred': SC_result_notRun_deferred,
     'apiError.dmlRefused': SC_apiError_dmlRefused,
+    'apiError.tooManyRows': SC_apiError_tooManyRows,
     'op.enableOmniChannel': SC_op_enableOmniChannel,
     'op.createServiceChannel': SC_op_createServiceChannel,
     'op.createRoutingConfig': SC_op_createRoutingConfig,
