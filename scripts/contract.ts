@@ -548,10 +548,11 @@ const APEX_READERS = [
     'readers/SetupSnapshotReader.cls',
     'readers/SetupAgentsReader.cls',
     'readers/SoqlSource.cls',
+    'readers/SetupLiveReader.cls',
     'controllers/SetupSnapshotController.cls',
     'controllers/SetupAgentsController.cls',
 ];
-const PLUGIN_READERS = ['reader.ts', 'agentsReader.ts'];
+const PLUGIN_READERS = ['reader.ts', 'agentsReader.ts', 'liveReader.ts'];
 const PLUGIN_LIB = path.join(ROOT, 'src', 'lib');
 
 export function readReaders(): ReaderSources {

@@ -18,6 +18,7 @@ import {
     type OrgSnapshot,
     type Part,
     type PendingRoutingRecord,
+    READ_CAPS,
 } from './engine.js';
 import { bindSoql, SOQL } from './soql.js';
 import { isAuthOrNetworkError, unavailablePart } from './errors.js';
@@ -25,8 +26,8 @@ import { chunks, IDS_PER_QUERY, type OrgApi } from './orgApi.js';
 
 type Row = Record<string, unknown>;
 
-export const MAX_PENDING = 2000;
-export const MAX_ONLINE = 10000;
+export const MAX_PENDING = READ_CAPS.livePendingRows;
+export const MAX_ONLINE = READ_CAPS.liveOnlineRows;
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0) || 0);
 

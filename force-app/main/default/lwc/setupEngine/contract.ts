@@ -13,6 +13,8 @@ export const READ_CAPS = {
     memberUserRows: 10000,
     appAccessRows: 10000,
     directUserRows: 10000,
+    livePendingRows: 2000,
+    liveOnlineRows: 10000,
 } as const;
 
 /** Every object a record change writes → its DML group ('setup' objects never share a transaction with 'data'). */

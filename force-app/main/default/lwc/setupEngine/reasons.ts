@@ -187,6 +187,7 @@ export const REASON_KEYS = [
     'apiError.calloutFailed',
     'apiError.flowActivationRefused',
     'apiError.dmlRefused',
+    'apiError.tooManyRows',
     'apiError.dmlFailed',
     'result.notRun.afterFailure',
     'result.notRun.deferred',
