@@ -191,6 +191,7 @@ export const REASON_KEYS = [
     'apiError.dmlFailed',
     'result.notRun.afterFailure',
     'result.notRun.deferred',
+    'result.notRun.noRoom',
     'op.enableOmniChannel',
     'op.createServiceChannel',
     'op.createRoutingConfig',

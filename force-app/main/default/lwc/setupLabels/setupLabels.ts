@@ -453,6 +453,7 @@ import SC_apiError_flowActivationRefused from '@salesforce/label/c.SC_apiError_f
 import SC_apiError_notConfigured from '@salesforce/label/c.SC_apiError_notConfigured';
 import SC_result_notRun_afterFailure from '@salesforce/label/c.SC_result_notRun_afterFailure';
 import SC_result_notRun_deferred from '@salesforce/label/c.SC_result_notRun_deferred';
+import SC_result_notRun_noRoom from '@salesforce/label/c.SC_result_notRun_noRoom';
 import SC_apiError_dmlRefused from '@salesforce/label/c.SC_apiError_dmlRefused';
 import SC_apiError_tooManyRows from '@salesforce/label/c.SC_apiError_tooManyRows';
 import SC_op_enableOmniChannel from '@salesforce/label/c.SC_op_enableOmniChannel';
@@ -1013,6 +1014,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'apiError.notConfigured': SC_apiError_notConfigured,
     'result.notRun.afterFailure': SC_result_notRun_afterFailure,
     'result.notRun.deferred': SC_result_notRun_deferred,
+    'result.notRun.noRoom': SC_result_notRun_noRoom,
     'apiError.dmlRefused': SC_apiError_dmlRefused,
     'apiError.tooManyRows': SC_apiError_tooManyRows,
     'op.enableOmniChannel': SC_op_enableOmniChannel,

@@ -786,7 +786,15 @@ export default class SimplyChatSetup extends LightningElement {
                 }
                 const retry = [...outcome.deferred, ...outcome.afterFailure].sort((a, b) => a.index - b.index);
                 if (retry.length > 0 && outcome.progressed) queue = [retry, ...queue];
-                else for (const r of retry) results[r.index] = SimplyChatSetup.notRun(r, results[r.index]?.error);
+                else
+                    for (const r of retry)
+                        // A batch that cannot move: each change says why (the failure it waits for, or no room left).
+                        results[r.index] = SimplyChatSetup.notRun(
+                            r,
+                            results[r.index]?.error?.key === 'result.notRun.afterFailure'
+                                ? results[r.index]?.error
+                                : { key: 'result.notRun.noRoom', params: {} }
+                        );
                 this.applying = {
                     done: results.filter((r) => r && r.status === 'done').length,
                     total: operations.length,

@@ -508,6 +508,31 @@ describe('c-simply-chat-setup', () => {
         expect(text(q(element, '[data-id="progress"]'))).toBe('12 of 14 ready');
     });
 
+    it('says why each change was not run when the server can never find room for a batch', async () => {
+        const { element } = await open(partlySetUpOrg());
+        applyMock.mockImplementation((params: { operationsJson: string }) => {
+            const ops = JSON.parse(params.operationsJson) as ReturnType<typeof plan>;
+            return Promise.resolve({
+                results: ops.map((op, index) => ({
+                    index,
+                    kind: op.kind,
+                    itemId: op.itemId,
+                    status: 'notRun',
+                    changed: [],
+                    error: { key: 'result.notRun.deferred', params: {} },
+                })),
+                complete: false,
+                deferred: true,
+            });
+        });
+        await fixAllAndConfirm(element);
+        const lines = qa(element, '[data-id="summary-lines"] li').map(text);
+        expect(lines.length).toBeGreaterThan(0);
+        expect(lines.every((l) => / — the limits of one request to Salesforce left no room for it; /.test(l))).toBe(
+            true
+        );
+    });
+
     it('shows a read-only user why, with no Fix button anywhere', async () => {
         const s: OrgSnapshot = {
             ...partlySetUpOrg(),
