@@ -10,46 +10,17 @@
  * rows, the first rows' links, "and N more" with Show all / Show fewer), in English and Korean, axe-core clean.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type http from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { scenario } from '../../samples/scenarios';
 import { agentUsersOf, presenceOf, TRAINEE_DESK, utilityBarsOf } from '../../samples/agents';
 import { agentReadiness } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
-import { buildPreview, serve, urlOf } from '../preview';
+import { axeViolations, SHOTS, startBrowser, text, type Browser } from './browser';
 
-const SHOTS = path.resolve(__dirname, '..', '..', '..', 'build', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-/** Bounds how long a state may take on a busy machine; every wait is on a state of the page, never a delay. */
-const STATE_TIMEOUT = Number(process.env.E2E_STATE_TIMEOUT_MS ?? 180000);
-
-let server: http.Server;
+let browser: Browser;
 let context: BrowserContext;
-let profileDir: string;
 let base: string;
-
-async function axeViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-    return page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResult> } }).axe;
-        interface AxeResult {
-            violations: { id: string; help: string; nodes: { target: string[] }[] }[];
-        }
-        const result = await axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-            resultTypes: ['violations'],
-        });
-        return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(' ')}`));
-    });
-}
-
-async function text(scope: Page | Locator, selector: string): Promise<string> {
-    return ((await scope.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
 
 /** The page once its load and follow-up reads are in, and the checklist's progress says `progress`. */
 async function open(query: string, progress: string): Promise<Page> {
@@ -88,27 +59,13 @@ function expected(): { total: number; ready: number; notReady: string[] } {
 
 // One browser and one preview server for every test of the file.
 before(async () => {
-    assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await buildPreview();
-    server = await serve(0);
-    base = urlOf(server);
-    profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simplychat-chromium-admin-path-'));
-    process.env.XDG_CONFIG_HOME = path.join(profileDir, 'config');
-    process.env.XDG_CACHE_HOME = path.join(profileDir, 'cache');
-    context = await chromium.launchPersistentContext(path.join(profileDir, 'profile'), {
-        executablePath: CHROMIUM,
-        headless: true,
-        viewport: { width: 1280, height: 900 },
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
-    context.setDefaultTimeout(STATE_TIMEOUT);
+    browser = await startBrowser('admin-path');
+    context = browser.context;
+    base = browser.base;
 });
 
 after(async () => {
-    await context?.close();
-    server?.close();
-    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+    await browser?.close();
 });
 
 describe('ready means agents get chats (fullAgentsNotReady)', () => {

@@ -4,21 +4,13 @@
  * headline and the reason the engine gives, axe-core clean, and a screenshot each (build/screenshots/live-*.png).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type http from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildPreview, serve, urlOf } from '../preview';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { axeViolations, SHOTS, startBrowser, type Browser } from './browser';
 
-const SHOTS = path.resolve(__dirname, '..', '..', '..', 'build', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-let server: http.Server;
+let browser: Browser;
 let context: BrowserContext;
-let profileDir: string;
 let base: string;
 
 const TAB = { en: 'Live', ko: '실시간' } as const;
@@ -30,21 +22,6 @@ const SCENARIOS = [
     { id: 'liveNobody', state: 'stuck', why: ['noneOnline'] },
     { id: 'liveNotInQueue', state: 'stuck', why: ['notInQueue'] },
 ] as const;
-
-async function axeViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-    return page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResult> } }).axe;
-        interface AxeResult {
-            violations: { id: string; help: string; nodes: { target: string[] }[] }[];
-        }
-        const result = await axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-            resultTypes: ['violations'],
-        });
-        return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(' ')}`));
-    });
-}
 
 async function openLive(query: string, lang: 'en' | 'ko'): Promise<Page> {
     const page = await context.newPage();
@@ -60,26 +37,13 @@ async function openLive(query: string, lang: 'en' | 'ko'): Promise<Page> {
 
 describe('the Live view in the preview', () => {
     before(async () => {
-        assert.ok(fs.existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
-        fs.mkdirSync(SHOTS, { recursive: true });
-        await buildPreview();
-        server = await serve(0);
-        base = urlOf(server);
-        profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'simplychat-chromium-live-'));
-        process.env.XDG_CONFIG_HOME = path.join(profileDir, 'config');
-        process.env.XDG_CACHE_HOME = path.join(profileDir, 'cache');
-        context = await chromium.launchPersistentContext(path.join(profileDir, 'profile'), {
-            executablePath: CHROMIUM,
-            headless: true,
-            viewport: { width: 1280, height: 900 },
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-        });
+        browser = await startBrowser('live');
+        context = browser.context;
+        base = browser.base;
     });
 
     after(async () => {
-        await context?.close();
-        server?.close();
-        if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+        await browser?.close();
     });
 
     for (const s of SCENARIOS) {
