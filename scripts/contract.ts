@@ -72,6 +72,7 @@ export interface Limits {
     operationsPerCall: number;
     queueUsers: number;
     directUsers: number;
+    grantProfiles: number;
 }
 
 export interface Contract {
@@ -188,6 +189,9 @@ export const MAX_QUEUE_USERS = ${c.limits.queueUsers};
 
 /** Direct users one move takes: more stops the operation, never a cut list. */
 export const MAX_DIRECT_USERS = ${c.limits.directUsers};
+
+/** Profiles one grantStatusAccess covers (one all-or-none record change; a larger plan has several). */
+export const MAX_GRANT_PROFILES = ${c.limits.grantProfiles};
 `;
 }
 
@@ -259,6 +263,8 @@ ${Object.entries(c.permissions.refusals)
     public static final Integer MAX_QUEUE_USERS = ${c.limits.queueUsers};
     /** Direct users one move takes. */
     public static final Integer MAX_DIRECT_USERS = ${c.limits.directUsers};
+    /** Profiles one grantStatusAccess covers. */
+    public static final Integer MAX_GRANT_PROFILES = ${c.limits.grantProfiles};
 }
 `;
 }

@@ -801,7 +801,7 @@ describe('local preview (npm start) in Chromium', () => {
         assert.match(await text(manyDialog, '[data-id="plan"] > li'), /Agent Team 1000/);
         await shoot(many, 'profiles1000-plan');
         await many.close();
-        // After the configuration, the status grants of 1,000 profiles (100 Metadata calls) read as one line.
+        // After the configuration, the status grants of 1,000 profiles read as one line.
         const access = await open('scenario=profiles1000');
         await access.getByRole('button', { name: 'Fix all' }).click();
         const accessDialog = access.getByRole('dialog');

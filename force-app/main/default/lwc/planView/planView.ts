@@ -200,9 +200,8 @@ export function planLine(labels: Labels, op: Operation, key: string, snapshot?: 
 }
 
 /**
- * The dialog's lines: one per change, except that consecutive status grants (the engine batches them ten profiles
- * to a Metadata call) read as one line, so 1,000 profiles are one "Give … access" line with "and N more", not 100.
- * The operations themselves are unchanged.
+ * The dialog's lines: one per change, except that consecutive status grants (more than the contract's profiles per
+ * change make several) read as one line with "and N more". The operations themselves are unchanged.
  */
 export function planLines(labels: Labels, operations: readonly Operation[], snapshot?: OrgSnapshot): PlanLine[] {
     const groups: Operation[] = [];

@@ -169,3 +169,6 @@ export const MAX_QUEUE_USERS = 10000;
 
 /** Direct users one move takes: more stops the operation, never a cut list. */
 export const MAX_DIRECT_USERS = 10000;
+
+/** Profiles one grantStatusAccess covers (one all-or-none record change; a larger plan has several). */
+export const MAX_GRANT_PROFILES = 1000;

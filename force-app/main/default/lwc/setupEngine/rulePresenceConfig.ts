@@ -7,17 +7,10 @@
  * configuration other profiles or users rely on (another team's, or the org's Default Presence Configuration) is
  * never changed: agents leave it only by a move the admin ticks, which names who else is on it.
  */
-import {
-    CAPACITY_MIN,
-    DEFAULT_CAPACITY,
-    DEFAULT_PRESENCE_CONFIG,
-    isDefaultPresenceConfig,
-    METADATA_BATCH_SIZE,
-} from './facts';
+import { CAPACITY_MIN, DEFAULT_CAPACITY, DEFAULT_PRESENCE_CONFIG, isDefaultPresenceConfig } from './facts';
 import { ref, requireAgents } from './ruleAgents';
 import {
     byDeveloperName,
-    chunk,
     finish,
     read,
     sameName,
@@ -225,7 +218,10 @@ function configOps(
     return ops;
 }
 
-/** Groups moves by the configuration they leave: one call rewrites the target and at most 9 sources. */
+/**
+ * The moves in one operation, grouped by the configuration they leave: a move is one all-or-none record change
+ * (PresenceUserConfigProfile / -User rows deleted and inserted together), from any number of sources.
+ */
 function bySource<T extends { config: PresenceUserConfigRecord }>(moves: readonly T[]): T[][] {
     const groups = new Map<string, T[]>();
     for (const m of moves) {
@@ -233,7 +229,7 @@ function bySource<T extends { config: PresenceUserConfigRecord }>(moves: readonl
         if (list) list.push(m);
         else groups.set(m.config.Id, [m]);
     }
-    return chunk([...groups.values()], METADATA_BATCH_SIZE - 1).map((sources) => sources.flat());
+    return groups.size === 0 ? [] : [[...groups.values()].flat()];
 }
 
 /** Job 4: the moves the admin chose, of profiles and of directly assigned agents. */

@@ -4,7 +4,7 @@
  * assigned to the user. Reads the statuses items 7 and 8 settled. A profile whose every active user has access
  * through permission sets needs no change; otherwise the profile is granted the statuses it lacks.
  */
-import { METADATA_BATCH_SIZE } from './facts';
+import { MAX_GRANT_PROFILES } from './contract';
 import { requireAgents } from './ruleAgents';
 import { agentAccess, profileCoverage, readAgentAccess } from './ruleAgentAccess';
 import { chunk, finish, unreadable, type Deps, type ItemResult, type Resolved, type RuleEnv } from './ruleKit';
@@ -91,7 +91,7 @@ export function profileAccessRule(env: RuleEnv, input: ProfileAccessInput): Item
         reason: reason('item.profileAccess.missing', { count: grants.length }),
         details,
         needs: ['agentProfiles'],
-        ops: chunk(grants, METADATA_BATCH_SIZE).map((batch) => ({
+        ops: chunk(grants, MAX_GRANT_PROFILES).map((batch) => ({
             kind: 'grantStatusAccess',
             itemId: 'profileAccess',
             grants: batch,

@@ -6,7 +6,6 @@ import {
     evaluate,
     isValidDeveloperName,
     isValidObjectApiName,
-    METADATA_BATCH_SIZE,
     operationNeedsApi,
     plan,
     REASON_KEYS,
@@ -17,6 +16,7 @@ import {
     type OrgSnapshot,
 } from '../setupEngine';
 import { uniqueDeveloperName } from '../names';
+import { MAX_GRANT_PROFILES } from '../contract';
 import { choices, fullySetUpOrg, HAND, omniDisabledOrg, omniOrg, partlySetUpOrg, PROFILE, read } from './fixtures';
 
 describe('validateChoices', () => {
@@ -130,7 +130,7 @@ describe('names', () => {
     });
 });
 
-describe('batching for the Metadata API', () => {
+describe('record changes: one all-or-none change, as large as the contract allows', () => {
     function manyProfiles(count: number): OrgSnapshot {
         const profiles = Array.from({ length: count }, (_, i) => ({
             Id: `00e5g${String(i).padStart(13, '0')}`,
@@ -145,16 +145,15 @@ describe('batching for the Metadata API', () => {
         };
     }
 
-    it('grants status access at most ten profiles per operation', () => {
-        const s = manyProfiles(1000);
-        const grants = plan(s, ['profileAccess']).filter((o) => o.kind === 'grantStatusAccess');
-        expect(grants).toHaveLength(100);
-        const sizes = grants.map((op) => (op.kind === 'grantStatusAccess' ? op.grants.length : 0));
-        expect(Math.max(...sizes)).toBe(METADATA_BATCH_SIZE);
-        expect(sizes.reduce((a, b) => a + b, 0)).toBe(1000);
+    it('grants status access to 1,000 profiles in one change, and to more in changes of at most 1,000', () => {
+        const grants = plan(manyProfiles(1000), ['profileAccess']).filter((o) => o.kind === 'grantStatusAccess');
+        expect(grants).toHaveLength(1);
+        const more = plan(manyProfiles(MAX_GRANT_PROFILES + 1), ['profileAccess']);
+        const sizes = more.map((op) => (op.kind === 'grantStatusAccess' ? op.grants.length : 0));
+        expect(sizes).toEqual([MAX_GRANT_PROFILES, 1]);
     });
 
-    it('moves profiles out of at most nine configurations per operation (plus the target: ten components)', () => {
+    it('moves profiles out of any number of configurations in one all-or-none change', () => {
         const base = manyProfiles(30);
         const ids = base.choices.agentProfileIds;
         const configs = Array.from({ length: 15 }, (_, i) => ({
@@ -176,11 +175,9 @@ describe('batching for the Metadata API', () => {
             choices: choices({ agentProfileIds: ids, moveProfileIds: ids }),
         };
         const ops = plan(s, ['presenceConfig']).filter((o) => o.kind === 'moveProfilesToConfig');
-        expect(ops.length).toBe(2);
-        for (const op of ops) {
-            if (op.kind !== 'moveProfilesToConfig') continue;
-            expect(new Set(op.moves.map((m) => m.fromConfigId)).size).toBeLessThanOrEqual(METADATA_BATCH_SIZE - 1);
-        }
+        expect(ops.length).toBe(1);
+        const [move] = ops;
+        expect(move.kind === 'moveProfilesToConfig' && new Set(move.moves.map((m) => m.fromConfigId)).size).toBe(15);
         expect(ops.flatMap((o) => (o.kind === 'moveProfilesToConfig' ? o.moves : [])).length).toBe(29);
         const after = simulate(s, ops);
         expect(evaluate(after).find((i) => i.id === 'presenceConfig')?.status).toBe('pass');
