@@ -58,6 +58,44 @@ describe('a list that fills its LIMIT is not read, never cut (LIMIT audit)', () 
         assert.equal(whole?.status === 'read' && whole.records.length, 1999);
     });
 
+    it('a child list that says it is not done (status assignments) is refused, never read as the whole list', async () => {
+        const api = await orgApi();
+        h.fake.routes.push((request) =>
+            request.soql.startsWith('SELECT Id, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId,')
+                ? {
+                      status: 200,
+                      body: {
+                          totalSize: 1,
+                          done: true,
+                          records: [
+                              {
+                                  Id: '0PS5g0000000001AAA',
+                                  Label: 'Chat agents',
+                                  IsOwnedByProfile: false,
+                                  ProfileId: null,
+                                  PermissionSetGroupId: null,
+                                  SetupEntityAccessItems: { totalSize: 1, done: true, records: [] },
+                                  Assignments: { totalSize: 2500, done: false, records: [] },
+                              },
+                          ],
+                      },
+                  }
+                : undefined
+        );
+        try {
+            const { snapshot } = await readOrg(api, { profiles: ['SimplyChat Agent', 'Support'] });
+            for (const part of [snapshot.statusAccess, snapshot.permissionSetAccess]) {
+                assert.equal(part.status, 'unavailable');
+                assert.match(
+                    String(part.status === 'unavailable' && part.message),
+                    /More assignments of status access than one answer holds: not read/
+                );
+            }
+        } finally {
+            h.fake.routes.pop();
+        }
+    });
+
     it('a full answer through wholeLists is refused; a LIMIT 1 read and an answer under the LIMIT pass', async () => {
         const answer = (n: number) => Array.from({ length: n }, (_, i) => ({ Id: String(i) }));
         let rows = 10;
