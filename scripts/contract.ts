@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as prettier from 'prettier';
 import ts from 'typescript';
-import { plan, simulate } from '../force-app/main/default/lwc/setupEngine/setupEngine';
+import { changeRequests, plan, simulate } from '../force-app/main/default/lwc/setupEngine/setupEngine';
 import type { Operation, OrgSnapshot, SetupChoices } from '../force-app/main/default/lwc/setupEngine/types';
 import {
     choices,
@@ -59,6 +59,14 @@ export interface OperationContract {
     /** Permissions this kind needs besides the fix permissions (UserPermissions field names, all required). */
     permissions: string[];
     fields: string[];
+    /** The routes it may take (the first is the engine's; an existing queue takes records, a new one Metadata). */
+    routes: string[];
+    /** The record changes it may make ('Object action', keys of recordWrites). */
+    writes: string[];
+    /** The one Metadata type it may write whole, or null. */
+    metadataType: string | null;
+    /** The elements of that type it may set or remove. */
+    metadataElements: string[];
 }
 
 /** Who may fix what: every fix needs one permission of each `fix` group; `refusals` name the refusal's label. */
@@ -82,6 +90,8 @@ export interface Contract {
     readCaps: Record<string, number>;
     /** Every object a record change writes → its DML group ('setup' objects never share a transaction with 'data'). */
     recordObjects: Record<string, 'setup' | 'data'>;
+    /** Every record change of the write law ('Object action') → exactly the fields it sets. */
+    recordWrites: Record<string, string[]>;
     salesforceIdPattern: string;
     routingModels: Record<string, string>;
     /** Metadata type (or `Type.element`) → its WSDL element order: where each element the engine sets is written. */
@@ -108,6 +118,7 @@ export function readContract(file = SOURCE): Contract {
         metadataElementOrder: withoutComments(raw.metadataElementOrder),
         readCaps: withoutComments(raw.readCaps),
         recordObjects: withoutComments(raw.recordObjects),
+        recordWrites: withoutComments(raw.recordWrites),
         permissions: { fix: raw.permissions.fix, refusals: withoutComments(raw.permissions.refusals) },
         limits: withoutComments(raw.limits as unknown as Record<string, number>) as unknown as Limits,
         operations: withoutComments(raw.operations),
@@ -159,6 +170,9 @@ ${Object.entries(c.metadataElementOrder)
 
 /** Every operation kind Apex accepts, with exactly its fields (besides kind and itemId). */
 export const OPERATION_FIELDS = ${JSON.stringify(pick((op) => op.fields))} as const;
+
+/** The routes each kind may take: the first is the engine's (an existing queue's changes are records). */
+export const OPERATION_ROUTES = ${JSON.stringify(pick((op) => op.routes))} as const;
 
 /** The checklist items each kind may fix. */
 export const OPERATION_ITEMS = ${JSON.stringify(pick((op) => op.items))} as const;
@@ -233,6 +247,17 @@ ${Object.entries(c.metadataElementOrder)
     };
     /** The allow-list: operation kind → the keys it carries besides kind and itemId (all required). */
     public static final Map<String, List<String>> KEYS = ${map((op) => apexList('List', op.fields), 'List<String>')};
+    /** The write law: the routes each kind may take, the record changes it may make, the Metadata type it writes. */
+    public static final Map<String, Set<String>> ROUTES = ${map((op) => apexList('Set', op.routes), 'Set<String>')};
+    public static final Map<String, Set<String>> WRITES = ${map((op) => apexList('Set', op.writes), 'Set<String>')};
+    public static final Map<String, String> METADATA_TYPES = ${map((op) => (op.metadataType ? apexString(op.metadataType) : 'null'), 'String')};
+    public static final Map<String, Set<String>> METADATA_ELEMENTS = ${map((op) => apexList('Set', op.metadataElements), 'Set<String>')};
+    /** Every record change of the write law ('Object action') → exactly the fields it sets. */
+    public static final Map<String, List<String>> RECORD_WRITES = new Map<String, List<String>>{
+${Object.entries(c.recordWrites)
+    .map(([change, fields]) => `${apexString(change)} => ${apexList('List', fields)}`)
+    .join(',\n')}
+    };
     /** The checklist items each kind may fix. */
     public static final Map<String, Set<String>> ITEMS = ${map((op) => apexList('Set', op.items), 'Set<String>')};
     /** Kinds written through the API connection (the rest use DML). */
@@ -380,7 +405,7 @@ export function caseSafeId(id: string): string {
 }
 
 /** Every value of a key ending in `Id` (an Id field of an operation) with its real case-safe suffix. */
-export function withCaseSafeIds(operations: readonly Operation[]): unknown {
+export function withCaseSafeIds(operations: readonly unknown[]): unknown {
     return JSON.parse(JSON.stringify(operations), (key, value: unknown) =>
         typeof value === 'string' && /Id$/.test(key) ? caseSafeId(value) : value
     );
@@ -389,14 +414,15 @@ export function withCaseSafeIds(operations: readonly Operation[]): unknown {
 function fixturesClass(plans: { name: string; operations: Operation[] }[]): string {
     return `/**
  * ${HEADER}
- * The operations the engine plans for the sample orgs (samples/orgs.ts), as the tab sends them: the Apex tests parse
+ * The changes the engine plans for the sample orgs (samples/orgs.ts), as the tab sends them (changeRequests: each
+ * operation with its route, record changes or Metadata write, and what it waits for): the Apex tests parse and apply
  * exactly what plan() produces, so a field renamed on one side fails there too.
  */
 @IsTest
 public class SetupOperationFixtures {
-    /** Sample org → the JSON array of its planned operations. */
+    /** Sample org → the JSON array of its planned changes. */
     public static final Map<String, String> PLANS = new Map<String, String>{
-${plans.map((p) => `${apexString(p.name)} => ${apexString(JSON.stringify(withCaseSafeIds(p.operations)))}`).join(',\n')}
+${plans.map((p) => `${apexString(p.name)} => ${apexString(JSON.stringify(withCaseSafeIds(changeRequests(p.operations))))}`).join(',\n')}
     };
 }
 `;

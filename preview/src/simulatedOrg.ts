@@ -4,14 +4,13 @@
  * what the org would show; the scenario can make the API refuse some operations.
  */
 import {
-    operationDependencies,
     operationNeedsApi,
     simulate,
     validateChoices,
     type AgentPage,
     type AgentUserRecord,
+    type ChangeRequest,
     type ConnectionStatus,
-    type Operation,
     type OrgSnapshot,
     type SetupChoices,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
@@ -80,12 +79,14 @@ function canFix(snapshot: OrgSnapshot): boolean {
 function applyOperations(params: { operationsJson: string; confirmOrgWide: boolean }): unknown {
     const current = ensure();
     if (!canFix(current.snapshot)) throw setupError('error.noFixPermission');
-    const operations = JSON.parse(params.operationsJson) as Operation[];
+    // Each change as the engine planned it (changeRequests), as Apex receives it.
+    const changes = JSON.parse(params.operationsJson) as ChangeRequest[];
+    const operations = changes.map((change) => change.operation);
     if (operations.some((op) => op.kind === 'enableOmniChannel') && !params.confirmOrgWide)
         throw setupError('error.confirmOrgWide');
     // The one failure policy (as Apex's executor): a change that waits for one not made is skipped and names the
     // failure at the root of its chain; every other change still runs.
-    const waits = operationDependencies(operations);
+    const waits = changes.map((change) => change.waitsFor);
     type SimResult = {
         index: number;
         kind: string;

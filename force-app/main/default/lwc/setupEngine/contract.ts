@@ -77,6 +77,25 @@ export const OPERATION_FIELDS = {
     setScSetupDefaults: ['objectApiName', 'mode', 'values'],
 } as const;
 
+/** The routes each kind may take: the first is the engine's (an existing queue's changes are records). */
+export const OPERATION_ROUTES = {
+    enableOmniChannel: ['settings'],
+    createServiceChannel: ['metadataCreate'],
+    upsertRoutingConfig: ['metadataOwned'],
+    upsertQueue: ['records', 'metadataCreate'],
+    createPresenceStatus: ['metadataCreate'],
+    addChannelToStatus: ['records'],
+    createPresenceConfig: ['metadataCreate'],
+    setCapacity: ['tooling'],
+    assignProfilesToConfig: ['records'],
+    moveProfilesToConfig: ['records'],
+    moveUsersToConfig: ['records'],
+    grantStatusAccess: ['records'],
+    activateFlow: ['tooling'],
+    addQueueMembers: ['records'],
+    setScSetupDefaults: ['packageSetting'],
+} as const;
+
 /** The checklist items each kind may fix. */
 export const OPERATION_ITEMS = {
     enableOmniChannel: ['omniChannel'],

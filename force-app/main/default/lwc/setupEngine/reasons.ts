@@ -167,6 +167,7 @@ export const REASON_KEYS = [
     'operation.missingField',
     'operation.itemMismatch',
     'operation.invalidValue',
+    'operation.outsideWriteLaw',
     'operation.invalidName',
     'operation.invalidLabel',
     'operation.invalidObject',

@@ -59,6 +59,7 @@ export {
     operationWrites,
     operationDependencies,
     planChanges,
+    changeRequests,
     changeCounts,
     recordChangeTexts,
     writesWholeComponent,
@@ -69,6 +70,7 @@ export {
 } from './writes';
 export type {
     ChangeCount,
+    ChangeRequest,
     MetadataType,
     MetadataValue,
     MetadataWrite,

@@ -1,4 +1,4 @@
-import { RECORD_OBJECT_GROUPS, ROUTING_MODEL_METADATA } from './contract';
+import { OPERATION_ROUTES, RECORD_OBJECT_GROUPS, ROUTING_MODEL_METADATA } from './contract';
 import { reason, type ReasonKey } from './reasons';
 import type { Operation, OperationKind, OrgSnapshot, Reason, SalesforceId } from './types';
 
@@ -118,24 +118,10 @@ export interface OperationWrites {
     readonly metadata?: MetadataWrite;
 }
 
-/** Which route each operation kind takes: the table of docs/apex.md. */
-export const ROUTES: Readonly<Record<OperationKind, WriteRoute>> = {
-    enableOmniChannel: 'settings',
-    createServiceChannel: 'metadataCreate',
-    upsertRoutingConfig: 'metadataOwned',
-    upsertQueue: 'records',
-    createPresenceStatus: 'metadataCreate',
-    addChannelToStatus: 'records',
-    createPresenceConfig: 'metadataCreate',
-    setCapacity: 'tooling',
-    assignProfilesToConfig: 'records',
-    moveProfilesToConfig: 'records',
-    moveUsersToConfig: 'records',
-    grantStatusAccess: 'records',
-    activateFlow: 'tooling',
-    setScSetupDefaults: 'packageSetting',
-    addQueueMembers: 'records',
-};
+/** Which route each operation kind takes (the contract's first route of each kind): the table of docs/apex.md. */
+export const ROUTES = Object.fromEntries(
+    Object.entries(OPERATION_ROUTES).map(([kind, routes]) => [kind, routes[0]])
+) as Readonly<Record<OperationKind, WriteRoute>>;
 
 const byName = (
     sObject: 'ServicePresenceStatus' | 'ServiceChannel' | 'QueueRoutingConfig' | 'PresenceUserConfig',
@@ -370,6 +356,29 @@ export interface PlannedChange extends OperationWrites {
 /** The plan's operations, each with its writes. */
 export function planChanges(operations: readonly Operation[]): PlannedChange[] {
     return operations.map((operation) => ({ operation, ...operationWrites(operation) }));
+}
+
+/** One change as Apex receives it: the planned change, and the changes of the same call it waits for (positions). */
+export interface ChangeRequest extends PlannedChange {
+    readonly waitsFor: readonly number[];
+}
+
+/**
+ * The body of one Apex call (SetupOperationsController.applyOperations): the planned changes of the plan's operations
+ * at `indexes` (all by default), each with the positions, in this call, of the earlier ones it waits for
+ * (`operationDependencies`; one sent in an earlier call is done by then, or this one is not sent). Apex decides none
+ * of it: it checks each change against the contract's write law and applies it.
+ */
+export function changeRequests(
+    operations: readonly Operation[],
+    indexes: readonly number[] = operations.map((_, index) => index)
+): ChangeRequest[] {
+    const waits = operationDependencies(operations);
+    return indexes.map((index) => ({
+        operation: operations[index],
+        ...operationWrites(operations[index]),
+        waitsFor: waits[index].map((earlier) => indexes.indexOf(earlier)).filter((position) => position >= 0),
+    }));
 }
 
 /** One kind of record change of a planned change: how many rows, or one row per user of a set when `perUser`. */

@@ -431,6 +431,7 @@ import SC_operation_unknownField from '@salesforce/label/c.SC_operation_unknownF
 import SC_operation_missingField from '@salesforce/label/c.SC_operation_missingField';
 import SC_operation_itemMismatch from '@salesforce/label/c.SC_operation_itemMismatch';
 import SC_operation_invalidValue from '@salesforce/label/c.SC_operation_invalidValue';
+import SC_operation_outsideWriteLaw from '@salesforce/label/c.SC_operation_outsideWriteLaw';
 import SC_operation_invalidName from '@salesforce/label/c.SC_operation_invalidName';
 import SC_operation_invalidLabel from '@salesforce/label/c.SC_operation_invalidLabel';
 import SC_operation_invalidObject from '@salesforce/label/c.SC_operation_invalidObject';
@@ -992,6 +993,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'operation.missingField': SC_operation_missingField,
     'operation.itemMismatch': SC_operation_itemMismatch,
     'operation.invalidValue': SC_operation_invalidValue,
+    'operation.outsideWriteLaw': SC_operation_outsideWriteLaw,
     'operation.invalidName': SC_operation_invalidName,
     'operation.invalidLabel': SC_operation_invalidLabel,
     'operation.invalidObject': SC_operation_invalidObject,

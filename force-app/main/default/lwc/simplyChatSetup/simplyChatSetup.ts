@@ -22,6 +22,7 @@ import { LABELS } from 'c/setupLabels';
 import {
     agentReadiness,
     awaitingSettledParts,
+    changeRequests,
     operationDependencies,
     settle,
     withSettledParts,
@@ -774,10 +775,16 @@ export default class SimplyChatSetup extends LightningElement {
             while (queue.length > 0) {
                 const batch = SimplyChatSetup.skipDependents(queue.shift() ?? [], waits, results);
                 if (batch.length === 0) continue;
-                // Batches run one after another: a later batch may depend on an earlier one.
+                // Batches run one after another: a later batch may depend on an earlier one. Each operation goes
+                // with the change the engine planned for it: Apex checks and applies it, never decides.
                 // eslint-disable-next-line no-await-in-loop
                 const response = await applyOperations({
-                    operationsJson: JSON.stringify(batch.map((b) => b.op)),
+                    operationsJson: JSON.stringify(
+                        changeRequests(
+                            operations,
+                            batch.map((b) => b.index)
+                        )
+                    ),
                     confirmOrgWide,
                 });
                 const outcome = SimplyChatSetup.record(batch, response.results, results);

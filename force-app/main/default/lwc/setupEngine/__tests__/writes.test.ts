@@ -1,5 +1,6 @@
 import {
     changeCounts,
+    changeRequests,
     operationDependencies,
     operationWrites,
     plan,
@@ -178,6 +179,18 @@ describe('one failure policy: dependents wait for what they name', () => {
 
     it('names exactly the earlier operations whose records an operation uses (developer names without case)', () => {
         expect(operationDependencies(ops)).toEqual([[], [0], [], [], [3], [2]]);
+    });
+
+    it('sends each change with its planned writes and the positions, in its call, of the changes it waits for', () => {
+        const all = changeRequests(ops);
+        expect(all.map((c) => c.waitsFor)).toEqual(operationDependencies(ops));
+        expect(
+            all.map((c) => ({ operation: c.operation, route: c.route, writes: c.writes, metadata: c.metadata }))
+        ).toEqual(planChanges(ops).map((c) => ({ ...c, metadata: c.metadata })));
+        // A call of the last three: the configuration (plan index 3) is position 0, the status (index 2) is not in it.
+        const call = changeRequests(ops, [3, 4, 5]);
+        expect(call.map((c) => c.operation)).toEqual(ops.slice(3));
+        expect(call.map((c) => c.waitsFor)).toEqual([[], [0], []]);
     });
 
     it('every Omni-Channel operation waits for enabling Omni-Channel', () => {

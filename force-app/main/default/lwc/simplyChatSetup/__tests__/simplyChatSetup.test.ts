@@ -4,7 +4,7 @@ import saveChoices from '@salesforce/apex/SetupSnapshotController.saveChoices';
 import applyOperations from '@salesforce/apex/SetupOperationsController.applyOperations';
 import testConnection from '@salesforce/apex/SetupOperationsController.testConnection';
 import getConnectionStatus from '@salesforce/apex/ConnectionStatusController.getConnectionStatus';
-import { plan, simulate, type OrgSnapshot } from 'c/setupEngine';
+import { changeRequests, plan, simulate, type ChangeRequest, type Operation, type OrgSnapshot } from 'c/setupEngine';
 import {
     choices,
     fullySetUpOrg,
@@ -42,6 +42,10 @@ const applyMock = applyOperations as unknown as jest.Mock;
 const connectionMock = testConnection as unknown as jest.Mock;
 const connectionStatusMock = getConnectionStatus as unknown as jest.Mock;
 
+/** The operations of one applyOperations call (each sent with its planned change). */
+const sentOps = (operationsJson: string): Operation[] =>
+    (JSON.parse(operationsJson) as ChangeRequest[]).map((c) => c.operation);
+
 /** The org behind the mocked Apex: reads return it, applyOperations changes it with simulate(). */
 function org(initial: OrgSnapshot, failKind?: string): { current: OrgSnapshot } {
     const state = { current: initial };
@@ -51,7 +55,7 @@ function org(initial: OrgSnapshot, failKind?: string): { current: OrgSnapshot } 
     );
     connectionMock.mockResolvedValue(initial.apiAccess);
     applyMock.mockImplementation(({ operationsJson }: { operationsJson: string }) => {
-        const ops = JSON.parse(operationsJson) as ReturnType<typeof plan>;
+        const ops = sentOps(operationsJson);
         let failed = false;
         const results = ops.map((op, index) => {
             if (failed)
@@ -291,7 +295,8 @@ describe('c-simply-chat-setup', () => {
         q(dialog, '[data-id="confirm"]')?.click();
         await settle(8);
         expect(applyMock).toHaveBeenCalledTimes(1);
-        expect(JSON.parse(applyMock.mock.calls[0][0].operationsJson)).toEqual(plan(s, ['busyStatus']));
+        // Each operation goes with the change the engine planned for it (route, record or Metadata writes, waits).
+        expect(JSON.parse(applyMock.mock.calls[0][0].operationsJson)).toEqual(changeRequests(plan(s, ['busyStatus'])));
         expect(applyMock.mock.calls[0][0].confirmOrgWide).toBe(false);
         expect(text(q(element, '[data-id="summary-message"]'))).toBe('The change was made.');
         expect(getSnapshotMock).toHaveBeenCalledTimes(2); // re-checked after the fix
@@ -325,7 +330,7 @@ describe('c-simply-chat-setup', () => {
         const { element, state } = await open(s);
         const toasts = toastsOf(element);
         await fixAllAndConfirm(element);
-        const sent = applyMock.mock.calls.map((c) => JSON.parse(c[0].operationsJson));
+        const sent = applyMock.mock.calls.map((c) => sentOps(c[0].operationsJson));
         const planned = plan(s, 'all');
         expect(planned.length).toBeGreaterThan(BATCH_SIZE);
         expect(planned.map((o) => o.kind)).toContain('addQueueMembers');
@@ -365,7 +370,7 @@ describe('c-simply-chat-setup', () => {
         expect(saveChoicesMock).toHaveBeenCalledWith({
             choices: expect.objectContaining({ queueMembers: { kind: 'agentUsers' } }),
         });
-        const sent = applyMock.mock.calls.flatMap((c) => JSON.parse(c[0].operationsJson));
+        const sent = applyMock.mock.calls.flatMap((c) => sentOps(c[0].operationsJson));
         expect(sent).toHaveLength(shown.length);
         expect(sent[sent.length - 1].kind).toBe('addQueueMembers');
         expect(text(q(row(element, 'queueMembers'), '[data-id="status"]'))).toBe('Ready');
@@ -410,9 +415,7 @@ describe('c-simply-chat-setup', () => {
         expect(toasts[0]).toMatchObject({ title: 'Setup partly updated', variant: 'warning' });
         expect(getSnapshotMock).toHaveBeenCalledTimes(2);
         // Apex skipped the rest of the failed batch; those are sent again (without the failed one), then the rest.
-        const sent = applyMock.mock.calls.map((c) =>
-            (JSON.parse(c[0].operationsJson) as { kind: string }[]).map((op) => op.kind)
-        );
+        const sent = applyMock.mock.calls.map((c) => sentOps(c[0].operationsJson).map((op) => op.kind));
         expect(sent[0]).toEqual(planned.slice(0, BATCH_SIZE).map((op) => op.kind));
         expect(sent[1]).toEqual(planned.slice(failedAt + 1, BATCH_SIZE).map((op) => op.kind));
         expect(sent[2]).toEqual(planned.slice(BATCH_SIZE).map((op) => op.kind));
@@ -438,9 +441,7 @@ describe('c-simply-chat-setup', () => {
             'Not run: Create the queue SimplyChat for WINP__Talk_Session__c, routed by SimplyChat — it needs Routing configuration, which failed.'
         );
         // Apex skipped it in the batch with the failure; it is not sent again.
-        const sent = applyMock.mock.calls
-            .slice(1)
-            .flatMap((c) => JSON.parse(c[0].operationsJson) as { kind: string }[]);
+        const sent = applyMock.mock.calls.slice(1).flatMap((c) => sentOps(c[0].operationsJson));
         expect(sent.some((op) => op.kind === 'upsertQueue')).toBe(false);
         expect(sent.some((op) => op.kind === 'setScSetupDefaults')).toBe(true);
     });
@@ -460,7 +461,7 @@ describe('c-simply-chat-setup', () => {
         expect(lines[planned.findIndex((op) => op.kind === 'addChannelToStatus')]).toMatch(/^Failed: /);
         expect(lines[planned.findIndex((op) => op.kind === 'grantStatusAccess')]).toMatch(/^Done: /);
         expect(lines.filter((l) => l.startsWith('Done: '))).toHaveLength(planned.length - 1);
-        const sent = applyMock.mock.calls.flatMap((c) => JSON.parse(c[0].operationsJson) as { kind: string }[]);
+        const sent = applyMock.mock.calls.flatMap((c) => sentOps(c[0].operationsJson));
         expect(sent.filter((op) => op.kind === 'grantStatusAccess')).toHaveLength(2);
     });
 
@@ -481,10 +482,10 @@ describe('c-simply-chat-setup', () => {
         const simulateAll = applyMock.getMockImplementation();
         let deferredOnce = false;
         applyMock.mockImplementation((params: { operationsJson: string }) => {
-            const ops = JSON.parse(params.operationsJson) as ReturnType<typeof plan>;
+            const ops = sentOps(params.operationsJson);
             if (deferredOnce || ops.length < 2) return simulateAll?.(params);
             deferredOnce = true;
-            const first = { operationsJson: JSON.stringify(ops.slice(0, 1)) };
+            const first = { operationsJson: JSON.stringify(changeRequests(ops.slice(0, 1))) };
             return (simulateAll?.(first) as Promise<{ results: unknown[] }>).then((r) => ({
                 results: [
                     ...r.results,
@@ -511,7 +512,7 @@ describe('c-simply-chat-setup', () => {
     it('says why each change was not run when the server can never find room for a batch', async () => {
         const { element } = await open(partlySetUpOrg());
         applyMock.mockImplementation((params: { operationsJson: string }) => {
-            const ops = JSON.parse(params.operationsJson) as ReturnType<typeof plan>;
+            const ops = sentOps(params.operationsJson);
             return Promise.resolve({
                 results: ops.map((op, index) => ({
                     index,
