@@ -12,6 +12,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
     agentReadiness,
+    changeRequests,
     liveRouting,
     liveTarget,
     defaultChoices,
@@ -398,6 +399,17 @@ if (require.main === module) {
         console.log(figuresLine('  plan alone', planOnly));
         console.log(
             `  ratio           ${(large.cpu.median / small.cpu.median).toFixed(1).padStart(8)} ×   cpu median for 100 × the profiles (linear ≈ 100 ×, less with fixed costs)`
+        );
+        // What Apex receives: each operation with its planned change (the largest one is a call's floor).
+        const planned = plan(benchOrg(1000), 'all');
+        const sizes = changeRequests(planned).map((change, i) => ({
+            kind: planned[i].kind,
+            request: JSON.stringify([change]).length,
+            operation: JSON.stringify([planned[i]]).length,
+        }));
+        const largest = sizes.reduce((a, b) => (b.request > a.request ? b : a));
+        console.log(
+            `  apply request   ${(largest.request / 1024).toFixed(0).padStart(8)} KB  the largest change at 1,000 profiles (${largest.kind}; its operation alone ${(largest.operation / 1024).toFixed(0)} KB)`
         );
         const bench = agentsBenchOrg();
         const statuses = new Map<string, number>();

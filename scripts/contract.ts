@@ -65,8 +65,8 @@ export interface OperationContract {
     writes: string[];
     /** The one Metadata type it may write whole, or null. */
     metadataType: string | null;
-    /** The elements of that type it may set or remove. */
-    metadataElements: string[];
+    /** The elements of that type it may set or remove → the key of the operation whose values each holds (null: remove only). */
+    metadataElements: Record<string, string | null>;
 }
 
 /** Who may fix what: every fix needs one permission of each `fix` group; `refusals` name the refusal's label. */
@@ -90,8 +90,10 @@ export interface Contract {
     readCaps: Record<string, number>;
     /** Every object a record change writes → its DML group ('setup' objects never share a transaction with 'data'). */
     recordObjects: Record<string, 'setup' | 'data'>;
-    /** Every record change of the write law ('Object action') → exactly the fields it sets. */
-    recordWrites: Record<string, string[]>;
+    /** Every record change of the write law ('Object action') → exactly the fields it sets → where each value comes from. */
+    recordWrites: Record<string, Record<string, string[]>>;
+    /** The child elements the engine writes inside a complex or repeated Metadata element. */
+    metadataChildElements: { names: string[] };
     salesforceIdPattern: string;
     routingModels: Record<string, string>;
     /** Metadata type (or `Type.element`) → its WSDL element order: where each element the engine sets is written. */
@@ -251,11 +253,25 @@ ${Object.entries(c.metadataElementOrder)
     public static final Map<String, Set<String>> ROUTES = ${map((op) => apexList('Set', op.routes), 'Set<String>')};
     public static final Map<String, Set<String>> WRITES = ${map((op) => apexList('Set', op.writes), 'Set<String>')};
     public static final Map<String, String> METADATA_TYPES = ${map((op) => (op.metadataType ? apexString(op.metadataType) : 'null'), 'String')};
-    public static final Map<String, Set<String>> METADATA_ELEMENTS = ${map((op) => apexList('Set', op.metadataElements), 'Set<String>')};
-    /** Every record change of the write law ('Object action') → exactly the fields it sets. */
-    public static final Map<String, List<String>> RECORD_WRITES = new Map<String, List<String>>{
+    /** Element → the key of the operation whose values it holds ('' for an element only removed). */
+    public static final Map<String, Map<String, String>> METADATA_ELEMENTS = ${map(
+        (op) =>
+            `new Map<String, String>{ ${Object.entries(op.metadataElements)
+                .map(([element, source]) => `${apexString(element)} => ${apexString(source ?? '')}`)
+                .join(', ')} }`,
+        'Map<String, String>'
+    )};
+    /** The child elements the engine writes inside a complex or repeated element. */
+    public static final Set<String> METADATA_CHILD_ELEMENTS = ${apexList('Set', c.metadataChildElements.names)};
+    /** Every record change of the write law ('Object action') → exactly the fields it sets → where each value comes from. */
+    public static final Map<String, Map<String, List<String>>> RECORD_WRITES = new Map<String, Map<String, List<String>>>{
 ${Object.entries(c.recordWrites)
-    .map(([change, fields]) => `${apexString(change)} => ${apexList('List', fields)}`)
+    .map(
+        ([change, fields]) =>
+            `${apexString(change)} => new Map<String, List<String>>{ ${Object.entries(fields)
+                .map(([field, sources]) => `${apexString(field)} => ${apexList('List', sources)}`)
+                .join(', ')} }`
+    )
     .join(',\n')}
     };
     /** The checklist items each kind may fix. */

@@ -399,10 +399,30 @@ export function withPlanChoice(
     return choices;
 }
 
-/** Batches for applyOperations: a few operations per call, so progress shows between calls. */
-export function batches<T>(operations: readonly T[], size = 5): T[][] {
+/**
+ * Batches for applyOperations: a few operations per call, so progress shows between calls, and no more `weight`
+ * (the size of what a call carries) than `maxWeight` unless one operation alone weighs more: it then goes alone.
+ */
+export function batches<T>(
+    operations: readonly T[],
+    size = 5,
+    weight: (operation: T) => number = () => 0,
+    maxWeight = Number.POSITIVE_INFINITY
+): T[][] {
     const out: T[][] = [];
-    for (let i = 0; i < operations.length; i += size) out.push(operations.slice(i, i + size));
+    let current: T[] = [];
+    let total = 0;
+    for (const operation of operations) {
+        const w = weight(operation);
+        if (current.length > 0 && (current.length >= size || total + w > maxWeight)) {
+            out.push(current);
+            current = [];
+            total = 0;
+        }
+        current.push(operation);
+        total += w;
+    }
+    if (current.length > 0) out.push(current);
     return out;
 }
 

@@ -191,6 +191,7 @@ export const REASON_KEYS = [
     'apiError.tooManyRows',
     'apiError.dmlFailed',
     'result.notRun.afterFailure',
+    'result.notRun.connectionRefused',
     'result.notRun.deferred',
     'result.notRun.noRoom',
     'op.enableOmniChannel',

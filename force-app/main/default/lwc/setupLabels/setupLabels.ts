@@ -453,6 +453,7 @@ import SC_apiError_dmlFailed from '@salesforce/label/c.SC_apiError_dmlFailed';
 import SC_apiError_flowActivationRefused from '@salesforce/label/c.SC_apiError_flowActivationRefused';
 import SC_apiError_notConfigured from '@salesforce/label/c.SC_apiError_notConfigured';
 import SC_result_notRun_afterFailure from '@salesforce/label/c.SC_result_notRun_afterFailure';
+import SC_result_notRun_connectionRefused from '@salesforce/label/c.SC_result_notRun_connectionRefused';
 import SC_result_notRun_deferred from '@salesforce/label/c.SC_result_notRun_deferred';
 import SC_result_notRun_noRoom from '@salesforce/label/c.SC_result_notRun_noRoom';
 import SC_apiError_dmlRefused from '@salesforce/label/c.SC_apiError_dmlRefused';
@@ -1015,6 +1016,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'apiError.flowActivationRefused': SC_apiError_flowActivationRefused,
     'apiError.notConfigured': SC_apiError_notConfigured,
     'result.notRun.afterFailure': SC_result_notRun_afterFailure,
+    'result.notRun.connectionRefused': SC_result_notRun_connectionRefused,
     'result.notRun.deferred': SC_result_notRun_deferred,
     'result.notRun.noRoom': SC_result_notRun_noRoom,
     'apiError.dmlRefused': SC_apiError_dmlRefused,

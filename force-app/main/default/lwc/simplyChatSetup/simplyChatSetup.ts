@@ -80,6 +80,13 @@ interface Queued {
 /** Operations per applyOperations call: progress shows between calls; Apex defers what one transaction cannot do. */
 export const BATCH_SIZE = 5;
 
+/**
+ * Characters of planned changes per applyOperations call past which the next change goes in the next call: Apex
+ * holds the request and its parsed changes in a 6 MB heap (a grant of 1,000 profiles alone is about 600,000; it goes
+ * alone).
+ */
+export const CALL_CHARACTERS = 300_000;
+
 /** The page worked out once per snapshot and failures, not once per getter and render. */
 const PAGE_CACHE = new WeakMap<OrgSnapshot, { failures: Failures; connection?: ConnectionStatus; page: PageView }>();
 
@@ -768,9 +775,12 @@ export default class SimplyChatSetup extends LightningElement {
         const failures: Record<string, { code: string; message: string }> = {};
         this.applying = { done: 0, total: operations.length };
         try {
+            const sizes = changeRequests(operations).map((change) => JSON.stringify(change).length);
             let queue: Queued[][] = batches(
                 operations.map((op, index) => ({ op, index })),
-                BATCH_SIZE
+                BATCH_SIZE,
+                (queued) => sizes[queued.index],
+                CALL_CHARACTERS
             );
             while (queue.length > 0) {
                 const batch = SimplyChatSetup.skipDependents(queue.shift() ?? [], waits, results);

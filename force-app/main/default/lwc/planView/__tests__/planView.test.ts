@@ -59,6 +59,12 @@ describe('planView', () => {
         expect(batches([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
         expect(batches([], 3)).toEqual([]);
     });
+
+    it('cuts a batch before it carries more than its weight, and sends a heavier operation alone', () => {
+        const weight = (n: number): number => n;
+        expect(batches([1, 2, 9, 3, 4, 5], 5, weight, 6)).toEqual([[1, 2], [9], [3], [4], [5]]);
+        expect(batches([1, 1, 1], 5, weight, 6)).toEqual([[1, 1, 1]]);
+    });
 });
 
 describe('summarize', () => {

@@ -15,8 +15,9 @@ import {
     partlySetUpOrg,
     sharedOmniOrg,
 } from '../../setupEngine/__tests__/fixtures';
-import { BATCH_SIZE } from 'c/simplyChatSetup';
+import { BATCH_SIZE, CALL_CHARACTERS } from 'c/simplyChatSetup';
 import { settledPartsOf } from '../../../../../../samples/queueMembers';
+import { manyProfilesOrg } from '../../../../../../samples/scenarios';
 import { mount, q, qa, reset, row, rows, settle, text } from './harness';
 
 jest.mock('c/setupLabels', () => ({ LABELS: require('../../setupText/__tests__/testLabels').ENGLISH }));
@@ -322,6 +323,22 @@ describe('c-simply-chat-setup', () => {
         planDialog(element)?.dispatchEvent(new CustomEvent('cancel'));
         await settle(1);
         expect(fix.focus).toHaveBeenCalled();
+    });
+
+    it('sends a change with many rows in a call of its own, so the server never holds too much at once', async () => {
+        const s = manyProfilesOrg(1000);
+        const { element } = await open(s);
+        await fixAllAndConfirm(element);
+        const planned = plan(s, 'all');
+        const sizes = changeRequests(planned).map((c) => JSON.stringify(c).length);
+        const heavy = planned.findIndex((_, i) => sizes[i] > CALL_CHARACTERS);
+        expect(heavy).toBeGreaterThanOrEqual(0);
+        const calls = applyMock.mock.calls.map((c) => JSON.parse(c[0].operationsJson as string) as ChangeRequest[]);
+        expect(calls.flat().map((c) => c.operation)).toEqual(planned);
+        const heavyText = JSON.stringify(planned[heavy]);
+        expect(calls.find((call) => call.some((c) => JSON.stringify(c.operation) === heavyText))).toHaveLength(1);
+        for (const call of calls.filter((c) => c.length > 1))
+            expect(call.reduce((total, c) => total + JSON.stringify(c).length, 0)).toBeLessThanOrEqual(CALL_CHARACTERS);
     });
 
     it('Fix all turns a partly set up org all green, a batch of operations per call, with a success toast', async () => {
