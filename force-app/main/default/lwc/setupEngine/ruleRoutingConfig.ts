@@ -194,6 +194,17 @@ export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): Ro
     }
     const sharedChoice = sharedRoutingChoice(choices);
     const mismatchDetails = mismatches.map((m): Detail => ({ kind: 'fieldMismatch', ...m }));
+    // Another team's routing with other values: the same warning whether SimplyChat takes its own or keeps it.
+    const sharedWarning = {
+        status: 'warning' as const,
+        reason: reason('item.routingConfig.sharedWrongValues', {
+            name: config.MasterLabel,
+            count: mismatches.length,
+            queues: others.join(', '),
+        }),
+        details: [record, ...mismatchDetails],
+        needs: ['sharedRoutingConfig' as const],
+    };
     if (others.length > 0 && sharedChoice === 'own') {
         // SimplyChat gets a configuration of its own and its queue is linked to it; the shared one is never written.
         const own = ownRoutingConfigName(configs.records, name);
@@ -220,17 +231,7 @@ export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): Ro
             });
         }
         return {
-            result: finish('routingConfig', deps, {
-                status: 'warning',
-                reason: reason('item.routingConfig.sharedWrongValues', {
-                    name: config.MasterLabel,
-                    count: mismatches.length,
-                    queues: others.join(', '),
-                }),
-                details: [record, ...mismatchDetails],
-                needs: ['sharedRoutingConfig'],
-                ops,
-            }),
+            result: finish('routingConfig', deps, { ...sharedWarning, ops }),
             routingConfig: { developerName: own.developerName, id: null },
         };
     }
@@ -238,14 +239,7 @@ export function routingConfigRule(env: RuleEnv, deps: Deps<'routingConfig'>): Ro
         // Another team's routing: never changed unless the admin chooses to (law 4).
         return {
             result: finish('routingConfig', deps, {
-                status: 'warning',
-                reason: reason('item.routingConfig.sharedWrongValues', {
-                    name: config.MasterLabel,
-                    count: mismatches.length,
-                    queues: others.join(', '),
-                }),
-                details: [record, ...mismatchDetails],
-                needs: ['sharedRoutingConfig'],
+                ...sharedWarning,
                 noFixReason: reason('fix.chooseSharedRouting', { queues: others.join(', ') }),
             }),
             routingConfig,
