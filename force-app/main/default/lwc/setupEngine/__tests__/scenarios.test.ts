@@ -46,6 +46,19 @@ function fixReason(i: ChecklistItem): string {
 
 const AGENT_USERS = { kind: 'agentUsers' } as const;
 
+/** SimplyChat's own routing configuration as the guide sets it, created new. */
+const NEW_ROUTING_CONFIG = {
+    kind: 'upsertRoutingConfig',
+    itemId: 'routingConfig',
+    existingId: null,
+    developerName: 'SimplyChat',
+    label: 'SimplyChat',
+    routingModel: 'MostAvailable',
+    routingPriority: 1,
+    capacityWeight: 1,
+    changes: [],
+} as const;
+
 /** Item 14 has no automatic fix (a guided step in App Manager): a plan leaves it as it was. */
 const MANUAL_ONLY: ReadonlySet<ItemId> = new Set<ItemId>(['agentApps']);
 
@@ -160,17 +173,7 @@ describe('Omni-Channel on, nothing set up yet', () => {
             label: 'SimplyChat',
             relatedEntityType: CHAT,
         });
-        expect(ops).toContainEqual({
-            kind: 'upsertRoutingConfig',
-            itemId: 'routingConfig',
-            existingId: null,
-            developerName: 'SimplyChat',
-            label: 'SimplyChat',
-            routingModel: 'MostAvailable',
-            routingPriority: 1,
-            capacityWeight: 1,
-            changes: [],
-        });
+        expect(ops).toContainEqual(NEW_ROUTING_CONFIG);
         expect(ops).toContainEqual({
             kind: 'createPresenceStatus',
             itemId: 'onlineStatus',
@@ -452,17 +455,7 @@ describe("another team's queue uses the same routing configuration", () => {
         expect(i.fix.available).toBe(true);
         const ops = plan(own, ['routingConfig']);
         expect(ops).toEqual([
-            {
-                kind: 'upsertRoutingConfig',
-                itemId: 'routingConfig',
-                existingId: null,
-                developerName: 'SimplyChat',
-                label: 'SimplyChat',
-                routingModel: 'MostAvailable',
-                routingPriority: 1,
-                capacityWeight: 1,
-                changes: [],
-            },
+            NEW_ROUTING_CONFIG,
             {
                 kind: 'upsertQueue',
                 itemId: 'routingConfig',

@@ -47,6 +47,16 @@ const connectionStatusMock = getConnectionStatus as unknown as jest.Mock;
 const sentOps = (operationsJson: string): Operation[] =>
     (JSON.parse(operationsJson) as ChangeRequest[]).map((c) => c.operation);
 
+/** What Apex returns for an operation it deferred to the next call (transaction limits). */
+const deferredResult = (op: Operation, index: number): Record<string, unknown> => ({
+    index,
+    kind: op.kind,
+    itemId: op.itemId,
+    status: 'notRun',
+    changed: [],
+    error: { key: 'result.notRun.deferred', params: {} },
+});
+
 /** The org behind the mocked Apex: reads return it, applyOperations changes it with simulate(). */
 function org(initial: OrgSnapshot, failKind?: string): { current: OrgSnapshot } {
     const state = { current: initial };
@@ -504,17 +514,7 @@ describe('c-simply-chat-setup', () => {
             deferredOnce = true;
             const first = { operationsJson: JSON.stringify(changeRequests(ops.slice(0, 1))) };
             return (simulateAll?.(first) as Promise<{ results: unknown[] }>).then((r) => ({
-                results: [
-                    ...r.results,
-                    ...ops.slice(1).map((op, i) => ({
-                        index: i + 1,
-                        kind: op.kind,
-                        itemId: op.itemId,
-                        status: 'notRun',
-                        changed: [],
-                        error: { key: 'result.notRun.deferred', params: {} },
-                    })),
-                ],
+                results: [...r.results, ...ops.slice(1).map((op, i) => deferredResult(op, i + 1))],
                 complete: false,
                 deferred: true,
             }));
@@ -531,14 +531,7 @@ describe('c-simply-chat-setup', () => {
         applyMock.mockImplementation((params: { operationsJson: string }) => {
             const ops = sentOps(params.operationsJson);
             return Promise.resolve({
-                results: ops.map((op, index) => ({
-                    index,
-                    kind: op.kind,
-                    itemId: op.itemId,
-                    status: 'notRun',
-                    changed: [],
-                    error: { key: 'result.notRun.deferred', params: {} },
-                })),
+                results: ops.map((op, index) => deferredResult(op, index)),
                 complete: false,
                 deferred: true,
             });
