@@ -94,6 +94,12 @@ export interface Contract {
     recordWrites: Record<string, Record<string, string[]>>;
     /** The child elements the engine writes inside a complex or repeated Metadata element. */
     metadataChildElements: { names: string[] };
+    /** The references a record change may hold: each kind's qualifier and value keys; objects found by name. */
+    recordRefs: {
+        kinds: Record<string, { qualifier?: string; values: string[] }>;
+        developerNameObjects: string[];
+        omniChannelSettingsName: string;
+    };
     salesforceIdPattern: string;
     routingModels: Record<string, string>;
     /** Metadata type (or `Type.element`) → its WSDL element order: where each element the engine sets is written. */
@@ -161,6 +167,12 @@ export const SALESFORCE_ID_PATTERN = new RegExp(${JSON.stringify(c.salesforceIdP
 
 /** QueueRoutingConfig.RoutingModel (data API) → routingModel (Metadata API). */
 export const ROUTING_MODEL_METADATA = ${JSON.stringify(c.routingModels)} as const;
+
+/** The objects a record change may name by developer name (one query each resolves them). */
+export const DEVELOPER_NAME_OBJECTS: readonly string[] = ${JSON.stringify(c.recordRefs.developerNameObjects)};
+
+/** The full name of the org's Omni-Channel settings component. */
+export const OMNI_CHANNEL_SETTINGS_NAME = ${JSON.stringify(c.recordRefs.omniChannelSettingsName)};
 
 /** Metadata type (or \`Type.element\`) → its WSDL element order, where each element the engine sets is written. */
 // prettier-ignore
@@ -261,6 +273,22 @@ ${Object.entries(c.metadataElementOrder)
                 .join(', ')} }`,
         'Map<String, String>'
     )};
+    /** Each reference kind a record change may hold → its value keys, in order; and the key that qualifies it. */
+    public static final Map<String, List<String>> REF_VALUES = new Map<String, List<String>>{
+${Object.entries(c.recordRefs.kinds)
+    .map(([kind, shape]) => `${apexString(kind)} => ${apexList('List', shape.values)}`)
+    .join(',\n')}
+    };
+    public static final Map<String, String> REF_QUALIFIERS = new Map<String, String>{
+${Object.entries(c.recordRefs.kinds)
+    .filter(([, shape]) => shape.qualifier)
+    .map(([kind, shape]) => `${apexString(kind)} => ${apexString(shape.qualifier ?? '')}`)
+    .join(',\n')}
+    };
+    /** The objects a record change may name by developer name (one query each resolves them). */
+    public static final Set<String> DEVELOPER_NAME_OBJECTS = ${apexList('Set', c.recordRefs.developerNameObjects)};
+    /** The full name of the org's Omni-Channel settings component. */
+    public static final String OMNI_CHANNEL_SETTINGS_NAME = ${apexString(c.recordRefs.omniChannelSettingsName)};
     /** The child elements the engine writes inside a complex or repeated element. */
     public static final Set<String> METADATA_CHILD_ELEMENTS = ${apexList('Set', c.metadataChildElements.names)};
     /** Every record change of the write law ('Object action') → exactly the fields it sets → where each value comes from. */

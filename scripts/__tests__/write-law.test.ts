@@ -42,15 +42,12 @@ function carried(operation: Operation): Map<string, Set<string>> {
     return found;
 }
 
-const REF_VALUES: Record<string, string[]> = {
-    developerName: ['developerName'],
-    group: ['developerName'],
-    profilePermissionSet: ['profileId'],
-    profileUsers: ['profileId'],
-    directUsers: ['profileId', 'configId'],
-    profileFullName: ['profileId'],
-};
-const QUALIFIER: Record<string, string> = { developerName: 'sObject', group: 'type' };
+const REF_VALUES: Record<string, string[]> = Object.fromEntries(
+    Object.entries(contract.recordRefs.kinds).map(([kind, shape]) => [kind, shape.values])
+);
+const QUALIFIER: Record<string, string | undefined> = Object.fromEntries(
+    Object.entries(contract.recordRefs.kinds).map(([kind, shape]) => [kind, shape.qualifier])
+);
 
 /** Every part of a planned change that the contract's law refuses, as 'path: why'. */
 export function lawProblems(change: ChangeRequest): string[] {
@@ -134,6 +131,23 @@ describe('the engine plans every change inside the contract write law Apex appli
             }
         }
         assert.ok(changes > 50, `${changes} changes checked`);
+    });
+});
+
+describe('the contract write law is whole', () => {
+    it('every source names a reference kind the contract knows, with one key per value, by objects found by name', () => {
+        for (const [change, fields] of Object.entries(contract.recordWrites))
+            for (const [field, sources] of Object.entries(fields))
+                for (const source of sources.filter((s) => s.includes(':'))) {
+                    const [spec, keys] = source.split(':');
+                    const [kind, qualifier] = spec.split('.');
+                    const shape = contract.recordRefs.kinds[kind];
+                    assert.ok(shape, `${change}.${field}: ${kind}`);
+                    assert.equal(keys.split(',').length, shape.values.length, `${change}.${field}: ${source}`);
+                    assert.equal(Boolean(shape.qualifier), Boolean(qualifier), `${change}.${field}: ${source}`);
+                    if (kind === 'developerName')
+                        assert.ok(contract.recordRefs.developerNameObjects.includes(qualifier), source);
+                }
     });
 });
 

@@ -5,7 +5,7 @@
  * `allOrNone: true` and `collateSubrequests: false` (sObject Collections subrequests, in order): all or none.
  * The REST API documents that the Composite request's allOrNone overrides each collection's (resources_composite_allornone).
  */
-import type { RecordRef, RecordValue, RecordWrite } from './engine.js';
+import { DEVELOPER_NAME_OBJECTS, type RecordRef, type RecordValue, type RecordWrite } from './engine.js';
 import { fitting, fittingPairs, type CompositeAnswer } from './orgApi.js';
 import { quoted } from './reader.js';
 
@@ -43,12 +43,7 @@ export class RecordWriteError extends Error {
 const COLLECTION_ROWS = 200;
 const SUBREQUESTS = 25;
 
-const BY_DEVELOPER_NAME = new Set([
-    'ServicePresenceStatus',
-    'ServiceChannel',
-    'QueueRoutingConfig',
-    'PresenceUserConfig',
-]);
+const BY_DEVELOPER_NAME = new Set(DEVELOPER_NAME_OBJECTS);
 
 const isRef = (value: RecordValue): value is RecordRef => typeof value === 'object' && value !== null;
 

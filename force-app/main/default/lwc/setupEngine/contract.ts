@@ -38,6 +38,17 @@ export const ROUTING_MODEL_METADATA = {
     ExternalRouting: 'EXTERNAL_ROUTING',
 } as const;
 
+/** The objects a record change may name by developer name (one query each resolves them). */
+export const DEVELOPER_NAME_OBJECTS: readonly string[] = [
+    'ServicePresenceStatus',
+    'ServiceChannel',
+    'QueueRoutingConfig',
+    'PresenceUserConfig',
+];
+
+/** The full name of the org's Omni-Channel settings component. */
+export const OMNI_CHANNEL_SETTINGS_NAME = 'OmniChannel';
+
 /** Metadata type (or `Type.element`) → its WSDL element order, where each element the engine sets is written. */
 // prettier-ignore
 export const METADATA_ELEMENT_ORDER: Readonly<Record<string, readonly string[]>> = {

@@ -1,4 +1,4 @@
-import { OPERATION_ROUTES, RECORD_OBJECT_GROUPS, ROUTING_MODEL_METADATA } from './contract';
+import { OMNI_CHANNEL_SETTINGS_NAME, OPERATION_ROUTES, RECORD_OBJECT_GROUPS, ROUTING_MODEL_METADATA } from './contract';
 import { reason, type ReasonKey } from './reasons';
 import type { Operation, OperationKind, OrgSnapshot, Reason, SalesforceId } from './types';
 
@@ -153,7 +153,7 @@ export function operationWrites(op: Operation): OperationWrites {
     switch (op.kind) {
         case 'enableOmniChannel':
             // The full settings document is read and written back: only this flag changes.
-            return component('OmniChannelSettings', 'OmniChannel', { enableOmniChannel: true }, true);
+            return component('OmniChannelSettings', OMNI_CHANNEL_SETTINGS_NAME, { enableOmniChannel: true }, true);
         case 'createServiceChannel':
             return component('ServiceChannel', op.developerName, {
                 label: op.label,
