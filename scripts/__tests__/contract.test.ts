@@ -31,7 +31,12 @@ describe('the setup contract (config/contract/setup-contract.json)', () => {
 
     it('a change of the source makes the generated files stale (planted drift)', async () => {
         const renamed: Contract = JSON.parse(JSON.stringify(contract)) as Contract;
-        renamed.operations.setCapacity.fields = ['configId', 'configDeveloperName', 'from', 'newCapacity'];
+        renamed.operations.setCapacity.fields = {
+            configId: 'id PresenceUserConfig.configDeveloperName',
+            configDeveloperName: 'name',
+            from: 'int:0:1000000',
+            newCapacity: 'capacity',
+        };
         renamed.soql.PROFILES = renamed.soql.PROFILES.replace('LIMIT 2000', 'LIMIT 1000');
         const stale = await outOfDate(renamed);
         assert.deepEqual(stale.sort(), [
@@ -68,13 +73,19 @@ describe('the setup contract (config/contract/setup-contract.json)', () => {
         assert.deepEqual(checkContract(contract, lost), ['types.ts has no operation of kind activateFlow']);
     });
 
-    it('fails when the Apex parser no longer reads a field (planted drift)', () => {
+    it('fails when the Apex parser no longer knows a field type, or an Id is named by no name beside it (planted)', () => {
         const drifted = {
             ...sources,
-            setupOperation: sources.setupOperation.split("'latestVersionId'").join("'latestVersion'"),
+            setupOperation: sources.setupOperation.replace("when 'capacity'", "when 'capacityValue'"),
         };
         assert.deepEqual(checkContract(contract, drifted), [
-            "SetupOperation.cls never reads 'latestVersionId' (operation activateFlow)",
+            "SetupOperation.cls knows no field type 'capacity' (createPresenceConfig.capacity)",
+            "SetupOperation.cls knows no field type 'capacity' (setCapacity.capacity)",
+        ]);
+        const renamed: Contract = JSON.parse(JSON.stringify(contract)) as Contract;
+        renamed.operations.setCapacity.fields.configId = 'id PresenceUserConfig.configName';
+        assert.deepEqual(checkContract(renamed, sources), [
+            "setCapacity.configId is named by 'configName', which is not a developer name beside it",
         ]);
     });
 

@@ -12,12 +12,17 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import {
     changeRequests,
+    CAPACITY_MAX,
+    CAPACITY_MIN,
+    isValidDeveloperName,
+    isValidObjectApiName,
     plan,
     type ChangeRequest,
     type Operation,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { MAX_NAME_LENGTH } from '../../force-app/main/default/lwc/setupEngine/facts';
 import { SCENARIOS } from '../../samples/scenarios';
-import { fixturePlans, readContract } from '../contract';
+import { fixturePlans, readContract, type FieldList, type FieldType, type FieldTypes } from '../contract';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const contract = readContract();
@@ -49,6 +54,66 @@ const QUALIFIER: Record<string, string | undefined> = Object.fromEntries(
     Object.entries(contract.recordRefs.kinds).map(([kind, shape]) => [kind, shape.qualifier])
 );
 
+const sameKeys = (value: object, types: object): boolean =>
+    JSON.stringify(Object.keys(value).sort()) === JSON.stringify(Object.keys(types).sort());
+
+/** Whether a value is of its contract type, as SetupOperation.cls parses it (the grammar is in the contract). */
+function fits(type: FieldType | FieldTypes, value: unknown): boolean {
+    if (typeof type !== 'string') {
+        if (!('of' in type && 'min' in type)) {
+            const entry = value as Record<string, unknown>;
+            const typed = type as FieldTypes;
+            return (
+                typeof value === 'object' &&
+                value !== null &&
+                sameKeys(entry, typed) &&
+                Object.entries(typed).every(([key, t]) => fits(t, entry[key]))
+            );
+        }
+        const list = type as FieldList;
+        const max = typeof list.max === 'string' ? contract.limits[list.max as keyof typeof contract.limits] : list.max;
+        return (
+            Array.isArray(value) &&
+            value.length >= list.min &&
+            value.length <= max &&
+            value.every((v) => fits(list.of, v))
+        );
+    }
+    const leaf = type.split(' ')[0];
+    if (leaf.endsWith('?') && value === null) return true;
+    const [base, ...range] = leaf.replace(/\?$/, '').split(':');
+    const text = typeof value === 'string' ? value : '';
+    const whole = (min: number, max: number): boolean =>
+        Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+    const checks: Record<string, () => boolean> = {
+        true: () => value === true,
+        name: () => isValidDeveloperName(text),
+        label: () => text.trim() !== '' && text.length <= MAX_NAME_LENGTH,
+        object: () => isValidObjectApiName(text),
+        text: () => typeof value === 'string',
+        oneOf: () => range[0].split(',').includes(text),
+        routingModel: () => text in contract.routingModels,
+        id: () => new RegExp(contract.salesforceIdPattern).test(text),
+        count: () => whole(0, Number.MAX_SAFE_INTEGER),
+        capacity: () => whole(CAPACITY_MIN, CAPACITY_MAX),
+        int: () => whole(Number(range[0]), Number(range[1])),
+        weight: () => typeof value === 'number' && value > 0 && value <= CAPACITY_MAX,
+        list: () => Array.isArray(value),
+        map: () => typeof value === 'object' && value !== null && !Array.isArray(value),
+    };
+    return checks[base]?.() ?? false;
+}
+
+/** Every field of an operation that is not of its contract type (what Apex refuses before the law), as 'field'. */
+export function typeProblems(operation: Operation): string[] {
+    const { kind, itemId, ...values } = operation as unknown as Record<string, unknown>;
+    const types = kinds[String(kind)].fields;
+    if (!sameKeys(values, types) || typeof itemId !== 'string') return [`fields of ${String(kind)}`];
+    return Object.entries(types)
+        .filter(([field, type]) => !fits(type, values[field]))
+        .map(([field]) => `${field}: ${JSON.stringify(values[field])}`);
+}
+
 /** Every part of a planned change that the contract's law refuses, as 'path: why'. */
 export function lawProblems(change: ChangeRequest): string[] {
     const problems: string[] = [];
@@ -66,6 +131,7 @@ export function lawProblems(change: ChangeRequest): string[] {
         if (qualifier && ref[qualifier] !== qualifierValue) return false;
         return REF_VALUES[kind].every((k, i) => carries(keys.split(',')[i], ref[k]));
     };
+    problems.push(...typeProblems(change.operation));
     const law = kinds[change.operation.kind];
     if (!law.routes.includes(change.route)) problems.push(`route: ${change.route}`);
     for (const [i, write] of change.writes.entries()) {
@@ -152,6 +218,21 @@ describe('the contract write law is whole', () => {
 });
 
 describe('the check refuses what Apex refuses (planted)', () => {
+    it('a field of another type than the contract gives it', () => {
+        const status = vectors.vectors.find((v) => v.operation.kind === 'createPresenceConfig')!.operation;
+        assert.deepEqual(typeProblems({ ...status, capacity: 0 } as Operation), ['capacity: 0']);
+        assert.deepEqual(typeProblems({ ...status, label: '' } as Operation), ['label: ""']);
+        assert.deepEqual(typeProblems({ ...status, developerName: 'Simply Chat' } as Operation), [
+            'developerName: "Simply Chat"',
+        ]);
+        assert.deepEqual(typeProblems({ ...status, profiles: [{ profileId: 'x', profileName: 'A' }] } as Operation), [
+            'profiles: [{"profileId":"x","profileName":"A"}]',
+        ]);
+        assert.deepEqual(typeProblems({ ...status, soql: 'x' } as unknown as Operation), [
+            'fields of createPresenceConfig',
+        ]);
+    });
+
     const move = changeRequests([vectors.vectors.find((v) => v.operation.kind === 'moveUsersToConfig')!.operation])[0];
 
     it('a move of direct users that inserts every user of the profile', () => {

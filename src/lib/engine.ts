@@ -13,6 +13,7 @@ export {
     METADATA_ELEMENT_ORDER,
     PERMISSION_REFUSALS,
     READ_CAPS,
+    RECORD_REF_QUERIES,
 } from '../../force-app/main/default/lwc/setupEngine/contract.js';
 export { flowBuilderUrl } from '../../force-app/main/default/lwc/setupEngine/facts.js';
 export {

@@ -5,7 +5,13 @@
  * `allOrNone: true` and `collateSubrequests: false` (sObject Collections subrequests, in order): all or none.
  * The REST API documents that the Composite request's allOrNone overrides each collection's (resources_composite_allornone).
  */
-import { DEVELOPER_NAME_OBJECTS, type RecordRef, type RecordValue, type RecordWrite } from './engine.js';
+import {
+    DEVELOPER_NAME_OBJECTS,
+    RECORD_REF_QUERIES,
+    type RecordRef,
+    type RecordValue,
+    type RecordWrite,
+} from './engine.js';
 import { fitting, fittingPairs, type CompositeAnswer } from './orgApi.js';
 import { quoted } from './reader.js';
 
@@ -89,69 +95,45 @@ async function queryIn(
     return (await Promise.all(batches.map((batch) => api.query(build(batch))))).flat();
 }
 
+/**
+ * Every reference of the writes resolved with one query per kind (per object for developer names): the contract's
+ * query of the kind, each `:key` bound to the values of that key the references carry, batched to fit the query URI;
+ * each row gives the Id its columns resolve the reference to.
+ */
 async function resolve(api: RecordApi, writes: readonly RecordWrite[]): Promise<Map<string, string[]>> {
-    const names = new Map<string, Set<string>>();
-    const groups = new Set<string>();
-    const owners = new Set<string>();
-    const userProfiles = new Set<string>();
-    const direct = { profiles: new Set<string>(), configs: new Set<string>() };
+    const binds = new Map<string, Map<string, Set<string>>>();
     for (const write of writes)
         for (const value of Object.values(write.fields)) {
             if (!isRef(value)) continue;
-            if (value.ref === 'developerName') {
-                if (!BY_DEVELOPER_NAME.has(value.sObject)) throw new Error(`No reference by name to ${value.sObject}`);
-                names.set(value.sObject, (names.get(value.sObject) ?? new Set()).add(value.developerName));
-            } else if (value.ref === 'group') groups.add(value.developerName);
-            else if (value.ref === 'profilePermissionSet') owners.add(value.profileId);
-            else if (value.ref === 'profileUsers') userProfiles.add(value.profileId);
-            else {
-                direct.profiles.add(value.profileId);
-                direct.configs.add(value.configId);
-            }
+            const ref = value as unknown as Record<string, string>;
+            const sObject = ref.ref === 'developerName' ? ref.sObject : '';
+            if (!(ref.ref in RECORD_REF_QUERIES) || (sObject && !BY_DEVELOPER_NAME.has(sObject)))
+                throw new Error(`No reference ${ref.ref} ${sObject}`);
+            const keys = binds.get(`${ref.ref}:${sObject}`) ?? new Map<string, Set<string>>();
+            binds.set(`${ref.ref}:${sObject}`, keys);
+            for (const [, key] of RECORD_REF_QUERIES[ref.ref].query.matchAll(/:(\w+)/g))
+                keys.set(key, (keys.get(key) ?? new Set<string>()).add(ref[key]));
         }
     const found = new Map<string, string[]>();
-    const put = (key: string, id: string): void => {
-        found.set(key.toLowerCase(), [...(found.get(key.toLowerCase()) ?? []), id]);
-    };
-    for (const [sObject, set] of names)
-        for (const row of await queryIn(
-            api,
-            set,
-            (batch) => `SELECT Id, DeveloperName FROM ${sObject} WHERE DeveloperName IN (${quoted(batch)})`
-        ))
-            put(`developerName:${sObject}:null:${String(row.DeveloperName)}:null:null`, String(row.Id));
-    for (const row of await queryIn(
-        api,
-        groups,
-        (batch) =>
-            `SELECT Id, DeveloperName, Type FROM Group WHERE DeveloperName IN (${quoted(batch)}) AND Type IN ('Queue', 'Regular')`
-    ))
-        put(`group:null:${String(row.Type)}:${String(row.DeveloperName)}:null:null`, String(row.Id));
-    for (const row of await queryIn(
-        api,
-        owners,
-        (batch) =>
-            `SELECT Id, ProfileId FROM PermissionSet WHERE IsOwnedByProfile = TRUE AND ProfileId IN (${quoted(batch)})`
-    ))
-        put(`profilePermissionSet:null:null:null:${id18(row.ProfileId)}:null`, String(row.Id));
-    for (const row of await queryIn(
-        api,
-        userProfiles,
-        (batch) =>
-            `SELECT Id, ProfileId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN (${quoted(batch)})`
-    ))
-        put(`profileUsers:null:null:null:${id18(row.ProfileId)}:null`, String(row.Id));
-    const directSoql = (configs: readonly string[], profiles: readonly string[]): string =>
-        `SELECT UserId, PresenceUserConfigId, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN (${quoted(configs)}) AND User.ProfileId IN (${quoted(profiles)}) AND User.IsActive = TRUE`;
-    const directBatches = fittingPairs([...direct.configs], [...direct.profiles], directSoql);
-    const directRows = await Promise.all(
-        directBatches.map(([configs, profiles]) => api.query(directSoql(configs, profiles)))
-    );
-    for (const row of directRows.flat())
-        put(
-            `directUsers:null:null:null:${id18(field(row, 'User.ProfileId'))}:${id18(row.PresenceUserConfigId)}`,
-            String(row.UserId)
-        );
+    for (const [query, keys] of binds) {
+        const [kind, sObject] = query.split(':');
+        const { columns } = RECORD_REF_QUERIES[kind];
+        const text = RECORD_REF_QUERIES[kind].query.replace('{sObject}', sObject);
+        const names = [...keys.keys()];
+        const lists = names.map((name) => [...(keys.get(name) ?? [])]);
+        const build = (parts: readonly (readonly string[])[]): string =>
+            text.replace(/:(\w+)/g, (_match, name: string) => `(${quoted(parts[names.indexOf(name)])})`);
+        const batches =
+            names.length === 1
+                ? fitting(lists[0], (a) => build([a])).map((a) => [a])
+                : fittingPairs(lists[0], lists[1], (a, b) => build([a, b])).map(([a, b]) => [a, b]);
+        for (const row of (await Promise.all(batches.map((parts) => api.query(build(parts))))).flat()) {
+            const ref: Record<string, unknown> = { ref: kind, ...(sObject ? { sObject } : {}) };
+            for (const [key, column] of Object.entries(columns)) ref[key] = field(row, column);
+            const key = refKey(ref as unknown as RecordRef);
+            found.set(key, [...(found.get(key) ?? []), String(field(row, columns.id))]);
+        }
+    }
     return found;
 }
 

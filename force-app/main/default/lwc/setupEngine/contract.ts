@@ -46,6 +46,32 @@ export const DEVELOPER_NAME_OBJECTS: readonly string[] = [
     'PresenceUserConfig',
 ];
 
+/** How the record writers resolve each reference kind: its query (`:key` binds, `{sObject}` the object) and columns. */
+export const RECORD_REF_QUERIES: Readonly<
+    Record<string, { query: string; columns: Readonly<Record<string, string>> }>
+> = {
+    developerName: {
+        query: 'SELECT Id, DeveloperName FROM {sObject} WHERE DeveloperName IN :developerName',
+        columns: { id: 'Id', developerName: 'DeveloperName' },
+    },
+    group: {
+        query: "SELECT Id, DeveloperName, Type FROM Group WHERE DeveloperName IN :developerName AND Type IN ('Queue', 'Regular')",
+        columns: { id: 'Id', developerName: 'DeveloperName', type: 'Type' },
+    },
+    profilePermissionSet: {
+        query: 'SELECT Id, ProfileId FROM PermissionSet WHERE IsOwnedByProfile = TRUE AND ProfileId IN :profileId',
+        columns: { id: 'Id', profileId: 'ProfileId' },
+    },
+    profileUsers: {
+        query: "SELECT Id, ProfileId FROM User WHERE IsActive = TRUE AND UserType = 'Standard' AND ProfileId IN :profileId",
+        columns: { id: 'Id', profileId: 'ProfileId' },
+    },
+    directUsers: {
+        query: 'SELECT UserId, PresenceUserConfigId, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN :configId AND User.ProfileId IN :profileId AND User.IsActive = TRUE',
+        columns: { id: 'UserId', profileId: 'User.ProfileId', configId: 'PresenceUserConfigId' },
+    },
+};
+
 /** The full name of the org's Omni-Channel settings component. */
 export const OMNI_CHANNEL_SETTINGS_NAME = 'OmniChannel';
 
