@@ -94,7 +94,7 @@ function fits(type: FieldType | FieldTypes, value: unknown): boolean {
         oneOf: () => range[0].split(',').includes(text),
         routingModel: () => text in contract.routingModels,
         id: () => new RegExp(contract.salesforceIdPattern).test(text),
-        count: () => whole(0, Number.MAX_SAFE_INTEGER),
+        count: () => whole(0, 2 ** 31 - 1),
         capacity: () => whole(CAPACITY_MIN, CAPACITY_MAX),
         int: () => whole(Number(range[0]), Number(range[1])),
         weight: () => typeof value === 'number' && value > 0 && value <= CAPACITY_MAX,
