@@ -75,6 +75,23 @@ export function adminRecordAccess(omniEnabled = true): Part<RecordAccessRecord> 
     );
 }
 
+/**
+ * The org as a user sees it who may not write SetupEntityAccess rows (the load's probe refuses it) and whose org
+ * holds no permission set of SimplyChat's name: status access goes through the permission set SimplyChat creates.
+ */
+export function statusAccessBySetOrg(base: OrgSnapshot): OrgSnapshot {
+    const access = adminRecordAccess(base.omniEnabled);
+    return {
+        ...base,
+        recordAccess: read(
+            (access.status === 'read' ? access.records : []).map((r) =>
+                r.Name === 'SetupEntityAccess' ? { ...r, Createable: false } : r
+            )
+        ),
+        agentPermissionSet: read([]),
+    };
+}
+
 export function read<T>(records: T[]): Part<T> {
     return { status: 'read', records };
 }

@@ -31,6 +31,7 @@ import {
     PROFILE,
     read,
     sharedOmniOrg,
+    statusAccessBySetOrg,
 } from '../samples/orgs';
 import { PUBLIC_GROUPS } from '../samples/queueMembers';
 import { auraEnabledFields } from './lib/apex-dto';
@@ -108,7 +109,7 @@ export interface Contract {
     /** Every record change of the write law ('Object action') → exactly the fields it sets → where each value comes from. */
     recordWrites: Record<string, Record<string, string[]>>;
     /** The child elements the engine writes inside a complex or repeated Metadata element. */
-    metadataChildElements: { names: string[] };
+    metadataChildElements: { names: string[]; constants?: Record<string, string> };
     /** The references a record change may hold: each kind's qualifier and value keys; objects found by name. */
     recordRefs: {
         kinds: Record<
@@ -116,6 +117,8 @@ export interface Contract {
             {
                 qualifier?: string;
                 values: string[];
+                /** The one Metadata type a reference of this kind names (a change naming it waits for its create). */
+                metadataType?: string;
                 /** How a record writer resolves it: `:key` binds the values of that key, `{sObject}` the object. */
                 query?: string;
                 /** 'id' → the field of the Id it resolves to; each key of the reference → the field giving it. */
@@ -125,6 +128,8 @@ export interface Contract {
         developerNameObjects: string[];
         omniChannelSettingsName: string;
     };
+    /** The Name of the permission set SimplyChat owns for status access. */
+    agentPermissionSetName: { name: string };
     salesforceIdPattern: string;
     routingModels: Record<string, string>;
     /** Metadata type (or `Type.element`) → its WSDL element order: where each element the engine sets is written. */
@@ -217,6 +222,9 @@ export const ROUTING_MODEL_METADATA = ${JSON.stringify(c.routingModels)} as cons
 
 /** The objects a record change may name by developer name (one query each resolves them). */
 export const DEVELOPER_NAME_OBJECTS: readonly string[] = ${JSON.stringify(c.recordRefs.developerNameObjects)};
+
+/** The Name of the permission set SimplyChat creates and owns for status access. */
+export const AGENT_PERMISSION_SET_NAME = ${JSON.stringify(c.agentPermissionSetName.name)};
 
 /** How the record writers resolve each reference kind: its query (\`:key\` binds, \`{sObject}\` the object) and columns. */
 export const RECORD_REF_QUERIES: Readonly<Record<string, { query: string; columns: Readonly<Record<string, string>> }>> = ${JSON.stringify(
@@ -343,8 +351,17 @@ ${Object.entries(c.recordRefs.kinds)
     .map(([kind, shape]) => `${apexString(kind)} => ${apexString(shape.qualifier ?? '')}`)
     .join(',\n')}
     };
+    /** The reference kinds that name one Metadata type → that type. */
+    public static final Map<String, String> REF_METADATA_TYPES = new Map<String, String>{
+${Object.entries(c.recordRefs.kinds)
+    .filter(([, shape]) => shape.metadataType)
+    .map(([kind, shape]) => `${apexString(kind)} => ${apexString(shape.metadataType ?? '')}`)
+    .join(',\n')}
+    };
     /** The objects a record change may name by developer name (one query each resolves them). */
     public static final Set<String> DEVELOPER_NAME_OBJECTS = ${apexList('Set', c.recordRefs.developerNameObjects)};
+    /** The Name of the permission set SimplyChat creates and owns for status access. */
+    public static final String AGENT_PERMISSION_SET_NAME = ${apexString(c.agentPermissionSetName.name)};
     /** How the record writer resolves each reference kind: its query (:key binds, {sObject} the object) and columns. */
     public static final Map<String, String> REF_QUERIES = new Map<String, String>{
 ${Object.entries(c.recordRefs.kinds)
@@ -367,6 +384,12 @@ ${Object.entries(c.recordRefs.kinds)
     public static final String OMNI_CHANNEL_SETTINGS_NAME = ${apexString(c.recordRefs.omniChannelSettingsName)};
     /** The child elements the engine writes inside a complex or repeated element. */
     public static final Set<String> METADATA_CHILD_ELEMENTS = ${apexList('Set', c.metadataChildElements.names)};
+    /** A child element that holds one fixed value → that value. */
+    public static final Map<String, String> METADATA_CHILD_CONSTANTS = new Map<String, String>{
+${Object.entries(c.metadataChildElements.constants ?? {})
+    .map(([name, value]) => `${apexString(name)} => ${apexString(value)}`)
+    .join(',\n')}
+    };
     /** Every record change of the write law ('Object action') → exactly the fields it sets → where each value comes from. */
     public static final Map<String, Map<String, List<String>>> RECORD_WRITES = new Map<String, Map<String, List<String>>>{
 ${Object.entries(c.recordWrites)
@@ -469,6 +492,11 @@ export const FIXTURE_CASES: { name: string; snapshot: () => OrgSnapshot; choices
         choices: { moveProfileIds: [PROFILE.support.Id] },
     },
     { name: 'onlineStatusWithoutChat', snapshot: onlineStatusWithoutChatOrg },
+    {
+        name: 'statusAccessThroughPermissionSet',
+        snapshot: () => statusAccessBySetOrg(partlySetUpOrg()),
+        choices: { capacity: 5 },
+    },
     { name: 'sharedOmniOrg', snapshot: sharedOmniOrg, choices: { capacity: 5 } },
     {
         name: 'sharedOmniOrgMovesDirectUsers',

@@ -154,7 +154,7 @@ describe('Apex DTOs generated from the TypeScript types', () => {
             else if (shapes.has(name)) assert.deepEqual(sorted(fields), sorted(shapes.get(name) ?? []), name);
         }
         assert.deepEqual(sorted(snapshot.get('Choices') ?? []), sorted(shapes.get('SetupChoices') ?? []));
-        assert.equal([...snapshot.keys()].filter((name) => name.endsWith('Part')).length, 22);
+        assert.equal([...snapshot.keys()].filter((name) => name.endsWith('Part')).length, 23);
     });
 });
 

@@ -152,8 +152,11 @@ export function lawProblems(change: ChangeRequest): string[] {
         if (value === null || typeof value !== 'object') return carries(source, value);
         const children = value as Record<string, unknown>;
         if ('ref' in children) return isRef(children, `profileFullName:${source}`);
+        const constants = contract.metadataChildElements.constants ?? {};
         return Object.entries(children).every(
-            ([name, child]) => contract.metadataChildElements.names.includes(name) && element(child, source)
+            ([name, child]) =>
+                contract.metadataChildElements.names.includes(name) &&
+                (name in constants ? String(child) === constants[name] : element(child, source))
         );
     };
     if (change.metadata) {
@@ -218,6 +221,24 @@ describe('the contract write law is whole', () => {
 });
 
 describe('the check refuses what Apex refuses (planted)', () => {
+    it('a status access of SimplyChat’s permission set that is not enabled', () => {
+        const set = vectors.vectors.find((v) => v.operation.kind === 'upsertAgentPermissionSet')!.operation;
+        const change = changeRequests([set])[0];
+        assert.deepEqual(lawProblems(change), []);
+        const metadata = change.metadata!;
+        const planted: ChangeRequest = {
+            ...change,
+            metadata: {
+                ...metadata,
+                set: {
+                    ...metadata.set,
+                    servicePresenceStatusAccesses: [{ enabled: false, servicePresenceStatus: 'SimplyChat_Online' }],
+                },
+            },
+        };
+        assert.deepEqual(lawProblems(planted), ['metadata.set.servicePresenceStatusAccesses']);
+    });
+
     it('a field of another type than the contract gives it', () => {
         const status = vectors.vectors.find((v) => v.operation.kind === 'createPresenceConfig')!.operation;
         assert.deepEqual(typeProblems({ ...status, capacity: 0 } as Operation), ['capacity: 0']);

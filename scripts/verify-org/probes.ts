@@ -475,7 +475,7 @@ const presenceVisibility: Probe = {
  */
 const dmlDescribe: Probe = {
     id: 'dmlDescribe',
-    fact: 'The running user may create and delete the rows the write law writes (the contract recordObjects; update Group), and describeGlobal says the same as each describe',
+    fact: 'The running user may create and delete the rows the write law writes (the contract recordObjects; update Group, create PermissionSetAssignment), and describeGlobal says the same as each describe',
     writes: false,
     run: async (api) => {
         type Flags = { createable?: boolean; deletable?: boolean; updateable?: boolean };
@@ -492,10 +492,13 @@ const dmlDescribe: Probe = {
         for (const name of RECORD_OBJECTS) {
             try {
                 const d = await api.get<Flags>(`/sobjects/${name}/describe`);
+                // Group is only updated, PermissionSetAssignment only inserted (the contract's recordWrites).
                 const needs =
                     name === 'Group'
                         ? { updateable: d.updateable }
-                        : { createable: d.createable, deletable: d.deletable };
+                        : name === 'PermissionSetAssignment'
+                          ? { createable: d.createable }
+                          : { createable: d.createable, deletable: d.deletable };
                 const missing = Object.entries(needs)
                     .filter(([, v]) => v !== true)
                     .map(([k]) => k);

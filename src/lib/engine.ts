@@ -7,6 +7,7 @@
 export * from '../../force-app/main/default/lwc/setupEngine/setupEngine.js';
 export {
     AGENT_PAGE_SIZE,
+    AGENT_PERMISSION_SET_NAME,
     DEVELOPER_NAME_OBJECTS,
     MAX_DIRECT_USERS,
     MAX_QUEUE_USERS,

@@ -27,6 +27,7 @@ import type {
     PublicGroupRecord,
     QueueMembershipState,
     QueueMembersChoice,
+    AgentPermissionSetRecord,
     SharedRoutingChoice,
     QueueRecord,
     QueueSobjectRecord,
@@ -40,6 +41,7 @@ import type {
     UtilityBarRecord,
 } from './engine.js';
 import {
+    AGENT_PERMISSION_SET_NAME,
     defaultChoices,
     FLOW_API_NAME,
     FLOW_LABEL,
@@ -556,6 +558,7 @@ export async function readBase(
         apps,
         appMenuItems,
         routedQueues,
+        agentPermissionSet,
     ] = await Promise.all([
         step(api.query<Row>(PLUGIN_SOQL.permissions)),
         omni(rows(SOQL.SERVICE_CHANNELS, 'Id', 'DeveloperName', 'MasterLabel', 'RelatedEntity')),
@@ -634,6 +637,18 @@ export async function readBase(
         step(part<AppMenuItemRecord>(rows(SOQL.APP_MENU_ITEMS, 'ApplicationId', 'Name', 'NamespacePrefix'))),
         // Every routed queue: who else item 5's routing configuration routes.
         omni<QueueRecord>(rows(SOQL.ROUTED_QUEUES, 'Id', 'DeveloperName', 'Name', 'QueueRoutingConfigId')),
+        // SimplyChat's own permission set by its Name: item 10's route when statuses cannot be granted on profiles.
+        step(
+            part<AgentPermissionSetRecord>(
+                rows(
+                    bindSoql(SOQL.AGENT_PERMISSION_SET, { permissionSetName: AGENT_PERMISSION_SET_NAME }),
+                    'Id',
+                    'Name',
+                    'Label',
+                    'Description'
+                )
+            )
+        ),
     ]);
 
     // One row: the session's effective permissions (UserPermissionAccess), not the sum of assigned sets.
@@ -873,6 +888,7 @@ export async function readBase(
         profiles: profilePart,
         statusAccess,
         permissionSetAccess,
+        agentPermissionSet,
         flows,
         scSetup,
         publicGroups,

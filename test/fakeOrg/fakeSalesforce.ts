@@ -20,6 +20,7 @@ import {
     type Operation,
     type OrgSnapshot,
     type Part,
+    type PermissionSetAccessRecord,
     type PermissionSetAppRecord,
     type PresenceUserConfigProfileRecord,
     type PresenceUserConfigUserCount,
@@ -408,6 +409,7 @@ export class FakeSalesforce {
         const named = (records: { Id: string; DeveloperName: string }[]): Row[] =>
             records.map((r) => ({ Id: r.Id, DeveloperName: r.DeveloperName }));
         const users = new Map(p.users.map((u) => [u.Id, u]));
+        const agentSets = s.agentPermissionSet ? rows(s.agentPermissionSet) : [];
         return new FakeRecordTables({
             ServicePresenceStatus: named(rows(s.presenceStatuses)),
             ServiceChannel: named(rows(s.serviceChannels)),
@@ -417,11 +419,23 @@ export class FakeSalesforce {
                 ...rows(s.queues).map((q) => ({ ...q, Type: 'Queue' })),
                 ...p.groups.filter((g) => g.Type === 'Regular').map((g) => ({ ...g })),
             ],
-            PermissionSet: this.allProfiles().map((profile) => ({
-                Id: FakeSalesforce.ownedPermissionSetId(profile.Id),
-                ProfileId: profile.Id,
-                IsOwnedByProfile: true,
-            })),
+            PermissionSet: [
+                ...this.allProfiles().map((profile) => ({
+                    Id: FakeSalesforce.ownedPermissionSetId(profile.Id),
+                    ProfileId: profile.Id,
+                    IsOwnedByProfile: true,
+                })),
+                ...agentSets.map((set) => ({ Id: set.Id, Name: set.Name, IsOwnedByProfile: false })),
+            ],
+            PermissionSetAssignment: rows(s.permissionSetAccess)
+                .filter((ps) => agentSets.some((set) => set.Id === ps.Id))
+                .flatMap((ps) =>
+                    ps.Assignees.map((a, i) => ({
+                        Id: `0Pa${String(i).padStart(12, '0')}`,
+                        AssigneeId: a.AssigneeId,
+                        PermissionSetId: ps.Id,
+                    }))
+                ),
             User: p.users.map((u) => ({
                 Id: u.Id,
                 ProfileId: u.ProfileId,
@@ -498,6 +512,23 @@ export class FakeSalesforce {
                     SetupEntityId: String(a.SetupEntityId),
                 }))
             ),
+            permissionSetAccess: read(rows(s.permissionSetAccess).map((ps) => this.withAssignments(ps, t))),
+        };
+    }
+
+    /** SimplyChat's permission set with the assignments the Composite requests left (other sets as they were). */
+    private withAssignments(ps: PermissionSetAccessRecord, t: (name: string) => Row[]): PermissionSetAccessRecord {
+        const ours = this.snapshot.agentPermissionSet ? rows(this.snapshot.agentPermissionSet) : [];
+        if (!ours.some((set) => set.Id === ps.Id)) return ps;
+        const users = new Map(this.people.users.map((u) => [u.Id, u]));
+        return {
+            ...ps,
+            Assignees: t('PermissionSetAssignment')
+                .filter((a) => a.PermissionSetId === ps.Id && users.get(String(a.AssigneeId))?.IsActive)
+                .map((a) => ({
+                    AssigneeId: String(a.AssigneeId),
+                    ProfileId: users.get(String(a.AssigneeId))?.ProfileId ?? '',
+                })),
         };
     }
 
@@ -708,6 +739,13 @@ export class FakeSalesforce {
                 // The contract's PROFILES names Ids; the plugin's name lookup lists every profile.
                 const ids = idsIn(soql, 'Id');
                 return this.allProfiles().filter((p) => !soql.includes(' WHERE Id IN ') || ids.has(p.Id));
+            }
+            case 'PermissionSet': {
+                // AGENT_PERMISSION_SET: the sets of SimplyChat's name (none in an org whose snapshot has no such part).
+                const name = /Name = '(\w+)'/.exec(soql)?.[1];
+                return (s.agentPermissionSet ? rows(s.agentPermissionSet) : []).filter(
+                    (r) => r.Name === name
+                ) as unknown as Row[];
             }
             case 'FlowDefinitionView':
                 return rows(s.flows) as unknown as Row[];
@@ -1330,6 +1368,23 @@ export class FakeSalesforce {
                         DeveloperName: name,
                         Name: text('name') || name,
                     });
+            } else if (type === 'PermissionSet') {
+                const existing = s.agentPermissionSet
+                    ? rows(s.agentPermissionSet).find((r) => r.Name === name)
+                    : undefined;
+                this.apply([
+                    {
+                        kind: 'upsertAgentPermissionSet',
+                        itemId: 'profileAccess',
+                        existingId: existing?.Id ?? null,
+                        developerName: name,
+                        label: text('label'),
+                        description: text('description'),
+                        statusDeveloperNames: findAll(c, 'servicePresenceStatusAccesses').map(
+                            (a) => textOf(a, 'servicePresenceStatus') ?? ''
+                        ),
+                    },
+                ]);
             } else if (type === 'Profile') {
                 const statuses = findAll(c, 'servicePresenceStatusAccesses').map(
                     (a) => textOf(a, 'servicePresenceStatus') ?? ''

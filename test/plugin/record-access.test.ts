@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+    evaluate,
     RECORD_OBJECTS,
     type OrgSnapshot,
     type RecordObject,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
-import { partlySetUpOrg, sharedOmniOrg } from '../../samples/orgs';
+import { choices, partlySetUpOrg, sharedOmniOrg } from '../../samples/orgs';
 import { PluginHarness, type Envelope, type Item } from './pluginHarness';
 
 const h = new PluginHarness();
@@ -75,12 +76,44 @@ describe('a change whose rows describe refuses is a manual step, never a run', (
         assert.match(human.out, /Open in Setup: \S*\/lightning\/setup\/ServicePresenceStatusSettings\/home/);
     });
 
-    it('a status grant refused on SetupEntityAccess: no grant planned, Profiles named, no Profile written', async () => {
+    it('a status grant refused on SetupEntityAccess goes through SimplyChat’s permission set, no Profile written', async () => {
         h.reset(partlySetUpOrg());
         assert.ok((await planKinds()).includes('grantStatusAccess'));
         h.reset(refusing(partlySetUpOrg(), 'SetupEntityAccess'));
         const kinds = await planKinds();
         assert.ok(!kinds.includes('grantStatusAccess'), kinds.join());
+        assert.deepEqual(
+            kinds.filter((k) => k.endsWith('AgentPermissionSet')),
+            ['upsertAgentPermissionSet', 'assignAgentPermissionSet']
+        );
+        const human = await h.run(['fix', ...FLAGS, '--dry-run']);
+        assert.match(human.out, /you may not grant statuses on the profiles/);
+
+        const run = await h.run(['fix', ...FLAGS, '--yes', '--json']);
+        const result = (JSON.parse(run.out) as Envelope<{ results: { kind: string; status: string }[] }>).result;
+        assert.ok(result, run.out + run.err);
+        assert.deepEqual(
+            result.results.filter((r) => r.kind.endsWith('AgentPermissionSet')).map((r) => r.status),
+            ['done', 'done']
+        );
+        const set = h.fake.snapshot.agentPermissionSet;
+        assert.equal(set?.status === 'read' && set.records[0]?.Name, 'SimplyChat_Agents');
+        const access = evaluate({ ...h.fake.snapshot, choices: choices() }).find((i) => i.id === 'profileAccess');
+        assert.equal(access?.status, 'pass', JSON.stringify(access?.reason));
+    });
+
+    it('a set of SimplyChat’s name that is another’s is never written: the manual step stays', async () => {
+        h.reset({
+            ...refusing(partlySetUpOrg(), 'SetupEntityAccess'),
+            agentPermissionSet: {
+                status: 'read',
+                records: [
+                    { Id: '0PS5g00000OtherAAA', Name: 'SimplyChat_Agents', Label: 'Chat', Description: 'Chat team' },
+                ],
+            },
+        });
+        const kinds = await planKinds();
+        assert.ok(!kinds.some((k) => k.endsWith('AgentPermissionSet') || k === 'grantStatusAccess'), kinds.join());
         const human = await h.run(['fix', ...FLAGS, '--dry-run']);
         assert.match(human.out, /Open in Setup: \S*\/lightning\/setup\/EnhancedProfiles\/home/);
         assert.match(human.out, /cannot create SetupEntityAccess records/);

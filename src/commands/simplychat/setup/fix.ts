@@ -136,6 +136,8 @@ function profilesOf(op: Operation): string[] {
             return op.moves.map((m) => m.profileId);
         case 'grantStatusAccess':
             return op.grants.map((g) => g.profileId);
+        case 'assignAgentPermissionSet':
+            return op.profiles.map((p) => p.profileId);
         default:
             return [];
     }

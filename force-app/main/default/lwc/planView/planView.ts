@@ -82,6 +82,8 @@ function profileNamesOf(op: Operation): string[] | undefined {
             return op.moves.map((m) => `${m.profileName} (${m.fromConfigDeveloperName})`);
         case 'grantStatusAccess':
             return op.grants.map((g) => g.profileName);
+        case 'assignAgentPermissionSet':
+            return op.profiles.map((p) => p.profileName);
         case 'addQueueMembers':
             return op.profiles.map((p) => `${p.profileName} (${p.userCount})`);
         default:

@@ -26,6 +26,7 @@ export const RECORD_OBJECT_GROUPS = {
     PresenceUserConfigProfile: 'data',
     PresenceUserConfigUser: 'data',
     ServiceChannelStatus: 'data',
+    PermissionSetAssignment: 'setup',
 } as const;
 
 /** A 15- or 18-character Salesforce Id. */
@@ -45,6 +46,9 @@ export const DEVELOPER_NAME_OBJECTS: readonly string[] = [
     'QueueRoutingConfig',
     'PresenceUserConfig',
 ];
+
+/** The Name of the permission set SimplyChat creates and owns for status access. */
+export const AGENT_PERMISSION_SET_NAME = 'SimplyChat_Agents';
 
 /** How the record writers resolve each reference kind: its query (`:key` binds, `{sObject}` the object) and columns. */
 export const RECORD_REF_QUERIES: Readonly<
@@ -70,6 +74,10 @@ export const RECORD_REF_QUERIES: Readonly<
         query: 'SELECT UserId, PresenceUserConfigId, User.ProfileId FROM PresenceUserConfigUser WHERE PresenceUserConfigId IN :configId AND User.ProfileId IN :profileId AND User.IsActive = TRUE',
         columns: { id: 'UserId', profileId: 'User.ProfileId', configId: 'PresenceUserConfigId' },
     },
+    permissionSet: {
+        query: 'SELECT Id, Name FROM PermissionSet WHERE Name IN :developerName AND IsOwnedByProfile = FALSE',
+        columns: { id: 'Id', developerName: 'Name' },
+    },
 };
 
 /** The full name of the org's Omni-Channel settings component. */
@@ -84,6 +92,8 @@ export const METADATA_ELEMENT_ORDER: Readonly<Record<string, readonly string[]>>
     'ServicePresenceStatus': ['fullName', 'channels', 'label'],
     'PresenceUserConfig': ['fullName', 'acwExtensionDuration', 'afterConvoWorkMaxTime', 'assignments', 'capacity', 'declineReasons', 'enableAutoAccept', 'enableDecline', 'enableDeclineReason', 'enableDisconnectSound', 'enableRequestSound', 'hasAcwExtensionEnabled', 'hasAfterConvoWorkTimer', 'interruptibleCapacity', 'label', 'maxExtensions', 'presenceStatusOnDecline', 'presenceStatusOnPushTimeout', 'userDisplayName'],
     'PresenceUserConfig.assignments': ['profiles', 'users'],
+    'PermissionSet': ['fullName', 'agentAccesses', 'applicationVisibilities', 'classAccesses', 'customMetadataTypeAccesses', 'customPermissions', 'customSettingAccesses', 'description', 'emailRoutingAddressAccesses', 'externalCredentialPrincipalAccesses', 'externalDataSourceAccesses', 'fieldPermissions', 'flowAccesses', 'genComputingSummaryDefAccesses', 'hasActivationRequired', 'label', 'license', 'objectPermissions', 'pageAccesses', 'recordTypeVisibilities', 'servicePresenceStatusAccesses', 'tabSettings', 'userPermissions'],
+    'PermissionSet.servicePresenceStatusAccesses': ['enabled', 'servicePresenceStatus'],
     'OmniChannelSettings': ['fullName', 'enableOmniAutoLoginPrompt', 'enableOmniChannel', 'enableOmniSecondaryRoutingPriority', 'enableOmniSkillsRouting', 'enableOmniStatusCapModel'],
 };
 
@@ -109,6 +119,8 @@ export const OPERATION_FIELDS = {
     moveProfilesToConfig: ['configId', 'configDeveloperName', 'moves'],
     moveUsersToConfig: ['configId', 'configDeveloperName', 'moves'],
     grantStatusAccess: ['grants'],
+    upsertAgentPermissionSet: ['existingId', 'developerName', 'label', 'description', 'statusDeveloperNames'],
+    assignAgentPermissionSet: ['permissionSetId', 'permissionSetDeveloperName', 'profiles'],
     activateFlow: ['flowApiName', 'latestVersionId'],
     addQueueMembers: ['queueId', 'queueDeveloperName', 'profiles', 'publicGroupDeveloperName'],
     setScSetupDefaults: ['objectApiName', 'mode', 'values'],
@@ -128,6 +140,8 @@ export const OPERATION_ROUTES = {
     moveProfilesToConfig: ['records'],
     moveUsersToConfig: ['records'],
     grantStatusAccess: ['records'],
+    upsertAgentPermissionSet: ['metadataOwned'],
+    assignAgentPermissionSet: ['records'],
     activateFlow: ['tooling'],
     addQueueMembers: ['records'],
     setScSetupDefaults: ['packageSetting'],
@@ -147,6 +161,8 @@ export const OPERATION_ITEMS = {
     moveProfilesToConfig: ['presenceConfig'],
     moveUsersToConfig: ['presenceConfig'],
     grantStatusAccess: ['profileAccess'],
+    upsertAgentPermissionSet: ['profileAccess'],
+    assignAgentPermissionSet: ['profileAccess'],
     activateFlow: ['flow'],
     addQueueMembers: ['queueMembers'],
     setScSetupDefaults: ['scSetup'],
@@ -166,6 +182,8 @@ export const OPERATION_NEEDS_API: readonly string[] = [
     'moveProfilesToConfig',
     'moveUsersToConfig',
     'grantStatusAccess',
+    'upsertAgentPermissionSet',
+    'assignAgentPermissionSet',
     'activateFlow',
     'addQueueMembers',
 ];
@@ -183,6 +201,8 @@ export const OPERATION_NEEDS_OMNI: readonly string[] = [
     'moveProfilesToConfig',
     'moveUsersToConfig',
     'grantStatusAccess',
+    'upsertAgentPermissionSet',
+    'assignAgentPermissionSet',
     'addQueueMembers',
 ];
 
@@ -206,6 +226,8 @@ export const OPERATION_PERMISSIONS = {
     moveProfilesToConfig: [],
     moveUsersToConfig: [],
     grantStatusAccess: ['manageProfilesPermissionsets'],
+    upsertAgentPermissionSet: ['manageProfilesPermissionsets'],
+    assignAgentPermissionSet: ['manageProfilesPermissionsets'],
     activateFlow: [],
     addQueueMembers: ['manageUsers'],
     setScSetupDefaults: [],

@@ -2,6 +2,7 @@
  * Salesforce and SimplyChat facts the rules depend on, in one place. Each unverified fact sits behind one constant
  * or function named here and in docs/org-verification.md, so checking it in an org changes one line.
  */
+import { AGENT_PERMISSION_SET_NAME } from './contract';
 import type { FieldValue, FlowRecord, RoutingModel, ScSetupField, SetupChoices, SetupNames } from './types';
 
 /** Default API name of SimplyChat's chat object (Chat Session). Inferred from the vendor guide's namespace. */
@@ -13,6 +14,18 @@ export const GUIDE_ROUTING: {
     readonly routingPriority: number;
     readonly capacityWeight: number;
 } = { routingModel: 'MostAvailable', routingPriority: 1, capacityWeight: 1 };
+
+/**
+ * The permission set SimplyChat creates and owns when the running user may not grant a status on a profile's own
+ * permission set (SetupEntityAccess): it grants the Online and Busy statuses and is assigned to the agents
+ * (forcedotcom/sf-skills service-omni-permission-set-assign; docs/org-verification.md row 87). One whose description
+ * is another is not SimplyChat's: it is never written.
+ */
+export const AGENT_PERMISSION_SET = {
+    developerName: AGENT_PERMISSION_SET_NAME,
+    label: 'SimplyChat Agents',
+    description: 'Created by SimplyChat Setup: the Omni-Channel statuses SimplyChat agents use.',
+} as const;
 
 /** Suggested chats per agent for a new presence configuration (the guide's example: 1 unit × capacity 5). */
 export const DEFAULT_CAPACITY = 5;

@@ -126,6 +126,31 @@ export interface GrantStatusAccessOp extends OperationBase {
     readonly grants: readonly (ProfileRef & { readonly statusDeveloperNames: readonly string[] })[];
 }
 
+/**
+ * The permission set SimplyChat owns (facts AGENT_PERMISSION_SET), created or, when it exists and is SimplyChat's,
+ * written whole: it grants exactly these statuses. Taken only when the running user may not grant them on the
+ * profiles (grantStatusAccess).
+ */
+export interface UpsertAgentPermissionSetOp extends OperationBase {
+    readonly kind: 'upsertAgentPermissionSet';
+    /** Id of SimplyChat's permission set, or null to create it. */
+    readonly existingId: SalesforceId | null;
+    readonly developerName: string;
+    readonly label: string;
+    readonly description: string;
+    /** The Online and Busy statuses it grants. */
+    readonly statusDeveloperNames: readonly string[];
+}
+
+/** SimplyChat's permission set assigned to each active user of these profiles who does not hold it yet. */
+export interface AssignAgentPermissionSetOp extends OperationBase {
+    readonly kind: 'assignAgentPermissionSet';
+    /** Its Id; null when it is created earlier in the same plan. */
+    readonly permissionSetId: SalesforceId | null;
+    readonly permissionSetDeveloperName: string;
+    readonly profiles: readonly ProfileRef[];
+}
+
 export interface ActivateFlowOp extends OperationBase {
     readonly kind: 'activateFlow';
     readonly flowApiName: string;
@@ -168,6 +193,8 @@ export type Operation =
     | MoveProfilesToConfigOp
     | MoveUsersToConfigOp
     | GrantStatusAccessOp
+    | UpsertAgentPermissionSetOp
+    | AssignAgentPermissionSetOp
     | ActivateFlowOp
     | SetScSetupDefaultsOp
     | AddQueueMembersOp;

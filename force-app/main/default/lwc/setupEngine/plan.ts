@@ -174,6 +174,18 @@ export function describeOperation(op: Operation): Reason {
                 statuses: [...new Set(op.grants.flatMap((g) => g.statusDeveloperNames))].join(', '),
                 count: op.grants.length,
             });
+        case 'upsertAgentPermissionSet':
+            return reason(op.existingId === null ? 'op.createAgentPermissionSet' : 'op.updateAgentPermissionSet', {
+                name: op.developerName,
+                label: op.label,
+                statuses: op.statusDeveloperNames.join(', '),
+            });
+        case 'assignAgentPermissionSet':
+            return reason('op.assignAgentPermissionSet', {
+                name: op.permissionSetDeveloperName,
+                profiles: op.profiles.map((p) => p.profileName).join(', '),
+                count: op.profiles.length,
+            });
         case 'activateFlow':
             return reason('op.activateFlow', { name: op.flowApiName });
         case 'addQueueMembers':

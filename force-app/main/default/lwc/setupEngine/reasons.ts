@@ -210,6 +210,9 @@ export const REASON_KEYS = [
     'op.moveProfilesToConfig',
     'op.moveUsersToConfig',
     'op.grantStatusAccess',
+    'op.createAgentPermissionSet',
+    'op.updateAgentPermissionSet',
+    'op.assignAgentPermissionSet',
     'op.addQueueMembers',
     'op.addQueueGroup',
     'op.activateFlow',
@@ -232,6 +235,7 @@ export const REASON_KEYS = [
     'rec.row.configUsers.insert',
     'rec.row.configUsers.delete',
     'rec.row.statusAccess',
+    'rec.row.permissionSetUsers',
     'rec.row.fields',
 ] as const;
 

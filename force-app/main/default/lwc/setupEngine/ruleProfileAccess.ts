@@ -5,12 +5,14 @@
  * through permission sets needs no change; otherwise the profile is granted the statuses it lacks.
  */
 import { MAX_GRANT_PROFILES } from './contract';
+import { AGENT_PERMISSION_SET } from './facts';
 import { requireAgents } from './ruleAgents';
 import { agentAccess, profileCoverage, readAgentAccess } from './ruleAgentAccess';
 import { chunk, finish, unreadable, type Deps, type ItemResult, type Resolved, type RuleEnv } from './ruleKit';
 import { busyStatuses, statusIndex } from './ruleStatuses';
 import { reason } from './reasons';
-import type { Detail, ProfileRef } from './types';
+import { recordRefusal } from './writes';
+import type { Detail, Operation, OrgSnapshot, ProfileRef } from './types';
 
 export interface ProfileAccessInput {
     readonly deps: Deps<'profileAccess'>;
@@ -91,10 +93,58 @@ export function profileAccessRule(env: RuleEnv, input: ProfileAccessInput): Item
         reason: reason('item.profileAccess.missing', { count: grants.length }),
         details,
         needs: ['agentProfiles'],
-        ops: chunk(grants, MAX_GRANT_PROFILES).map((batch) => ({
-            kind: 'grantStatusAccess',
-            itemId: 'profileAccess',
-            grants: batch,
-        })),
+        ops: statusAccessOps(env.snapshot, grants, online, busy),
     });
+}
+
+/**
+ * How the statuses reach the agents: granted on each profile's own permission set (SetupEntityAccess rows), or,
+ * when the running user may not write those rows (the load's probe), through the permission set SimplyChat owns,
+ * granting both statuses and assigned to every active user of those profiles. That set is created when absent and
+ * written whole only when it is SimplyChat's (its description); a set of that name that is another's, or a part not
+ * read, keeps the profile grant, whose refusal is then the item's manual step (rules.ts withRecordStep).
+ */
+function statusAccessOps(
+    snapshot: OrgSnapshot,
+    grants: readonly (ProfileRef & { statusDeveloperNames: string[] })[],
+    online: Resolved,
+    busy: Resolved
+): Operation[] {
+    const onProfiles: Operation[] = chunk(grants, MAX_GRANT_PROFILES).map((batch) => ({
+        kind: 'grantStatusAccess',
+        itemId: 'profileAccess',
+        grants: batch,
+    }));
+    const part = snapshot.agentPermissionSet;
+    const owned = part?.status === 'read' ? part.records : null;
+    const ours = owned?.length === 1 ? owned[0] : null;
+    const usable = owned !== null && (owned.length === 0 || ours?.Description === AGENT_PERMISSION_SET.description);
+    if (!usable || !onProfiles.some((op) => recordRefusal(op, snapshot) !== null)) return onProfiles;
+    const statuses = [online, busy];
+    const granted = snapshot.permissionSetAccess.status === 'read' ? snapshot.permissionSetAccess.records : [];
+    const held = new Set(granted.find((ps) => ps.Id === ours?.Id)?.StatusIds ?? []);
+    const set: Operation[] = statuses.every((s) => s.id !== null && held.has(s.id))
+        ? []
+        : [
+              {
+                  kind: 'upsertAgentPermissionSet',
+                  itemId: 'profileAccess',
+                  existingId: ours?.Id ?? null,
+                  developerName: AGENT_PERMISSION_SET.developerName,
+                  label: AGENT_PERMISSION_SET.label,
+                  description: AGENT_PERMISSION_SET.description,
+                  statusDeveloperNames: statuses.map((s) => s.developerName),
+              },
+          ];
+    const profiles = grants.map((g): ProfileRef => ({ profileId: g.profileId, profileName: g.profileName }));
+    return [
+        ...set,
+        ...chunk(profiles, MAX_GRANT_PROFILES).map((batch): Operation => ({
+            kind: 'assignAgentPermissionSet',
+            itemId: 'profileAccess',
+            permissionSetId: ours?.Id ?? null,
+            permissionSetDeveloperName: AGENT_PERMISSION_SET.developerName,
+            profiles: batch,
+        })),
+    ];
 }

@@ -313,6 +313,64 @@ export function simulate(snapshot: OrgSnapshot, operations: readonly Operation[]
                 s.statusAccess = readPart(rows);
                 break;
             }
+            case 'upsertAgentPermissionSet': {
+                const statuses = records(s.presenceStatuses, op, 'ServicePresenceStatus');
+                const ids = op.statusDeveloperNames.map((name) => {
+                    const status = statuses.find((st) => lower(st.DeveloperName) === lower(name));
+                    if (!status) throw new SimulationError(op, `No presence status ${name}`);
+                    return status.Id;
+                });
+                const owned = records(s.agentPermissionSet ?? readPart([]), op, 'PermissionSet');
+                if ((op.existingId === null) !== (owned.length === 0))
+                    throw new SimulationError(op, `PermissionSet ${op.developerName} exists: ${owned.length}`);
+                const id = op.existingId ?? newId('0PS');
+                s.agentPermissionSet = readPart([
+                    { Id: id, Name: op.developerName, Label: op.label, Description: op.description },
+                ]);
+                const sets = records(s.permissionSetAccess, op, 'PermissionSet');
+                const index = sets.findIndex((ps) => ps.Id === id);
+                const assignees = index < 0 ? [] : sets[index].Assignees;
+                const record = {
+                    Id: id,
+                    Label: op.label,
+                    PermissionSetGroupId: null,
+                    StatusIds: ids,
+                    Assignees: assignees,
+                };
+                s.permissionSetAccess = readPart(
+                    index < 0 ? [...sets, record] : sets.map((ps, i) => (i === index ? record : ps))
+                );
+                break;
+            }
+            case 'assignAgentPermissionSet': {
+                const [set] = records(s.agentPermissionSet ?? readPart([]), op, 'PermissionSet');
+                if (!set) throw new SimulationError(op, `No permission set ${op.permissionSetDeveloperName}`);
+                const profiles = records(s.profiles, op, 'Profile');
+                const sets = records(s.permissionSetAccess, op, 'PermissionSet');
+                // The set's access rows exist only once it grants a status the load asked about.
+                const current = sets.find((ps) => ps.Id === set.Id) ?? {
+                    Id: set.Id,
+                    Label: set.Label,
+                    PermissionSetGroupId: null,
+                    StatusIds: [],
+                    Assignees: [],
+                };
+                const assignees = [...current.Assignees];
+                for (const ref of op.profiles) {
+                    const profile = profiles.find((p) => p.Id === ref.profileId);
+                    if (!profile) throw new SimulationError(op, `No profile ${ref.profileId}`);
+                    for (let i = 0; i < profile.UserCount; i++) {
+                        const user = `${profile.Id}-user-${i}`;
+                        if (!assignees.some((a) => a.AssigneeId === user))
+                            assignees.push({ AssigneeId: user, ProfileId: profile.Id });
+                    }
+                }
+                s.permissionSetAccess = readPart([
+                    ...sets.filter((ps) => ps.Id !== set.Id),
+                    { ...current, Assignees: assignees },
+                ]);
+                break;
+            }
             case 'activateFlow': {
                 const flows = records(s.flows, op, 'FlowDefinitionView');
                 const index = flows.findIndex(

@@ -151,6 +151,17 @@ export interface PermissionSetAccessRecord {
     readonly Assignees: readonly PermissionSetAssigneeRecord[];
 }
 
+/**
+ * A permission set named as SimplyChat's own (facts AGENT_PERMISSION_SET): `SELECT Id, Name, Label, Description FROM
+ * PermissionSet WHERE Name = :permissionSetName AND IsOwnedByProfile = FALSE` (the contract's AGENT_PERMISSION_SET).
+ */
+export interface AgentPermissionSetRecord {
+    readonly Id: SalesforceId;
+    readonly Name: string;
+    readonly Label: string;
+    readonly Description: string | null;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Item 13: who is in the SimplyChat queue
 
@@ -485,6 +496,11 @@ export interface OrgSnapshot {
     readonly profiles: Part<ProfileRecord>;
     readonly statusAccess: Part<StatusAccessRecord>;
     readonly permissionSetAccess: Part<PermissionSetAccessRecord>;
+    /**
+     * Item 10: the permission set of SimplyChat's name, when status access goes through it (AgentPermissionSetRecord).
+     * Absent in snapshots of older readers: that route is not taken.
+     */
+    readonly agentPermissionSet?: Part<AgentPermissionSetRecord>;
     readonly flows: Part<FlowRecord>;
     readonly scSetup: Part<ScSetupState>;
     /**

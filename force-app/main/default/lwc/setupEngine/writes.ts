@@ -59,7 +59,9 @@ export type RecordRef =
     /** Each active internal user of the profile (User.IsActive, UserType 'Standard'): one row per user. */
     | { readonly ref: 'profileUsers'; readonly profileId: SalesforceId }
     /** Each active user of the profile assigned directly to the configuration (PresenceUserConfigUser): one row each. */
-    | { readonly ref: 'directUsers'; readonly profileId: SalesforceId; readonly configId: SalesforceId };
+    | { readonly ref: 'directUsers'; readonly profileId: SalesforceId; readonly configId: SalesforceId }
+    /** A permission set not owned by a profile, by Name (SimplyChat's own, created earlier in the plan or not). */
+    | { readonly ref: 'permissionSet'; readonly developerName: string };
 
 export type RecordValue = string | number | boolean | null | RecordRef;
 
@@ -94,6 +96,7 @@ export type MetadataType =
     | 'Queue'
     | 'ServicePresenceStatus'
     | 'PresenceUserConfig'
+    | 'PermissionSet'
     | 'OmniChannelSettings';
 
 /**
@@ -343,6 +346,36 @@ export function operationWrites(op: Operation): OperationWrites {
                 })),
             };
         }
+        case 'upsertAgentPermissionSet':
+            // SimplyChat's own permission set, written whole: exactly these statuses, each enabled.
+            return component(
+                'PermissionSet',
+                op.developerName,
+                {
+                    description: op.description,
+                    label: op.label,
+                    servicePresenceStatusAccesses: op.statusDeveloperNames.map((status) => ({
+                        enabled: true,
+                        servicePresenceStatus: status,
+                    })),
+                },
+                op.existingId !== null
+            );
+        case 'assignAgentPermissionSet':
+            return {
+                route,
+                writes: op.profiles.map((p) => ({
+                    sObject: 'PermissionSetAssignment',
+                    action: 'insert',
+                    fields: {
+                        AssigneeId: { ref: 'profileUsers', profileId: p.profileId },
+                        PermissionSetId: op.permissionSetId ?? {
+                            ref: 'permissionSet',
+                            developerName: op.permissionSetDeveloperName,
+                        },
+                    },
+                })),
+            };
         default:
             return { route, writes: [] };
     }
@@ -447,6 +480,10 @@ function namesOf(op: Operation): Map<string, string> {
         case 'grantStatusAccess':
             op.grants.forEach(profile);
             break;
+        case 'assignAgentPermissionSet':
+            op.profiles.forEach(profile);
+            if (op.permissionSetId) names.set(op.permissionSetId, op.permissionSetDeveloperName);
+            break;
         case 'addQueueMembers':
             op.profiles.forEach(profile);
             if (op.queueId) names.set(op.queueId, op.queueDeveloperName);
@@ -461,7 +498,8 @@ function namesOf(op: Operation): Map<string, string> {
 function nameOf(value: RecordValue | undefined, names: ReadonlyMap<string, string>): string {
     if (value === null || value === undefined) return '';
     if (typeof value !== 'object') return names.get(String(value)) ?? String(value);
-    if (value.ref === 'developerName' || value.ref === 'group') return value.developerName;
+    if (value.ref === 'developerName' || value.ref === 'group' || value.ref === 'permissionSet')
+        return value.developerName;
     return names.get(value.profileId) ?? value.profileId;
 }
 
@@ -501,6 +539,11 @@ function rowText(write: RecordWrite, names: ReadonlyMap<string, string>): Reason
             });
         case 'SetupEntityAccess insert':
             return reason('rec.row.statusAccess', { status: name('SetupEntityId'), profile: name('ParentId') });
+        case 'PermissionSetAssignment insert':
+            return reason('rec.row.permissionSetUsers', {
+                permissionSet: name('PermissionSetId'),
+                profile: name('AssigneeId'),
+            });
         default:
             return reason('rec.row.fields', {
                 fields: Object.keys(f)
@@ -603,6 +646,8 @@ function createdNames(op: Operation): Set<string> {
             return new Set([key('ServicePresenceStatus', op.developerName)]);
         case 'createPresenceConfig':
             return new Set([key('PresenceUserConfig', op.developerName)]);
+        case 'upsertAgentPermissionSet':
+            return new Set([key('PermissionSet', op.developerName)]);
         case 'enableOmniChannel':
             return new Set(['OmniChannel']);
         default:
@@ -638,6 +683,13 @@ function namedRecords(op: Operation): Set<string> {
             break;
         case 'addQueueMembers':
             names.add(key('Queue', op.queueDeveloperName));
+            break;
+        case 'upsertAgentPermissionSet':
+            // A permission set naming a status the org does not hold is refused: the statuses come first.
+            for (const s of op.statusDeveloperNames) names.add(key('ServicePresenceStatus', s));
+            break;
+        case 'assignAgentPermissionSet':
+            names.add(key('PermissionSet', op.permissionSetDeveloperName));
             break;
         default:
             break;

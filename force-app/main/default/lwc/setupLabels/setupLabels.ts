@@ -474,6 +474,9 @@ import SC_op_assignProfilesToConfig from '@salesforce/label/c.SC_op_assignProfil
 import SC_op_moveProfilesToConfig from '@salesforce/label/c.SC_op_moveProfilesToConfig';
 import SC_op_moveUsersToConfig from '@salesforce/label/c.SC_op_moveUsersToConfig';
 import SC_op_grantStatusAccess from '@salesforce/label/c.SC_op_grantStatusAccess';
+import SC_op_createAgentPermissionSet from '@salesforce/label/c.SC_op_createAgentPermissionSet';
+import SC_op_updateAgentPermissionSet from '@salesforce/label/c.SC_op_updateAgentPermissionSet';
+import SC_op_assignAgentPermissionSet from '@salesforce/label/c.SC_op_assignAgentPermissionSet';
 import SC_op_addQueueMembers from '@salesforce/label/c.SC_op_addQueueMembers';
 import SC_op_addQueueMembers_one from '@salesforce/label/c.SC_op_addQueueMembers_one';
 import SC_op_addQueueGroup from '@salesforce/label/c.SC_op_addQueueGroup';
@@ -501,6 +504,7 @@ import SC_rec_row_configProfile_delete from '@salesforce/label/c.SC_rec_row_conf
 import SC_rec_row_configUsers_insert from '@salesforce/label/c.SC_rec_row_configUsers_insert';
 import SC_rec_row_configUsers_delete from '@salesforce/label/c.SC_rec_row_configUsers_delete';
 import SC_rec_row_statusAccess from '@salesforce/label/c.SC_rec_row_statusAccess';
+import SC_rec_row_permissionSetUsers from '@salesforce/label/c.SC_rec_row_permissionSetUsers';
 import SC_rec_row_fields from '@salesforce/label/c.SC_rec_row_fields';
 import SC_ui_plan_records from '@salesforce/label/c.SC_ui_plan_records';
 import SC_ui_plan_recordRows from '@salesforce/label/c.SC_ui_plan_recordRows';
@@ -1037,6 +1041,9 @@ export const LABELS: Readonly<Record<string, string>> = {
     'op.moveProfilesToConfig': SC_op_moveProfilesToConfig,
     'op.moveUsersToConfig': SC_op_moveUsersToConfig,
     'op.grantStatusAccess': SC_op_grantStatusAccess,
+    'op.createAgentPermissionSet': SC_op_createAgentPermissionSet,
+    'op.updateAgentPermissionSet': SC_op_updateAgentPermissionSet,
+    'op.assignAgentPermissionSet': SC_op_assignAgentPermissionSet,
     'op.addQueueMembers': SC_op_addQueueMembers,
     'op.addQueueMembers.one': SC_op_addQueueMembers_one,
     'op.addQueueGroup': SC_op_addQueueGroup,
@@ -1064,6 +1071,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'rec.row.configUsers.insert': SC_rec_row_configUsers_insert,
     'rec.row.configUsers.delete': SC_rec_row_configUsers_delete,
     'rec.row.statusAccess': SC_rec_row_statusAccess,
+    'rec.row.permissionSetUsers': SC_rec_row_permissionSetUsers,
     'rec.row.fields': SC_rec_row_fields,
     'ui.plan.records': SC_ui_plan_records,
     'ui.plan.recordRows': SC_ui_plan_recordRows,

@@ -3,6 +3,7 @@ import {
     plan,
     RECORD_OBJECTS,
     recordRefusal,
+    simulate,
     type Operation,
     type OrgSnapshot,
     type RecordAccessRecord,
@@ -136,5 +137,90 @@ describe('the record-change probe read with the load (recordAccess)', () => {
                     .map((d) => d.kind)
             );
         }
+    });
+});
+
+describe('status access through the permission set SimplyChat owns, when the profiles cannot be granted it', () => {
+    const OURS = {
+        Id: '0PS5g00000AgentAAA',
+        Name: 'SimplyChat_Agents',
+        Label: 'SimplyChat Agents',
+        Description: 'Created by SimplyChat Setup: the Omni-Channel statuses SimplyChat agents use.',
+    };
+    const refusedOnProfiles = (org: OrgSnapshot, sets: OrgSnapshot['agentPermissionSet']): OrgSnapshot => ({
+        ...withProbe(org, probe({ SetupEntityAccess: ['Createable'] })),
+        agentPermissionSet: sets,
+    });
+    const profileAccessOps = (s: OrgSnapshot): Operation[] =>
+        plan(s, 'all').filter((op) => op.itemId === 'profileAccess');
+
+    it('creates the set with both statuses and assigns it to the agent profiles; the plan says why; then the item passes', () => {
+        const s = refusedOnProfiles(partlySetUpOrg(), { status: 'read', records: [] });
+        const ops = profileAccessOps(s);
+        expect(ops.map((op) => op.kind)).toEqual(['upsertAgentPermissionSet', 'assignAgentPermissionSet']);
+        const [upsert, assign] = ops;
+        expect(upsert).toMatchObject({ existingId: null, developerName: 'SimplyChat_Agents' });
+        expect(assign).toMatchObject({ permissionSetId: null, permissionSetDeveloperName: 'SimplyChat_Agents' });
+        // The same profiles the profile grant would have named.
+        const grants = plan(ready(partlySetUpOrg()), 'all').flatMap((op) =>
+            op.kind === 'grantStatusAccess' ? op.grants.map((g) => g.profileId) : []
+        );
+        expect(assign.kind === 'assignAgentPermissionSet' && assign.profiles.map((p) => p.profileId)).toEqual(grants);
+        // No manual step: the change is made from here (the item waits only for the Busy status planned first).
+        const details = evaluate(s).find((i) => i.id === 'profileAccess')?.details ?? [];
+        expect(details.filter((d) => d.kind === 'manualStep')).toEqual([]);
+
+        const view = planView(ENGLISH, s, 'all', s.choices);
+        expect(view.ok).toBe(true);
+        if (!view.ok) return;
+        const lines = view.lines.map((l) => l.text).join('\n');
+        expect(lines).toContain('you may not grant statuses on the profiles');
+        expect(view.stillNeeded.find((n) => n.key === 'still-profileAccess')).toBeUndefined();
+
+        const after = simulate(s, plan(s, 'all'));
+        expect(evaluate(after).find((i) => i.id === 'profileAccess')?.status).toBe('pass');
+        expect(profileAccessOps(after)).toEqual([]);
+    });
+
+    it('writes SimplyChat’s own set whole; a set of that name that is another’s is never written', () => {
+        const ours = refusedOnProfiles(partlySetUpOrg(), { status: 'read', records: [OURS] });
+        expect(profileAccessOps(ours)[0]).toMatchObject({ kind: 'upsertAgentPermissionSet', existingId: OURS.Id });
+        expect(profileAccessOps(ours)[1]).toMatchObject({ kind: 'assignAgentPermissionSet', permissionSetId: OURS.Id });
+
+        for (const sets of [
+            { status: 'read' as const, records: [{ ...OURS, Description: 'Chat team access' }] },
+            { status: 'read' as const, records: [OURS, { ...OURS, Id: '0PS5g00000OtherAAA' }] },
+            { status: 'unavailable' as const, code: 'queryFailed' },
+            undefined,
+        ]) {
+            const s = refusedOnProfiles(partlySetUpOrg(), sets);
+            expect(profileAccessOps(s)).toEqual([]);
+            expect(evaluate(s).find((i) => i.id === 'profileAccess')?.details[0]).toMatchObject({
+                kind: 'manualStep',
+                step: { key: 'fix.cannotCreateRecords', params: { object: 'SetupEntityAccess' } },
+            });
+        }
+    });
+
+    it('a set that already grants both statuses is only assigned; a refused assignment is the manual step', () => {
+        const s = refusedOnProfiles(partlySetUpOrg(), { status: 'read', records: [] });
+        const created = simulate(
+            s,
+            plan(s, 'all').filter((op) => op.kind !== 'assignAgentPermissionSet')
+        );
+        expect(profileAccessOps(created).map((op) => op.kind)).toEqual(['assignAgentPermissionSet']);
+
+        const noAssigning = {
+            ...created,
+            recordAccess: {
+                status: 'read' as const,
+                records: probe({ SetupEntityAccess: ['Createable'], PermissionSetAssignment: ['Createable'] }),
+            },
+        };
+        expect(profileAccessOps(noAssigning)).toEqual([]);
+        expect(evaluate(noAssigning).find((i) => i.id === 'profileAccess')?.details[0]).toMatchObject({
+            kind: 'manualStep',
+            step: { key: 'fix.cannotCreateRecords', params: { object: 'PermissionSetAssignment' } },
+        });
     });
 });
