@@ -13,6 +13,7 @@ import {
     read,
     sharedOmniOrg,
     sharedRoutingOrg,
+    statusAccessBySetOrg,
 } from './orgs';
 import { agents10000Org, agentsOrg, fullAgentsNotReadyOrg } from './agents';
 import type { LiveShape } from './live';
@@ -81,6 +82,11 @@ export const SCENARIOS: readonly Scenario[] = [
         id: 'sharedRouting',
         title: "Routing configuration shared with another team's queue",
         snapshot: sharedRoutingOrg,
+    },
+    {
+        id: 'statusAccessBySet',
+        title: "Statuses through SimplyChat's permission set (profiles' own sets not writable)",
+        snapshot: () => statusAccessBySetOrg(partlySetUpOrg()),
     },
     { id: 'profiles1000', title: '1,000 agent profiles', snapshot: () => manyProfilesOrg(1000) },
     {

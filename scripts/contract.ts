@@ -699,7 +699,8 @@ function fieldTypeProblems(path: string, fields: FieldTypes, setupOperation: str
         if (!new RegExp(`when [^{]*'${base}'`).test(setupOperation))
             problems.push(`SetupOperation.cls knows no field type '${base}' (${path}.${field})`);
         const nameKey = target?.split('.')[1];
-        if (nameKey && fields[nameKey] !== 'name')
+        const nameType = nameKey ? fields[nameKey] : undefined;
+        if (nameKey && nameType !== 'name' && !(typeof nameType === 'string' && nameType.startsWith('oneOf:')))
             problems.push(`${path}.${field} is named by '${nameKey}', which is not a developer name beside it`);
     }
     return problems;
@@ -717,6 +718,16 @@ export function checkContract(c: Contract, sources: ContractSources): string[] {
                 `types.ts ${kind} has fields ${fields.join(', ')}; the contract says ${Object.keys(op.fields).join(', ')}`
             );
         problems.push(...fieldTypeProblems(kind, op.fields, sources.setupOperation));
+        for (const [field, type] of Object.entries(op.fields))
+            if (
+                typeof type === 'string' &&
+                type.startsWith('oneOf:') &&
+                /PermissionSet/.test(kind) &&
+                type !== `oneOf:${c.agentPermissionSetName.name}`
+            )
+                problems.push(
+                    `${kind}.${field} is ${type}; SimplyChat's permission set is ${c.agentPermissionSetName.name}`
+                );
     }
     for (const kind of tsOps.keys())
         if (!(kind in c.operations)) problems.push(`types.ts plans ${kind}, which the contract does not allow`);

@@ -529,7 +529,7 @@ export async function readBase(
     const chatObject = cli.chatObject ?? defaultChoices().chatObject;
 
     // Round 2: every list, in parallel.
-    step.more(18);
+    step.more(19);
     const omni = <T>(read: () => Promise<T[]>): Promise<Part<T>> =>
         omniEnabled ? step(part(read)) : step(Promise.resolve({ status: 'unavailable', code: 'omniDisabled' }));
     const rows =
@@ -645,7 +645,8 @@ export async function readBase(
                     'Id',
                     'Name',
                     'Label',
-                    'Description'
+                    'Description',
+                    'HasActivationRequired'
                 )
             )
         ),

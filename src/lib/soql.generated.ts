@@ -26,7 +26,7 @@ export const SOQL = {
     SETUP_ENTITY_ACCESS:
         'SELECT Id, Label, IsOwnedByProfile, ProfileId, PermissionSetGroupId, (SELECT SetupEntityId FROM SetupEntityAccessItems WHERE SetupEntityId IN :entityIds), (SELECT AssigneeId, Assignee.ProfileId FROM Assignments WHERE PermissionSet.IsOwnedByProfile = FALSE AND Assignee.IsActive = TRUE AND Assignee.ProfileId IN :profileIds) FROM PermissionSet WHERE Id IN (SELECT ParentId FROM SetupEntityAccess WHERE SetupEntityId IN :entityIds) AND (ProfileId IN :profileIds OR (IsOwnedByProfile = FALSE AND HasActivationRequired = FALSE AND (PermissionSetGroupId = NULL OR PermissionSetGroup.HasActivationRequired = FALSE))) LIMIT :maxRows',
     AGENT_PERMISSION_SET:
-        'SELECT Id, Name, Label, Description FROM PermissionSet WHERE Name = :permissionSetName AND IsOwnedByProfile = FALSE LIMIT 2',
+        'SELECT Id, Name, Label, Description, HasActivationRequired FROM PermissionSet WHERE Name = :permissionSetName AND IsOwnedByProfile = FALSE AND NamespacePrefix = NULL LIMIT 2',
     FLOWS: 'SELECT ApiName, Label, NamespacePrefix, ActiveVersionId, LatestVersionId FROM FlowDefinitionView WHERE ApiName = :apiName OR Label = :label LIMIT 10',
     QUEUE_MEMBERS: 'SELECT GroupId, UserOrGroupId FROM GroupMember WHERE GroupId IN :groupIds LIMIT :maxRows',
     MEMBER_GROUPS:

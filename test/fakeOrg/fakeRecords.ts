@@ -8,7 +8,7 @@ export function isRecordWriterQuery(soql: string): boolean {
 
 /**
  * Record tables beside the fake org, for the record changes of the write law: the writer's query shapes
- * (`SELECT … FROM X WHERE f IN ('a', 'b') AND f = TRUE AND f = 'text'`, a parent field as 'User.ProfileId'; text
+ * (`SELECT … FROM X WHERE f IN ('a', 'b') AND f = TRUE AND f = NULL AND f = 'text'`, a parent field as 'User.ProfileId'; text
  * compared without case, Ids on their first 15 characters) and REST Composite requests of sObject Collections,
  * applied in order and rolled back whole when one is refused (allOrNone), as the REST API documents.
  */
@@ -17,7 +17,8 @@ import type { FakeAnswer, FakeRequest } from './fakeSalesforce';
 type Row = Record<string, unknown>;
 
 const norm = (value: unknown): string => {
-    const text = String(value).toLowerCase();
+    // A field a row lacks is null, as `f = NULL` asks.
+    const text = String(value ?? null).toLowerCase();
     return /^[a-z0-9]{18}$/.test(text) ? text.slice(0, 15) : text;
 };
 

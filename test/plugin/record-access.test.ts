@@ -87,7 +87,7 @@ describe('a change whose rows describe refuses is a manual step, never a run', (
             ['upsertAgentPermissionSet', 'assignAgentPermissionSet']
         );
         const human = await h.run(['fix', ...FLAGS, '--dry-run']);
-        assert.match(human.out, /you may not grant statuses on the profiles/);
+        assert.match(human.out, /your user cannot create SetupEntityAccess records \(a status on a profile/);
 
         const run = await h.run(['fix', ...FLAGS, '--yes', '--json']);
         const result = (JSON.parse(run.out) as Envelope<{ results: { kind: string; status: string }[] }>).result;
@@ -108,7 +108,13 @@ describe('a change whose rows describe refuses is a manual step, never a run', (
             agentPermissionSet: {
                 status: 'read',
                 records: [
-                    { Id: '0PS5g00000OtherAAA', Name: 'SimplyChat_Agents', Label: 'Chat', Description: 'Chat team' },
+                    {
+                        Id: '0PS5g00000OtherAAA',
+                        Name: 'SimplyChat_Agents',
+                        Label: 'Chat',
+                        Description: 'Chat team',
+                        HasActivationRequired: false,
+                    },
                 ],
             },
         });

@@ -75,7 +75,7 @@ export const RECORD_REF_QUERIES: Readonly<
         columns: { id: 'UserId', profileId: 'User.ProfileId', configId: 'PresenceUserConfigId' },
     },
     permissionSet: {
-        query: 'SELECT Id, Name FROM PermissionSet WHERE Name IN :developerName AND IsOwnedByProfile = FALSE',
+        query: 'SELECT Id, Name FROM PermissionSet WHERE Name IN :developerName AND IsOwnedByProfile = FALSE AND NamespacePrefix = NULL',
         columns: { id: 'Id', developerName: 'Name' },
     },
 };

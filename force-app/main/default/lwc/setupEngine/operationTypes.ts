@@ -148,7 +148,8 @@ export interface AssignAgentPermissionSetOp extends OperationBase {
     /** Its Id; null when it is created earlier in the same plan. */
     readonly permissionSetId: SalesforceId | null;
     readonly permissionSetDeveloperName: string;
-    readonly profiles: readonly ProfileRef[];
+    /** The profiles, each with its number of active users when planned (the rows are resolved when it runs). */
+    readonly profiles: readonly (ProfileRef & { readonly userCount: number })[];
 }
 
 export interface ActivateFlowOp extends OperationBase {

@@ -184,6 +184,7 @@ export function describeOperation(op: Operation): Reason {
             return reason('op.assignAgentPermissionSet', {
                 name: op.permissionSetDeveloperName,
                 profiles: op.profiles.map((p) => p.profileName).join(', '),
+                users: op.profiles.reduce((sum, p) => sum + p.userCount, 0),
                 count: op.profiles.length,
             });
         case 'activateFlow':

@@ -12,7 +12,7 @@ import { chunk, finish, unreadable, type Deps, type ItemResult, type Resolved, t
 import { busyStatuses, statusIndex } from './ruleStatuses';
 import { reason } from './reasons';
 import { recordRefusal } from './writes';
-import type { Detail, Operation, OrgSnapshot, ProfileRef } from './types';
+import type { AgentPermissionSetRecord, Detail, Operation, OrgSnapshot, ProfileRef } from './types';
 
 export interface ProfileAccessInput {
     readonly deps: Deps<'profileAccess'>;
@@ -74,7 +74,14 @@ export function profileAccessRule(env: RuleEnv, input: ProfileAccessInput): Item
             });
         }
     }
-    if (grants.length === 0) {
+    // Through SimplyChat's set, a profile without active users needs nothing now: a user added later is assigned then.
+    const bySet = setRoute(env.snapshot, grants);
+    const users = new Map(agents.profiles.map((p) => [p.Id, p.UserCount]));
+    const needed = bySet === null ? grants : grants.filter((g) => (users.get(g.profileId) ?? 0) > 0);
+    const shown = details.filter(
+        (d) => d.kind !== 'profileMissingAccess' || needed.some((g) => g.profileId === d.profileId)
+    );
+    if (needed.length === 0) {
         return finish('profileAccess', deps, {
             status: 'pass',
             reason:
@@ -84,43 +91,72 @@ export function profileAccessRule(env: RuleEnv, input: ProfileAccessInput): Item
                           permissionSets: [...throughSets].sort().join(', '),
                       })
                     : reason('item.profileAccess.ok', { count: agents.profiles.length }),
-            details,
+            details: shown,
             needs: ['agentProfiles'],
         });
     }
     return finish('profileAccess', deps, {
         status: 'fail',
-        reason: reason('item.profileAccess.missing', { count: grants.length }),
-        details,
+        reason: reason('item.profileAccess.missing', { count: needed.length }),
+        details: shown,
         needs: ['agentProfiles'],
-        ops: statusAccessOps(env.snapshot, grants, online, busy),
+        ops: bySet === null ? onProfiles(needed) : setOps(env.snapshot, bySet.ours, needed, users, [online, busy]),
     });
 }
 
-/**
- * How the statuses reach the agents: granted on each profile's own permission set (SetupEntityAccess rows), or,
- * when the running user may not write those rows (the load's probe), through the permission set SimplyChat owns,
- * granting both statuses and assigned to every active user of those profiles. That set is created when absent and
- * written whole only when it is SimplyChat's (its description); a set of that name that is another's, or a part not
- * read, keeps the profile grant, whose refusal is then the item's manual step (rules.ts withRecordStep).
- */
-function statusAccessOps(
-    snapshot: OrgSnapshot,
-    grants: readonly (ProfileRef & { statusDeveloperNames: string[] })[],
-    online: Resolved,
-    busy: Resolved
-): Operation[] {
-    const onProfiles: Operation[] = chunk(grants, MAX_GRANT_PROFILES).map((batch) => ({
+/** The profile grants: SetupEntityAccess rows on each profile's own permission set, 1,000 profiles per change. */
+function onProfiles(grants: readonly (ProfileRef & { statusDeveloperNames: string[] })[]): Operation[] {
+    return chunk(grants, MAX_GRANT_PROFILES).map((batch) => ({
         kind: 'grantStatusAccess',
         itemId: 'profileAccess',
         grants: batch,
     }));
+}
+
+/**
+ * Whether the statuses reach the agents through the permission set SimplyChat owns instead: only when the running
+ * user may not write the profiles' SetupEntityAccess rows (the load's probe) but may assign permission sets, and the
+ * set of SimplyChat's name is absent or SimplyChat's (its description; not session-activated: a set that needs
+ * activation grants nothing until then). A set of that name that is another's, two of them, or a part not read keep
+ * the profile grant, whose refusal is then the item's manual step (rules.ts withRecordStep). Null: not this route.
+ */
+function setRoute(
+    snapshot: OrgSnapshot,
+    grants: readonly (ProfileRef & { statusDeveloperNames: string[] })[]
+): { ours: AgentPermissionSetRecord | null } | null {
     const part = snapshot.agentPermissionSet;
     const owned = part?.status === 'read' ? part.records : null;
     const ours = owned?.length === 1 ? owned[0] : null;
-    const usable = owned !== null && (owned.length === 0 || ours?.Description === AGENT_PERMISSION_SET.description);
-    if (!usable || !onProfiles.some((op) => recordRefusal(op, snapshot) !== null)) return onProfiles;
-    const statuses = [online, busy];
+    const usable =
+        owned !== null &&
+        (owned.length === 0 ||
+            (ours?.Description === AGENT_PERMISSION_SET.description && ours.HasActivationRequired !== true));
+    if (!usable || !onProfiles(grants).some((op) => recordRefusal(op, snapshot) !== null)) return null;
+    const assigning: Operation = {
+        kind: 'assignAgentPermissionSet',
+        itemId: 'profileAccess',
+        permissionSetId: ours?.Id ?? null,
+        permissionSetDeveloperName: AGENT_PERMISSION_SET.developerName,
+        profiles: grants.map((g) => ({ profileId: g.profileId, profileName: g.profileName, userCount: 0 })),
+    };
+    return recordRefusal(assigning, snapshot) === null ? { ours } : null;
+}
+
+/** Rows one assignment change inserts at most: one REST Composite request of 25 × 200 (Apex allows 10,000). */
+const ASSIGNMENT_ROWS = 5000;
+
+/**
+ * SimplyChat's set granting exactly the Online and Busy statuses (created, or written whole when it lacks one), then
+ * assigned to every active user of the profiles who does not hold it: profiles cut so that one change inserts at
+ * most ASSIGNMENT_ROWS rows (a profile with more users goes alone).
+ */
+function setOps(
+    snapshot: OrgSnapshot,
+    ours: AgentPermissionSetRecord | null,
+    grants: readonly ProfileRef[],
+    users: ReadonlyMap<string, number>,
+    statuses: readonly Resolved[]
+): Operation[] {
     const granted = snapshot.permissionSetAccess.status === 'read' ? snapshot.permissionSetAccess.records : [];
     const held = new Set(granted.find((ps) => ps.Id === ours?.Id)?.StatusIds ?? []);
     const set: Operation[] = statuses.every((s) => s.id !== null && held.has(s.id))
@@ -136,15 +172,26 @@ function statusAccessOps(
                   statusDeveloperNames: statuses.map((s) => s.developerName),
               },
           ];
-    const profiles = grants.map((g): ProfileRef => ({ profileId: g.profileId, profileName: g.profileName }));
+    const batches: (ProfileRef & { userCount: number })[][] = [];
+    let rows = 0;
+    for (const g of grants) {
+        const count = users.get(g.profileId) ?? 0;
+        const last = batches[batches.length - 1];
+        if (!last || rows + count > ASSIGNMENT_ROWS || last.length >= MAX_GRANT_PROFILES) {
+            batches.push([]);
+            rows = 0;
+        }
+        batches[batches.length - 1].push({ profileId: g.profileId, profileName: g.profileName, userCount: count });
+        rows += count;
+    }
     return [
         ...set,
-        ...chunk(profiles, MAX_GRANT_PROFILES).map((batch): Operation => ({
+        ...batches.map((profiles): Operation => ({
             kind: 'assignAgentPermissionSet',
             itemId: 'profileAccess',
             permissionSetId: ours?.Id ?? null,
             permissionSetDeveloperName: AGENT_PERMISSION_SET.developerName,
-            profiles: batch,
+            profiles,
         })),
     ];
 }

@@ -325,7 +325,13 @@ export function simulate(snapshot: OrgSnapshot, operations: readonly Operation[]
                     throw new SimulationError(op, `PermissionSet ${op.developerName} exists: ${owned.length}`);
                 const id = op.existingId ?? newId('0PS');
                 s.agentPermissionSet = readPart([
-                    { Id: id, Name: op.developerName, Label: op.label, Description: op.description },
+                    {
+                        Id: id,
+                        Name: op.developerName,
+                        Label: op.label,
+                        Description: op.description,
+                        HasActivationRequired: false,
+                    },
                 ]);
                 const sets = records(s.permissionSetAccess, op, 'PermissionSet');
                 const index = sets.findIndex((ps) => ps.Id === id);

@@ -152,14 +152,16 @@ export interface PermissionSetAccessRecord {
 }
 
 /**
- * A permission set named as SimplyChat's own (facts AGENT_PERMISSION_SET): `SELECT Id, Name, Label, Description FROM
- * PermissionSet WHERE Name = :permissionSetName AND IsOwnedByProfile = FALSE` (the contract's AGENT_PERMISSION_SET).
+ * A permission set named as SimplyChat's own (facts AGENT_PERMISSION_SET): `SELECT Id, Name, Label, Description,
+ * HasActivationRequired FROM PermissionSet WHERE Name = :permissionSetName AND IsOwnedByProfile = FALSE AND NamespacePrefix = NULL` (the contract's AGENT_PERMISSION_SET).
  */
 export interface AgentPermissionSetRecord {
     readonly Id: SalesforceId;
     readonly Name: string;
     readonly Label: string;
     readonly Description: string | null;
+    /** Session-based: it grants nothing until activated in a session (left out of the status access read). */
+    readonly HasActivationRequired: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

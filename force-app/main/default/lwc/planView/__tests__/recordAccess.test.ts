@@ -146,6 +146,7 @@ describe('status access through the permission set SimplyChat owns, when the pro
         Name: 'SimplyChat_Agents',
         Label: 'SimplyChat Agents',
         Description: 'Created by SimplyChat Setup: the Omni-Channel statuses SimplyChat agents use.',
+        HasActivationRequired: false,
     };
     const refusedOnProfiles = (org: OrgSnapshot, sets: OrgSnapshot['agentPermissionSet']): OrgSnapshot => ({
         ...withProbe(org, probe({ SetupEntityAccess: ['Createable'] })),
@@ -174,7 +175,7 @@ describe('status access through the permission set SimplyChat owns, when the pro
         expect(view.ok).toBe(true);
         if (!view.ok) return;
         const lines = view.lines.map((l) => l.text).join('\n');
-        expect(lines).toContain('you may not grant statuses on the profiles');
+        expect(lines).toContain('your user cannot create SetupEntityAccess records (a status on a profile');
         expect(view.stillNeeded.find((n) => n.key === 'still-profileAccess')).toBeUndefined();
 
         const after = simulate(s, plan(s, 'all'));
@@ -190,9 +191,10 @@ describe('status access through the permission set SimplyChat owns, when the pro
         for (const sets of [
             { status: 'read' as const, records: [{ ...OURS, Description: 'Chat team access' }] },
             { status: 'read' as const, records: [OURS, { ...OURS, Id: '0PS5g00000OtherAAA' }] },
-            { status: 'unavailable' as const, code: 'queryFailed' },
+            { status: 'read' as const, records: [{ ...OURS, HasActivationRequired: true }] },
+            { status: 'unavailable' as const, code: 'queryFailed' as const },
             undefined,
-        ]) {
+        ] as OrgSnapshot['agentPermissionSet'][]) {
             const s = refusedOnProfiles(partlySetUpOrg(), sets);
             expect(profileAccessOps(s)).toEqual([]);
             expect(evaluate(s).find((i) => i.id === 'profileAccess')?.details[0]).toMatchObject({
@@ -202,7 +204,7 @@ describe('status access through the permission set SimplyChat owns, when the pro
         }
     });
 
-    it('a set that already grants both statuses is only assigned; a refused assignment is the manual step', () => {
+    it('a set that already grants both statuses is only assigned; a refused assignment keeps the profiles’ step', () => {
         const s = refusedOnProfiles(partlySetUpOrg(), { status: 'read', records: [] });
         const created = simulate(
             s,
@@ -218,9 +220,43 @@ describe('status access through the permission set SimplyChat owns, when the pro
             },
         };
         expect(profileAccessOps(noAssigning)).toEqual([]);
+        // What an admin can do by hand is the profiles' grant: that step and its Setup page, not the set's.
         expect(evaluate(noAssigning).find((i) => i.id === 'profileAccess')?.details[0]).toMatchObject({
             kind: 'manualStep',
-            step: { key: 'fix.cannotCreateRecords', params: { object: 'PermissionSetAssignment' } },
+            step: { key: 'fix.cannotCreateRecords', params: { object: 'SetupEntityAccess' } },
+            url: '/lightning/setup/EnhancedProfiles/home',
         });
+    });
+
+    it('a profile without active users needs nothing on this route; many users are assigned 5,000 per change', () => {
+        const base = refusedOnProfiles(partlySetUpOrg(), { status: 'read', records: [] });
+        const assigned = (s: OrgSnapshot): { profileId: string; userCount: number }[][] =>
+            profileAccessOps(s).flatMap((op) =>
+                op.kind === 'assignAgentPermissionSet' ? [op.profiles.map((p) => p)] : []
+            );
+        const [first] = assigned(base);
+        expect(first.length).toBeGreaterThan(1);
+        const withCounts = (counts: Record<string, number>): OrgSnapshot => ({
+            ...base,
+            profiles: {
+                status: 'read',
+                records: (base.profiles.status === 'read' ? base.profiles.records : []).map((p) =>
+                    p.Id in counts ? { ...p, UserCount: counts[p.Id] } : p
+                ),
+            },
+        });
+        const [empty, busy] = first.map((p) => p.profileId);
+        // No user: nothing to assign, and after the plan the item passes (a user added later is assigned then).
+        const noUsers = withCounts({ [empty]: 0 });
+        expect(
+            assigned(noUsers)
+                .flat()
+                .map((p) => p.profileId)
+        ).not.toContain(empty);
+        const after = simulate(noUsers, plan(noUsers, 'all'));
+        expect(evaluate(after).find((i) => i.id === 'profileAccess')?.status).toBe('pass');
+        // 4,000 + 3,000 users: two changes, each within one all-or-none request.
+        const many = withCounts({ [empty]: 4000, [busy]: 3000 });
+        expect(assigned(many).map((batch) => batch.reduce((sum, p) => sum + p.userCount, 0))).toEqual([4000, 3000]);
     });
 });
