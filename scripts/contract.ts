@@ -129,7 +129,7 @@ export interface Contract {
         omniChannelSettingsName: string;
     };
     /** The Name of the permission set SimplyChat owns for status access. */
-    agentPermissionSetName: { name: string };
+    agentPermissionSetName: { name: string; description: string };
     salesforceIdPattern: string;
     routingModels: Record<string, string>;
     /** Metadata type (or `Type.element`) → its WSDL element order: where each element the engine sets is written. */
@@ -225,6 +225,9 @@ export const DEVELOPER_NAME_OBJECTS: readonly string[] = ${JSON.stringify(c.reco
 
 /** The Name of the permission set SimplyChat creates and owns for status access. */
 export const AGENT_PERMISSION_SET_NAME = ${JSON.stringify(c.agentPermissionSetName.name)};
+
+/** The description that marks that permission set as SimplyChat's. */
+export const AGENT_PERMISSION_SET_DESCRIPTION = ${JSON.stringify(c.agentPermissionSetName.description)};
 
 /** How the record writers resolve each reference kind: its query (\`:key\` binds, \`{sObject}\` the object) and columns. */
 export const RECORD_REF_QUERIES: Readonly<Record<string, { query: string; columns: Readonly<Record<string, string>> }>> = ${JSON.stringify(
@@ -362,6 +365,8 @@ ${Object.entries(c.recordRefs.kinds)
     public static final Set<String> DEVELOPER_NAME_OBJECTS = ${apexList('Set', c.recordRefs.developerNameObjects)};
     /** The Name of the permission set SimplyChat creates and owns for status access. */
     public static final String AGENT_PERMISSION_SET_NAME = ${apexString(c.agentPermissionSetName.name)};
+    /** The description that marks that permission set as SimplyChat's. */
+    public static final String AGENT_PERMISSION_SET_DESCRIPTION = ${apexString(c.agentPermissionSetName.description)};
     /** How the record writer resolves each reference kind: its query (:key binds, {sObject} the object) and columns. */
     public static final Map<String, String> REF_QUERIES = new Map<String, String>{
 ${Object.entries(c.recordRefs.kinds)

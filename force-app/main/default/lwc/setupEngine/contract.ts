@@ -50,6 +50,10 @@ export const DEVELOPER_NAME_OBJECTS: readonly string[] = [
 /** The Name of the permission set SimplyChat creates and owns for status access. */
 export const AGENT_PERMISSION_SET_NAME = 'SimplyChat_Agents';
 
+/** The description that marks that permission set as SimplyChat's. */
+export const AGENT_PERMISSION_SET_DESCRIPTION =
+    'Created by SimplyChat Setup: the Omni-Channel statuses SimplyChat agents use.';
+
 /** How the record writers resolve each reference kind: its query (`:key` binds, `{sObject}` the object) and columns. */
 export const RECORD_REF_QUERIES: Readonly<
     Record<string, { query: string; columns: Readonly<Record<string, string>> }>

@@ -2,7 +2,7 @@
  * Salesforce and SimplyChat facts the rules depend on, in one place. Each unverified fact sits behind one constant
  * or function named here and in docs/org-verification.md, so checking it in an org changes one line.
  */
-import { AGENT_PERMISSION_SET_NAME } from './contract';
+import { AGENT_PERMISSION_SET_DESCRIPTION, AGENT_PERMISSION_SET_NAME } from './contract';
 import type { FieldValue, FlowRecord, RoutingModel, ScSetupField, SetupChoices, SetupNames } from './types';
 
 /** Default API name of SimplyChat's chat object (Chat Session). Inferred from the vendor guide's namespace. */
@@ -24,7 +24,7 @@ export const GUIDE_ROUTING: {
 export const AGENT_PERMISSION_SET = {
     developerName: AGENT_PERMISSION_SET_NAME,
     label: 'SimplyChat Agents',
-    description: 'Created by SimplyChat Setup: the Omni-Channel statuses SimplyChat agents use.',
+    description: AGENT_PERMISSION_SET_DESCRIPTION,
 } as const;
 
 /** Suggested chats per agent for a new presence configuration (the guide's example: 1 unit × capacity 5). */

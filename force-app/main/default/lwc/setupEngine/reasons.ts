@@ -178,6 +178,7 @@ export const REASON_KEYS = [
     'operation.nameMismatch',
     'operation.notOurFlow',
     'operation.notOurSetting',
+    'operation.notOurPermissionSet',
     'apiError.unauthenticated',
     'apiError.timeout',
     'apiError.timeoutReread',

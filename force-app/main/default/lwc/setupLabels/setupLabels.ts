@@ -442,6 +442,7 @@ import SC_operation_notFound from '@salesforce/label/c.SC_operation_notFound';
 import SC_operation_nameMismatch from '@salesforce/label/c.SC_operation_nameMismatch';
 import SC_operation_notOurFlow from '@salesforce/label/c.SC_operation_notOurFlow';
 import SC_operation_notOurSetting from '@salesforce/label/c.SC_operation_notOurSetting';
+import SC_operation_notOurPermissionSet from '@salesforce/label/c.SC_operation_notOurPermissionSet';
 import SC_apiError_unauthenticated from '@salesforce/label/c.SC_apiError_unauthenticated';
 import SC_apiError_timeout from '@salesforce/label/c.SC_apiError_timeout';
 import SC_apiError_calloutFailed from '@salesforce/label/c.SC_apiError_calloutFailed';
@@ -1009,6 +1010,7 @@ export const LABELS: Readonly<Record<string, string>> = {
     'operation.nameMismatch': SC_operation_nameMismatch,
     'operation.notOurFlow': SC_operation_notOurFlow,
     'operation.notOurSetting': SC_operation_notOurSetting,
+    'operation.notOurPermissionSet': SC_operation_notOurPermissionSet,
     'apiError.unauthenticated': SC_apiError_unauthenticated,
     'apiError.timeout': SC_apiError_timeout,
     'apiError.calloutFailed': SC_apiError_calloutFailed,
