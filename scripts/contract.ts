@@ -97,6 +97,8 @@ export interface Limits {
     queueUsers: number;
     directUsers: number;
     grantProfiles: number;
+    /** Rows one all-or-none record change may write (one REST Composite request). */
+    rowsPerChange: number;
 }
 
 export interface Contract {
@@ -229,6 +231,15 @@ export const AGENT_PERMISSION_SET_NAME = ${JSON.stringify(c.agentPermissionSetNa
 /** The description that marks that permission set as SimplyChat's. */
 export const AGENT_PERMISSION_SET_DESCRIPTION = ${JSON.stringify(c.agentPermissionSetName.description)};
 
+/** Each object a record change writes → the actions the write law takes on it (the contract's recordWrites). */
+export const RECORD_WRITE_ACTIONS: Readonly<Record<string, readonly ('insert' | 'update' | 'delete')[]>> = ${JSON.stringify(
+        Object.keys(c.recordWrites).reduce<Record<string, string[]>>((byObject, change) => {
+            const [object, action] = change.split(' ');
+            byObject[object] = [...new Set([...(byObject[object] ?? []), action])].sort();
+            return byObject;
+        }, {})
+    )};
+
 /** How the record writers resolve each reference kind: its query (\`:key\` binds, \`{sObject}\` the object) and columns. */
 export const RECORD_REF_QUERIES: Readonly<Record<string, { query: string; columns: Readonly<Record<string, string>> }>> = ${JSON.stringify(
         Object.fromEntries(
@@ -287,6 +298,9 @@ export const MAX_DIRECT_USERS = ${c.limits.directUsers};
 
 /** Profiles one grantStatusAccess covers (one all-or-none record change; a larger plan has several). */
 export const MAX_GRANT_PROFILES = ${c.limits.grantProfiles};
+
+/** Rows one all-or-none record change may write: one REST Composite request of 25 × 200. */
+export const MAX_ROWS_PER_CHANGE = ${c.limits.rowsPerChange};
 `;
 }
 
@@ -705,7 +719,7 @@ function fieldTypeProblems(path: string, fields: FieldTypes, setupOperation: str
             problems.push(`SetupOperation.cls knows no field type '${base}' (${path}.${field})`);
         const nameKey = target?.split('.')[1];
         const nameType = nameKey ? fields[nameKey] : undefined;
-        if (nameKey && nameType !== 'name' && !(typeof nameType === 'string' && nameType.startsWith('oneOf:')))
+        if (nameKey && nameType !== 'name' && nameType !== 'agentSetName')
             problems.push(`${path}.${field} is named by '${nameKey}', which is not a developer name beside it`);
     }
     return problems;
@@ -723,16 +737,6 @@ export function checkContract(c: Contract, sources: ContractSources): string[] {
                 `types.ts ${kind} has fields ${fields.join(', ')}; the contract says ${Object.keys(op.fields).join(', ')}`
             );
         problems.push(...fieldTypeProblems(kind, op.fields, sources.setupOperation));
-        for (const [field, type] of Object.entries(op.fields))
-            if (
-                typeof type === 'string' &&
-                type.startsWith('oneOf:') &&
-                /PermissionSet/.test(kind) &&
-                type !== `oneOf:${c.agentPermissionSetName.name}`
-            )
-                problems.push(
-                    `${kind}.${field} is ${type}; SimplyChat's permission set is ${c.agentPermissionSetName.name}`
-                );
     }
     for (const kind of tsOps.keys())
         if (!(kind in c.operations)) problems.push(`types.ts plans ${kind}, which the contract does not allow`);

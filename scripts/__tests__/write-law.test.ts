@@ -93,6 +93,8 @@ function fits(type: FieldType | FieldTypes, value: unknown): boolean {
         text: () => typeof value === 'string',
         oneOf: () => range[0].split(',').includes(text),
         routingModel: () => text in contract.routingModels,
+        agentSetName: () => text === contract.agentPermissionSetName.name,
+        agentSetDescription: () => text === contract.agentPermissionSetName.description,
         id: () => new RegExp(contract.salesforceIdPattern).test(text),
         count: () => whole(0, 2 ** 31 - 1),
         capacity: () => whole(CAPACITY_MIN, CAPACITY_MAX),
@@ -221,6 +223,14 @@ describe('the contract write law is whole', () => {
 });
 
 describe('the check refuses what Apex refuses (planted)', () => {
+    it('a permission set other than SimplyChat’s, or SimplyChat’s with another description', () => {
+        const set = vectors.vectors.find((v) => v.operation.kind === 'upsertAgentPermissionSet')!.operation;
+        assert.deepEqual(typeProblems({ ...set, developerName: 'Sales_Ops' } as Operation), [
+            'developerName: "Sales_Ops"',
+        ]);
+        assert.deepEqual(typeProblems({ ...set, description: 'Mine' } as Operation), ['description: "Mine"']);
+    });
+
     it('a status access of SimplyChat’s permission set that is not enabled', () => {
         const set = vectors.vectors.find((v) => v.operation.kind === 'upsertAgentPermissionSet')!.operation;
         const change = changeRequests([set])[0];

@@ -9,6 +9,7 @@ import {
     RECORD_OBJECTS,
     SC_SETUP_DEFAULTS,
 } from '../../force-app/main/default/lwc/setupEngine/setupEngine';
+import { RECORD_WRITE_ACTIONS } from '../../force-app/main/default/lwc/setupEngine/contract';
 import { labelName, readLabels } from '../labels';
 import { OrgApiError, type OrgApi } from './org-api';
 
@@ -475,7 +476,7 @@ const presenceVisibility: Probe = {
  */
 const dmlDescribe: Probe = {
     id: 'dmlDescribe',
-    fact: 'The running user may create and delete the rows the write law writes (the contract recordObjects; update Group, create PermissionSetAssignment), and describeGlobal says the same as each describe',
+    fact: 'The running user may make the record changes the write law makes on each object (the contract recordWrites: create, update, delete), and describeGlobal says the same as each describe',
     writes: false,
     run: async (api) => {
         type Flags = { createable?: boolean; deletable?: boolean; updateable?: boolean };
@@ -492,13 +493,11 @@ const dmlDescribe: Probe = {
         for (const name of RECORD_OBJECTS) {
             try {
                 const d = await api.get<Flags>(`/sobjects/${name}/describe`);
-                // Group is only updated, PermissionSetAssignment only inserted (the contract's recordWrites).
-                const needs =
-                    name === 'Group'
-                        ? { updateable: d.updateable }
-                        : name === 'PermissionSetAssignment'
-                          ? { createable: d.createable }
-                          : { createable: d.createable, deletable: d.deletable };
+                // The rights the write law's actions on it need (the contract's recordWrites).
+                const right = { insert: 'createable', update: 'updateable', delete: 'deletable' } as const;
+                const needs = Object.fromEntries(
+                    (RECORD_WRITE_ACTIONS[name] ?? []).map((action) => [right[action], d[right[action]]])
+                );
                 const missing = Object.entries(needs)
                     .filter(([, v]) => v !== true)
                     .map(([k]) => k);

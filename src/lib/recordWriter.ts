@@ -7,6 +7,7 @@
  */
 import {
     DEVELOPER_NAME_OBJECTS,
+    MAX_ROWS_PER_CHANGE,
     RECORD_REF_QUERIES,
     type RecordRef,
     type RecordValue,
@@ -45,9 +46,9 @@ export class RecordWriteError extends Error {
     }
 }
 
-/** Rows per sObject Collections subrequest, and subrequests per Composite request (REST API limits). */
+/** Rows per sObject Collections subrequest, and subrequests per Composite request (REST API limits; the contract's rowsPerChange). */
 const COLLECTION_ROWS = 200;
-const SUBREQUESTS = 25;
+const SUBREQUESTS = MAX_ROWS_PER_CHANGE / COLLECTION_ROWS;
 
 const BY_DEVELOPER_NAME = new Set(DEVELOPER_NAME_OBJECTS);
 

@@ -54,6 +54,18 @@ export const AGENT_PERMISSION_SET_NAME = 'SimplyChat_Agents';
 export const AGENT_PERMISSION_SET_DESCRIPTION =
     'Created by SimplyChat Setup: the Omni-Channel statuses SimplyChat agents use.';
 
+/** Each object a record change writes → the actions the write law takes on it (the contract's recordWrites). */
+export const RECORD_WRITE_ACTIONS: Readonly<Record<string, readonly ('insert' | 'update' | 'delete')[]>> = {
+    SetupEntityAccess: ['insert'],
+    GroupMember: ['insert'],
+    QueueSobject: ['insert'],
+    Group: ['update'],
+    PresenceUserConfigProfile: ['delete', 'insert'],
+    PresenceUserConfigUser: ['delete', 'insert'],
+    ServiceChannelStatus: ['insert'],
+    PermissionSetAssignment: ['insert'],
+};
+
 /** How the record writers resolve each reference kind: its query (`:key` binds, `{sObject}` the object) and columns. */
 export const RECORD_REF_QUERIES: Readonly<
     Record<string, { query: string; columns: Readonly<Record<string, string>> }>
@@ -254,3 +266,6 @@ export const MAX_DIRECT_USERS = 10000;
 
 /** Profiles one grantStatusAccess covers (one all-or-none record change; a larger plan has several). */
 export const MAX_GRANT_PROFILES = 1000;
+
+/** Rows one all-or-none record change may write: one REST Composite request of 25 × 200. */
+export const MAX_ROWS_PER_CHANGE = 5000;

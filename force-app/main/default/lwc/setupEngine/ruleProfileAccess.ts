@@ -4,7 +4,7 @@
  * assigned to the user. Reads the statuses items 7 and 8 settled. A profile whose every active user has access
  * through permission sets needs no change; otherwise the profile is granted the statuses it lacks.
  */
-import { MAX_GRANT_PROFILES } from './contract';
+import { MAX_GRANT_PROFILES, MAX_ROWS_PER_CHANGE } from './contract';
 import { AGENT_PERMISSION_SET } from './facts';
 import { requireAgents } from './ruleAgents';
 import { agentAccess, profileCoverage, readAgentAccess } from './ruleAgentAccess';
@@ -142,13 +142,10 @@ function setRoute(
     return recordRefusal(assigning, snapshot) === null ? { ours } : null;
 }
 
-/** Rows one assignment change inserts at most: one REST Composite request of 25 × 200 (Apex allows 10,000). */
-const ASSIGNMENT_ROWS = 5000;
-
 /**
  * SimplyChat's set granting exactly the Online and Busy statuses (created, or written whole when it lacks one), then
  * assigned to every active user of the profiles who does not hold it: profiles cut so that one change inserts at
- * most ASSIGNMENT_ROWS rows (a profile with more users goes alone).
+ * most MAX_ROWS_PER_CHANGE rows (a profile with more users goes alone).
  */
 function setOps(
     snapshot: OrgSnapshot,
@@ -177,7 +174,7 @@ function setOps(
     for (const g of grants) {
         const count = users.get(g.profileId) ?? 0;
         const last = batches[batches.length - 1];
-        if (!last || rows + count > ASSIGNMENT_ROWS || last.length >= MAX_GRANT_PROFILES) {
+        if (!last || rows + count > MAX_ROWS_PER_CHANGE || last.length >= MAX_GRANT_PROFILES) {
             batches.push([]);
             rows = 0;
         }

@@ -10,6 +10,7 @@ import {
     type RecordObject,
 } from 'c/setupEngine';
 import { planView, stillNeeded } from 'c/planView';
+import { AGENT_PERMISSION_SET } from '../../setupEngine/facts';
 import { choices, omniDisabledOrg, partlySetUpOrg, sharedOmniOrg } from '../../setupEngine/__tests__/fixtures';
 import { ENGLISH, KOREAN } from '../../setupText/__tests__/testLabels';
 
@@ -143,9 +144,9 @@ describe('the record-change probe read with the load (recordAccess)', () => {
 describe('status access through the permission set SimplyChat owns, when the profiles cannot be granted it', () => {
     const OURS = {
         Id: '0PS5g00000AgentAAA',
-        Name: 'SimplyChat_Agents',
-        Label: 'SimplyChat Agents',
-        Description: 'Created by SimplyChat Setup: the Omni-Channel statuses SimplyChat agents use.',
+        Name: AGENT_PERMISSION_SET.developerName,
+        Label: AGENT_PERMISSION_SET.label,
+        Description: AGENT_PERMISSION_SET.description,
         HasActivationRequired: false,
     };
     const refusedOnProfiles = (org: OrgSnapshot, sets: OrgSnapshot['agentPermissionSet']): OrgSnapshot => ({
