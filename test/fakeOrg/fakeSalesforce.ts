@@ -221,6 +221,19 @@ export class FakeSalesforce {
     largestMetadataCall = 0;
     private jobs = new Map<string, string>();
     private hung: http.ServerResponse[] = [];
+    /** Requests received and not yet answered, and when the last one arrived (quiet()). */
+    private inFlight = 0;
+    private lastRequestAt = 0;
+
+    /**
+     * Resolves once no request is being answered and none arrived for `quietMs` (at most `maxMs`): work a command left
+     * running (a read after an interrupted run) ends before the next test counts requests.
+     */
+    async quiet(quietMs = 100, maxMs = 5000): Promise<void> {
+        const until = Date.now() + maxMs;
+        while (Date.now() < until && (this.inFlight > 0 || Date.now() - this.lastRequestAt < quietMs))
+            await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     organization: Row = {
         Name: 'Fake Org',
         IsSandbox: true,
@@ -246,6 +259,9 @@ export class FakeSalesforce {
         // Salesforce answers 431 when the request line and headers pass 16,384 bytes (docs/org-verification.md row
         // 86); Node's parser counts the same bytes and answers 431 itself above this size.
         this.server = http.createServer({ maxHeaderSize: 16384 }, (req, res) => {
+            this.inFlight += 1;
+            this.lastRequestAt = Date.now();
+            res.on('close', () => (this.inFlight -= 1));
             let body = '';
             req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
             req.on('end', () => {
@@ -255,6 +271,8 @@ export class FakeSalesforce {
                         ? this.failAfter.failure
                         : this.failure;
                 if (failure === 'hang') {
+                    this.inFlight -= 1; // left hanging on purpose: not work still coming
+                    res.removeAllListeners('close');
                     this.hung.push(res);
                     return;
                 }

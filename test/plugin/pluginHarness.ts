@@ -126,6 +126,7 @@ export class PluginHarness {
             process.chdir(cwd);
         }
         process.exitCode = undefined;
+        await this.fake.quiet();
         return { code, out: out.join(''), err: err.join('') };
     }
 }
